@@ -1,0 +1,85 @@
+//! The contract between a declared endpoint and the client that sends it.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+
+use crate::form::Form;
+use crate::validation::ValidationError;
+
+/// An HTTP method an endpoint can use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`: parameters go in the query string.
+    Get,
+    /// `POST`: parameters go in a form body.
+    Post,
+    /// `PUT`: parameters go in a form body.
+    Put,
+    /// `PATCH`: parameters go in a form body.
+    Patch,
+    /// `DELETE`: parameters go in the query string.
+    Delete,
+}
+
+impl Method {
+    /// The method's name, such as `"GET"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+
+    /// Whether parameters are sent as an `application/x-www-form-urlencoded` body
+    /// (`POST`, `PUT`, `PATCH`) rather than as a query string (`GET`, `DELETE`).
+    pub const fn has_form_body(self) -> bool {
+        matches!(self, Method::Post | Method::Put | Method::Patch)
+    }
+
+    pub(crate) fn to_http(self) -> reqwest::Method {
+        match self {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+            Method::Put => reqwest::Method::PUT,
+            Method::Patch => reqwest::Method::PATCH,
+            Method::Delete => reqwest::Method::DELETE,
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A request that a [`Client`](crate::Client) can send.
+///
+/// `#[endpoint]` implements it; implementing it by hand is possible but rarely needed.
+/// The client calls [`validate`](Endpoint::validate) first and sends nothing if it
+/// fails, then builds the URL from [`write_path`](Endpoint::write_path) and the query
+/// string or form body from [`write_params`](Endpoint::write_params).
+pub trait Endpoint {
+    /// The type a successful response body decodes into.
+    type Response: DeserializeOwned;
+
+    /// The HTTP method.
+    const METHOD: Method;
+
+    /// The path template, with placeholders in OpenAPI form:
+    /// `/v1/Services/{ChatServiceSid}/Configuration`.
+    const PATH_TEMPLATE: &'static str;
+
+    /// Checks every parameter (SID formats, path segments) before anything is sent.
+    fn validate(&self) -> Result<(), ValidationError>;
+
+    /// Appends the path, with every placeholder's value percent-encoded as one segment.
+    fn write_path(&self, path: &mut String);
+
+    /// Appends the query or form parameters: every field not bound to the path.
+    fn write_params(&self, form: &mut Form);
+}

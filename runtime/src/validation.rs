@@ -1,0 +1,219 @@
+//! Checks that run before any I/O, and the error they report.
+
+use std::fmt;
+
+use crate::sid;
+
+/// A request parameter failed a check before anything was sent.
+///
+/// It names the parameter by its wire name (`DefaultChatServiceRoleSid`), the element
+/// index for list parameters, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    field: &'static str,
+    index: Option<usize>,
+    kind: ValidationErrorKind,
+}
+
+impl ValidationError {
+    /// An error about the parameter whose wire name is `field`.
+    pub fn new(field: &'static str, kind: ValidationErrorKind) -> Self {
+        ValidationError {
+            field,
+            index: None,
+            kind,
+        }
+    }
+
+    /// The same error, about element `index` of a list parameter.
+    pub fn at_index(mut self, index: usize) -> Self {
+        self.index = Some(index);
+        self
+    }
+
+    /// The wire name of the parameter, such as `DefaultChatServiceRoleSid`.
+    pub fn field(&self) -> &'static str {
+        self.field
+    }
+
+    /// For a list parameter, the index of the element that failed.
+    pub fn index(&self) -> Option<usize> {
+        self.index
+    }
+
+    /// What is wrong with the value.
+    pub fn kind(&self) -> &ValidationErrorKind {
+        &self.kind
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.index {
+            None => write!(f, "invalid `{}`: {}", self.field, self.kind),
+            Some(i) => write!(f, "invalid `{}[{i}]`: {}", self.field, self.kind),
+        }
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// What is wrong with a parameter value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ValidationErrorKind {
+    /// A SID is not 34 characters long.
+    SidLength {
+        /// The prefix the SID must start with.
+        prefix: &'static str,
+        /// The length found, in characters.
+        len: usize,
+    },
+    /// A SID does not start with the expected prefix.
+    SidPrefix {
+        /// The prefix the SID must start with.
+        prefix: &'static str,
+        /// The first two characters found.
+        found: String,
+    },
+    /// A SID has a character other than a hex digit after its prefix.
+    SidNotHex {
+        /// The prefix the SID must start with.
+        prefix: &'static str,
+        /// Index, in characters, of the first character that is not a hex digit.
+        index: usize,
+    },
+    /// A path parameter is empty, which would change the path.
+    EmptyPathSegment,
+    /// A path parameter is `.` or `..`, which URL normalisation would treat as a
+    /// relative path, whatever its encoding.
+    DotPathSegment,
+}
+
+impl fmt::Display for ValidationErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ValidationErrorKind::SidLength { prefix, len } => write!(
+                f,
+                "expected a SID of {} characters (`{prefix}` then 32 hex digits), got {len} characters",
+                sid::LEN
+            ),
+            ValidationErrorKind::SidPrefix { prefix, found } => write!(
+                f,
+                "expected a SID starting with `{prefix}`, found `{}`",
+                found.escape_debug()
+            ),
+            ValidationErrorKind::SidNotHex { prefix, index } => write!(
+                f,
+                "expected a SID of `{prefix}` then 32 hex digits, found a non-hex character at index {index}"
+            ),
+            ValidationErrorKind::EmptyPathSegment => f.write_str("a path parameter cannot be empty"),
+            ValidationErrorKind::DotPathSegment => {
+                f.write_str("a path parameter cannot be `.` or `..`")
+            }
+        }
+    }
+}
+
+/// Values a `#[sid(prefix = "..")]` field may hold: a string, an optional one, or a list.
+#[diagnostic::on_unimplemented(
+    message = "#[sid] applies to `String`, `Option<String>` or `Vec<String>` fields, not `{Self}`"
+)]
+pub trait SidValue {
+    /// Checks every SID held, naming `field` in the error.
+    fn check_sids(&self, prefix: &'static str, field: &'static str) -> Result<(), ValidationError>;
+}
+
+impl SidValue for str {
+    fn check_sids(&self, prefix: &'static str, field: &'static str) -> Result<(), ValidationError> {
+        sid::check(self, prefix).map_err(|kind| ValidationError::new(field, kind))
+    }
+}
+
+impl SidValue for String {
+    fn check_sids(&self, prefix: &'static str, field: &'static str) -> Result<(), ValidationError> {
+        self.as_str().check_sids(prefix, field)
+    }
+}
+
+impl<T: SidValue> SidValue for Option<T> {
+    fn check_sids(&self, prefix: &'static str, field: &'static str) -> Result<(), ValidationError> {
+        match self {
+            Some(value) => value.check_sids(prefix, field),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<T: AsRef<str>> SidValue for Vec<T> {
+    fn check_sids(&self, prefix: &'static str, field: &'static str) -> Result<(), ValidationError> {
+        for (i, value) in self.iter().enumerate() {
+            value.as_ref().check_sids(prefix, field).map_err(|e| e.at_index(i))?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks a `#[sid]` field; called by generated code.
+#[inline]
+pub fn check_sid<T: SidValue + ?Sized>(
+    value: &T,
+    prefix: &'static str,
+    field: &'static str,
+) -> Result<(), ValidationError> {
+    value.check_sids(prefix, field)
+}
+
+/// Checks a path parameter: it must not be empty, `.` or `..`, which would change the
+/// path even when percent-encoded.
+pub fn check_path_segment(value: &str, field: &'static str) -> Result<(), ValidationError> {
+    let kind = match value {
+        "" => ValidationErrorKind::EmptyPathSegment,
+        "." | ".." => ValidationErrorKind::DotPathSegment,
+        _ => return Ok(()),
+    };
+    Err(ValidationError::new(field, kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RL: &str = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+    #[test]
+    fn messages_name_the_wire_field_and_the_problem() {
+        let err = check_sid("RL12", "RL", "DefaultChatServiceRoleSid").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid `DefaultChatServiceRoleSid`: expected a SID of 34 characters (`RL` then 32 hex digits), got 4 characters"
+        );
+        let err = check_sid("ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "RL", "X").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid `X`: expected a SID starting with `RL`, found `IS`"
+        );
+    }
+
+    #[test]
+    fn options_and_lists() {
+        assert_eq!(check_sid(&None::<String>, "RL", "X"), Ok(()));
+        assert_eq!(check_sid(&Some(RL.to_owned()), "RL", "X"), Ok(()));
+        let err = check_sid(&vec![RL.to_owned(), "nope".to_owned()], "RL", "Permission")
+            .unwrap_err();
+        assert_eq!(err.field(), "Permission");
+        assert_eq!(err.index(), Some(1));
+        assert!(err.to_string().starts_with("invalid `Permission[1]`: "), "{err}");
+    }
+
+    #[test]
+    fn path_segments() {
+        assert!(check_path_segment("alice@example.com", "Sid").is_ok());
+        assert!(check_path_segment("a/b", "Sid").is_ok());
+        for bad in ["", ".", ".."] {
+            let err = check_path_segment(bad, "Sid").unwrap_err();
+            assert_eq!(err.field(), "Sid");
+        }
+        assert!(check_path_segment("...", "Sid").is_ok());
+    }
+}
