@@ -43,4 +43,5 @@ pub mod __private {
     pub use crate::validation::{ValidationError, check_path_segment, check_sid};
     pub use crate::Client;
     pub use ::core::result::Result;
+    pub use ::std::string::String;
 }

@@ -136,6 +136,12 @@ impl SidValue for String {
     }
 }
 
+impl<T: SidValue + ?Sized> SidValue for &T {
+    fn check_sids(&self, prefix: &'static str, field: &'static str) -> Result<(), ValidationError> {
+        (**self).check_sids(prefix, field)
+    }
+}
+
 impl<T: SidValue> SidValue for Option<T> {
     fn check_sids(&self, prefix: &'static str, field: &'static str) -> Result<(), ValidationError> {
         match self {

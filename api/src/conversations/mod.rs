@@ -1,0 +1,3 @@
+//! Twilio Conversations, served from `https://conversations.twilio.com`.
+
+pub mod v1;

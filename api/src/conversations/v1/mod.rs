@@ -1,0 +1,3 @@
+//! Conversations v1, one module per resource.
+
+pub mod service_configuration;
