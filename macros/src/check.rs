@@ -46,6 +46,14 @@ fn check_placeholders(endpoint: &Endpoint<'_>, errors: &mut Errors) {
                     field.ident
                 ),
             ),
+            Some(field) if ty::vec_inner(field.ty).is_some() => errors.spanned(
+                field.ty,
+                format!(
+                    "field `{}` fills the path placeholder `<{name}>`, so it holds one value, \
+                     not a `Vec`",
+                    field.ident
+                ),
+            ),
             Some(_) => {}
         }
     }

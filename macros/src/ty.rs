@@ -33,14 +33,19 @@ pub(crate) fn option_inner(ty: &Type) -> Option<&Type> {
     }
 }
 
+/// `Vec<T>` gives `T`.
+pub(crate) fn vec_inner(ty: &Type) -> Option<&Type> {
+    match head(ty)? {
+        (name, inner) if name == "Vec" => inner,
+        _ => None,
+    }
+}
+
 /// Whether `ty` can hold SIDs: `String` or `&str`, optionally in a `Vec`, optionally in
 /// an `Option`.
 pub(crate) fn holds_strings(ty: &Type) -> bool {
     let ty = option_inner(ty).unwrap_or(ty);
-    let ty = match head(ty) {
-        Some((name, Some(inner))) if name == "Vec" => inner,
-        _ => ty,
-    };
+    let ty = vec_inner(ty).unwrap_or(ty);
     match ty {
         Type::Reference(reference) => matches!(head(&reference.elem), Some((name, None)) if name == "str"),
         _ => matches!(head(ty), Some((name, None)) if name == "String"),

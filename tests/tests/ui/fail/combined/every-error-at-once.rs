@@ -1,0 +1,13 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Roles/<RoleSid>", response = ())]
+struct FetchRole {
+    #[sid(prefix = "is")]
+    chat_service_sid: String,
+    #[sid(prefix = "RL")]
+    role_sid: Option<String>,
+    #[sid(prefix = "RL")]
+    page_size: u32,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use twill_api::endpoint;
+
+#[endpoint(get, "/v1/Services/<Sid>", response = ())]
+struct FetchService {
+    sid: String,
+}
+
+fn main() {}

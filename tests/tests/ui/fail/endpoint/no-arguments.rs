@@ -1,0 +1,8 @@
+use twill_api::endpoint;
+
+#[endpoint]
+struct FetchService {
+    sid: String,
+}
+
+fn main() {}

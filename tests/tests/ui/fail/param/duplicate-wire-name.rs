@@ -1,0 +1,10 @@
+use twill_api::endpoint;
+
+#[endpoint(POST, "/v1/Services", response = ())]
+struct CreateService {
+    friendly_name: Option<String>,
+    #[param(rename = "FriendlyName")]
+    name: Option<String>,
+}
+
+fn main() {}

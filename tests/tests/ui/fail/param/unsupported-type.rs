@@ -1,0 +1,10 @@
+use twill_api::endpoint;
+
+struct Color;
+
+#[endpoint(POST, "/v1/Services", response = ())]
+struct CreateService {
+    color: Option<Color>,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Services/<Sid>/Roles/<Sid>", response = ())]
+struct FetchRole {
+    sid: String,
+}
+
+fn main() {}

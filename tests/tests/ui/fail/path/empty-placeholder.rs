@@ -1,0 +1,8 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Services/<>/Configuration", response = ())]
+struct FetchServiceConfiguration {
+    chat_service_sid: String,
+}
+
+fn main() {}

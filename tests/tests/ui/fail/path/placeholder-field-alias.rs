@@ -1,0 +1,11 @@
+use twill_api::endpoint;
+
+// An alias hides the `Vec` from the macro; the runtime's trait bound still refuses it.
+type Sids = Vec<String>;
+
+#[endpoint(GET, "/v1/Services/<Sid>", response = ())]
+struct FetchService {
+    sid: Sids,
+}
+
+fn main() {}

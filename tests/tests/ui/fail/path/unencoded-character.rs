@@ -1,0 +1,8 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Chat Services/<ChatServiceSid>", response = ())]
+struct FetchService {
+    chat_service_sid: String,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Roles/<Sid>", response = ())]
+struct FetchRole {
+    #[sid(prefix = "RL")]
+    #[sid(prefix = "IS")]
+    sid: String,
+}
+
+fn main() {}

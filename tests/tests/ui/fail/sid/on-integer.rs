@@ -1,0 +1,9 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Roles", response = ())]
+struct ListRole {
+    #[sid(prefix = "RL")]
+    page_size: u32,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use twill_api::endpoint;
+
+#[endpoint(POST, "/v1/Roles", response = ())]
+struct CreateRole {
+    #[sid(prefix = "RL")]
+    enabled: Option<bool>,
+}
+
+fn main() {}

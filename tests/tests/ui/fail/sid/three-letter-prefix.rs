@@ -1,0 +1,9 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Roles/<Sid>", response = ())]
+struct FetchRole {
+    #[sid(prefix = "RLX")]
+    sid: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Roles/<Sid>", response = ())]
+struct FetchRole {
+    #[sid(prefx = "RL")]
+    sid: String,
+}
+
+fn main() {}
