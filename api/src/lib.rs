@@ -23,6 +23,36 @@
 //! Declaring an endpoint of your own takes one attribute, [`endpoint`]; this crate
 //! re-exports it with everything the generated code and its callers need, so it is the
 //! only twill crate to depend on.
+//!
+//! ```
+//! use twill_api::{Endpoint, Form, endpoint};
+//!
+//! # #[derive(serde::Deserialize)] pub struct ServiceConfiguration {}
+//! /// Update configuration settings of a conversation service.
+//! #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration", response = ServiceConfiguration)]
+//! pub struct UpdateServiceConfiguration {
+//!     #[sid(prefix = "IS")]
+//!     pub chat_service_sid: String,
+//!     #[sid(prefix = "RL")]
+//!     pub default_chat_service_role_sid: Option<String>,
+//!     pub reachability_enabled: Option<bool>,
+//! }
+//!
+//! let update = UpdateServiceConfiguration {
+//!     chat_service_sid: "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
+//!     default_chat_service_role_sid: Some("RL42".into()),
+//!     reachability_enabled: Some(true),
+//! };
+//! let mut path = String::new();
+//! update.write_path(&mut path);
+//! assert_eq!(path, "/v1/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Configuration");
+//! let mut body = Form::new();
+//! update.write_params(&mut body);
+//! assert_eq!(body.as_str(), "DefaultChatServiceRoleSid=RL42&ReachabilityEnabled=true");
+//! // `send` would refuse it before any I/O:
+//! let err = update.validate().unwrap_err();
+//! assert_eq!(err.field(), "DefaultChatServiceRoleSid");
+//! ```
 
 // Lets the code `#[endpoint]` generates, which names `::twill_api`, compile here too.
 extern crate self as twill_api;

@@ -37,7 +37,10 @@ impl<'a> Endpoint<'a> {
     ) -> Option<Endpoint<'a>> {
         let args = attr::parse_endpoint_args(args, errors);
         let fields = fields_of(input, errors)?;
-        let fields = fields.iter().map(|field| Field::from_syn(field, errors)).collect();
+        let fields = fields
+            .iter()
+            .map(|field| Field::from_syn(field, errors))
+            .collect();
         Some(Endpoint {
             input,
             args: args?,
@@ -53,7 +56,10 @@ impl<'a> Endpoint<'a> {
 
 impl<'a> Field<'a> {
     fn from_syn(field: &'a syn::Field, errors: &mut Errors) -> Field<'a> {
-        let ident = field.ident.as_ref().expect("fields_of returns named fields");
+        let ident = field
+            .ident
+            .as_ref()
+            .expect("fields_of returns named fields");
         let attrs = attr::parse_field_attrs(&field.attrs, errors);
         let wire = match &attrs.rename {
             Some(rename) => rename.value(),
@@ -70,10 +76,7 @@ impl<'a> Field<'a> {
 }
 
 /// The named fields of a struct (none for a unit struct); an error for anything else.
-fn fields_of<'a>(
-    input: &'a DeriveInput,
-    errors: &mut Errors,
-) -> Option<Vec<&'a syn::Field>> {
+fn fields_of<'a>(input: &'a DeriveInput, errors: &mut Errors) -> Option<Vec<&'a syn::Field>> {
     const EXPECTED: &str = "#[endpoint] applies to a struct with named fields, one per parameter";
     match &input.data {
         Data::Struct(data) => match &data.fields {

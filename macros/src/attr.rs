@@ -170,21 +170,28 @@ pub(crate) fn parse_field_attrs(attrs: &[Attribute], errors: &mut Errors) -> Fie
     let mut out = FieldAttrs::default();
     for attr in attrs {
         if attr.path().is_ident("sid") {
-            parse_helper(attr, "sid", "prefix", "#[sid(prefix = \"RL\")]", errors, |lit, errors| {
-                if out.sid_prefix.is_some() {
-                    errors.spanned(attr, "duplicate #[sid] attribute");
-                } else if is_sid_prefix(&lit.value()) {
-                    out.sid_prefix = Some(lit);
-                } else {
-                    errors.spanned(
+            parse_helper(
+                attr,
+                "sid",
+                "prefix",
+                "#[sid(prefix = \"RL\")]",
+                errors,
+                |lit, errors| {
+                    if out.sid_prefix.is_some() {
+                        errors.spanned(attr, "duplicate #[sid] attribute");
+                    } else if is_sid_prefix(&lit.value()) {
+                        out.sid_prefix = Some(lit);
+                    } else {
+                        errors.spanned(
                         &lit,
                         format!(
                             "a SID prefix is two uppercase ASCII letters, such as \"RL\"; got {:?}",
                             lit.value()
                         ),
                     );
-                }
-            });
+                    }
+                },
+            );
         } else if attr.path().is_ident("param") {
             parse_helper(
                 attr,
@@ -196,7 +203,10 @@ pub(crate) fn parse_field_attrs(attrs: &[Attribute], errors: &mut Errors) -> Fie
                     if out.rename.is_some() {
                         errors.spanned(attr, "duplicate #[param(rename)] attribute");
                     } else if lit.value().is_empty() || lit.value().chars().any(char::is_control) {
-                        errors.spanned(&lit, "a wire name cannot be empty or hold control characters");
+                        errors.spanned(
+                            &lit,
+                            "a wire name cannot be empty or hold control characters",
+                        );
                     } else {
                         out.rename = Some(lit);
                     }
@@ -228,10 +238,10 @@ fn parse_helper(
             accept(lit, errors);
             Ok(())
         } else {
-            let unknown = meta.path.get_ident().map_or_else(
-                || "this".to_owned(),
-                |ident| format!("`{ident}`"),
-            );
+            let unknown = meta
+                .path
+                .get_ident()
+                .map_or_else(|| "this".to_owned(), |ident| format!("`{ident}`"));
             Err(meta.error(format!(
                 "unknown key {unknown} in #[{name}(..)]; expected `{key}`"
             )))

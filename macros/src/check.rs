@@ -25,7 +25,9 @@ fn check_placeholders(endpoint: &Endpoint<'_>, errors: &mut Errors) {
         if !seen.insert(name) {
             errors.spanned(
                 &path.lit,
-                format!("placeholder `<{name}>` appears twice in the path; each binds one field once"),
+                format!(
+                    "placeholder `<{name}>` appears twice in the path; each binds one field once"
+                ),
             );
             continue;
         }

@@ -73,7 +73,11 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
     let path_fields: Vec<&Field<'_>> = args
         .path
         .placeholders()
-        .map(|name| endpoint.field(name).expect("checked: every placeholder has a field"))
+        .map(|name| {
+            endpoint
+                .field(name)
+                .expect("checked: every placeholder has a field")
+        })
         .collect();
     let param_fields = endpoint
         .fields
@@ -97,7 +101,9 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
     let path_writes = args.path.parts.iter().map(|part| match part {
         Part::Literal(text) => quote!(path.push_str(#text);),
         Part::Placeholder(wire) => {
-            let field = endpoint.field(wire).expect("checked: every placeholder has a field");
+            let field = endpoint
+                .field(wire)
+                .expect("checked: every placeholder has a field");
             let ident = field.ident;
             quote_spanned! {field.ty.span()=>
                 #private::push_segment(path, &#private::WireValue::to_wire(&self.#ident));

@@ -14,7 +14,9 @@ use proc_macro::TokenStream;
 
 /// Declares a REST endpoint as a struct whose fields are its parameters.
 ///
-/// ```ignore
+/// (`twill-api`'s crate documentation has this example compiled and run.)
+///
+/// ```text
 /// use twill_api::endpoint;
 ///
 /// /// Update configuration settings of a conversation service.

@@ -26,7 +26,10 @@ impl PathTemplate {
         let text = lit.value();
         let mut fail = |message: String| errors.spanned(&lit, message);
         if !text.starts_with('/') {
-            fail(format!("the path must start with `/`, as in \"/{}\"", text.escape_debug()));
+            fail(format!(
+                "the path must start with `/`, as in \"/{}\"",
+                text.escape_debug()
+            ));
             return None;
         }
         if let Some(c) = text.chars().find(|c| matches!(c, '?' | '#')) {
@@ -45,7 +48,9 @@ impl PathTemplate {
             match c {
                 '<' => {
                     let after = &rest[1..];
-                    let end = after.find(['<', '>']).filter(|&i| after.as_bytes()[i] == b'>');
+                    let end = after
+                        .find(['<', '>'])
+                        .filter(|&i| after.as_bytes()[i] == b'>');
                     let Some(end) = end else {
                         fail(format!(
                             "unclosed `<` in path: write a placeholder as `<Name>`, after \
@@ -56,9 +61,11 @@ impl PathTemplate {
                     };
                     let name = &after[..end];
                     if name.is_empty() {
-                        fail("empty placeholder `<>` in path: name the field's wire name, as \
+                        fail(
+                            "empty placeholder `<>` in path: name the field's wire name, as \
                               in `<ChatServiceSid>`"
-                            .to_owned());
+                                .to_owned(),
+                        );
                         ok = false;
                     } else if !is_placeholder_name(name) {
                         fail(format!(

@@ -47,7 +47,9 @@ pub(crate) fn holds_strings(ty: &Type) -> bool {
     let ty = option_inner(ty).unwrap_or(ty);
     let ty = vec_inner(ty).unwrap_or(ty);
     match ty {
-        Type::Reference(reference) => matches!(head(&reference.elem), Some((name, None)) if name == "str"),
+        Type::Reference(reference) => {
+            matches!(head(&reference.elem), Some((name, None)) if name == "str")
+        }
         _ => matches!(head(ty), Some((name, None)) if name == "String"),
     }
 }

@@ -100,8 +100,8 @@ impl Credentials {
         plain.push_str(self.auth_token.expose());
         let mut header = String::from("Basic ");
         base64::engine::general_purpose::STANDARD.encode_string(plain, &mut header);
-        let mut value = HeaderValue::try_from(header)
-            .expect("base64 output is always a valid header value");
+        let mut value =
+            HeaderValue::try_from(header).expect("base64 output is always a valid header value");
         value.set_sensitive(true);
         value
     }

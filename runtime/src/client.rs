@@ -5,8 +5,8 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue};
 use reqwest::Url;
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue};
 
 use crate::auth::{Credentials, Secret};
 use crate::endpoint::Endpoint;
@@ -229,13 +229,19 @@ fn check_base_url(raw: &str) -> Result<Box<str>, ConfigError> {
         "https" => {}
         "http" if is_loopback(host) => {}
         "http" => return Err(invalid("plain http is only allowed for loopback hosts")),
-        _ => return Err(invalid("the scheme must be https (or http for loopback hosts)")),
+        _ => {
+            return Err(invalid(
+                "the scheme must be https (or http for loopback hosts)",
+            ));
+        }
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(invalid("a base URL cannot have a query or fragment"));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(invalid("credentials go in ClientBuilder::credentials, not the URL"));
+        return Err(invalid(
+            "credentials go in ClientBuilder::credentials, not the URL",
+        ));
     }
     Ok(url.as_str().trim_end_matches('/').into())
 }
@@ -258,13 +264,19 @@ mod tests {
     #[test]
     fn base_urls() {
         for (raw, expected) in [
-            ("https://conversations.twilio.com", "https://conversations.twilio.com"),
+            (
+                "https://conversations.twilio.com",
+                "https://conversations.twilio.com",
+            ),
             ("https://example.com/prefix/", "https://example.com/prefix"),
             ("http://127.0.0.1:8080/", "http://127.0.0.1:8080"),
             ("http://localhost:1", "http://localhost:1"),
             ("http://[::1]:1", "http://[::1]:1"),
         ] {
-            assert_eq!(builder().base_url(raw).build().unwrap().base_url(), expected);
+            assert_eq!(
+                builder().base_url(raw).build().unwrap().base_url(),
+                expected
+            );
         }
         for raw in [
             "http://example.com",
@@ -275,7 +287,10 @@ mod tests {
             "https://user:pw@example.com",
         ] {
             let err = builder().base_url(raw).build().unwrap_err();
-            assert!(matches!(err, ConfigError::InvalidBaseUrl { .. }), "{raw}: {err:?}");
+            assert!(
+                matches!(err, ConfigError::InvalidBaseUrl { .. }),
+                "{raw}: {err:?}"
+            );
         }
     }
 

@@ -217,7 +217,10 @@ mod tests {
 
     #[test]
     fn snippets_are_bounded() {
-        assert_eq!(snippet(b"<html>bad gateway</html>"), "<html>bad gateway</html>");
+        assert_eq!(
+            snippet(b"<html>bad gateway</html>"),
+            "<html>bad gateway</html>"
+        );
         let long = "é".repeat(SNIPPET_LIMIT);
         let cut = snippet(long.as_bytes());
         assert!(cut.len() <= SNIPPET_LIMIT + '…'.len_utf8(), "{}", cut.len());

@@ -33,9 +33,11 @@ impl Form {
         if !self.encoded.is_empty() {
             self.encoded.push('&');
         }
-        self.encoded.extend(form_urlencoded::byte_serialize(name.as_bytes()));
+        self.encoded
+            .extend(form_urlencoded::byte_serialize(name.as_bytes()));
         self.encoded.push('=');
-        self.encoded.extend(form_urlencoded::byte_serialize(value.as_bytes()));
+        self.encoded
+            .extend(form_urlencoded::byte_serialize(value.as_bytes()));
     }
 
     /// Whether no pair was appended.

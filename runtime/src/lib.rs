@@ -36,12 +36,12 @@ pub use reqwest::StatusCode;
 /// any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::Client;
     pub use crate::endpoint::{Endpoint, Method};
     pub use crate::error::Error;
     pub use crate::form::{Form, ParamValue, WireValue};
     pub use crate::path::push_segment;
     pub use crate::validation::{ValidationError, check_path_segment, check_sid};
-    pub use crate::Client;
     pub use ::core::result::Result;
     pub use ::std::string::String;
 }

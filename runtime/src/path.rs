@@ -45,7 +45,10 @@ mod tests {
         url.push_str("/Configuration");
         let parsed = reqwest::Url::parse(&url).unwrap();
         let segments: Vec<_> = parsed.path_segments().unwrap().collect();
-        assert_eq!(segments, ["v1", "Users", "a%2F..%2Fb%3Fx%3D1%23frag", "Configuration"]);
+        assert_eq!(
+            segments,
+            ["v1", "Users", "a%2F..%2Fb%3Fx%3D1%23frag", "Configuration"]
+        );
         assert_eq!(parsed.query(), None);
         assert_eq!(parsed.fragment(), None);
     }

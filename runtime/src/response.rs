@@ -93,7 +93,13 @@ mod tests {
 
     #[test]
     fn other_error_bodies_keep_status_and_snippet() {
-        for body in [&b"<html>502 Bad Gateway</html>"[..], b"", b"{\"code\": ", b"[1, 2]", b"{}"] {
+        for body in [
+            &b"<html>502 Bad Gateway</html>"[..],
+            b"",
+            b"{\"code\": ",
+            b"[1, 2]",
+            b"{}",
+        ] {
             match decode::<Value>(StatusCode::BAD_GATEWAY, body) {
                 Err(Error::Http(err)) => {
                     assert_eq!(err.status, StatusCode::BAD_GATEWAY);

@@ -30,7 +30,10 @@ pub fn check(value: &str, prefix: &'static str) -> Result<(), ValidationErrorKin
     // character index.
     match bytes[2..].iter().position(|b| !b.is_ascii_hexdigit()) {
         None => Ok(()),
-        Some(i) => Err(ValidationErrorKind::SidNotHex { prefix, index: i + 2 }),
+        Some(i) => Err(ValidationErrorKind::SidNotHex {
+            prefix,
+            index: i + 2,
+        }),
     }
 }
 
@@ -83,15 +86,24 @@ mod tests {
     fn reports_length_in_characters() {
         assert_eq!(
             check("RLaaaa", "RL"),
-            Err(ValidationErrorKind::SidLength { prefix: "RL", len: 6 })
+            Err(ValidationErrorKind::SidLength {
+                prefix: "RL",
+                len: 6
+            })
         );
         assert_eq!(
             check(&format!("{VALID}a"), "RL"),
-            Err(ValidationErrorKind::SidLength { prefix: "RL", len: 35 })
+            Err(ValidationErrorKind::SidLength {
+                prefix: "RL",
+                len: 35
+            })
         );
         assert_eq!(
             check("", "RL"),
-            Err(ValidationErrorKind::SidLength { prefix: "RL", len: 0 })
+            Err(ValidationErrorKind::SidLength {
+                prefix: "RL",
+                len: 0
+            })
         );
     }
 
@@ -99,11 +111,17 @@ mod tests {
     fn reports_the_prefix_found() {
         assert_eq!(
             check("rlaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "RL"),
-            Err(ValidationErrorKind::SidPrefix { prefix: "RL", found: "rl".into() })
+            Err(ValidationErrorKind::SidPrefix {
+                prefix: "RL",
+                found: "rl".into()
+            })
         );
         assert_eq!(
             check("ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "RL"),
-            Err(ValidationErrorKind::SidPrefix { prefix: "RL", found: "IS".into() })
+            Err(ValidationErrorKind::SidPrefix {
+                prefix: "RL",
+                found: "IS".into()
+            })
         );
     }
 
@@ -111,11 +129,17 @@ mod tests {
     fn reports_the_first_non_hex_index() {
         assert_eq!(
             check("RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaag", "RL"),
-            Err(ValidationErrorKind::SidNotHex { prefix: "RL", index: 33 })
+            Err(ValidationErrorKind::SidNotHex {
+                prefix: "RL",
+                index: 33
+            })
         );
         assert_eq!(
             check("RL aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "RL"),
-            Err(ValidationErrorKind::SidNotHex { prefix: "RL", index: 2 })
+            Err(ValidationErrorKind::SidNotHex {
+                prefix: "RL",
+                index: 2
+            })
         );
     }
 
@@ -126,15 +150,24 @@ mod tests {
         assert_eq!(value.chars().count(), 34);
         assert_eq!(
             check(value, "RL"),
-            Err(ValidationErrorKind::SidNotHex { prefix: "RL", index: 12 })
+            Err(ValidationErrorKind::SidNotHex {
+                prefix: "RL",
+                index: 12
+            })
         );
         // 34 bytes but 33 characters.
         let value = "RLaaaaaaaaaaéaaaaaaaaaaaaaaaaaaaa";
         assert_eq!(value.len(), 34);
-        assert!(matches!(check(value, "RL"), Err(ValidationErrorKind::SidNotHex { index: 12, .. })));
+        assert!(matches!(
+            check(value, "RL"),
+            Err(ValidationErrorKind::SidNotHex { index: 12, .. })
+        ));
         assert_eq!(
             check("éLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "RL"),
-            Err(ValidationErrorKind::SidPrefix { prefix: "RL", found: "éL".into() })
+            Err(ValidationErrorKind::SidPrefix {
+                prefix: "RL",
+                found: "éL".into()
+            })
         );
     }
 }

@@ -107,7 +107,9 @@ impl fmt::Display for ValidationErrorKind {
                 f,
                 "expected a SID of `{prefix}` then 32 hex digits, found a non-hex character at index {index}"
             ),
-            ValidationErrorKind::EmptyPathSegment => f.write_str("a path parameter cannot be empty"),
+            ValidationErrorKind::EmptyPathSegment => {
+                f.write_str("a path parameter cannot be empty")
+            }
             ValidationErrorKind::DotPathSegment => {
                 f.write_str("a path parameter cannot be `.` or `..`")
             }
@@ -154,7 +156,10 @@ impl<T: SidValue> SidValue for Option<T> {
 impl<T: AsRef<str>> SidValue for Vec<T> {
     fn check_sids(&self, prefix: &'static str, field: &'static str) -> Result<(), ValidationError> {
         for (i, value) in self.iter().enumerate() {
-            value.as_ref().check_sids(prefix, field).map_err(|e| e.at_index(i))?;
+            value
+                .as_ref()
+                .check_sids(prefix, field)
+                .map_err(|e| e.at_index(i))?;
         }
         Ok(())
     }
@@ -205,11 +210,14 @@ mod tests {
     fn options_and_lists() {
         assert_eq!(check_sid(&None::<String>, "RL", "X"), Ok(()));
         assert_eq!(check_sid(&Some(RL.to_owned()), "RL", "X"), Ok(()));
-        let err = check_sid(&vec![RL.to_owned(), "nope".to_owned()], "RL", "Permission")
-            .unwrap_err();
+        let err =
+            check_sid(&vec![RL.to_owned(), "nope".to_owned()], "RL", "Permission").unwrap_err();
         assert_eq!(err.field(), "Permission");
         assert_eq!(err.index(), Some(1));
-        assert!(err.to_string().starts_with("invalid `Permission[1]`: "), "{err}");
+        assert!(
+            err.to_string().starts_with("invalid `Permission[1]`: "),
+            "{err}"
+        );
     }
 
     #[test]

@@ -58,13 +58,18 @@ fn seed_example_encodes_to_exactly_its_four_pairs() {
     assert_eq!(got, expected);
 
     // The request body the spec gives as its example has the same pairs.
-    let spec_example = &operation(&spec(), PATH, "post")["requestBody"]["content"]
-        ["application/x-www-form-urlencoded"]["examples"]["update"]["value"];
+    let spec_example = &operation(&spec(), PATH, "post")["requestBody"]["content"]["application/x-www-form-urlencoded"]
+        ["examples"]["update"]["value"];
     let mut from_spec: Vec<(String, String)> = spec_example
         .as_object()
         .unwrap()
         .iter()
-        .map(|(k, v)| (k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                v.as_str().map_or_else(|| v.to_string(), str::to_owned),
+            )
+        })
         .collect();
     from_spec.sort();
     assert_eq!(got, from_spec);
@@ -104,13 +109,19 @@ async fn update_sends_method_path_headers_and_body() {
     let credentials = base64::engine::general_purpose::STANDARD
         .decode(authorization.strip_prefix("Basic ").unwrap())
         .unwrap();
-    assert_eq!(credentials, format!("{ACCOUNT_SID}:{AUTH_TOKEN}").into_bytes());
+    assert_eq!(
+        credentials,
+        format!("{ACCOUNT_SID}:{AUTH_TOKEN}").into_bytes()
+    );
 
     let mut got = pairs(std::str::from_utf8(&request.body).unwrap());
     got.sort();
     let mut expected = vec![
         ("DefaultChatServiceRoleSid".to_owned(), ROLE.to_owned()),
-        ("DefaultConversationCreatorRoleSid".to_owned(), ROLE.to_owned()),
+        (
+            "DefaultConversationCreatorRoleSid".to_owned(),
+            ROLE.to_owned(),
+        ),
         ("DefaultConversationRoleSid".to_owned(), ROLE.to_owned()),
         ("ReachabilityEnabled".to_owned(), "false".to_owned()),
     ];
@@ -208,14 +219,19 @@ async fn html_502_becomes_an_http_error() {
 async fn non_matching_success_body_is_a_decode_error() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"reachability_enabled": "yes"})))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"reachability_enabled": "yes"})),
+        )
         .mount(&server)
         .await;
     let fetch = FetchServiceConfiguration {
         chat_service_sid: SERVICE.into(),
     };
     let err = fetch.send(&client(&server)).await.unwrap_err();
-    assert!(matches!(&err, Error::Decode(d) if d.status == 200), "{err:?}");
+    assert!(
+        matches!(&err, Error::Decode(d) if d.status == 200),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -292,8 +308,14 @@ async fn path_values_are_encoded_as_one_segment() {
         got,
         [
             ("/v1/Users/a%2Fb/Configuration".to_owned(), query.clone()),
-            ("/v1/Users/a%2Fb%3Fc%23d/Configuration".to_owned(), query.clone()),
-            ("/v1/Users/alice%40example.com/Configuration".to_owned(), query.clone()),
+            (
+                "/v1/Users/a%2Fb%3Fc%23d/Configuration".to_owned(),
+                query.clone()
+            ),
+            (
+                "/v1/Users/alice%40example.com/Configuration".to_owned(),
+                query.clone()
+            ),
             ("/v1/Users/100%25%20%C3%A9/Configuration".to_owned(), query),
         ]
     );

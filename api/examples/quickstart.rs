@@ -1,0 +1,162 @@
+//! Fetches and updates a Conversations service configuration through twill.
+//!
+//! ```sh
+//! cargo run -p twill-api --example quickstart
+//! ```
+//!
+//! Without `TWILIO_ACCOUNT_SID`, it starts a local server on 127.0.0.1 that answers like
+//! Twilio's configuration resource and sends the requests there. With
+//! `TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN` and `TWILIO_CHAT_SERVICE_SID` set, it calls
+//! Twilio itself; its update writes back the reachability setting it just read, so it
+//! changes nothing.
+
+use std::error::Error as StdError;
+use std::sync::Mutex;
+
+use serde_json::{Value, json};
+use twill_api::conversations::v1::service_configuration::{
+    FetchServiceConfiguration, UpdateServiceConfiguration,
+};
+use twill_api::{Client, Credentials, Endpoint, Error, Form};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+const LOCAL_ACCOUNT_SID: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+const LOCAL_SERVICE_SID: &str = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+const ROLE_SID: &str = "RLbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn StdError>> {
+    // `server` lives to the end of `main`: dropping it stops it.
+    let (client, service_sid, server) = if std::env::var_os("TWILIO_ACCOUNT_SID").is_some() {
+        let service_sid = std::env::var("TWILIO_CHAT_SERVICE_SID").map_err(
+            |_| "set TWILIO_CHAT_SERVICE_SID to the IS... SID of a Conversations service",
+        )?;
+        let client = Client::from_env()?;
+        println!(
+            "Calling Twilio at {} as {}",
+            client.base_url(),
+            client.account_sid()
+        );
+        (client, service_sid, None)
+    } else {
+        let server = local_server().await;
+        let client = Client::builder()
+            .credentials(Credentials::auth_token(
+                LOCAL_ACCOUNT_SID,
+                "local-auth-token",
+            ))
+            .base_url(server.uri())
+            .build()?;
+        println!(
+            "TWILIO_ACCOUNT_SID is not set: calling a local server at {}",
+            client.base_url()
+        );
+        (client, LOCAL_SERVICE_SID.to_owned(), Some(server))
+    };
+
+    let fetch = FetchServiceConfiguration {
+        chat_service_sid: service_sid.clone(),
+    };
+    show_request(&fetch);
+    let current = fetch.send(&client).await?;
+    println!("<- {}\n", serde_json::to_string_pretty(&current)?);
+
+    // Against Twilio, write back what was read; locally, change something.
+    let local = server.is_some();
+    let update = UpdateServiceConfiguration {
+        chat_service_sid: service_sid.clone(),
+        reachability_enabled: if local {
+            Some(!current.reachability_enabled.unwrap_or(false))
+        } else {
+            current.reachability_enabled
+        },
+        default_chat_service_role_sid: local.then(|| ROLE_SID.to_owned()),
+        ..Default::default()
+    };
+    show_request(&update);
+    let updated = update.send(&client).await?;
+    println!("<- {}\n", serde_json::to_string_pretty(&updated)?);
+
+    let invalid = UpdateServiceConfiguration {
+        chat_service_sid: service_sid,
+        default_chat_service_role_sid: Some("RL-not-a-sid".to_owned()),
+        ..Default::default()
+    };
+    println!("-> the same update with DefaultChatServiceRoleSid = \"RL-not-a-sid\"");
+    match invalid.send(&client).await {
+        Err(err @ Error::Validation(_)) => println!("<- refused before sending: {err}"),
+        other => return Err(format!("expected a validation error, got {other:?}").into()),
+    }
+    Ok(())
+}
+
+/// Prints the method, path and parameters an endpoint sends.
+fn show_request<E: Endpoint>(endpoint: &E) {
+    let mut path = String::new();
+    endpoint.write_path(&mut path);
+    let mut params = Form::new();
+    endpoint.write_params(&mut params);
+    println!("-> {} {path}", E::METHOD);
+    if !params.is_empty() {
+        println!("   {}", params.as_str());
+    }
+}
+
+/// A loopback server that keeps one service configuration: GET returns it, POST
+/// updates it from the form body, like Twilio's resource.
+async fn local_server() -> MockServer {
+    let server = MockServer::start().await;
+    let base = format!("https://conversations.twilio.com/v1/Services/{LOCAL_SERVICE_SID}");
+    let state = json!({
+        "chat_service_sid": LOCAL_SERVICE_SID,
+        "default_conversation_creator_role_sid": "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "default_conversation_role_sid": "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "default_chat_service_role_sid": "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "reachability_enabled": false,
+        "url": format!("{base}/Configuration"),
+        "links": {
+            "notifications": format!("{base}/Configuration/Notifications"),
+            "webhooks": format!("{base}/Configuration/Webhooks"),
+        },
+    });
+    Mock::given(wiremock::matchers::path(format!(
+        "/v1/Services/{LOCAL_SERVICE_SID}/Configuration"
+    )))
+    .respond_with(ConfigurationResource(Mutex::new(state)))
+    .mount(&server)
+    .await;
+    server
+}
+
+struct ConfigurationResource(Mutex<Value>);
+
+impl Respond for ConfigurationResource {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        if !request.headers.contains_key("authorization") {
+            return ResponseTemplate::new(401).set_body_json(json!({
+                "code": 20003,
+                "message": "Authenticate",
+                "more_info": "https://www.twilio.com/docs/errors/20003",
+                "status": 401,
+            }));
+        }
+        let mut state = self.0.lock().unwrap();
+        if request.method.as_str() == "POST" {
+            let pairs: Vec<(String, String)> =
+                serde_urlencoded::from_bytes(&request.body).unwrap_or_default();
+            for (name, value) in pairs {
+                let (key, value) = match name.as_str() {
+                    "ReachabilityEnabled" => ("reachability_enabled", json!(value == "true")),
+                    "DefaultChatServiceRoleSid" => ("default_chat_service_role_sid", json!(value)),
+                    "DefaultConversationRoleSid" => ("default_conversation_role_sid", json!(value)),
+                    "DefaultConversationCreatorRoleSid" => {
+                        ("default_conversation_creator_role_sid", json!(value))
+                    }
+                    _ => continue,
+                };
+                state[key] = value;
+            }
+        }
+        ResponseTemplate::new(200).set_body_json(&*state)
+    }
+}
