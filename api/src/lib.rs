@@ -62,8 +62,10 @@ pub mod conversations;
 pub use twill_macros::endpoint;
 pub use twill_runtime::{
     ApiError, Client, ClientBuilder, ConfigError, Credentials, DEFAULT_BASE_URL, DecodeError,
-    Endpoint, Error, Form, HttpError, Method, ParamValue, SNIPPET_LIMIT, Secret, StatusCode,
-    TransportError, ValidationError, ValidationErrorKind, WireValue, sid,
+    Endpoint, Error, Form, Headers, HttpError, Integer, IntegerParam, Location, Method, Page,
+    PageMeta, PaginationError, Param, ParamValue, SNIPPET_LIMIT, Secret, StatusCode, Stream,
+    Timestamp, TransportError, ValidationError, ValidationErrorKind, ValueKind, WireValue, sid,
+    wire_enum,
 };
 
 #[doc(hidden)]

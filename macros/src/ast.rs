@@ -1,10 +1,10 @@
 //! The model of one endpoint declaration, built from the syntax tree.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt as _;
 use syn::{Data, DeriveInput, Fields, Ident, LitStr, Type};
 
-use crate::attr::{self, EndpointArgs};
+use crate::attr::{self, Bound, EndpointArgs};
 use crate::case::pascal_case;
 use crate::ctxt::Errors;
 
@@ -19,12 +19,42 @@ pub(crate) struct Endpoint<'a> {
 pub(crate) struct Field<'a> {
     pub(crate) ident: &'a Ident,
     pub(crate) ty: &'a Type,
-    /// The parameter's name on the wire: the field name in PascalCase, or the rename.
+    /// The parameter's name on the wire: the field name in PascalCase, the rename, or
+    /// the header name.
     pub(crate) wire: String,
+    /// Where the parameter goes.
+    pub(crate) location: Location,
     /// `#[param(rename = "..")]`, if given.
     pub(crate) rename: Option<LitStr>,
     /// `#[sid(prefix = "..")]`, if given; already checked to be two uppercase letters.
     pub(crate) sid_prefix: Option<LitStr>,
+    /// `#[param(min = ..)]`.
+    pub(crate) min: Option<Bound>,
+    /// `#[param(max = ..)]`.
+    pub(crate) max: Option<Bound>,
+    /// `#[header("..")]`, if given.
+    pub(crate) header: Option<LitStr>,
+}
+
+/// Where a parameter goes, named as the runtime's `Location` variant.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Location {
+    Path,
+    Query,
+    Body,
+    Header,
+}
+
+impl Location {
+    pub(crate) fn variant(self) -> Ident {
+        let name = match self {
+            Location::Path => "Path",
+            Location::Query => "Query",
+            Location::Body => "Body",
+            Location::Header => "Header",
+        };
+        Ident::new(name, Span::call_site())
+    }
 }
 
 impl<'a> Endpoint<'a> {
@@ -37,13 +67,28 @@ impl<'a> Endpoint<'a> {
     ) -> Option<Endpoint<'a>> {
         let args = attr::parse_endpoint_args(args, errors);
         let fields = fields_of(input, errors)?;
-        let fields = fields
+        let mut fields: Vec<Field<'a>> = fields
             .iter()
             .map(|field| Field::from_syn(field, errors))
             .collect();
+        let args = args?;
+        let params = if args.method.has_form_body() {
+            Location::Body
+        } else {
+            Location::Query
+        };
+        for field in &mut fields {
+            field.location = if field.header.is_some() {
+                Location::Header
+            } else if args.path.placeholders().any(|name| name == field.wire) {
+                Location::Path
+            } else {
+                params
+            };
+        }
         Some(Endpoint {
             input,
-            args: args?,
+            args,
             fields,
         })
     }
@@ -61,16 +106,22 @@ impl<'a> Field<'a> {
             .as_ref()
             .expect("fields_of returns named fields");
         let attrs = attr::parse_field_attrs(&field.attrs, errors);
-        let wire = match &attrs.rename {
-            Some(rename) => rename.value(),
-            None => pascal_case(&ident.unraw().to_string()),
+        let wire = match (&attrs.header, &attrs.rename) {
+            (Some(header), _) => header.value(),
+            (None, Some(rename)) => rename.value(),
+            (None, None) => pascal_case(&ident.unraw().to_string()),
         };
         Field {
             ident,
             ty: &field.ty,
             wire,
+            // Settled in `Endpoint::from_syn`, once the path is known.
+            location: Location::Query,
             rename: attrs.rename,
             sid_prefix: attrs.sid_prefix,
+            min: attrs.min,
+            max: attrs.max,
+            header: attrs.header,
         }
     }
 }

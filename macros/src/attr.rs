@@ -8,13 +8,15 @@ use syn::{Attribute, Ident, LitStr, Meta, Token, Type};
 use crate::ctxt::Errors;
 use crate::path::PathTemplate;
 
-const USAGE: &str = "expected #[endpoint(METHOD, \"/path/<Placeholder>\", response = Type)]";
+const USAGE: &str = "expected #[endpoint(METHOD, \"/path/<Placeholder>\", response = Type)], optionally with `paginated`";
 
 /// The arguments of `#[endpoint(..)]`.
 pub(crate) struct EndpointArgs {
     pub(crate) method: Method,
     pub(crate) path: PathTemplate,
     pub(crate) response: Type,
+    /// `paginated`: the response is a `Page`, and a `stream` method is generated.
+    pub(crate) paginated: bool,
 }
 
 /// An HTTP method, named as the runtime's `Method` variant.
@@ -37,6 +39,11 @@ impl Method {
             "DELETE" => Method::Delete,
             _ => return None,
         })
+    }
+
+    /// Whether parameters go in a form body rather than the query string.
+    pub(crate) fn has_form_body(self) -> bool {
+        matches!(self, Method::Post | Method::Put | Method::Patch)
     }
 
     /// The runtime `Method` variant.
@@ -86,6 +93,7 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
 
     let mut path: Option<LitStr> = None;
     let mut response: Option<Type> = None;
+    let mut paginated = false;
     while !input.is_empty() {
         input.parse::<Token![,]>()?;
         if input.is_empty() {
@@ -113,9 +121,20 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
                 );
                 skip_value(input)?;
             }
+        } else if input.peek(Ident) {
+            let flag: Ident = input.parse()?;
+            if flag != "paginated" {
+                errors.spanned(
+                    &flag,
+                    format!("unknown flag `{flag}` in #[endpoint(..)]; expected `paginated`"),
+                );
+            } else if paginated {
+                errors.spanned(&flag, "duplicate flag `paginated` in #[endpoint(..)]");
+            }
+            paginated = true;
         } else {
             return Err(input.error(format!(
-                "expected the path string or `response = Type`; {USAGE}"
+                "expected the path string, `response = Type` or `paginated`; {USAGE}"
             )));
         }
     }
@@ -138,6 +157,7 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
             method,
             path,
             response,
+            paginated,
         }),
         _ => None,
     })
@@ -151,6 +171,12 @@ fn skip_value(input: ParseStream<'_>) -> syn::Result<()> {
     Ok(())
 }
 
+/// An integer bound from `#[param(min = .., max = ..)]`, with its tokens for spans.
+pub(crate) struct Bound {
+    pub(crate) value: i64,
+    pub(crate) tokens: TokenStream,
+}
+
 /// What the helper attributes of one field say.
 #[derive(Default)]
 pub(crate) struct FieldAttrs {
@@ -158,73 +184,154 @@ pub(crate) struct FieldAttrs {
     pub(crate) sid_prefix: Option<LitStr>,
     /// `#[param(rename = "Configuration.Filters")]`: the wire name.
     pub(crate) rename: Option<LitStr>,
+    /// `#[param(min = 1)]`.
+    pub(crate) min: Option<Bound>,
+    /// `#[param(max = 100)]`.
+    pub(crate) max: Option<Bound>,
+    /// `#[header("X-Twilio-Webhook-Enabled")]`: the header name.
+    pub(crate) header: Option<LitStr>,
 }
 
 /// Whether `attr` is one of ours, to be removed from the emitted struct.
 pub(crate) fn is_helper(attr: &Attribute) -> bool {
-    attr.path().is_ident("sid") || attr.path().is_ident("param")
+    ["sid", "param", "header"]
+        .iter()
+        .any(|name| attr.path().is_ident(name))
 }
 
-/// Parses a field's `#[sid]` and `#[param]` attributes, recording every problem.
+/// Parses a field's `#[sid]`, `#[param]` and `#[header]` attributes, recording every
+/// problem.
 pub(crate) fn parse_field_attrs(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
     let mut out = FieldAttrs::default();
     for attr in attrs {
         if attr.path().is_ident("sid") {
-            parse_helper(
-                attr,
-                "sid",
-                "prefix",
-                "#[sid(prefix = \"RL\")]",
-                errors,
-                |lit, errors| {
-                    if out.sid_prefix.is_some() {
-                        errors.spanned(attr, "duplicate #[sid] attribute");
-                    } else if is_sid_prefix(&lit.value()) {
-                        out.sid_prefix = Some(lit);
-                    } else {
-                        errors.spanned(
-                        &lit,
-                        format!(
-                            "a SID prefix is two uppercase ASCII letters, such as \"RL\"; got {:?}",
-                            lit.value()
-                        ),
-                    );
-                    }
-                },
-            );
+            parse_sid(attr, &mut out, errors);
         } else if attr.path().is_ident("param") {
-            parse_helper(
-                attr,
-                "param",
-                "rename",
-                "#[param(rename = \"WireName\")]",
-                errors,
-                |lit, errors| {
-                    if out.rename.is_some() {
-                        errors.spanned(attr, "duplicate #[param(rename)] attribute");
-                    } else if lit.value().is_empty() || lit.value().chars().any(char::is_control) {
-                        errors.spanned(
-                            &lit,
-                            "a wire name cannot be empty or hold control characters",
-                        );
-                    } else {
-                        out.rename = Some(lit);
-                    }
-                },
-            );
+            parse_param(attr, &mut out, errors);
+        } else if attr.path().is_ident("header") {
+            parse_header(attr, &mut out, errors);
         }
     }
     out
 }
 
-/// Parses `#[name(key = "value")]`, handing the string to `accept`.
-fn parse_helper(
+/// `#[sid(prefix = "RL")]`.
+fn parse_sid(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
+    if out.sid_prefix.is_some() {
+        errors.spanned(attr, "duplicate #[sid] attribute");
+        return;
+    }
+    nested(
+        attr,
+        "sid",
+        "#[sid(prefix = \"RL\")]",
+        &["prefix"],
+        errors,
+        |meta, errors| {
+            let lit: LitStr = meta.value()?.parse()?;
+            if is_sid_prefix(&lit.value()) {
+                out.sid_prefix = Some(lit);
+            } else {
+                errors.spanned(
+                    &lit,
+                    format!(
+                        "a SID prefix is two uppercase ASCII letters, such as \"RL\"; got {:?}",
+                        lit.value()
+                    ),
+                );
+            }
+            Ok(())
+        },
+    );
+}
+
+/// `#[param(rename = "Wire.Name", min = 1, max = 100)]`.
+fn parse_param(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
+    const USAGE: &str = "#[param(rename = \"WireName\")] or #[param(min = 1, max = 100)]";
+    nested(
+        attr,
+        "param",
+        USAGE,
+        &["rename", "min", "max"],
+        errors,
+        |meta, errors| {
+            let key = meta
+                .path
+                .get_ident()
+                .map(Ident::to_string)
+                .unwrap_or_default();
+            let duplicate = match key.as_str() {
+                "rename" => out.rename.is_some(),
+                "min" => out.min.is_some(),
+                _ => out.max.is_some(),
+            };
+            if duplicate {
+                errors.spanned(&meta.path, format!("duplicate key `{key}` in #[param(..)]"));
+            }
+            let value = meta.value()?;
+            if key == "rename" {
+                let lit: LitStr = value.parse()?;
+                if lit.value().is_empty() || lit.value().chars().any(char::is_control) {
+                    errors.spanned(
+                        &lit,
+                        "a wire name cannot be empty or hold control characters",
+                    );
+                } else if !duplicate {
+                    out.rename = Some(lit);
+                }
+            } else {
+                let minus: Option<Token![-]> = value.parse()?;
+                let lit: syn::LitInt = value.parse()?;
+                let magnitude: i64 = lit.base10_parse()?;
+                let bound = Bound {
+                    value: if minus.is_some() {
+                        -magnitude
+                    } else {
+                        magnitude
+                    },
+                    tokens: quote::quote!(#minus #lit),
+                };
+                match key.as_str() {
+                    _ if duplicate => {}
+                    "min" => out.min = Some(bound),
+                    _ => out.max = Some(bound),
+                }
+            }
+            Ok(())
+        },
+    );
+}
+
+/// `#[header("X-Twilio-Webhook-Enabled")]`.
+fn parse_header(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
+    const USAGE: &str = "#[header(\"X-Header-Name\")]";
+    if out.header.is_some() {
+        errors.spanned(attr, "duplicate #[header] attribute");
+        return;
+    }
+    if !matches!(attr.meta, Meta::List(_)) {
+        errors.spanned(attr, format!("#[header] needs the header's name: {USAGE}"));
+        return;
+    }
+    match attr.parse_args::<LitStr>() {
+        Ok(lit) if is_header_name(&lit.value()) => out.header = Some(lit),
+        Ok(lit) => errors.spanned(
+            &lit,
+            "a header name is one or more letters, digits or `!#$%&'*+-.^_`|~`",
+        ),
+        Err(_) => errors.spanned(attr, format!("#[header] takes one string: {USAGE}")),
+    }
+}
+
+/// Parses `#[name(key = value, ..)]`, handing each key in `keys` to `accept`; other keys
+/// and an empty list are errors.
+fn nested(
     attr: &Attribute,
     name: &str,
-    key: &str,
     usage: &str,
+    keys: &[&str],
     errors: &mut Errors,
-    mut accept: impl FnMut(LitStr, &mut Errors),
+    mut accept: impl FnMut(syn::meta::ParseNestedMeta<'_>, &mut Errors) -> syn::Result<()>,
 ) {
     if !matches!(attr.meta, Meta::List(_)) {
         errors.spanned(attr, format!("#[{name}] needs an argument: {usage}"));
@@ -232,18 +339,21 @@ fn parse_helper(
     }
     let mut found = false;
     let result = attr.parse_nested_meta(|meta| {
-        if meta.path.is_ident(key) {
-            let lit: LitStr = meta.value()?.parse()?;
+        if keys.iter().any(|key| meta.path.is_ident(key)) {
             found = true;
-            accept(lit, errors);
-            Ok(())
+            accept(meta, errors)
         } else {
             let unknown = meta
                 .path
                 .get_ident()
                 .map_or_else(|| "this".to_owned(), |ident| format!("`{ident}`"));
+            let quoted: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
+            let expected = match quoted.split_last() {
+                Some((last, init)) if !init.is_empty() => format!("{} or {last}", init.join(", ")),
+                _ => quoted.concat(),
+            };
             Err(meta.error(format!(
-                "unknown key {unknown} in #[{name}(..)]; expected `{key}`"
+                "unknown key {unknown} in #[{name}(..)]; expected {expected}"
             )))
         }
     });
@@ -256,4 +366,12 @@ fn parse_helper(
 
 fn is_sid_prefix(prefix: &str) -> bool {
     prefix.len() == 2 && prefix.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// RFC 9110 `token`.
+fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }

@@ -15,6 +15,8 @@ pub(crate) fn check(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     check_placeholders(endpoint, errors);
     check_wire_names(endpoint, errors);
     check_sid_types(endpoint, errors);
+    check_bounds(endpoint, errors);
+    check_headers(endpoint, errors);
 }
 
 /// Every placeholder appears once and binds a required field.
@@ -89,6 +91,42 @@ fn check_sid_types(endpoint: &Endpoint<'_>, errors: &mut Errors) {
                      and `{}` is not one",
                     field.ident
                 ),
+            );
+        }
+    }
+}
+
+/// `#[param(min, max)]` only on integer fields, with `min <= max`.
+fn check_bounds(endpoint: &Endpoint<'_>, errors: &mut Errors) {
+    for field in &endpoint.fields {
+        if (field.min.is_some() || field.max.is_some()) && !ty::holds_integers(field.ty) {
+            errors.spanned(
+                field.ty,
+                format!(
+                    "#[param(min, max)] applies to integer fields (optionally in an `Option` \
+                     or a `Vec`), and `{}` is not one",
+                    field.ident
+                ),
+            );
+        }
+        if let (Some(min), Some(max)) = (&field.min, &field.max)
+            && min.value > max.value
+        {
+            errors.spanned(
+                &max.tokens,
+                format!("max ({}) is below min ({})", max.value, min.value),
+            );
+        }
+    }
+}
+
+/// A header field is named by its header: no rename on top.
+fn check_headers(endpoint: &Endpoint<'_>, errors: &mut Errors) {
+    for field in &endpoint.fields {
+        if let (Some(_), Some(rename)) = (&field.header, &field.rename) {
+            errors.spanned(
+                rename,
+                "a #[header] field is sent under its header name; remove #[param(rename)]",
             );
         }
     }

@@ -1,15 +1,17 @@
-//! Code generation: the `Endpoint` impl and `send`, or the errors.
+//! Code generation: the `Endpoint` impl, `send` and `stream`, or the errors.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
+use syn::ext::IdentExt as _;
 use syn::spanned::Spanned as _;
 use syn::{Data, DeriveInput};
 
-use crate::ast::{Endpoint, Field};
-use crate::attr;
+use crate::ast::{Endpoint, Field, Location};
+use crate::attr::{self, Bound};
 use crate::check;
 use crate::ctxt::Errors;
 use crate::path::Part;
+use crate::ty;
 
 /// Expands `#[endpoint(args)] item`.
 ///
@@ -41,7 +43,7 @@ pub(crate) fn endpoint(args: TokenStream, item: TokenStream) -> TokenStream {
     quote!(#input #generated)
 }
 
-/// Removes `#[sid]` and `#[param]` from every field: rustc does not know them.
+/// Removes our helper attributes from every field: rustc does not know them.
 fn strip_helper_attrs(input: &mut DeriveInput) {
     let strip = |field: &mut syn::Field| field.attrs.retain(|a| !attr::is_helper(a));
     match &mut input.data {
@@ -54,50 +56,22 @@ fn strip_helper_attrs(input: &mut DeriveInput) {
     }
 }
 
-/// The `Endpoint` impl and the inherent `send` method.
+/// The `Endpoint` impl and the inherent `send` (and `stream`) methods.
 fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
     let private = quote!(::twill_api::__private);
     let input = endpoint.input;
     let name = &input.ident;
+    let operation_id = name.unraw().to_string();
     let vis = &input.vis;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let args = &endpoint.args;
     let response = &args.response;
     let method = args.method.variant();
     let template = args.path.openapi();
-    let send_doc = format!(
-        "Validates this request, sends `{} {template}` with `client` and decodes the response.",
-        method.to_string().to_uppercase()
-    );
+    let request_line = format!("`{} {template}`", method.to_string().to_uppercase());
 
-    let path_fields: Vec<&Field<'_>> = args
-        .path
-        .placeholders()
-        .map(|name| {
-            endpoint
-                .field(name)
-                .expect("checked: every placeholder has a field")
-        })
-        .collect();
-    let param_fields = endpoint
-        .fields
-        .iter()
-        .filter(|field| !path_fields.iter().any(|p| p.wire == field.wire));
-
-    let path_checks = path_fields.iter().map(|field| {
-        let (ident, wire) = (field.ident, &field.wire);
-        quote_spanned! {field.ty.span()=>
-            #private::check_path_segment(&#private::WireValue::to_wire(&self.#ident), #wire)?;
-        }
-    });
-    let sid_checks = endpoint.fields.iter().filter_map(|field| {
-        let prefix = field.sid_prefix.as_ref()?;
-        let (ident, wire) = (field.ident, &field.wire);
-        Some(quote_spanned! {field.ty.span()=>
-            #private::check_sid(&self.#ident, #prefix, #wire)?;
-        })
-    });
-
+    let checks = endpoint.fields.iter().map(|field| checks(&private, field));
+    let params = endpoint.fields.iter().map(|field| param(&private, field));
     let path_writes = args.path.parts.iter().map(|part| match part {
         Part::Literal(text) => quote!(path.push_str(#text);),
         Part::Placeholder(wire) => {
@@ -110,30 +84,62 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
             }
         }
     });
-    let param_writes: Vec<TokenStream> = param_fields
-        .map(|field| {
-            let (ident, wire) = (field.ident, &field.wire);
-            quote_spanned! {field.ty.span()=>
-                #private::ParamValue::append_to(&self.#ident, #wire, form);
+    let param_writes = writes(
+        endpoint,
+        |l| matches!(l, Location::Query | Location::Body),
+        "form",
+    );
+    let header_writes = writes(endpoint, |l| l == Location::Header, "headers");
+    let write_headers = (!header_writes.is_empty()).then(|| {
+        quote! {
+            fn write_headers(&self, headers: &mut #private::Headers) {
+                #(#header_writes)*
             }
-        })
-        .collect();
+        }
+    });
     let form = if param_writes.is_empty() {
         quote!(_)
     } else {
         quote!(form)
     };
 
+    let send_doc = format!(
+        "Validates this request, sends {request_line} with `client` and decodes the response."
+    );
+    let stream = args.paginated.then(|| {
+        let doc = format!(
+            "Sends {request_line} and streams the items of every page, following \
+             `next_page_url`, stopping after `limit` items if given."
+        );
+        // Spanned on the response type, where a missing `Page` impl is reported.
+        let item = quote_spanned!(response.span()=> <#response as #private::Page>::Item);
+        quote! {
+            #[doc = #doc]
+            ///
+            /// The stream ends after the first error, which it yields.
+            #vis fn stream<'__twill>(
+                &'__twill self,
+                client: &'__twill #private::Client,
+                limit: #private::Option<::core::primitive::usize>,
+            ) -> impl #private::Stream<Item = #private::Result<#item, #private::Error>>
+                + ::core::marker::Send
+                + '__twill {
+                client.stream(self, limit)
+            }
+        }
+    });
+
     quote! {
         #[automatically_derived]
         impl #impl_generics #private::Endpoint for #name #ty_generics #where_clause {
             type Response = #response;
+            const OPERATION_ID: &'static str = #operation_id;
             const METHOD: #private::Method = #private::Method::#method;
             const PATH_TEMPLATE: &'static str = #template;
+            const PARAMS: &'static [#private::Param] = &[#(#params),*];
 
             fn validate(&self) -> #private::Result<(), #private::ValidationError> {
-                #(#path_checks)*
-                #(#sid_checks)*
+                #(#checks)*
                 #private::Result::Ok(())
             }
 
@@ -144,6 +150,8 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
             fn write_params(&self, #form: &mut #private::Form) {
                 #(#param_writes)*
             }
+
+            #write_headers
         }
 
         #[automatically_derived]
@@ -160,6 +168,95 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
             ) -> #private::Result<#response, #private::Error> {
                 client.send(self).await
             }
+
+            #stream
         }
     }
+}
+
+/// The checks `validate` runs on one field, in a fixed order, spanned on the field's
+/// type so that an unsupported type is reported there.
+fn checks(private: &TokenStream, field: &Field<'_>) -> TokenStream {
+    let (ident, wire, span) = (field.ident, &field.wire, field.ty.span());
+    let mut out = if field.location == Location::Path {
+        quote_spanned! {span=>
+            #private::check_path_segment(&#private::WireValue::to_wire(&self.#ident), #wire)?;
+        }
+    } else if ty::option_inner(field.ty).is_none() {
+        // Only an empty `Vec` can fail; an `Option` never does, so it is not checked.
+        quote_spanned!(span=> #private::check_required(&self.#ident, #wire)?;)
+    } else {
+        TokenStream::new()
+    };
+    if let Some(prefix) = &field.sid_prefix {
+        out.extend(quote_spanned!(span=> #private::check_sid(&self.#ident, #prefix, #wire)?;));
+    }
+    if field.min.is_some() || field.max.is_some() {
+        let (min, max) = (bound(private, &field.min), bound(private, &field.max));
+        out.extend(quote_spanned! {span=>
+            #private::check_range(&self.#ident, #min, #max, #wire)?;
+        });
+    }
+    if field.location == Location::Header {
+        out.extend(quote_spanned!(span=> #private::check_header(&self.#ident, #wire)?;));
+    }
+    out
+}
+
+/// The field's entry in `PARAMS`.
+fn param(private: &TokenStream, field: &Field<'_>) -> TokenStream {
+    let (ty, wire) = (field.ty, &field.wire);
+    let rust_name = field.ident.unraw().to_string();
+    let location = field.location.variant();
+    let sid_prefix = match &field.sid_prefix {
+        Some(prefix) => quote!(#private::Option::Some(#prefix)),
+        None => quote!(#private::Option::None),
+    };
+    let (min, max) = (bound(private, &field.min), bound(private, &field.max));
+    let value = quote_spanned!(ty.span()=> <#ty as #private::ParamValue>);
+    quote! {
+        #private::Param::__new(
+            #wire,
+            #rust_name,
+            #private::Location::#location,
+            !#value::OPTIONAL,
+            #sid_prefix,
+            #value::ARRAY,
+            #min,
+            #max,
+            #value::KIND,
+            #value::VALUES,
+        )
+    }
+}
+
+/// `Some(value)` or `None` for a bound.
+fn bound(private: &TokenStream, bound: &Option<Bound>) -> TokenStream {
+    match bound {
+        Some(bound) => {
+            let value = Literal::i64_suffixed(bound.value);
+            quote!(#private::Option::Some(#value))
+        }
+        None => quote!(#private::Option::None),
+    }
+}
+
+/// `target.append_param(wire, &self.field);` for the fields whose location matches.
+fn writes(
+    endpoint: &Endpoint<'_>,
+    location: impl Fn(Location) -> bool,
+    target: &str,
+) -> Vec<TokenStream> {
+    let target = syn::Ident::new(target, Span::call_site());
+    endpoint
+        .fields
+        .iter()
+        .filter(|field| location(field.location))
+        .map(|field| {
+            let (ident, wire) = (field.ident, &field.wire);
+            quote_spanned! {field.ty.span()=>
+                #target.append_param(#wire, &self.#ident);
+            }
+        })
+        .collect()
 }

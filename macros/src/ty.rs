@@ -53,3 +53,14 @@ pub(crate) fn holds_strings(ty: &Type) -> bool {
         _ => matches!(head(ty), Some((name, None)) if name == "String"),
     }
 }
+
+/// Whether `ty` holds integers: a primitive integer, optionally in a `Vec`, optionally
+/// in an `Option`.
+pub(crate) fn holds_integers(ty: &Type) -> bool {
+    const INTEGERS: &[&str] = &[
+        "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize",
+    ];
+    let ty = option_inner(ty).unwrap_or(ty);
+    let ty = vec_inner(ty).unwrap_or(ty);
+    matches!(head(ty), Some((name, None)) if INTEGERS.contains(&name.as_str()))
+}

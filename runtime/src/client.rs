@@ -8,10 +8,15 @@ use std::time::Duration;
 use reqwest::Url;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue};
 
+use futures_core::Stream;
+use serde::de::DeserializeOwned;
+
 use crate::auth::{Credentials, Secret};
 use crate::endpoint::Endpoint;
-use crate::error::{ConfigError, Error, TransportError};
+use crate::error::{ConfigError, Error, PaginationError, TransportError};
 use crate::form::Form;
+use crate::headers::Headers;
+use crate::page::Page;
 use crate::response;
 
 /// Where requests go unless [`ClientBuilder::base_url`] says otherwise.
@@ -42,6 +47,8 @@ struct Inner {
     http: reqwest::Client,
     /// Scheme, host, port and optional path prefix, without a trailing `/`.
     base_url: Box<str>,
+    /// The same, parsed, to check `next_page_url`s against.
+    base: Url,
     credentials: Credentials,
     authorization: HeaderValue,
 }
@@ -92,11 +99,14 @@ impl Client {
         endpoint.write_path(&mut url);
         let mut params = Form::new();
         endpoint.write_params(&mut params);
+        let mut headers = Headers::new();
+        endpoint.write_headers(&mut headers);
 
-        let request = if E::METHOD.has_form_body() {
+        let method = E::METHOD.to_http();
+        let mut request = if E::METHOD.has_form_body() {
             inner
                 .http
-                .request(E::METHOD.to_http(), url)
+                .request(method, url)
                 .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .body(params.into_string())
         } else {
@@ -104,10 +114,97 @@ impl Client {
                 url.push('?');
                 url.push_str(params.as_str());
             }
-            inner.http.request(E::METHOD.to_http(), url)
+            inner.http.request(method, url)
         };
+        for (name, value) in headers.iter() {
+            request = request.header(name, value);
+        }
+        self.execute(request).await
+    }
+
+    /// Streams every item of a list endpoint: the first page from `endpoint`, then each
+    /// page its `next_page_url` names, stopping after `limit` items if given.
+    ///
+    /// A failure ends the stream with that error. A `next_page_url` on another host than
+    /// the client's base URL is refused with [`Error::Pagination`]: credentials are sent
+    /// to the API host only.
+    pub fn stream<'a, E>(
+        &'a self,
+        endpoint: &'a E,
+        limit: Option<usize>,
+    ) -> impl Stream<Item = Result<<E::Response as Page>::Item, Error>> + Send + 'a
+    where
+        E: Endpoint + Sync + ?Sized,
+        E::Response: Page + Send,
+        <E::Response as Page>::Item: Send,
+    {
+        enum Next {
+            First,
+            Url(Url),
+            Done,
+        }
+        let state = (Next::First, Vec::new().into_iter(), limit);
+        futures_util::stream::unfold(
+            state,
+            move |(mut next, mut items, mut remaining)| async move {
+                loop {
+                    if remaining == Some(0) {
+                        return None;
+                    }
+                    if let Some(item) = items.next() {
+                        remaining = remaining.map(|n| n - 1);
+                        return Some((Ok(item), (next, items, remaining)));
+                    }
+                    let page = match std::mem::replace(&mut next, Next::Done) {
+                        Next::Done => return None,
+                        Next::First => self.send(endpoint).await,
+                        Next::Url(url) => {
+                            let request = self.inner.http.get(url);
+                            self.execute::<E::Response>(request).await
+                        }
+                    };
+                    let page = match page {
+                        Ok(page) => page,
+                        Err(error) => return Some((Err(error), (Next::Done, items, remaining))),
+                    };
+                    if let Some(url) = &page.meta().next_page_url {
+                        match self.next_page(url) {
+                            Ok(url) => next = Next::Url(url),
+                            Err(error) => {
+                                return Some((Err(error), (Next::Done, items, remaining)));
+                            }
+                        }
+                    }
+                    items = page.into_items().into_iter();
+                }
+            },
+        )
+    }
+
+    /// Checks that a `next_page_url` is on the API host, resolving a relative one.
+    fn next_page(&self, url: &str) -> Result<Url, Error> {
+        let refuse = |reason| PaginationError {
+            url: url.to_owned(),
+            reason,
+        };
+        let base = &self.inner.base;
+        let next = base.join(url).map_err(|_| refuse("not a URL"))?;
+        if next.scheme() != base.scheme()
+            || next.host_str() != base.host_str()
+            || next.port_or_known_default() != base.port_or_known_default()
+        {
+            return Err(refuse("it is not on the client's API host").into());
+        }
+        Ok(next)
+    }
+
+    /// Adds the credentials, sends, and decodes the response.
+    async fn execute<T: DeserializeOwned>(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<T, Error> {
         let response = request
-            .header(AUTHORIZATION, inner.authorization.clone())
+            .header(AUTHORIZATION, self.inner.authorization.clone())
             .send()
             .await
             .map_err(TransportError::new)?;
@@ -196,7 +293,7 @@ impl ClientBuilder {
     pub fn build(self) -> Result<Client, ConfigError> {
         let credentials = self.credentials.ok_or(ConfigError::MissingCredentials)?;
         credentials.check()?;
-        let base_url = check_base_url(&self.base_url)?;
+        let base = check_base_url(&self.base_url)?;
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         let http = reqwest::Client::builder()
@@ -209,7 +306,8 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
-                base_url,
+                base_url: base.as_str().trim_end_matches('/').into(),
+                base,
                 authorization: credentials.authorization(),
                 credentials,
             }),
@@ -217,8 +315,8 @@ impl ClientBuilder {
     }
 }
 
-/// Checks a base URL and returns it without a trailing `/`.
-fn check_base_url(raw: &str) -> Result<Box<str>, ConfigError> {
+/// Checks a base URL.
+fn check_base_url(raw: &str) -> Result<Url, ConfigError> {
     let invalid = |reason| ConfigError::InvalidBaseUrl {
         url: raw.to_owned(),
         reason,
@@ -243,7 +341,7 @@ fn check_base_url(raw: &str) -> Result<Box<str>, ConfigError> {
             "credentials go in ClientBuilder::credentials, not the URL",
         ));
     }
-    Ok(url.as_str().trim_end_matches('/').into())
+    Ok(url)
 }
 
 fn is_loopback(host: &str) -> bool {

@@ -5,6 +5,8 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 
 use crate::form::Form;
+use crate::headers::Headers;
+use crate::meta::Param;
 use crate::validation::ValidationError;
 
 /// An HTTP method an endpoint can use.
@@ -61,11 +63,15 @@ impl fmt::Display for Method {
 ///
 /// `#[endpoint]` implements it; implementing it by hand is possible but rarely needed.
 /// The client calls [`validate`](Endpoint::validate) first and sends nothing if it
-/// fails, then builds the URL from [`write_path`](Endpoint::write_path) and the query
-/// string or form body from [`write_params`](Endpoint::write_params).
+/// fails, then builds the URL from [`write_path`](Endpoint::write_path), the query
+/// string or form body from [`write_params`](Endpoint::write_params) and the headers
+/// from [`write_headers`](Endpoint::write_headers).
 pub trait Endpoint {
     /// The type a successful response body decodes into.
     type Response: DeserializeOwned;
+
+    /// The operation's name in the API description, such as `CreateConversation`.
+    const OPERATION_ID: &'static str;
 
     /// The HTTP method.
     const METHOD: Method;
@@ -74,12 +80,21 @@ pub trait Endpoint {
     /// `/v1/Services/{ChatServiceSid}/Configuration`.
     const PATH_TEMPLATE: &'static str;
 
-    /// Checks every parameter (SID formats, path segments) before anything is sent.
+    /// Every parameter, in field order.
+    const PARAMS: &'static [Param];
+
+    /// Checks every parameter (SID formats, bounds, path segments, header values)
+    /// before anything is sent.
     fn validate(&self) -> Result<(), ValidationError>;
 
     /// Appends the path, with every placeholder's value percent-encoded as one segment.
     fn write_path(&self, path: &mut String);
 
-    /// Appends the query or form parameters: every field not bound to the path.
+    /// Appends the query or form parameters.
     fn write_params(&self, form: &mut Form);
+
+    /// Appends the headers the endpoint sets; none by default.
+    fn write_headers(&self, headers: &mut Headers) {
+        let _ = headers;
+    }
 }

@@ -27,6 +27,10 @@ pub enum Error {
     /// A success status whose body does not decode into the response type.
     #[error(transparent)]
     Decode(#[from] DecodeError),
+    /// A list response's `next_page_url` points somewhere the client does not send
+    /// credentials to.
+    #[error(transparent)]
+    Pagination(#[from] PaginationError),
 }
 
 impl Error {
@@ -36,7 +40,7 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::Http(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
-            Error::Validation(_) | Error::Transport(_) => None,
+            Error::Validation(_) | Error::Transport(_) | Error::Pagination(_) => None,
         }
     }
 
@@ -124,6 +128,18 @@ impl fmt::Display for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
+
+/// A `next_page_url` that the client refuses to follow: credentials go only to the
+/// client's own API host.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("refusing to follow next_page_url {url:?}: {reason}")]
+#[non_exhaustive]
+pub struct PaginationError {
+    /// The URL given by the server.
+    pub url: String,
+    /// Why it is refused.
+    pub reason: &'static str,
+}
 
 /// How many bytes of a response body [`HttpError`] and [`DecodeError`] keep.
 pub const SNIPPET_LIMIT: usize = 512;

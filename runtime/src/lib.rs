@@ -6,42 +6,66 @@
 //!
 //! What this crate guarantees for every request:
 //!
-//! - validation (SID formats, path segments) runs before any I/O, and a failure is an
-//!   [`Error::Validation`] with nothing sent;
+//! - validation (SID formats, integer bounds, required lists, path segments, header
+//!   values) runs before any I/O, and a failure is an [`Error::Validation`] with nothing
+//!   sent;
 //! - every path parameter is percent-encoded as one path segment;
 //! - secrets never appear in `Debug` output or error messages;
-//! - every request has a connect timeout and a whole-request timeout.
+//! - every request has a connect timeout and a whole-request timeout;
+//! - pagination follows `next_page_url` only on the client's own API host.
 
 mod auth;
 mod client;
 mod endpoint;
 mod error;
 mod form;
+mod headers;
+mod meta;
+mod page;
 mod path;
 mod response;
 pub mod sid;
 mod validation;
+mod value;
+mod wire_enum;
 
 pub use crate::auth::{Credentials, Secret};
 pub use crate::client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use crate::endpoint::{Endpoint, Method};
 pub use crate::error::{
-    ApiError, ConfigError, DecodeError, Error, HttpError, SNIPPET_LIMIT, TransportError,
+    ApiError, ConfigError, DecodeError, Error, HttpError, PaginationError, SNIPPET_LIMIT,
+    TransportError,
 };
-pub use crate::form::{Form, ParamValue, WireValue};
+pub use crate::form::Form;
+pub use crate::headers::Headers;
+pub use crate::meta::{Location, Param};
+pub use crate::page::{Page, PageMeta};
 pub use crate::validation::{ValidationError, ValidationErrorKind};
+pub use crate::value::{Integer, IntegerParam, ParamValue, ValueKind, WireValue};
+pub use futures_core::Stream;
+pub use jiff::Timestamp;
 pub use reqwest::StatusCode;
 
-/// Items used by code that `#[endpoint]` generates. Not public API: it may change in
-/// any release.
+/// Items used by code that `#[endpoint]` and `wire_enum!` generate. Not public API: it
+/// may change in any release.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::Client;
     pub use crate::endpoint::{Endpoint, Method};
     pub use crate::error::Error;
-    pub use crate::form::{Form, ParamValue, WireValue};
+    pub use crate::form::Form;
+    pub use crate::headers::Headers;
+    pub use crate::meta::{Location, Param};
+    pub use crate::page::Page;
     pub use crate::path::push_segment;
-    pub use crate::validation::{ValidationError, check_path_segment, check_sid};
+    pub use crate::validation::{
+        ValidationError, check_header, check_path_segment, check_range, check_required, check_sid,
+    };
+    pub use crate::value::{ParamValue, WireValue};
+    pub use crate::wire_enum::WireEnumVisitor;
+    pub use ::core::option::Option;
     pub use ::core::result::Result;
+    pub use ::futures_core::Stream;
+    pub use ::serde;
     pub use ::std::string::String;
 }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::sid;
+use crate::value::{IntegerParam, ParamValue};
 
 /// A request parameter failed a check before anything was sent.
 ///
@@ -83,6 +84,20 @@ pub enum ValidationErrorKind {
         /// Index, in characters, of the first character that is not a hex digit.
         index: usize,
     },
+    /// A required list parameter has no element.
+    MissingRequired,
+    /// An integer is outside the bounds the API accepts.
+    OutOfRange {
+        /// The value found.
+        value: i128,
+        /// The smallest value accepted, if bounded below.
+        min: Option<i64>,
+        /// The largest value accepted, if bounded above.
+        max: Option<i64>,
+    },
+    /// A header value holds a control character (CR and LF among them), which could
+    /// split or forge headers.
+    HeaderControlCharacter,
     /// A path parameter is empty, which would change the path.
     EmptyPathSegment,
     /// A path parameter is `.` or `..`, which URL normalisation would treat as a
@@ -107,6 +122,18 @@ impl fmt::Display for ValidationErrorKind {
                 f,
                 "expected a SID of `{prefix}` then 32 hex digits, found a non-hex character at index {index}"
             ),
+            ValidationErrorKind::MissingRequired => {
+                f.write_str("a required list parameter needs at least one value")
+            }
+            ValidationErrorKind::OutOfRange { value, min, max } => match (min, max) {
+                (Some(min), Some(max)) => write!(f, "expected {min} to {max}, got {value}"),
+                (Some(min), None) => write!(f, "expected at least {min}, got {value}"),
+                (None, Some(max)) => write!(f, "expected at most {max}, got {value}"),
+                (None, None) => write!(f, "unexpected value {value}"),
+            },
+            ValidationErrorKind::HeaderControlCharacter => {
+                f.write_str("a header value cannot hold control characters such as CR or LF")
+            }
             ValidationErrorKind::EmptyPathSegment => {
                 f.write_str("a path parameter cannot be empty")
             }
@@ -186,6 +213,62 @@ pub fn check_path_segment(value: &str, field: &'static str) -> Result<(), Valida
     Err(ValidationError::new(field, kind))
 }
 
+/// Checks that a required parameter is sent: only an empty `Vec` can fail.
+#[inline]
+pub fn check_required<T: ParamValue + ?Sized>(
+    value: &T,
+    field: &'static str,
+) -> Result<(), ValidationError> {
+    if T::OPTIONAL || value.is_present() {
+        Ok(())
+    } else {
+        Err(ValidationError::new(
+            field,
+            ValidationErrorKind::MissingRequired,
+        ))
+    }
+}
+
+/// Checks every integer a field holds against `min` and `max`.
+pub fn check_range<T: IntegerParam + ?Sized>(
+    value: &T,
+    min: Option<i64>,
+    max: Option<i64>,
+    field: &'static str,
+) -> Result<(), ValidationError> {
+    let mut result = Ok(());
+    value.for_each_integer(|index, value| {
+        let low = min.is_some_and(|min| value < i128::from(min));
+        let high = max.is_some_and(|max| value > i128::from(max));
+        if (low || high) && result.is_ok() {
+            let error =
+                ValidationError::new(field, ValidationErrorKind::OutOfRange { value, min, max });
+            result = Err(match index {
+                Some(i) => error.at_index(i),
+                None => error,
+            });
+        }
+    });
+    result
+}
+
+/// Checks that no header value holds a control character other than tab.
+pub fn check_header<T: ParamValue + ?Sized>(
+    value: &T,
+    field: &'static str,
+) -> Result<(), ValidationError> {
+    let mut result = Ok(());
+    value.for_each_value(|text| {
+        if text.chars().any(|c| c.is_control() && c != '\t') {
+            result = Err(ValidationError::new(
+                field,
+                ValidationErrorKind::HeaderControlCharacter,
+            ));
+        }
+    });
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +301,49 @@ mod tests {
             err.to_string().starts_with("invalid `Permission[1]`: "),
             "{err}"
         );
+    }
+
+    #[test]
+    fn required_lists() {
+        assert!(check_required(&vec!["a"], "Permission").is_ok());
+        assert!(check_required(&None::<Vec<String>>, "Filters").is_ok());
+        assert_eq!(
+            check_required(&Vec::<String>::new(), "Permission"),
+            Err(ValidationError::new(
+                "Permission",
+                ValidationErrorKind::MissingRequired
+            ))
+        );
+    }
+
+    #[test]
+    fn ranges() {
+        assert!(check_range(&Some(50u32), Some(1), Some(100), "PageSize").is_ok());
+        assert!(check_range(&None::<u32>, Some(1), Some(100), "PageSize").is_ok());
+        let err = check_range(&1000u32, Some(1), Some(100), "PageSize").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid `PageSize`: expected 1 to 100, got 1000"
+        );
+        let err = check_range(&Some(0i64), Some(1), None, "PageSize").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid `PageSize`: expected at least 1, got 0"
+        );
+        let err = check_range(&vec![5u8, 9], None, Some(6), "X").unwrap_err();
+        assert_eq!(err.index(), Some(1));
+    }
+
+    #[test]
+    fn headers() {
+        assert!(check_header(&Some("true"), "X-Twilio-Webhook-Enabled").is_ok());
+        assert!(check_header(&"a\tb", "X").is_ok());
+        for bad in ["a\r\nX-Injected: 1", "a\n", "a\r", "a\0"] {
+            assert_eq!(
+                check_header(&Some(bad), "X").unwrap_err().kind(),
+                &ValidationErrorKind::HeaderControlCharacter
+            );
+        }
     }
 
     #[test]

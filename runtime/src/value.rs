@@ -1,0 +1,252 @@
+//! Field values and how they go on the wire: one text per value, `None` as nothing, a
+//! `Vec` as one text per element.
+
+use std::borrow::Cow;
+
+/// What kind of value a parameter holds, as an OpenAPI description would say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValueKind {
+    /// Free text.
+    String,
+    /// `true` or `false`.
+    Boolean,
+    /// Decimal digits.
+    Integer,
+    /// An ISO 8601 UTC date-time, such as `2020-01-02T03:04:05Z`.
+    DateTime,
+    /// One of a fixed set of strings.
+    Enum,
+}
+
+/// One value as Twilio expects it on the wire: text for strings, `true`/`false` for
+/// booleans, decimal digits for integers, `2020-01-02T03:04:05Z` for date-times.
+///
+/// Implement it for your own types to use them as endpoint fields;
+/// [`wire_enum!`](crate::wire_enum) does it for enums.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be sent as a request parameter",
+    label = "implement `WireValue` for it, or use a `String`, `bool`, integer or `Timestamp`"
+)]
+pub trait WireValue {
+    /// The kind of value, for endpoint metadata.
+    const KIND: ValueKind = ValueKind::String;
+    /// For an enum, every value it can take; empty otherwise.
+    const VALUES: &'static [&'static str] = &[];
+
+    /// The text sent on the wire.
+    fn to_wire(&self) -> Cow<'_, str>;
+}
+
+impl WireValue for str {
+    fn to_wire(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl WireValue for String {
+    fn to_wire(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl WireValue for Cow<'_, str> {
+    fn to_wire(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl WireValue for bool {
+    const KIND: ValueKind = ValueKind::Boolean;
+
+    fn to_wire(&self) -> Cow<'_, str> {
+        Cow::Borrowed(if *self { "true" } else { "false" })
+    }
+}
+
+impl<T: WireValue + ?Sized> WireValue for &T {
+    const KIND: ValueKind = T::KIND;
+    const VALUES: &'static [&'static str] = T::VALUES;
+
+    fn to_wire(&self) -> Cow<'_, str> {
+        (**self).to_wire()
+    }
+}
+
+/// Sent as `2020-01-02T03:04:05Z`: UTC, whole seconds.
+impl WireValue for jiff::Timestamp {
+    const KIND: ValueKind = ValueKind::DateTime;
+
+    fn to_wire(&self) -> Cow<'_, str> {
+        Cow::Owned(self.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+    }
+}
+
+macro_rules! wire_integers {
+    ($($ty:ty)*) => {$(
+        impl WireValue for $ty {
+            const KIND: ValueKind = ValueKind::Integer;
+
+            fn to_wire(&self) -> Cow<'_, str> {
+                Cow::Owned(self.to_string())
+            }
+        }
+
+        impl Integer for $ty {
+            fn to_i128(&self) -> i128 {
+                i128::try_from(*self).unwrap_or(i128::MAX)
+            }
+        }
+    )*};
+}
+
+wire_integers!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
+
+/// A field's value: a single [`WireValue`], an `Option` of one (sent only when `Some`),
+/// a `Vec` of them (one value per element, in order), or an `Option` of a `Vec`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be sent as a request parameter",
+    label = "use a `WireValue` type (`String`, `bool`, integers, `Timestamp`...), an `Option` or a `Vec` of one"
+)]
+pub trait ParamValue {
+    /// Whether the parameter may be left out (`Option`).
+    const OPTIONAL: bool = false;
+    /// Whether the parameter is a list (`Vec`).
+    const ARRAY: bool = false;
+    /// The kind of each value.
+    const KIND: ValueKind;
+    /// For enums, every value each element can take.
+    const VALUES: &'static [&'static str];
+
+    /// Calls `f` with the wire text of each value, in order.
+    fn for_each_value(&self, f: impl FnMut(&str));
+
+    /// Whether anything would be sent: `false` for `None` and for an empty `Vec`.
+    fn is_present(&self) -> bool {
+        true
+    }
+}
+
+impl<T: WireValue + ?Sized> ParamValue for T {
+    const KIND: ValueKind = T::KIND;
+    const VALUES: &'static [&'static str] = T::VALUES;
+
+    fn for_each_value(&self, mut f: impl FnMut(&str)) {
+        f(&self.to_wire());
+    }
+}
+
+impl<T: ParamValue> ParamValue for Option<T> {
+    const OPTIONAL: bool = true;
+    const ARRAY: bool = T::ARRAY;
+    const KIND: ValueKind = T::KIND;
+    const VALUES: &'static [&'static str] = T::VALUES;
+
+    fn for_each_value(&self, f: impl FnMut(&str)) {
+        if let Some(value) = self {
+            value.for_each_value(f);
+        }
+    }
+
+    fn is_present(&self) -> bool {
+        self.as_ref().is_some_and(T::is_present)
+    }
+}
+
+impl<T: WireValue> ParamValue for Vec<T> {
+    const ARRAY: bool = true;
+    const KIND: ValueKind = T::KIND;
+    const VALUES: &'static [&'static str] = T::VALUES;
+
+    fn for_each_value(&self, mut f: impl FnMut(&str)) {
+        for value in self {
+            f(&value.to_wire());
+        }
+    }
+
+    fn is_present(&self) -> bool {
+        !self.is_empty()
+    }
+}
+
+/// Integer fields, for `#[param(min = .., max = ..)]` checks.
+#[diagnostic::on_unimplemented(
+    message = "#[param(min, max)] applies to integer fields, not `{Self}`"
+)]
+pub trait Integer {
+    /// The value, widened.
+    fn to_i128(&self) -> i128;
+}
+
+/// Integer fields that may be absent or lists, for range checks.
+#[diagnostic::on_unimplemented(
+    message = "#[param(min, max)] applies to integer fields, not `{Self}`"
+)]
+pub trait IntegerParam {
+    /// Calls `f` with each integer held, with its index for lists.
+    fn for_each_integer(&self, f: impl FnMut(Option<usize>, i128));
+}
+
+impl<T: Integer> IntegerParam for T {
+    fn for_each_integer(&self, mut f: impl FnMut(Option<usize>, i128)) {
+        f(None, self.to_i128());
+    }
+}
+
+impl<T: IntegerParam> IntegerParam for Option<T> {
+    fn for_each_integer(&self, f: impl FnMut(Option<usize>, i128)) {
+        if let Some(value) = self {
+            value.for_each_integer(f);
+        }
+    }
+}
+
+impl<T: Integer> IntegerParam for Vec<T> {
+    fn for_each_integer(&self, mut f: impl FnMut(Option<usize>, i128)) {
+        for (i, value) in self.iter().enumerate() {
+            f(Some(i), value.to_i128());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<T: ParamValue + ?Sized>(value: &T) -> Vec<String> {
+        let mut out = Vec::new();
+        value.for_each_value(|text| out.push(text.to_owned()));
+        out
+    }
+
+    #[test]
+    fn kinds_and_shapes() {
+        assert_eq!(<Option<Vec<u32>> as ParamValue>::KIND, ValueKind::Integer);
+        assert!(<Option<Vec<u32>> as ParamValue>::OPTIONAL);
+        assert!(<Option<Vec<u32>> as ParamValue>::ARRAY);
+        assert!(!<Vec<bool> as ParamValue>::OPTIONAL);
+        assert!(!<String as ParamValue>::ARRAY);
+        assert_eq!(<jiff::Timestamp as ParamValue>::KIND, ValueKind::DateTime);
+    }
+
+    #[test]
+    fn presence() {
+        assert!(!None::<String>.is_present());
+        assert!(!Vec::<String>::new().is_present());
+        assert!(!Some(Vec::<String>::new()).is_present());
+        assert!(Some(false).is_present());
+        assert!(String::new().is_present());
+    }
+
+    #[test]
+    fn date_times_are_utc_whole_seconds() {
+        let at: jiff::Timestamp = "2020-01-02T03:04:05.678+02:00".parse().unwrap();
+        assert_eq!(texts(&at), ["2020-01-02T01:04:05Z"]);
+    }
+
+    #[test]
+    fn integers_widen() {
+        let mut seen = Vec::new();
+        Some(vec![1u64, u64::MAX]).for_each_integer(|i, v| seen.push((i, v)));
+        assert_eq!(seen, [(Some(0), 1), (Some(1), i128::from(u64::MAX))]);
+    }
+}

@@ -1,0 +1,125 @@
+//! `wire_enum!`: Rust enums for the string enums of an API.
+
+/// Declares an enum whose variants are wire values, plus `Unknown(String)` for values
+/// the API adds later, so decoding a response never fails on them.
+///
+/// ```
+/// twill_runtime::wire_enum! {
+///     /// The state of a conversation.
+///     pub enum ConversationState {
+///         Active = "active",
+///         Closed = "closed",
+///     }
+/// }
+///
+/// assert_eq!(ConversationState::Active.as_str(), "active");
+/// assert_eq!(ConversationState::from_wire("closed"), ConversationState::Closed);
+/// assert_eq!(
+///     ConversationState::from_wire("archived"),
+///     ConversationState::Unknown("archived".into())
+/// );
+/// assert_eq!(ConversationState::VALUES, ["active", "closed"]);
+/// ```
+///
+/// It implements `Display`, `FromStr` (infallible), serde's `Serialize` and
+/// `Deserialize` (as the wire string) and [`WireValue`](crate::WireValue), so the enum
+/// can be an endpoint field.
+#[macro_export]
+macro_rules! wire_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $($variant:ident = $value:literal),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        $vis enum $name {
+            $(
+                #[doc = concat!("`", $value, "`")]
+                $variant,
+            )+
+            /// A value not documented when this crate was built, kept as sent.
+            Unknown(::std::string::String),
+        }
+
+        impl $name {
+            /// Every documented value, in the API description's order.
+            pub const VALUES: &'static [&'static str] = &[$($value),+];
+
+            /// The wire value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $value,)+
+                    Self::Unknown(value) => value,
+                }
+            }
+
+            /// The variant for a wire value; an undocumented value gives `Unknown`.
+            pub fn from_wire(value: &str) -> Self {
+                match value {
+                    $($value => Self::$variant,)+
+                    other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for $name {
+            type Err = ::core::convert::Infallible;
+
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(Self::from_wire(value))
+            }
+        }
+
+        impl $crate::WireValue for $name {
+            const KIND: $crate::ValueKind = $crate::ValueKind::Enum;
+            const VALUES: &'static [&'static str] = Self::VALUES;
+
+            fn to_wire(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(self.as_str())
+            }
+        }
+
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: $crate::__private::serde::Serializer,
+            {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: $crate::__private::serde::Deserializer<'de>,
+            {
+                deserializer.deserialize_str($crate::__private::WireEnumVisitor(Self::from_wire))
+            }
+        }
+    };
+}
+
+/// Deserializes a string through `from_wire`; used by [`wire_enum!`].
+#[doc(hidden)]
+pub struct WireEnumVisitor<T>(pub fn(&str) -> T);
+
+impl<T> serde::de::Visitor<'_> for WireEnumVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+        Ok((self.0)(value))
+    }
+}

@@ -1,0 +1,8 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Conversations", response = (), pagniated)]
+struct ListConversation {
+    page_size: Option<u32>,
+}
+
+fn main() {}

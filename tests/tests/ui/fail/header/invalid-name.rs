@@ -1,0 +1,9 @@
+use twill_api::endpoint;
+
+#[endpoint(POST, "/v1/Conversations", response = ())]
+struct CreateConversation {
+    #[header("X Twilio Webhook Enabled")]
+    webhook_enabled: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use twill_api::endpoint;
+
+#[endpoint(POST, "/v1/Conversations", response = ())]
+struct CreateConversation {
+    #[header("X-Twilio-Webhook-Enabled")]
+    #[param(rename = "WebhookEnabled")]
+    webhook_enabled: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Conversations", response = ())]
+struct ListConversation {
+    #[param(min = 1, max = 100)]
+    page_token: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Conversations", response = ())]
+struct ListConversation {
+    #[param(min = 100, max = 1)]
+    page_size: Option<u32>,
+}
+
+fn main() {}
