@@ -220,12 +220,13 @@ mod tests {
 
     #[test]
     fn kinds_and_shapes() {
-        assert_eq!(<Option<Vec<u32>> as ParamValue>::KIND, ValueKind::Integer);
-        assert!(<Option<Vec<u32>> as ParamValue>::OPTIONAL);
-        assert!(<Option<Vec<u32>> as ParamValue>::ARRAY);
-        assert!(!<Vec<bool> as ParamValue>::OPTIONAL);
-        assert!(!<String as ParamValue>::ARRAY);
-        assert_eq!(<jiff::Timestamp as ParamValue>::KIND, ValueKind::DateTime);
+        fn shape<T: ParamValue>() -> (bool, bool, ValueKind) {
+            (T::OPTIONAL, T::ARRAY, T::KIND)
+        }
+        assert_eq!(shape::<Option<Vec<u32>>>(), (true, true, ValueKind::Integer));
+        assert_eq!(shape::<Vec<bool>>(), (false, true, ValueKind::Boolean));
+        assert_eq!(shape::<String>(), (false, false, ValueKind::String));
+        assert_eq!(shape::<Option<jiff::Timestamp>>(), (true, false, ValueKind::DateTime));
     }
 
     #[test]
