@@ -58,7 +58,9 @@
 extern crate self as twill_api;
 
 pub mod conversations;
+mod visit;
 
+pub use crate::visit::EndpointVisitor;
 pub use twill_macros::endpoint;
 pub use twill_runtime::{
     ApiError, Client, ClientBuilder, ConfigError, Credentials, DEFAULT_BASE_URL, DecodeError,

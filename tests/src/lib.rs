@@ -1,44 +1,25 @@
-//! Shared helpers of twill's integration tests: the spec fixture, sample values, and a
-//! client pointed at a loopback server.
+//! Shared helpers of twill's tests: the spec fixture, every declared operation behind
+//! one type-erased interface, sample values chosen from endpoint metadata, and a small
+//! harness for tests that report one line per operation.
 
-use serde_json::Value;
+pub mod harness;
+pub mod operations;
+pub mod samples;
+pub mod shape;
+pub mod spec;
 
-/// The official Conversations v1 OpenAPI description (see `fixtures/README.md`).
-pub const SPEC: &str = include_str!("../fixtures/twilio_conversations_v1.json");
+pub use crate::spec::{SPEC, operation, pairs, response_example, schema, spec};
 
 /// An account SID for tests.
 pub const ACCOUNT_SID: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 /// An auth token for tests; asserting it never shows up in output is part of the tests.
 pub const AUTH_TOKEN: &str = "test-auth-token-0123456789";
 
-/// The parsed spec.
-pub fn spec() -> Value {
-    serde_json::from_str(SPEC).expect("the spec fixture is JSON")
-}
-
-/// The operation at `path` (OpenAPI form) and `method` (lowercase) in the spec.
-pub fn operation(spec: &Value, path: &str, method: &str) -> Value {
-    let operation = &spec["paths"][path][method];
-    assert!(operation.is_object(), "no {method} {path} in the spec");
-    operation.clone()
-}
-
-/// The first example of an operation's response with status `status`.
-pub fn response_example(operation: &Value, status: &str) -> Value {
-    let examples = operation["responses"][status]["content"]["application/json"]["examples"]
-        .as_object()
-        .expect("the response has examples");
-    examples.values().next().expect("at least one example")["value"].clone()
-}
-
-/// The schema `name` (`conversations.v1.service.service_configuration`, say).
-pub fn schema(spec: &Value, name: &str) -> Value {
-    let schema = &spec["components"]["schemas"][name];
-    assert!(schema.is_object(), "no schema {name}");
-    schema.clone()
-}
-
-/// Decodes an `application/x-www-form-urlencoded` string into its pairs, in order.
-pub fn pairs(encoded: &str) -> Vec<(String, String)> {
-    serde_urlencoded::from_str(encoded).expect("valid form encoding")
+/// A client for `base_url` (a loopback server) with the test credentials.
+pub fn client(base_url: &str) -> twill_api::Client {
+    twill_api::Client::builder()
+        .credentials(twill_api::Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
+        .base_url(base_url)
+        .build()
+        .expect("a loopback base URL is valid")
 }

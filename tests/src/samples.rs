@@ -1,0 +1,125 @@
+//! Valid sample values for any parameter, chosen from its metadata alone: the SID
+//! prefix, the bounds, the enum values, the kind.
+
+use serde_json::{Map, Value, json};
+use twill_api::{Location, Param, ValueKind};
+
+/// Sample values for path parameters that are not SIDs (a SID, unique name or
+/// identity): one that exercises percent-encoding, for loopback tests.
+pub const IDENTITY: &str = "alice@example.com/a b?c#d";
+
+/// The sample for one parameter: its JSON form (to build the request from) and the
+/// texts it must go on the wire as, in order.
+#[derive(Debug, Clone)]
+pub struct Sample {
+    /// The field's value as JSON.
+    pub json: Value,
+    /// What each value is sent as.
+    pub wire: Vec<String>,
+}
+
+/// A sample for `param`; `identity` is used for path parameters that are not SIDs.
+pub fn sample(param: &Param, identity: &str) -> Sample {
+    let one = |i: usize| one_value(param, identity, i);
+    if param.array {
+        let values = if param.kind == ValueKind::Enum {
+            param.values.iter().take(2).map(|v| json!(v)).collect()
+        } else {
+            vec![one(1), one(2)]
+        };
+        let wire = values.iter().map(wire_text).collect();
+        Sample {
+            json: Value::Array(values),
+            wire,
+        }
+    } else {
+        let value = one(0);
+        Sample {
+            wire: vec![wire_text(&value)],
+            json: value,
+        }
+    }
+}
+
+fn one_value(param: &Param, identity: &str, i: usize) -> Value {
+    if let Some(prefix) = param.sid_prefix {
+        return json!(format!("{prefix}0123456789abcdef0123456789abcde{i:x}"));
+    }
+    match param.kind {
+        ValueKind::Enum => json!(param.values.first().expect("an enum has values")),
+        ValueKind::Boolean => json!(true),
+        ValueKind::DateTime => json!("2020-01-02T03:04:05Z"),
+        ValueKind::Integer => json!(match (param.min, param.max) {
+            (Some(min), Some(max)) => (min + max) / 2,
+            (Some(min), None) => min + 1,
+            (None, Some(max)) => max - 1,
+            (None, None) => 7,
+        }),
+        ValueKind::String if param.location == Location::Path => json!(identity),
+        // A valid `uri` too, since some string parameters are URLs; `&`, `=` and `?`
+        // exercise the form encoding.
+        ValueKind::String => json!(format!("https://example.com/{}-{i}?q=a&b=c", param.field)),
+    }
+}
+
+fn wire_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Samples for every parameter (`all`) or the required ones only, as a JSON object
+/// keyed by field name, plus each parameter's sample.
+pub fn request(params: &[Param], identity: &str, all: bool) -> (Value, Vec<(Param, Sample)>) {
+    let mut object = Map::new();
+    let mut chosen = Vec::new();
+    for param in params {
+        if all || param.required {
+            let sample = sample(param, identity);
+            object.insert(param.field.to_owned(), sample.json.clone());
+            chosen.push((*param, sample));
+        }
+    }
+    (Value::Object(object), chosen)
+}
+
+/// RFC 3986 unreserved characters stay, every other byte becomes `%XX`: an encoder
+/// written apart from twill's, to check it.
+pub fn encode_segment(value: &str) -> String {
+    let mut out = String::new();
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// The path an endpoint must request, from its template and path samples.
+pub fn expected_path(template: &str, chosen: &[(Param, Sample)]) -> String {
+    let mut path = template.to_owned();
+    for (param, sample) in chosen {
+        if param.location == Location::Path {
+            let placeholder = format!("{{{}}}", param.name);
+            path = path.replace(&placeholder, &encode_segment(&sample.wire[0]));
+        }
+    }
+    path
+}
+
+/// The pairs an endpoint must send in `location`, in field order.
+pub fn expected_pairs(chosen: &[(Param, Sample)], location: Location) -> Vec<(String, String)> {
+    chosen
+        .iter()
+        .filter(|(param, _)| param.location == location)
+        .flat_map(|(param, sample)| {
+            sample
+                .wire
+                .iter()
+                .map(|text| (param.name.to_owned(), text.clone()))
+        })
+        .collect()
+}

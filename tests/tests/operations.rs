@@ -1,0 +1,198 @@
+//! Two tests per operation, generated from the endpoint metadata, not written by hand:
+//!
+//! - `<OperationId>::send`: the request built from sample values (every parameter, then
+//!   the required ones only) reaches a loopback server with the right method, path,
+//!   query or body pairs (exactly, in order) and headers, and the spec's example
+//!   response comes back decoded;
+//! - `<OperationId>::decode`: every example response of the spec decodes into the
+//!   response type and encodes back without losing anything.
+
+use std::sync::Arc;
+
+use serde_json::Value;
+use tokio::runtime::Runtime;
+use twill_api::{Location, Method};
+use twill_tests::operations::{self, Operation};
+use twill_tests::samples::{self, IDENTITY};
+use twill_tests::shape::Shape;
+use twill_tests::spec::{self, response_examples, success_status};
+use twill_tests::{client, harness, pairs};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn main() {
+    let runtime = Arc::new(Runtime::new().expect("a tokio runtime"));
+    let spec = Arc::new(spec::spec());
+    let by_id: std::collections::HashMap<String, Value> = spec::operations(&spec)
+        .into_iter()
+        .map(|(id, _, _, operation)| (id, operation))
+        .collect();
+
+    let mut cases: Vec<harness::Case> = Vec::new();
+    for op in operations::all() {
+        let operation = by_id
+            .get(op.id)
+            .unwrap_or_else(|| panic!("{} is not in the spec", op.id))
+            .clone();
+        let op = Arc::new(op);
+        let (rt, send_op, send_spec) = (runtime.clone(), op.clone(), operation.clone());
+        cases.push((
+            format!("{}::send", op.id),
+            Box::new(move || rt.block_on(send_case(&send_op, &send_spec))),
+        ));
+        cases.push((
+            format!("{}::decode", op.id),
+            Box::new(move || decode_case(&op, &operation)),
+        ));
+    }
+    let failed = harness::run(cases);
+    std::process::exit(i32::from(failed > 0));
+}
+
+async fn send_case(op: &Operation, operation: &Value) -> Result<(), String> {
+    let status = success_status(operation);
+    let example = response_examples(operation, &status).into_iter().next();
+    let server = MockServer::start().await;
+    let status_code: u16 = status.parse().map_err(|_| format!("status {status}"))?;
+
+    for all in [true, false] {
+        server.reset().await;
+        let template = match &example {
+            Some(body) => ResponseTemplate::new(status_code).set_body_json(body),
+            None => ResponseTemplate::new(status_code),
+        };
+        Mock::given(any())
+            .respond_with(template)
+            .mount(&server)
+            .await;
+
+        let (request, chosen) = samples::request(op.params, IDENTITY, all);
+        let which = if all {
+            "every parameter"
+        } else {
+            "required parameters only"
+        };
+        let response = (op.send)(client(&server.uri()), request.clone())
+            .await
+            .map_err(|e| format!("sending {request} ({which}): {e:?}"))?;
+
+        let received = server.received_requests().await.unwrap_or_default();
+        let [sent] = received.as_slice() else {
+            return Err(format!("{} requests received, expected 1", received.len()));
+        };
+        check(sent.method.as_str(), op.method.as_str(), "method")?;
+        check(
+            sent.url.path(),
+            &samples::expected_path(op.path, &chosen),
+            "path",
+        )?;
+        let query = sent.url.query().map(pairs).unwrap_or_default();
+        check(
+            &query,
+            &samples::expected_pairs(&chosen, Location::Query),
+            "query",
+        )?;
+        let body = std::str::from_utf8(&sent.body).map_err(|e| e.to_string())?;
+        let body_pairs = if body.is_empty() {
+            Vec::new()
+        } else {
+            pairs(body)
+        };
+        check(
+            &body_pairs,
+            &samples::expected_pairs(&chosen, Location::Body),
+            "body",
+        )?;
+        if op.method == Method::Post {
+            let content_type = sent
+                .headers
+                .get("content-type")
+                .map(|v| v.to_str().unwrap_or(""));
+            check(
+                &content_type,
+                &Some("application/x-www-form-urlencoded"),
+                "content type",
+            )?;
+        }
+        for (name, value) in samples::expected_pairs(&chosen, Location::Header) {
+            let sent_value = sent
+                .headers
+                .get(name.as_str())
+                .map(|v| v.to_str().unwrap_or(""));
+            check(
+                &sent_value,
+                &Some(value.as_str()),
+                &format!("header {name}"),
+            )?;
+        }
+        match &example {
+            Some(example) => covers(example, &response, "response")?,
+            None => check(&response, &Value::Null, "response of an empty body")?,
+        }
+    }
+    Ok(())
+}
+
+fn decode_case(op: &Operation, operation: &Value) -> Result<(), String> {
+    let status = success_status(operation);
+    let examples = response_examples(operation, &status);
+    if examples.is_empty() {
+        // Only bodiless responses lack examples: they must decode to `()`.
+        if status != "204" || op.response != Shape::Unit {
+            return Err(format!(
+                "no example for a {status} response of {:?}",
+                op.response
+            ));
+        }
+        return Ok(());
+    }
+    for example in &examples {
+        let decoded = (op.decode)(example.clone()).map_err(|e| format!("decoding: {e}"))?;
+        covers(example, &decoded, "example")?;
+    }
+    Ok(())
+}
+
+fn check<T: PartialEq + std::fmt::Debug + ?Sized>(
+    got: &T,
+    expected: &T,
+    what: &str,
+) -> Result<(), String> {
+    if got == expected {
+        Ok(())
+    } else {
+        Err(format!("{what}: got {got:?}, expected {expected:?}"))
+    }
+}
+
+/// Every value of `expected` is in `actual`, and what `actual` adds is `null` (an
+/// optional property the example leaves out).
+fn covers(expected: &Value, actual: &Value, at: &str) -> Result<(), String> {
+    match (expected, actual) {
+        (Value::Object(expected), Value::Object(actual)) => {
+            for (key, value) in expected {
+                covers(
+                    value,
+                    actual.get(key).unwrap_or(&Value::Null),
+                    &format!("{at}.{key}"),
+                )?;
+            }
+            match actual
+                .iter()
+                .find(|(k, v)| !expected.contains_key(*k) && !v.is_null())
+            {
+                Some((key, value)) => Err(format!("{at}.{key}: {value} is not in the example")),
+                None => Ok(()),
+            }
+        }
+        (Value::Array(expected), Value::Array(actual)) if expected.len() == actual.len() => {
+            expected
+                .iter()
+                .zip(actual)
+                .enumerate()
+                .try_for_each(|(i, (e, a))| covers(e, a, &format!("{at}[{i}]")))
+        }
+        _ if expected == actual => Ok(()),
+        _ => Err(format!("{at}: expected {expected}, got {actual}")),
+    }
+}
