@@ -138,9 +138,11 @@ impl Client {
         E::Response: Page + Send,
         <E::Response as Page>::Item: Send,
     {
+        /// What the stream does once the items in hand are out.
         enum Next {
             First,
             Url(Url),
+            Fail(Error),
             Done,
         }
         let state = (Next::First, Vec::new().into_iter(), limit);
@@ -157,6 +159,9 @@ impl Client {
                     }
                     let page = match std::mem::replace(&mut next, Next::Done) {
                         Next::Done => return None,
+                        Next::Fail(error) => {
+                            return Some((Err(error), (Next::Done, items, remaining)));
+                        }
                         Next::First => self.send(endpoint).await,
                         Next::Url(url) => {
                             let request = self.inner.http.get(url);
@@ -167,13 +172,12 @@ impl Client {
                         Ok(page) => page,
                         Err(error) => return Some((Err(error), (Next::Done, items, remaining))),
                     };
+                    // A refused next page is reported after this page's items.
                     if let Some(url) = &page.meta().next_page_url {
-                        match self.next_page(url) {
-                            Ok(url) => next = Next::Url(url),
-                            Err(error) => {
-                                return Some((Err(error), (Next::Done, items, remaining)));
-                            }
-                        }
+                        next = match self.next_page(url) {
+                            Ok(url) => Next::Url(url),
+                            Err(error) => Next::Fail(error),
+                        };
                     }
                     items = page.into_items().into_iter();
                 }

@@ -223,10 +223,16 @@ mod tests {
         fn shape<T: ParamValue>() -> (bool, bool, ValueKind) {
             (T::OPTIONAL, T::ARRAY, T::KIND)
         }
-        assert_eq!(shape::<Option<Vec<u32>>>(), (true, true, ValueKind::Integer));
+        assert_eq!(
+            shape::<Option<Vec<u32>>>(),
+            (true, true, ValueKind::Integer)
+        );
         assert_eq!(shape::<Vec<bool>>(), (false, true, ValueKind::Boolean));
         assert_eq!(shape::<String>(), (false, false, ValueKind::String));
-        assert_eq!(shape::<Option<jiff::Timestamp>>(), (true, false, ValueKind::DateTime));
+        assert_eq!(
+            shape::<Option<jiff::Timestamp>>(),
+            (true, false, ValueKind::DateTime)
+        );
     }
 
     #[test]

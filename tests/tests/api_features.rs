@@ -1,0 +1,219 @@
+//! What Conversations v1 needs beyond strings: identities in paths, enums that survive
+//! new values, date-times, headers, bounds, empty success bodies.
+
+use serde_json::{Value, json};
+use twill_api::conversations::v1::{
+    Conversation, ConversationState, ConversationWebhookEnabledType, CreateConversation,
+    DeleteConversation, FetchUser, ListConversation, UpdateServiceUserConversation,
+};
+use twill_api::{Error, Timestamp, ValidationErrorKind};
+use twill_tests::{client, pairs, response_example, spec};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+fn example(path: &str, method: &str, status: &str) -> Value {
+    response_example(&spec::operation(&spec::spec(), path, method), status)
+}
+
+/// Percent-decodes one path segment, independently of twill's encoder.
+fn decode_segment(segment: &str) -> String {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+            out.push(u8::from_str_radix(hex, 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+fn segments(request: &Request) -> Vec<String> {
+    request
+        .url
+        .path_segments()
+        .unwrap()
+        .map(decode_segment)
+        .collect()
+}
+
+async fn server_answering(status: u16, body: Option<Value>) -> MockServer {
+    let server = MockServer::start().await;
+    let template = match body {
+        Some(body) => ResponseTemplate::new(status).set_body_json(body),
+        None => ResponseTemplate::new(status),
+    };
+    Mock::given(any())
+        .respond_with(template)
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test]
+async fn identities_round_trip_as_one_path_segment() {
+    let server = server_answering(200, Some(example("/v1/Users/{Sid}", "get", "200"))).await;
+    let client = client(&server.uri());
+    let identities = ["alice@example.com", "a/b", "a b+c", "100%", "é?#&=", "..."];
+    for identity in identities {
+        FetchUser {
+            sid: identity.into(),
+        }
+        .send(&client)
+        .await
+        .unwrap();
+    }
+    let update = UpdateServiceUserConversation {
+        chat_service_sid: "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
+        user_sid: "bob/../admin".into(),
+        conversation_sid: "my conversation".into(),
+        ..Default::default()
+    };
+    update.send(&client).await.unwrap();
+
+    let requests = server.received_requests().await.unwrap();
+    for (request, identity) in requests.iter().zip(identities) {
+        assert_eq!(segments(request), ["v1", "Users", identity]);
+    }
+    assert_eq!(
+        segments(&requests[identities.len()]),
+        [
+            "v1",
+            "Services",
+            "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "Users",
+            "bob/../admin",
+            "Conversations",
+            "my conversation"
+        ]
+    );
+}
+
+#[test]
+fn response_enums_keep_unknown_values() {
+    let mut body = example("/v1/Conversations/{Sid}", "get", "200");
+    assert_eq!(body["state"], "active");
+    let known: Conversation = serde_json::from_value(body.clone()).unwrap();
+    assert_eq!(known.state, Some(ConversationState::Active));
+
+    body["state"] = json!("archived");
+    let unknown: Conversation = serde_json::from_value(body).unwrap();
+    assert_eq!(
+        unknown.state,
+        Some(ConversationState::Unknown("archived".into()))
+    );
+    assert_eq!(serde_json::to_value(&unknown).unwrap()["state"], "archived");
+    assert_eq!(
+        ConversationState::VALUES,
+        ["initializing", "inactive", "active", "closed"]
+    );
+}
+
+#[tokio::test]
+async fn date_times_go_out_as_utc_seconds_and_come_back_typed() {
+    let created = example("/v1/Conversations", "post", "201");
+    let server = server_answering(201, Some(created.clone())).await;
+    let client = client(&server.uri());
+    let at: Timestamp = "2020-01-02T04:04:05.250+01:00".parse().unwrap();
+    let conversation = CreateConversation {
+        friendly_name: Some("Home Repair Visit".into()),
+        date_created: Some(at),
+        state: Some(ConversationState::Inactive),
+        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::True),
+        ..Default::default()
+    }
+    .send(&client)
+    .await
+    .unwrap();
+
+    let request = &server.received_requests().await.unwrap()[0];
+    assert_eq!(
+        pairs(std::str::from_utf8(&request.body).unwrap()),
+        [
+            ("FriendlyName".to_owned(), "Home Repair Visit".to_owned()),
+            ("DateCreated".to_owned(), "2020-01-02T03:04:05Z".to_owned()),
+            ("State".to_owned(), "inactive".to_owned()),
+        ]
+    );
+    assert_eq!(request.headers["x-twilio-webhook-enabled"], "true");
+
+    let expected: Timestamp = created["date_created"].as_str().unwrap().parse().unwrap();
+    assert_eq!(conversation.date_created, Some(expected));
+}
+
+#[tokio::test]
+async fn a_delete_answered_204_returns_unit() {
+    let server = server_answering(204, None).await;
+    let client = client(&server.uri());
+    let deleted: () = DeleteConversation {
+        sid: "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
+        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::False),
+    }
+    .send(&client)
+    .await
+    .unwrap();
+    assert_eq!(deleted, ());
+    let request = &server.received_requests().await.unwrap()[0];
+    assert_eq!(request.method.as_str(), "DELETE");
+    assert_eq!(request.headers["x-twilio-webhook-enabled"], "false");
+}
+
+#[tokio::test]
+async fn bad_headers_and_bounds_are_refused_before_sending() {
+    let server = server_answering(200, Some(json!({}))).await;
+    let client = client(&server.uri());
+
+    let injected = CreateConversation {
+        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::Unknown(
+            "true\r\nX-Injected: 1".into(),
+        )),
+        ..Default::default()
+    };
+    match injected.send(&client).await {
+        Err(Error::Validation(err)) => {
+            assert_eq!(err.field(), "X-Twilio-Webhook-Enabled");
+            assert_eq!(err.kind(), &ValidationErrorKind::HeaderControlCharacter);
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+
+    for page_size in [0, 101, 1000] {
+        let list = ListConversation {
+            page_size: Some(page_size),
+            ..Default::default()
+        };
+        match list.send(&client).await {
+            Err(Error::Validation(err)) => {
+                assert_eq!(err.field(), "PageSize");
+                assert_eq!(
+                    err.kind(),
+                    &ValidationErrorKind::OutOfRange {
+                        value: i128::from(page_size),
+                        min: Some(1),
+                        max: Some(100)
+                    }
+                );
+            }
+            other => panic!("PageSize {page_size}: expected a validation error, got {other:?}"),
+        }
+    }
+
+    let bad_messaging_service = CreateConversation {
+        messaging_service_sid: Some("MG123".into()),
+        ..Default::default()
+    };
+    assert!(
+        bad_messaging_service
+            .send(&client)
+            .await
+            .unwrap_err()
+            .is_validation()
+    );
+
+    assert_eq!(server.received_requests().await.unwrap().len(), 0);
+}

@@ -1,0 +1,203 @@
+//! Streams over list endpoints: following `next_page_url` across pages on the same
+//! client, stopping at a limit, refusing foreign hosts, ending on errors.
+
+use futures_util::{StreamExt, TryStreamExt};
+use serde_json::{Value, json};
+use twill_api::Error;
+use twill_api::conversations::v1::{Conversation, ListConversation};
+use twill_tests::{client, response_example, spec};
+use wiremock::matchers::{method, path, query_param};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// The spec's example conversation with another SID.
+fn conversation(n: usize) -> Value {
+    let spec = spec::spec();
+    let operation = spec::operation(&spec, "/v1/Conversations/{Sid}", "get");
+    let mut conversation = response_example(&operation, "200");
+    conversation["sid"] = json!(format!("CH{n:032x}"));
+    conversation
+}
+
+fn page(items: &[usize], page: usize, next_page_url: Option<String>) -> Value {
+    json!({
+        "conversations": items.iter().map(|&n| conversation(n)).collect::<Vec<_>>(),
+        "meta": {
+            "page": page,
+            "page_size": 2,
+            "first_page_url": "https://conversations.twilio.com/v1/Conversations?PageSize=2&Page=0",
+            "previous_page_url": null,
+            "url": format!("https://conversations.twilio.com/v1/Conversations?PageSize=2&Page={page}"),
+            "next_page_url": next_page_url,
+            "key": "conversations"
+        }
+    })
+}
+
+/// Serves pages 0, 1 and 2 (items 0-1, 2-3, 4) with absolute next-page URLs on itself.
+async fn three_pages() -> MockServer {
+    let server = MockServer::start().await;
+    let next = |n: usize| {
+        Some(format!(
+            "{}/v1/Conversations?PageSize=2&Page={n}&PageToken=PT{n}",
+            server.uri()
+        ))
+    };
+    for (n, items, next_url) in [(1, &[2, 3][..], next(2)), (2, &[4][..], None)] {
+        Mock::given(method("GET"))
+            .and(path("/v1/Conversations"))
+            .and(query_param("Page", n.to_string()))
+            .respond_with(ResponseTemplate::new(200).set_body_json(page(items, n, next_url)))
+            .mount(&server)
+            .await;
+    }
+    Mock::given(method("GET"))
+        .and(path("/v1/Conversations"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(&[0, 1], 0, next(1))))
+        .mount(&server)
+        .await;
+    server
+}
+
+fn sids(conversations: &[Conversation]) -> Vec<String> {
+    conversations
+        .iter()
+        .map(|c| c.sid.clone().unwrap_or_default())
+        .collect()
+}
+
+#[tokio::test]
+async fn follows_next_page_url_to_the_end() {
+    let server = three_pages().await;
+    let client = client(&server.uri());
+    let list = ListConversation {
+        page_size: Some(2),
+        ..Default::default()
+    };
+    let all: Vec<Conversation> = list.stream(&client, None).try_collect().await.unwrap();
+    assert_eq!(
+        sids(&all),
+        (0..5).map(|n| format!("CH{n:032x}")).collect::<Vec<_>>()
+    );
+
+    let requests = server.received_requests().await.unwrap();
+    let queries: Vec<&str> = requests
+        .iter()
+        .map(|r| r.url.query().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        queries,
+        [
+            "PageSize=2",
+            "PageSize=2&Page=1&PageToken=PT1",
+            "PageSize=2&Page=2&PageToken=PT2"
+        ]
+    );
+    assert!(
+        requests
+            .iter()
+            .all(|r| r.headers.contains_key("authorization"))
+    );
+}
+
+#[tokio::test]
+async fn stops_at_the_limit_without_fetching_more() {
+    let server = three_pages().await;
+    let client = client(&server.uri());
+    let list = ListConversation::default();
+    let first_three: Vec<Conversation> = list.stream(&client, Some(3)).try_collect().await.unwrap();
+    assert_eq!(sids(&first_three).len(), 3);
+    // Three items fit in the first two pages: the third is never requested.
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+
+    let none: Vec<Conversation> = list.stream(&client, Some(0)).try_collect().await.unwrap();
+    assert!(none.is_empty());
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn refuses_a_next_page_on_another_host() {
+    let server = MockServer::start().await;
+    let foreign = "https://attacker.example.com/v1/Conversations?Page=1".to_owned();
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(
+            &[0, 1],
+            0,
+            Some(foreign.clone()),
+        )))
+        .mount(&server)
+        .await;
+    let client = client(&server.uri());
+    let list = ListConversation::default();
+    let results: Vec<Result<Conversation, Error>> = list.stream(&client, None).collect().await;
+
+    assert_eq!(results.len(), 3, "two items, then the error");
+    assert!(results[..2].iter().all(Result::is_ok));
+    match &results[2] {
+        Err(Error::Pagination(err)) => assert_eq!(err.url, foreign),
+        other => panic!("expected a pagination error, got {other:?}"),
+    }
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn follows_a_relative_next_page_url() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(query_param("Page", "1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(&[1], 1, None)))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(
+            &[0],
+            0,
+            Some("/v1/Conversations?Page=1".to_owned()),
+        )))
+        .mount(&server)
+        .await;
+    let client = client(&server.uri());
+    let all: Vec<Conversation> = ListConversation::default()
+        .stream(&client, None)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 2);
+}
+
+#[tokio::test]
+async fn an_error_page_ends_the_stream_with_the_error() {
+    let server = MockServer::start().await;
+    let next = Some(format!("{}/v1/Conversations?Page=1", server.uri()));
+    Mock::given(method("GET"))
+        .and(query_param("Page", "1"))
+        .respond_with(ResponseTemplate::new(500).set_body_json(json!({
+            "code": 20500, "message": "Internal Server Error", "status": 500
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(page(&[0, 1], 0, next)))
+        .mount(&server)
+        .await;
+    let client = client(&server.uri());
+    let list = ListConversation::default();
+    let results: Vec<Result<Conversation, Error>> = list.stream(&client, None).collect().await;
+    assert_eq!(results.len(), 3);
+    assert!(matches!(&results[2], Err(Error::Api(api)) if api.code == Some(20500)));
+}
+
+#[tokio::test]
+async fn an_invalid_first_request_sends_nothing() {
+    let server = MockServer::start().await;
+    let client = client(&server.uri());
+    let list = ListConversation {
+        page_size: Some(1000),
+        ..Default::default()
+    };
+    let results: Vec<Result<Conversation, Error>> = list.stream(&client, None).collect().await;
+    assert!(
+        matches!(results.as_slice(), [Err(Error::Validation(_))]),
+        "{results:?}"
+    );
+    assert_eq!(server.received_requests().await.unwrap().len(), 0);
+}
