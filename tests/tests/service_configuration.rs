@@ -16,11 +16,7 @@ const SERVICE: &str = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const ROLE: &str = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
 fn client(server: &MockServer) -> Client {
-    Client::builder()
-        .credentials(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
-        .base_url(server.uri())
-        .build()
-        .unwrap()
+    twill_tests::client(&server.uri())
 }
 
 /// The update of the seed's example: reachability off, the three role SIDs set.
