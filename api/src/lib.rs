@@ -63,12 +63,15 @@ mod visit;
 pub use crate::visit::EndpointVisitor;
 pub use twill_macros::endpoint;
 pub use twill_runtime::{
-    ApiError, Client, ClientBuilder, ConfigError, Credentials, DEFAULT_BASE_URL, DecodeError,
-    Endpoint, Error, Form, Headers, HttpError, Integer, IntegerParam, Location, Method, Page,
-    PageMeta, PaginationError, Param, ParamValue, SNIPPET_LIMIT, Secret, StatusCode, Stream,
-    Timestamp, TransportError, ValidationError, ValidationErrorKind, ValueKind, WireValue, sid,
-    wire_enum,
+    ApiError, BodyTooLargeError, Client, ClientBuilder, ConfigError, Credentials, DEFAULT_BASE_URL,
+    DecodeError, Endpoint, Error, Form, Headers, HttpError, Integer, IntegerParam, Location,
+    Method, Page, PageMeta, PaginationError, Param, ParamValue, RetryPolicy, SNIPPET_LIMIT, Secret,
+    SendOptions, StatusCode, Stream, TimeoutError, Timestamp, TransportError, ValidationError,
+    ValidationErrorKind, ValueKind, WireValue, sid, wire_enum,
 };
+
+#[cfg(feature = "blocking")]
+pub use twill_runtime::BlockingClient;
 
 #[doc(hidden)]
 pub use twill_runtime::__private;

@@ -45,7 +45,8 @@ impl From<&str> for Secret {
     }
 }
 
-/// The credentials a [`Client`](crate::Client) authenticates with (HTTP Basic).
+/// The credentials a [`Client`](crate::Client) authenticates with (HTTP Basic): an
+/// account SID with its auth token, or an API key (`SK...`) with its secret.
 ///
 /// ```
 /// use twill_runtime::Credentials;
@@ -57,7 +58,13 @@ impl From<&str> for Secret {
 #[derive(Clone)]
 pub struct Credentials {
     account_sid: String,
-    auth_token: Secret,
+    key: Key,
+}
+
+#[derive(Clone)]
+enum Key {
+    AuthToken(Secret),
+    ApiKey { sid: String, secret: Secret },
 }
 
 impl Credentials {
@@ -65,21 +72,55 @@ impl Credentials {
     pub const ACCOUNT_SID_VAR: &'static str = "TWILIO_ACCOUNT_SID";
     /// Environment variable read by [`Credentials::from_env`] for the auth token.
     pub const AUTH_TOKEN_VAR: &'static str = "TWILIO_AUTH_TOKEN";
+    /// Environment variable read by [`Credentials::from_env`] for an API key SID.
+    pub const API_KEY_VAR: &'static str = "TWILIO_API_KEY";
+    /// Environment variable read by [`Credentials::from_env`] for an API key secret.
+    pub const API_SECRET_VAR: &'static str = "TWILIO_API_SECRET";
 
     /// Account SID (`AC` and 32 hex digits) and auth token, as shown in the Twilio console.
     pub fn auth_token(account_sid: impl Into<String>, auth_token: impl Into<Secret>) -> Self {
         Credentials {
             account_sid: account_sid.into(),
-            auth_token: auth_token.into(),
+            key: Key::AuthToken(auth_token.into()),
         }
     }
 
-    /// Reads `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN`.
+    /// An API key (`SK` and 32 hex digits) and its secret, for the account whose SID is
+    /// given: the key authenticates, the account SID says whose resources these are.
+    pub fn api_key(
+        account_sid: impl Into<String>,
+        api_key_sid: impl Into<String>,
+        secret: impl Into<Secret>,
+    ) -> Self {
+        Credentials {
+            account_sid: account_sid.into(),
+            key: Key::ApiKey {
+                sid: api_key_sid.into(),
+                secret: secret.into(),
+            },
+        }
+    }
+
+    /// Reads `TWILIO_ACCOUNT_SID`, then `TWILIO_API_KEY` and `TWILIO_API_SECRET` if the
+    /// key is set, else `TWILIO_AUTH_TOKEN`.
     pub fn from_env() -> Result<Self, ConfigError> {
-        Ok(Credentials::auth_token(
-            env_var(Self::ACCOUNT_SID_VAR)?,
-            env_var(Self::AUTH_TOKEN_VAR)?,
-        ))
+        Credentials::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// [`from_env`](Self::from_env) with variables read through `lookup`.
+    pub(crate) fn from_lookup(
+        lookup: impl Fn(&'static str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let var = |name: &'static str| {
+            lookup(name)
+                .filter(|value| !value.is_empty())
+                .ok_or(ConfigError::MissingEnv { name })
+        };
+        let account_sid = var(Self::ACCOUNT_SID_VAR)?;
+        Ok(match var(Self::API_KEY_VAR) {
+            Ok(key) => Credentials::api_key(account_sid, key, var(Self::API_SECRET_VAR)?),
+            Err(_) => Credentials::auth_token(account_sid, var(Self::AUTH_TOKEN_VAR)?),
+        })
     }
 
     /// The account SID these credentials belong to.
@@ -87,17 +128,33 @@ impl Credentials {
         &self.account_sid
     }
 
-    /// Checks the account SID's format.
+    /// The API key SID, for API key credentials.
+    pub fn api_key_sid(&self) -> Option<&str> {
+        match &self.key {
+            Key::ApiKey { sid, .. } => Some(sid),
+            Key::AuthToken(_) => None,
+        }
+    }
+
+    /// Checks the SIDs' formats.
     pub(crate) fn check(&self) -> Result<(), ConfigError> {
-        sid::check(&self.account_sid, "AC").map_err(ConfigError::InvalidAccountSid)
+        sid::check(&self.account_sid, "AC").map_err(ConfigError::InvalidAccountSid)?;
+        if let Key::ApiKey { sid, .. } = &self.key {
+            sid::check(sid, "SK").map_err(ConfigError::InvalidApiKeySid)?;
+        }
+        Ok(())
     }
 
     /// The `Authorization` header value, marked sensitive so that HTTP layers redact it.
     pub(crate) fn authorization(&self) -> HeaderValue {
-        let mut plain = String::with_capacity(self.account_sid.len() + 1 + self.auth_token.0.len());
-        plain.push_str(&self.account_sid);
+        let (user, secret) = match &self.key {
+            Key::AuthToken(token) => (&self.account_sid, token),
+            Key::ApiKey { sid, secret } => (sid, secret),
+        };
+        let mut plain = String::with_capacity(user.len() + 1 + secret.0.len());
+        plain.push_str(user);
         plain.push(':');
-        plain.push_str(self.auth_token.expose());
+        plain.push_str(secret.expose());
         let mut header = String::from("Basic ");
         base64::engine::general_purpose::STANDARD.encode_string(plain, &mut header);
         let mut value =
@@ -109,49 +166,108 @@ impl Credentials {
 
 impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Credentials")
-            .field("account_sid", &self.account_sid)
-            .field("auth_token", &self.auth_token)
-            .finish()
-    }
-}
-
-fn env_var(name: &'static str) -> Result<String, ConfigError> {
-    match std::env::var(name) {
-        Ok(value) if !value.is_empty() => Ok(value),
-        _ => Err(ConfigError::MissingEnv { name }),
+        let mut debug = f.debug_struct("Credentials");
+        debug.field("account_sid", &self.account_sid);
+        match &self.key {
+            Key::AuthToken(token) => debug.field("auth_token", token),
+            Key::ApiKey { sid, secret } => {
+                debug.field("api_key_sid", sid).field("api_secret", secret)
+            }
+        };
+        debug.finish()
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
     use super::*;
 
     const SID: &str = "AC0123456789abcdef0123456789abcdef";
+    const KEY: &str = "SK0123456789abcdef0123456789abcdef";
 
-    #[test]
-    fn debug_never_shows_the_token() {
-        let credentials = Credentials::auth_token(SID, "s3cr3t-t0ken");
-        let debug = format!("{credentials:?} {:?}", credentials.auth_token);
-        assert!(!debug.contains("s3cr3t-t0ken"), "{debug}");
-        assert!(debug.contains(SID), "{debug}");
-    }
-
-    #[test]
-    fn authorization_is_basic_and_sensitive() {
-        let header = Credentials::auth_token(SID, "token").authorization();
+    fn basic(credentials: &Credentials) -> String {
+        let header = credentials.authorization();
         assert!(header.is_sensitive());
         let encoded = header.to_str().unwrap().strip_prefix("Basic ").unwrap();
         let decoded = base64::engine::general_purpose::STANDARD
             .decode(encoded)
             .unwrap();
-        assert_eq!(decoded, format!("{SID}:token").into_bytes());
+        String::from_utf8(decoded).unwrap()
     }
 
     #[test]
-    fn account_sid_is_checked() {
+    fn debug_never_shows_a_secret() {
+        for credentials in [
+            Credentials::auth_token(SID, "s3cr3t-t0ken"),
+            Credentials::api_key(SID, KEY, "s3cr3t-t0ken"),
+        ] {
+            let debug = format!("{credentials:?}");
+            assert!(!debug.contains("s3cr3t-t0ken"), "{debug}");
+            assert!(debug.contains(SID), "{debug}");
+        }
+    }
+
+    #[test]
+    fn authorization_is_basic_with_the_right_user() {
+        assert_eq!(
+            basic(&Credentials::auth_token(SID, "token")),
+            format!("{SID}:token")
+        );
+        assert_eq!(
+            basic(&Credentials::api_key(SID, KEY, "secret")),
+            format!("{KEY}:secret")
+        );
+    }
+
+    #[test]
+    fn sids_are_checked() {
         assert!(Credentials::auth_token(SID, "t").check().is_ok());
+        assert!(Credentials::api_key(SID, KEY, "t").check().is_ok());
         let err = Credentials::auth_token("AC123", "t").check().unwrap_err();
         assert!(matches!(err, ConfigError::InvalidAccountSid(_)), "{err:?}");
+        let err = Credentials::api_key(SID, SID, "t").check().unwrap_err();
+        assert!(matches!(err, ConfigError::InvalidApiKeySid(_)), "{err:?}");
+    }
+
+    #[test]
+    fn environment() {
+        let from = |vars: &[(&str, &str)]| {
+            let vars: HashMap<String, String> = vars
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect();
+            Credentials::from_lookup(|name| vars.get(name).cloned())
+        };
+        let token = from(&[("TWILIO_ACCOUNT_SID", SID), ("TWILIO_AUTH_TOKEN", "t")]).unwrap();
+        assert_eq!(basic(&token), format!("{SID}:t"));
+        let key = from(&[
+            ("TWILIO_ACCOUNT_SID", SID),
+            ("TWILIO_AUTH_TOKEN", "t"),
+            ("TWILIO_API_KEY", KEY),
+            ("TWILIO_API_SECRET", "s"),
+        ])
+        .unwrap();
+        assert_eq!(key.api_key_sid(), Some(KEY));
+        assert_eq!(basic(&key), format!("{KEY}:s"));
+        assert!(matches!(
+            from(&[("TWILIO_ACCOUNT_SID", SID)]),
+            Err(ConfigError::MissingEnv {
+                name: "TWILIO_AUTH_TOKEN"
+            })
+        ));
+        assert!(matches!(
+            from(&[("TWILIO_ACCOUNT_SID", SID), ("TWILIO_API_KEY", KEY)]),
+            Err(ConfigError::MissingEnv {
+                name: "TWILIO_API_SECRET"
+            })
+        ));
+        assert!(matches!(
+            from(&[("TWILIO_AUTH_TOKEN", "t")]),
+            Err(ConfigError::MissingEnv {
+                name: "TWILIO_ACCOUNT_SID"
+            })
+        ));
     }
 }

@@ -1,56 +1,61 @@
-//! The client: one connection pool, credentials, base URL and timeouts.
+//! The client: sends endpoints, and streams list endpoints page after page.
 
 use std::fmt;
-use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use reqwest::Url;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderValue};
-
 use futures_core::Stream;
-use serde::de::DeserializeOwned;
+use reqwest::Url;
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT};
 
 use crate::auth::{Credentials, Secret};
-use crate::endpoint::Endpoint;
+use crate::builder::ClientBuilder;
+use crate::endpoint::{Endpoint, Method};
 use crate::error::{ConfigError, Error, PaginationError, TransportError};
+use crate::exchange::Exchange;
 use crate::form::Form;
 use crate::headers::Headers;
 use crate::page::Page;
-use crate::response;
-
-/// Where requests go unless [`ClientBuilder::base_url`] says otherwise.
-pub const DEFAULT_BASE_URL: &str = "https://conversations.twilio.com";
+use crate::retry::{RetryPolicy, SendOptions};
 
 /// `User-Agent` sent with every request.
-const USER_AGENT: &str = concat!("twill/", env!("CARGO_PKG_VERSION"), " (Rust)");
+const USER_AGENT_VALUE: &str = concat!("twill/", env!("CARGO_PKG_VERSION"), " (Rust)");
 
 /// Sends requests to Twilio.
 ///
 /// Cheap to clone (clones share one connection pool) and `Send + Sync`: build one and
 /// share it. Every request carries HTTP Basic credentials, `Accept: application/json`
-/// and a `User-Agent` naming twill and its version.
+/// and a `User-Agent` naming twill and its version; every attempt has a timeout; failed
+/// attempts are retried when that is safe (see [`RetryPolicy`]).
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 /// use twill_runtime::Client;
 ///
-/// let client = Client::from_env()?; // TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN
+/// // TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and
+/// // TWILIO_API_SECRET), and TWILIO_REGION and TWILIO_EDGE if set.
+/// let client = Client::from_env()?;
 /// # Ok(()) }
 /// ```
 #[derive(Clone)]
 pub struct Client {
-    inner: Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
 }
 
-struct Inner {
-    http: reqwest::Client,
-    /// Scheme, host, port and optional path prefix, without a trailing `/`.
-    base_url: Box<str>,
+/// What a client holds, shared by its clones.
+pub(crate) struct Inner {
+    pub(crate) http: reqwest::Client,
+    /// Scheme, host (after region and edge), port and optional path prefix, without a
+    /// trailing `/`.
+    pub(crate) base_url: Box<str>,
     /// The same, parsed, to check `next_page_url`s against.
-    base: Url,
-    credentials: Credentials,
-    authorization: HeaderValue,
+    pub(crate) base: Url,
+    pub(crate) credentials: Credentials,
+    pub(crate) authorization: HeaderValue,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) timeout: Duration,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) max_response_body: usize,
 }
 
 impl Client {
@@ -64,19 +69,17 @@ impl Client {
             .build()
     }
 
-    /// A client with credentials from `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN`.
+    /// A client configured from the environment, as [`ClientBuilder::from_env`] reads it.
     pub fn from_env() -> Result<Self, ConfigError> {
-        Client::builder()
-            .credentials(Credentials::from_env()?)
-            .build()
+        ClientBuilder::from_env()?.build()
     }
 
-    /// A builder, to set the base URL or timeouts.
+    /// A builder, to set credentials, base URL, region, timeouts, retries...
     pub fn builder() -> ClientBuilder {
         ClientBuilder::new()
     }
 
-    /// The base URL requests go to, without a trailing `/`.
+    /// The base URL requests go to (after region and edge), without a trailing `/`.
     pub fn base_url(&self) -> &str {
         &self.inner.base_url
     }
@@ -91,35 +94,19 @@ impl Client {
     /// Endpoints declared with `#[endpoint]` also have a `send` method that calls this.
     /// If validation fails the error is [`Error::Validation`] and nothing is sent.
     pub async fn send<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<E::Response, Error> {
+        self.send_with(endpoint, SendOptions::new()).await
+    }
+
+    /// [`send`](Self::send) with per-request options, such as allowing retries of a
+    /// request that is not idempotent.
+    pub async fn send_with<E: Endpoint + ?Sized>(
+        &self,
+        endpoint: &E,
+        options: SendOptions,
+    ) -> Result<E::Response, Error> {
         endpoint.validate()?;
-        let inner = &*self.inner;
-
-        let mut url = String::with_capacity(inner.base_url.len() + 96);
-        url.push_str(&inner.base_url);
-        endpoint.write_path(&mut url);
-        let mut params = Form::new();
-        endpoint.write_params(&mut params);
-        let mut headers = Headers::new();
-        endpoint.write_headers(&mut headers);
-
-        let method = E::METHOD.to_http();
-        let mut request = if E::METHOD.has_form_body() {
-            inner
-                .http
-                .request(method, url)
-                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(params.into_string())
-        } else {
-            if !params.is_empty() {
-                url.push('?');
-                url.push_str(params.as_str());
-            }
-            inner.http.request(method, url)
-        };
-        for (name, value) in headers.iter() {
-            request = request.header(name, value);
-        }
-        self.execute(request).await
+        let request = self.request_for(endpoint)?;
+        self.execute(request, Exchange::of::<E>(options)).await
     }
 
     /// Streams every item of a list endpoint: the first page from `endpoint`, then each
@@ -164,11 +151,17 @@ impl Client {
                         }
                         Next::First => self.send(endpoint).await,
                         Next::Url(url) => {
-                            let request = self.inner.http.get(url);
-                            self.execute::<E::Response>(request).await
+                            let request = self.request(Method::Get, url).build();
+                            match request {
+                                Ok(request) => {
+                                    self.execute(request, Exchange::of::<E>(SendOptions::new()))
+                                        .await
+                                }
+                                Err(error) => Err(TransportError::new(error, 0).into()),
+                            }
                         }
                     };
-                    let page = match page {
+                    let page: E::Response = match page {
                         Ok(page) => page,
                         Err(error) => return Some((Err(error), (Next::Done, items, remaining))),
                     };
@@ -183,6 +176,45 @@ impl Client {
                 }
             },
         )
+    }
+
+    /// The request for `endpoint`: URL, query or form body, headers.
+    fn request_for<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<reqwest::Request, Error> {
+        let mut url = String::with_capacity(self.inner.base_url.len() + 96);
+        url.push_str(&self.inner.base_url);
+        endpoint.write_path(&mut url);
+        let mut params = Form::new();
+        endpoint.write_params(&mut params);
+        let mut headers = Headers::new();
+        endpoint.write_headers(&mut headers);
+
+        let mut request = if E::METHOD.has_form_body() {
+            self.request(E::METHOD, url)
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(params.into_string())
+        } else {
+            if !params.is_empty() {
+                url.push('?');
+                url.push_str(params.as_str());
+            }
+            self.request(E::METHOD, url)
+        };
+        for (name, value) in headers.iter() {
+            request = request.header(name, value);
+        }
+        request
+            .build()
+            .map_err(|error| TransportError::new(error, 0).into())
+    }
+
+    /// A request with the headers every request carries.
+    fn request(&self, method: Method, url: impl reqwest::IntoUrl) -> reqwest::RequestBuilder {
+        self.inner
+            .http
+            .request(method.to_http(), url)
+            .header(AUTHORIZATION, self.inner.authorization.clone())
+            .header(ACCEPT, HeaderValue::from_static("application/json"))
+            .header(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE))
     }
 
     /// Checks that a `next_page_url` is on the API host, resolving a relative one.
@@ -201,21 +233,6 @@ impl Client {
         }
         Ok(next)
     }
-
-    /// Adds the credentials, sends, and decodes the response.
-    async fn execute<T: DeserializeOwned>(
-        &self,
-        request: reqwest::RequestBuilder,
-    ) -> Result<T, Error> {
-        let response = request
-            .header(AUTHORIZATION, self.inner.authorization.clone())
-            .send()
-            .await
-            .map_err(TransportError::new)?;
-        let status = response.status();
-        let body = response.bytes().await.map_err(TransportError::new)?;
-        response::decode(status, &body)
-    }
 }
 
 impl fmt::Debug for Client {
@@ -223,202 +240,8 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url)
             .field("credentials", &self.inner.credentials)
+            .field("timeout", &self.inner.timeout)
+            .field("retry", &self.inner.retry)
             .finish_non_exhaustive()
-    }
-}
-
-/// Configures a [`Client`].
-///
-/// ```
-/// use std::time::Duration;
-/// use twill_runtime::{Client, Credentials};
-///
-/// let client = Client::builder()
-///     .credentials(Credentials::auth_token("AC0123456789abcdef0123456789abcdef", "token"))
-///     .base_url("http://127.0.0.1:8080")
-///     .timeout(Duration::from_secs(5))
-///     .build()?;
-/// assert_eq!(client.base_url(), "http://127.0.0.1:8080");
-/// # Ok::<(), twill_runtime::ConfigError>(())
-/// ```
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct ClientBuilder {
-    credentials: Option<Credentials>,
-    base_url: String,
-    connect_timeout: Duration,
-    timeout: Duration,
-}
-
-impl ClientBuilder {
-    /// Default time allowed to establish a connection (TCP and TLS).
-    pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-    /// Default time allowed for a whole request, from sending to the end of the body.
-    pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-
-    fn new() -> Self {
-        ClientBuilder {
-            credentials: None,
-            base_url: DEFAULT_BASE_URL.to_owned(),
-            connect_timeout: Self::DEFAULT_CONNECT_TIMEOUT,
-            timeout: Self::DEFAULT_TIMEOUT,
-        }
-    }
-
-    /// The credentials to authenticate with (required).
-    pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = Some(credentials);
-        self
-    }
-
-    /// Sends requests to `base_url` instead of [`DEFAULT_BASE_URL`]: a local server, a
-    /// mock, a proxy. It may carry a path prefix. Plain `http://` is accepted only for
-    /// loopback hosts, so credentials never cross a network unencrypted.
-    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
-        self.base_url = base_url.into();
-        self
-    }
-
-    /// Time allowed to establish a connection; default
-    /// [`DEFAULT_CONNECT_TIMEOUT`](Self::DEFAULT_CONNECT_TIMEOUT).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
-
-    /// Time allowed for a whole request; default
-    /// [`DEFAULT_TIMEOUT`](Self::DEFAULT_TIMEOUT).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
-    /// Checks the settings and builds the client.
-    pub fn build(self) -> Result<Client, ConfigError> {
-        let credentials = self.credentials.ok_or(ConfigError::MissingCredentials)?;
-        credentials.check()?;
-        let base = check_base_url(&self.base_url)?;
-        let mut headers = HeaderMap::new();
-        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        let http = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .default_headers(headers)
-            .connect_timeout(self.connect_timeout)
-            .timeout(self.timeout)
-            .build()
-            .map_err(ConfigError::Http)?;
-        Ok(Client {
-            inner: Arc::new(Inner {
-                http,
-                base_url: base.as_str().trim_end_matches('/').into(),
-                base,
-                authorization: credentials.authorization(),
-                credentials,
-            }),
-        })
-    }
-}
-
-/// Checks a base URL.
-fn check_base_url(raw: &str) -> Result<Url, ConfigError> {
-    let invalid = |reason| ConfigError::InvalidBaseUrl {
-        url: raw.to_owned(),
-        reason,
-    };
-    let url = Url::parse(raw).map_err(|_| invalid("not an absolute URL"))?;
-    let host = url.host_str().ok_or_else(|| invalid("no host"))?;
-    match url.scheme() {
-        "https" => {}
-        "http" if is_loopback(host) => {}
-        "http" => return Err(invalid("plain http is only allowed for loopback hosts")),
-        _ => {
-            return Err(invalid(
-                "the scheme must be https (or http for loopback hosts)",
-            ));
-        }
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(invalid("a base URL cannot have a query or fragment"));
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(invalid(
-            "credentials go in ClientBuilder::credentials, not the URL",
-        ));
-    }
-    Ok(url)
-}
-
-fn is_loopback(host: &str) -> bool {
-    let ip = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost") || ip.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const ACCOUNT: &str = "AC0123456789abcdef0123456789abcdef";
-
-    fn builder() -> ClientBuilder {
-        Client::builder().credentials(Credentials::auth_token(ACCOUNT, "sekrit-token"))
-    }
-
-    #[test]
-    fn base_urls() {
-        for (raw, expected) in [
-            (
-                "https://conversations.twilio.com",
-                "https://conversations.twilio.com",
-            ),
-            ("https://example.com/prefix/", "https://example.com/prefix"),
-            ("http://127.0.0.1:8080/", "http://127.0.0.1:8080"),
-            ("http://localhost:1", "http://localhost:1"),
-            ("http://[::1]:1", "http://[::1]:1"),
-        ] {
-            assert_eq!(
-                builder().base_url(raw).build().unwrap().base_url(),
-                expected
-            );
-        }
-        for raw in [
-            "http://example.com",
-            "http://10.0.0.1",
-            "ftp://example.com",
-            "example.com",
-            "https://example.com/?a=b",
-            "https://user:pw@example.com",
-        ] {
-            let err = builder().base_url(raw).build().unwrap_err();
-            assert!(
-                matches!(err, ConfigError::InvalidBaseUrl { .. }),
-                "{raw}: {err:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn credentials_are_required_and_checked() {
-        assert!(matches!(
-            Client::builder().build(),
-            Err(ConfigError::MissingCredentials)
-        ));
-        assert!(matches!(
-            Client::new("ACnope", "t"),
-            Err(ConfigError::InvalidAccountSid(_))
-        ));
-    }
-
-    #[test]
-    fn debug_hides_the_token() {
-        let client = builder().build().unwrap();
-        let debug = format!("{client:?} {:?}", builder());
-        assert!(!debug.contains("sekrit-token"), "{debug}");
-        assert!(debug.contains(ACCOUNT), "{debug}");
-    }
-
-    #[test]
-    fn client_is_send_sync_and_cheap_to_clone() {
-        fn assert_send_sync<T: Send + Sync + Clone>() {}
-        assert_send_sync::<Client>();
     }
 }

@@ -1,8 +1,13 @@
 //! Errors: what went wrong sending a request, or building a client.
+//!
+//! No error holds a credential: they travel in a header that no error records, and the
+//! URLs kept (in transport errors) hold none.
 
 use std::fmt;
+use std::time::Duration;
 
 use reqwest::StatusCode;
+use serde_json::Value;
 
 use crate::validation::{ValidationError, ValidationErrorKind};
 
@@ -14,9 +19,12 @@ pub enum Error {
     #[error(transparent)]
     Validation(#[from] ValidationError),
     /// The request could not be sent or its response not received (DNS, connection,
-    /// TLS, timeout).
+    /// TLS).
     #[error(transparent)]
     Transport(#[from] TransportError),
+    /// The connect or request timeout expired.
+    #[error(transparent)]
+    Timeout(#[from] TimeoutError),
     /// Twilio answered with an error status and a JSON error body.
     #[error(transparent)]
     Api(#[from] ApiError),
@@ -27,6 +35,9 @@ pub enum Error {
     /// A success status whose body does not decode into the response type.
     #[error(transparent)]
     Decode(#[from] DecodeError),
+    /// The response body is larger than the client's limit; it was not read.
+    #[error(transparent)]
+    BodyTooLarge(#[from] BodyTooLargeError),
     /// A list response's `next_page_url` points somewhere the client does not send
     /// credentials to.
     #[error(transparent)]
@@ -34,13 +45,31 @@ pub enum Error {
 }
 
 impl Error {
-    /// The HTTP status of the response, when one was received.
+    /// The HTTP status of the last response, when one was received.
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(e) => Some(e.status),
             Error::Http(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
-            Error::Validation(_) | Error::Transport(_) | Error::Pagination(_) => None,
+            Error::BodyTooLarge(e) => Some(e.status),
+            Error::Validation(_)
+            | Error::Transport(_)
+            | Error::Timeout(_)
+            | Error::Pagination(_) => None,
+        }
+    }
+
+    /// How many attempts were made: 0 when validation refused the request, more than 1
+    /// when it was retried.
+    pub fn attempts(&self) -> u32 {
+        match self {
+            Error::Validation(_) | Error::Pagination(_) => 0,
+            Error::Transport(e) => e.attempts,
+            Error::Timeout(e) => e.attempts,
+            Error::Api(e) => e.attempts,
+            Error::Http(e) => e.attempts,
+            Error::Decode(e) => e.attempts,
+            Error::BodyTooLarge(e) => e.attempts,
         }
     }
 
@@ -48,10 +77,38 @@ impl Error {
     pub fn is_validation(&self) -> bool {
         matches!(self, Error::Validation(_))
     }
+
+    /// Whether the server may have acted on the request although no answer arrived: a
+    /// connection lost or a timeout after the request was sent. Such a request is only
+    /// repeated automatically when its method is idempotent.
+    pub fn may_have_been_processed(&self) -> bool {
+        match self {
+            Error::Transport(e) => e.sent,
+            Error::Timeout(e) => e.sent,
+            _ => false,
+        }
+    }
 }
 
-/// An error response from Twilio: the HTTP status and the JSON body's fields.
+/// " after 3 attempts" for more than one attempt.
+struct Attempts(u32);
+
+impl fmt::Display for Attempts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 > 1 {
+            write!(f, " after {} attempts", self.0)?;
+        }
+        Ok(())
+    }
+}
+
+const MAYBE_PROCESSED: &str =
+    "; the request may have been processed, so it was not repeated automatically";
+
+/// An error response from Twilio: the HTTP status and what the JSON body says.
 ///
+/// Twilio's classic body (`code`, `message`, `more_info`, `status`, `details`), RFC 9457
+/// problem details (`title`, `detail`, `type`) and `{"errors": [..]}` lists are all read.
 /// See <https://www.twilio.com/docs/api/errors> for the meaning of each `code`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -64,6 +121,10 @@ pub struct ApiError {
     pub message: String,
     /// A link to the error's documentation.
     pub more_info: Option<String>,
+    /// Further structured details, when the body has them.
+    pub details: Option<Value>,
+    /// How many attempts were made.
+    pub attempts: u32,
 }
 
 impl fmt::Display for ApiError {
@@ -72,7 +133,7 @@ impl fmt::Display for ApiError {
         if let Some(code) = self.code {
             write!(f, ", code {code}")?;
         }
-        write!(f, "): {}", self.message)?;
+        write!(f, "){}: {}", Attempts(self.attempts), self.message)?;
         if let Some(more_info) = &self.more_info {
             write!(f, " (see {more_info})")?;
         }
@@ -90,11 +151,13 @@ pub struct HttpError {
     pub status: StatusCode,
     /// The start of the body, at most [`SNIPPET_LIMIT`] bytes, lossily decoded as UTF-8.
     pub snippet: String,
+    /// How many attempts were made.
+    pub attempts: u32,
 }
 
 impl fmt::Display for HttpError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "HTTP error {}", self.status)?;
+        write!(f, "HTTP error {}{}", self.status, Attempts(self.attempts))?;
         if !self.snippet.is_empty() {
             write!(f, ": {}", self.snippet.escape_debug())?;
         }
@@ -114,6 +177,8 @@ pub struct DecodeError {
     pub snippet: String,
     /// What the JSON decoder reported (also part of this error's message).
     pub error: serde_json::Error,
+    /// How many attempts were made.
+    pub attempts: u32,
 }
 
 impl fmt::Display for DecodeError {
@@ -129,16 +194,18 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// A `next_page_url` that the client refuses to follow: credentials go only to the
-/// client's own API host.
+/// A response body larger than the client's limit
+/// ([`ClientBuilder::max_response_body`](crate::ClientBuilder::max_response_body)).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("refusing to follow next_page_url {url:?}: {reason}")]
+#[error("response body (HTTP {}) exceeds the {limit}-byte limit; it was not read", status.as_u16())]
 #[non_exhaustive]
-pub struct PaginationError {
-    /// The URL given by the server.
-    pub url: String,
-    /// Why it is refused.
-    pub reason: &'static str,
+pub struct BodyTooLargeError {
+    /// The HTTP status of the response.
+    pub status: StatusCode,
+    /// The limit, in bytes.
+    pub limit: usize,
+    /// How many attempts were made.
+    pub attempts: u32,
 }
 
 /// How many bytes of a response body [`HttpError`] and [`DecodeError`] keep.
@@ -151,38 +218,112 @@ pub const SNIPPET_LIMIT: usize = 512;
 #[derive(Debug)]
 pub struct TransportError {
     inner: reqwest::Error,
+    attempts: u32,
+    sent: bool,
 }
 
 impl TransportError {
-    pub(crate) fn new(inner: reqwest::Error) -> Self {
-        // The URL reqwest keeps holds no credential (they travel in a header).
-        TransportError { inner }
+    pub(crate) fn new(inner: reqwest::Error, attempts: u32) -> Self {
+        // A connection never made, or a request never built, was not sent.
+        let sent = !(inner.is_connect() || inner.is_builder());
+        TransportError {
+            inner,
+            attempts,
+            sent,
+        }
     }
 
-    /// Whether a connect or request timeout expired.
-    pub fn is_timeout(&self) -> bool {
-        self.inner.is_timeout()
-    }
-
-    /// Whether the connection could not be established.
+    /// Whether the connection could not be established (nothing was sent).
     pub fn is_connect(&self) -> bool {
         self.inner.is_connect()
+    }
+
+    /// How many attempts were made.
+    pub fn attempts(&self) -> u32 {
+        self.attempts
     }
 }
 
 impl fmt::Display for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "request failed: {}", self.inner)?;
+        write!(
+            f,
+            "request failed{}: {}",
+            Attempts(self.attempts),
+            self.inner
+        )?;
         let mut cause = std::error::Error::source(&self.inner);
         while let Some(err) = cause {
             write!(f, ": {err}")?;
             cause = err.source();
+        }
+        if self.sent {
+            f.write_str(MAYBE_PROCESSED)?;
         }
         Ok(())
     }
 }
 
 impl std::error::Error for TransportError {}
+
+/// The connect timeout or the request timeout expired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TimeoutError {
+    /// The timeout that expired: the connect timeout when connecting, else the
+    /// request timeout.
+    pub after: Duration,
+    /// Whether the connection was being established (nothing was sent).
+    pub connecting: bool,
+    /// How many attempts were made.
+    pub attempts: u32,
+    sent: bool,
+}
+
+impl TimeoutError {
+    pub(crate) fn new(after: Duration, connecting: bool, attempts: u32) -> Self {
+        TimeoutError {
+            after,
+            connecting,
+            attempts,
+            sent: !connecting,
+        }
+    }
+}
+
+impl fmt::Display for TimeoutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = if self.connecting {
+            "connecting"
+        } else {
+            "the request"
+        };
+        write!(
+            f,
+            "{what} timed out ({:?} timeout){}",
+            self.after,
+            Attempts(self.attempts)
+        )?;
+        if self.sent {
+            f.write_str(MAYBE_PROCESSED)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for TimeoutError {}
+
+/// A `next_page_url` that the client refuses to follow: credentials go only to the
+/// client's own API host.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("refusing to follow next_page_url {url:?}: {reason}")]
+#[non_exhaustive]
+pub struct PaginationError {
+    /// The URL given by the server.
+    pub url: String,
+    /// Why it is refused.
+    pub reason: &'static str,
+}
 
 /// Why a [`Client`](crate::Client) could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -200,6 +341,9 @@ pub enum ConfigError {
     /// The account SID is not `AC` and 32 hex digits.
     #[error("invalid account SID: {0}")]
     InvalidAccountSid(ValidationErrorKind),
+    /// The API key SID is not `SK` and 32 hex digits.
+    #[error("invalid API key SID: {0}")]
+    InvalidApiKeySid(ValidationErrorKind),
     /// The base URL is not usable.
     #[error("invalid base URL {url:?}: {reason}")]
     InvalidBaseUrl {
@@ -208,9 +352,20 @@ pub enum ConfigError {
         /// What is wrong with it.
         reason: &'static str,
     },
+    /// An edge or region is not a DNS label.
+    #[error("invalid {what} {value:?}: expected letters, digits and hyphens")]
+    InvalidLocation {
+        /// `edge` or `region`.
+        what: &'static str,
+        /// The value given.
+        value: String,
+    },
     /// The HTTP client could not be built (TLS backend initialisation).
     #[error("could not build the HTTP client: {0}")]
     Http(reqwest::Error),
+    /// The blocking client's runtime could not start.
+    #[error("could not start the blocking client's runtime: {0}")]
+    Runtime(std::io::Error),
 }
 
 /// The first [`SNIPPET_LIMIT`] bytes of `body`, cut on a character boundary.
@@ -245,15 +400,37 @@ mod tests {
 
     #[test]
     fn api_error_display() {
-        let err = ApiError {
+        let mut err = ApiError {
             status: StatusCode::NOT_FOUND,
             code: Some(20404),
             message: "The requested resource was not found".into(),
             more_info: Some("https://www.twilio.com/docs/errors/20404".into()),
+            details: None,
+            attempts: 1,
         };
         assert_eq!(
             err.to_string(),
             "Twilio API error (HTTP 404, code 20404): The requested resource was not found (see https://www.twilio.com/docs/errors/20404)"
         );
+        err.status = StatusCode::TOO_MANY_REQUESTS;
+        err.code = None;
+        err.more_info = None;
+        err.attempts = 3;
+        err.message = "Too many requests".into();
+        assert_eq!(
+            err.to_string(),
+            "Twilio API error (HTTP 429) after 3 attempts: Too many requests"
+        );
+    }
+
+    #[test]
+    fn timeouts_say_whether_the_request_may_have_been_processed() {
+        let sent = TimeoutError::new(Duration::from_millis(500), false, 2);
+        assert_eq!(
+            sent.to_string(),
+            format!("the request timed out (500ms timeout) after 2 attempts{MAYBE_PROCESSED}")
+        );
+        let connecting = TimeoutError::new(Duration::from_secs(1), true, 1);
+        assert_eq!(connecting.to_string(), "connecting timed out (1s timeout)");
     }
 }

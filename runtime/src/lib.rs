@@ -12,34 +12,49 @@
 //! - every path parameter is percent-encoded as one path segment;
 //! - secrets never appear in `Debug` output or error messages;
 //! - every request has a connect timeout and a whole-request timeout;
+//! - a request is retried only when that is safe: after a 429 always, after a 5xx, a
+//!   timeout or a lost connection only for `GET` and `DELETE` (or on request);
+//! - response bodies are read up to a size limit, never without bound;
 //! - pagination follows `next_page_url` only on the client's own API host.
+//!
+//! Features: `blocking` adds `BlockingClient`; `tracing` adds a span per request.
 
 mod auth;
+#[cfg(feature = "blocking")]
+mod blocking;
+mod builder;
 mod client;
 mod endpoint;
 mod error;
+mod exchange;
 mod form;
 mod headers;
 mod meta;
 mod page;
 mod path;
+mod region;
 mod response;
+mod retry;
 pub mod sid;
 mod validation;
 mod value;
 mod wire_enum;
 
 pub use crate::auth::{Credentials, Secret};
-pub use crate::client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+#[cfg(feature = "blocking")]
+pub use crate::blocking::BlockingClient;
+pub use crate::builder::{ClientBuilder, DEFAULT_BASE_URL};
+pub use crate::client::Client;
 pub use crate::endpoint::{Endpoint, Method};
 pub use crate::error::{
-    ApiError, ConfigError, DecodeError, Error, HttpError, PaginationError, SNIPPET_LIMIT,
-    TransportError,
+    ApiError, BodyTooLargeError, ConfigError, DecodeError, Error, HttpError, PaginationError,
+    SNIPPET_LIMIT, TimeoutError, TransportError,
 };
 pub use crate::form::Form;
 pub use crate::headers::Headers;
 pub use crate::meta::{Location, Param};
 pub use crate::page::{Page, PageMeta};
+pub use crate::retry::{RetryPolicy, SendOptions};
 pub use crate::validation::{ValidationError, ValidationErrorKind};
 pub use crate::value::{Integer, IntegerParam, ParamValue, ValueKind, WireValue};
 pub use futures_core::Stream;

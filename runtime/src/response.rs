@@ -2,7 +2,7 @@
 
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::error::{ApiError, DecodeError, Error, HttpError, snippet};
 
@@ -10,9 +10,13 @@ use crate::error::{ApiError, DecodeError, Error, HttpError, snippet};
 ///
 /// An empty success body (a `204 No Content`, say) decodes as JSON `null`, which is
 /// what `()` and `Option<_>` responses expect.
-pub(crate) fn decode<T: DeserializeOwned>(status: StatusCode, body: &[u8]) -> Result<T, Error> {
+pub(crate) fn decode<T: DeserializeOwned>(
+    status: StatusCode,
+    body: &[u8],
+    attempts: u32,
+) -> Result<T, Error> {
     if !status.is_success() {
-        return Err(error_from_body(status, body));
+        return Err(error_from_body(status, body, attempts));
     }
     let json = if body.iter().all(u8::is_ascii_whitespace) {
         &b"null"[..]
@@ -24,62 +28,104 @@ pub(crate) fn decode<T: DeserializeOwned>(status: StatusCode, body: &[u8]) -> Re
             status,
             snippet: snippet(body),
             error,
+            attempts,
         })
     })
 }
 
-/// An error status: Twilio's JSON error when the body is one, else the status and the
-/// start of the body.
-fn error_from_body(status: StatusCode, body: &[u8]) -> Error {
-    match api_error(status, body) {
-        Some(api) => Error::Api(api),
+/// An error status: what the body says when it is a JSON error of a known shape, else
+/// the status and the start of the body. Never fails, whatever the body.
+pub(crate) fn error_from_body(status: StatusCode, body: &[u8], attempts: u32) -> Error {
+    match api_error(body) {
+        Some(parts) => Error::Api(ApiError {
+            status,
+            code: parts.code,
+            message: parts.message.unwrap_or_default(),
+            more_info: parts.more_info,
+            details: parts.details,
+            attempts,
+        }),
         None => Error::Http(HttpError {
             status,
             snippet: snippet(body),
+            attempts,
         }),
     }
 }
 
-/// Reads `{"code", "message", "more_info", "status"}`, leniently: any JSON object with
-/// a code or a message is taken, whatever else it holds.
-fn api_error(status: StatusCode, body: &[u8]) -> Option<ApiError> {
+struct Parts {
+    code: Option<u32>,
+    message: Option<String>,
+    more_info: Option<String>,
+    details: Option<Value>,
+}
+
+/// Reads, leniently:
+/// - Twilio's `{"code", "message", "more_info", "status", "details"}`;
+/// - RFC 9457 problem details, `{"type", "title", "status", "detail"}`, with an optional
+///   `code` extension;
+/// - `{"errors": [..]}`, whose first element speaks for the list.
+///
+/// Any JSON object with a code or a message qualifies.
+fn api_error(body: &[u8]) -> Option<Parts> {
     let Ok(Value::Object(object)) = serde_json::from_slice::<Value>(body) else {
         return None;
     };
-    let code = object
-        .get("code")
-        .and_then(Value::as_u64)
-        .and_then(|code| u32::try_from(code).ok());
-    let message = object.get("message").and_then(Value::as_str);
-    if code.is_none() && message.is_none() {
-        return None;
+    let (main, details) = match object.get("errors") {
+        Some(Value::Array(list)) if code(&object).is_none() && message(&object).is_none() => {
+            (list.first()?.as_object()?, Some(Value::Array(list.clone())))
+        }
+        _ => (&object, object.get("details").cloned()),
+    };
+    let parts = Parts {
+        code: code(main),
+        message: message(main),
+        more_info: text(main, "more_info")
+            .or_else(|| text(main, "type").filter(|t| t.starts_with("http") && t != "about:blank")),
+        details,
+    };
+    (parts.code.is_some() || parts.message.is_some()).then_some(parts)
+}
+
+/// `code` as a number or a numeric string.
+fn code(object: &Map<String, Value>) -> Option<u32> {
+    match object.get("code")? {
+        Value::Number(number) => number.as_u64().and_then(|n| u32::try_from(n).ok()),
+        Value::String(text) => text.parse().ok(),
+        _ => None,
     }
-    Some(ApiError {
-        status,
-        code,
-        message: message.unwrap_or_default().to_owned(),
-        more_info: object
-            .get("more_info")
-            .and_then(Value::as_str)
-            .map(str::to_owned),
-    })
+}
+
+/// The message: Twilio's `message`, or a problem's `detail` or `title`.
+fn message(object: &Map<String, Value>) -> Option<String> {
+    ["message", "detail", "title"]
+        .iter()
+        .find_map(|key| text(object, key))
+}
+
+fn text(object: &Map<String, Value>, key: &str) -> Option<String> {
+    object.get(key)?.as_str().map(str::to_owned)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn success_bodies_decode() {
-        let value: Value = decode(StatusCode::OK, br#"{"a": 1}"#).unwrap();
-        assert_eq!(value["a"], 1);
-        decode::<()>(StatusCode::NO_CONTENT, b"").unwrap();
+    fn error(status: u16, body: &[u8]) -> Error {
+        decode::<Value>(StatusCode::from_u16(status).unwrap(), body, 1).unwrap_err()
     }
 
     #[test]
-    fn twilio_errors_keep_status_code_message_and_link() {
-        let body = br#"{"code": 20404, "message": "The requested resource was not found", "more_info": "https://www.twilio.com/docs/errors/20404", "status": 404}"#;
-        let Err(Error::Api(err)) = decode::<Value>(StatusCode::NOT_FOUND, body) else {
+    fn success_bodies_decode() {
+        let value: Value = decode(StatusCode::OK, br#"{"a": 1}"#, 1).unwrap();
+        assert_eq!(value["a"], 1);
+        decode::<()>(StatusCode::NO_CONTENT, b"", 1).unwrap();
+    }
+
+    #[test]
+    fn twilio_errors_keep_status_code_message_link_and_details() {
+        let body = br#"{"code": 20404, "message": "The requested resource was not found", "more_info": "https://www.twilio.com/docs/errors/20404", "status": 404, "details": {"field": "Sid"}}"#;
+        let Error::Api(err) = error(404, body) else {
             panic!("expected an API error");
         };
         assert_eq!(err.status, StatusCode::NOT_FOUND);
@@ -89,21 +135,51 @@ mod tests {
             err.more_info.as_deref(),
             Some("https://www.twilio.com/docs/errors/20404")
         );
+        assert_eq!(err.details, Some(serde_json::json!({"field": "Sid"})));
+    }
+
+    #[test]
+    fn problem_details_and_error_lists() {
+        let problem = br#"{"type": "https://www.twilio.com/docs/errors/20003", "title": "Authenticate", "status": 401, "detail": "Invalid credentials", "code": "20003"}"#;
+        let Error::Api(err) = error(401, problem) else {
+            panic!("expected an API error");
+        };
+        assert_eq!(err.code, Some(20003));
+        assert_eq!(err.message, "Invalid credentials");
+        assert_eq!(
+            err.more_info.as_deref(),
+            Some("https://www.twilio.com/docs/errors/20003")
+        );
+
+        let list =
+            br#"{"errors": [{"code": 21211, "message": "Invalid 'To' number"}, {"code": 21212}]}"#;
+        let Error::Api(err) = error(400, list) else {
+            panic!("expected an API error");
+        };
+        assert_eq!(
+            (err.code, err.message.as_str()),
+            (Some(21211), "Invalid 'To' number")
+        );
+        assert_eq!(err.details.unwrap().as_array().unwrap().len(), 2);
     }
 
     #[test]
     fn other_error_bodies_keep_status_and_snippet() {
-        for body in [
-            &b"<html>502 Bad Gateway</html>"[..],
+        let bodies: [&[u8]; 8] = [
+            b"<html>502 Bad Gateway</html>",
             b"",
             b"{\"code\": ",
             b"[1, 2]",
             b"{}",
-        ] {
-            match decode::<Value>(StatusCode::BAD_GATEWAY, body) {
-                Err(Error::Http(err)) => {
+            b"{\"errors\": []}",
+            b"{\"errors\": [1]}",
+            b"\xff\xfe not utf-8",
+        ];
+        for body in bodies {
+            match error(502, body) {
+                Error::Http(err) => {
                     assert_eq!(err.status, StatusCode::BAD_GATEWAY);
-                    assert_eq!(err.snippet.as_bytes(), body);
+                    assert_eq!(err.snippet, String::from_utf8_lossy(body));
                 }
                 other => panic!("{body:?}: {other:?}"),
             }
@@ -112,7 +188,7 @@ mod tests {
 
     #[test]
     fn mismatched_success_body_is_a_decode_error() {
-        let Err(Error::Decode(err)) = decode::<Vec<u8>>(StatusCode::OK, br#"{"a": "#) else {
+        let Err(Error::Decode(err)) = decode::<Vec<u8>>(StatusCode::OK, br#"{"a": "#, 1) else {
             panic!("expected a decode error");
         };
         assert_eq!(err.status, StatusCode::OK);

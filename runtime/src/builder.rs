@@ -1,0 +1,354 @@
+//! Configuring a client: credentials, where requests go, timeouts, retries, limits.
+
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::Url;
+
+use crate::auth::Credentials;
+use crate::client::{Client, Inner};
+use crate::error::ConfigError;
+use crate::region;
+use crate::retry::RetryPolicy;
+
+/// Where requests go unless [`ClientBuilder::base_url`] says otherwise.
+pub const DEFAULT_BASE_URL: &str = "https://conversations.twilio.com";
+
+/// Configures a [`Client`].
+///
+/// ```
+/// use std::time::Duration;
+/// use twill_runtime::{Client, Credentials, RetryPolicy};
+///
+/// let client = Client::builder()
+///     .credentials(Credentials::auth_token("AC0123456789abcdef0123456789abcdef", "token"))
+///     .edge("dublin")
+///     .region("ie1")
+///     .timeout(Duration::from_secs(5))
+///     .retry(RetryPolicy::default().max_attempts(5))
+///     .build()?;
+/// assert_eq!(client.base_url(), "https://conversations.dublin.ie1.twilio.com");
+/// # Ok::<(), twill_runtime::ConfigError>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct ClientBuilder {
+    credentials: Option<Credentials>,
+    base_url: String,
+    edge: Option<String>,
+    region: Option<String>,
+    connect_timeout: Duration,
+    timeout: Duration,
+    retry: RetryPolicy,
+    max_response_body: usize,
+    http: Option<reqwest::Client>,
+}
+
+impl ClientBuilder {
+    /// Default time allowed to establish a connection (TCP and TLS).
+    pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+    /// Default time allowed for one attempt, from sending to the end of the body.
+    pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+    /// Default largest response body read, in bytes (10 MiB; Twilio's pages are far
+    /// smaller).
+    pub const DEFAULT_MAX_RESPONSE_BODY: usize = 10 << 20;
+    /// Environment variable read by [`from_env`](Self::from_env) for the region.
+    pub const REGION_VAR: &'static str = "TWILIO_REGION";
+    /// Environment variable read by [`from_env`](Self::from_env) for the edge.
+    pub const EDGE_VAR: &'static str = "TWILIO_EDGE";
+
+    pub(crate) fn new() -> Self {
+        ClientBuilder {
+            credentials: None,
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            edge: None,
+            region: None,
+            connect_timeout: Self::DEFAULT_CONNECT_TIMEOUT,
+            timeout: Self::DEFAULT_TIMEOUT,
+            retry: RetryPolicy::default(),
+            max_response_body: Self::DEFAULT_MAX_RESPONSE_BODY,
+            http: None,
+        }
+    }
+
+    /// A builder with what the environment says, as Twilio's helper libraries read it:
+    /// credentials ([`Credentials::from_env`]), `TWILIO_REGION` and `TWILIO_EDGE`.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// [`from_env`](Self::from_env) with variables read through `lookup`.
+    pub(crate) fn from_lookup(
+        lookup: impl Fn(&'static str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let mut builder = ClientBuilder::new().credentials(Credentials::from_lookup(&lookup)?);
+        builder.region = lookup(Self::REGION_VAR).filter(|v| !v.is_empty());
+        builder.edge = lookup(Self::EDGE_VAR).filter(|v| !v.is_empty());
+        Ok(builder)
+    }
+
+    /// The credentials to authenticate with (required).
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// Sends requests to `base_url` instead of [`DEFAULT_BASE_URL`]: a local server, a
+    /// mock, a proxy. It may carry a path prefix. Plain `http://` is accepted only for
+    /// loopback hosts, so credentials never cross a network unencrypted.
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = base_url.into();
+        self
+    }
+
+    /// The Twilio edge location to connect through, such as `dublin`; without a region
+    /// it implies `us1`. Applies to `*.twilio.com` base URLs only.
+    pub fn edge(mut self, edge: impl Into<String>) -> Self {
+        self.edge = Some(edge.into());
+        self
+    }
+
+    /// The Twilio region to process requests in, such as `ie1`. Applies to
+    /// `*.twilio.com` base URLs only.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// Time allowed to establish a connection; default
+    /// [`DEFAULT_CONNECT_TIMEOUT`](Self::DEFAULT_CONNECT_TIMEOUT). Not applied to a
+    /// client given with [`http_client`](Self::http_client), which keeps its own.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Time allowed for each attempt, from sending to the end of the body; default
+    /// [`DEFAULT_TIMEOUT`](Self::DEFAULT_TIMEOUT).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// When and how to retry; default [`RetryPolicy::default`].
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// The largest response body read, in bytes; a larger one is refused with
+    /// [`Error::BodyTooLarge`](crate::Error::BodyTooLarge) without being buffered.
+    pub fn max_response_body(mut self, bytes: usize) -> Self {
+        self.max_response_body = bytes;
+        self
+    }
+
+    /// Sends through this `reqwest::Client` (for a proxy or custom TLS roots, say)
+    /// instead of one of twill's. The timeout, retries and headers still apply; its
+    /// own connect timeout replaces [`connect_timeout`](Self::connect_timeout).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Checks the settings and builds the client.
+    pub fn build(self) -> Result<Client, ConfigError> {
+        let credentials = self.credentials.ok_or(ConfigError::MissingCredentials)?;
+        credentials.check()?;
+        for (what, value) in [("edge", &self.edge), ("region", &self.region)] {
+            if let Some(value) = value
+                && !is_dns_label(value)
+            {
+                return Err(ConfigError::InvalidLocation {
+                    what,
+                    value: value.clone(),
+                });
+            }
+        }
+        let mut base = check_base_url(&self.base_url)?;
+        let host = base.host_str().expect("checked: the base URL has a host");
+        let host = region::rewrite_host(host, self.edge.as_deref(), self.region.as_deref());
+        base.set_host(Some(&host))
+            .expect("a Twilio host with valid labels is a valid host");
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .connect_timeout(self.connect_timeout)
+                .build()
+                .map_err(ConfigError::Http)?,
+        };
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                base_url: base.as_str().trim_end_matches('/').into(),
+                base,
+                authorization: credentials.authorization(),
+                credentials,
+                connect_timeout: self.connect_timeout,
+                timeout: self.timeout,
+                retry: self.retry,
+                max_response_body: self.max_response_body,
+            }),
+        })
+    }
+}
+
+/// Checks a base URL: absolute, https (or http on loopback), no query, fragment or
+/// credentials.
+fn check_base_url(raw: &str) -> Result<Url, ConfigError> {
+    let invalid = |reason| ConfigError::InvalidBaseUrl {
+        url: raw.to_owned(),
+        reason,
+    };
+    let url = Url::parse(raw).map_err(|_| invalid("not an absolute URL"))?;
+    let host = url.host_str().ok_or_else(|| invalid("no host"))?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(host) => {}
+        "http" => return Err(invalid("plain http is only allowed for loopback hosts")),
+        _ => {
+            return Err(invalid(
+                "the scheme must be https (or http for loopback hosts)",
+            ));
+        }
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(invalid("a base URL cannot have a query or fragment"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(invalid(
+            "credentials go in ClientBuilder::credentials, not the URL",
+        ));
+    }
+    Ok(url)
+}
+
+fn is_loopback(host: &str) -> bool {
+    let ip = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost") || ip.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+fn is_dns_label(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= 63
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !value.starts_with('-')
+        && !value.ends_with('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    const ACCOUNT: &str = "AC0123456789abcdef0123456789abcdef";
+
+    fn builder() -> ClientBuilder {
+        Client::builder().credentials(Credentials::auth_token(ACCOUNT, "sekrit-token"))
+    }
+
+    #[test]
+    fn base_urls() {
+        for (raw, expected) in [
+            (
+                "https://conversations.twilio.com",
+                "https://conversations.twilio.com",
+            ),
+            ("https://example.com/prefix/", "https://example.com/prefix"),
+            ("http://127.0.0.1:8080/", "http://127.0.0.1:8080"),
+            ("http://localhost:1", "http://localhost:1"),
+            ("http://[::1]:1", "http://[::1]:1"),
+        ] {
+            assert_eq!(
+                builder().base_url(raw).build().unwrap().base_url(),
+                expected
+            );
+        }
+        for raw in [
+            "http://example.com",
+            "http://10.0.0.1",
+            "ftp://example.com",
+            "example.com",
+            "https://example.com/?a=b",
+            "https://user:pw@example.com",
+        ] {
+            let err = builder().base_url(raw).build().unwrap_err();
+            assert!(
+                matches!(err, ConfigError::InvalidBaseUrl { .. }),
+                "{raw}: {err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn regions_and_edges_rewrite_twilio_hosts_only() {
+        let client = builder().region("ie1").edge("dublin").build().unwrap();
+        assert_eq!(
+            client.base_url(),
+            "https://conversations.dublin.ie1.twilio.com"
+        );
+        let local = builder()
+            .base_url("http://127.0.0.1:9")
+            .region("ie1")
+            .build()
+            .unwrap();
+        assert_eq!(local.base_url(), "http://127.0.0.1:9");
+        for bad in ["", "ie1.evil.com", "a/b", "-x"] {
+            let err = builder().region(bad).build().unwrap_err();
+            assert!(
+                matches!(err, ConfigError::InvalidLocation { what: "region", .. }),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn environment() {
+        let vars: HashMap<&str, &str> = [
+            ("TWILIO_ACCOUNT_SID", ACCOUNT),
+            ("TWILIO_AUTH_TOKEN", "t"),
+            ("TWILIO_REGION", "au1"),
+            ("TWILIO_EDGE", "sydney"),
+        ]
+        .into();
+        let client = ClientBuilder::from_lookup(|name| vars.get(name).map(|v| (*v).to_owned()))
+            .unwrap()
+            .build()
+            .unwrap();
+        assert_eq!(
+            client.base_url(),
+            "https://conversations.sydney.au1.twilio.com"
+        );
+        assert_eq!(client.account_sid(), ACCOUNT);
+    }
+
+    #[test]
+    fn credentials_are_required_and_checked() {
+        assert!(matches!(
+            Client::builder().build(),
+            Err(ConfigError::MissingCredentials)
+        ));
+        assert!(matches!(
+            Client::new("ACnope", "t"),
+            Err(ConfigError::InvalidAccountSid(_))
+        ));
+    }
+
+    #[test]
+    fn debug_hides_the_token() {
+        let client = builder().build().unwrap();
+        let debug = format!("{client:?} {:?}", builder());
+        assert!(!debug.contains("sekrit-token"), "{debug}");
+        assert!(debug.contains(ACCOUNT), "{debug}");
+    }
+
+    #[test]
+    fn client_is_send_sync_and_cheap_to_clone() {
+        fn assert_send_sync<T: Send + Sync + Clone>() {}
+        assert_send_sync::<Client>();
+    }
+}

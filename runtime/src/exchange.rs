@@ -1,0 +1,185 @@
+//! One request's exchange with the server: attempts, retries, the bounded body read,
+//! and the decoded result or error.
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use reqwest::header::{HeaderValue, RETRY_AFTER};
+use serde::de::DeserializeOwned;
+
+use crate::client::Client;
+use crate::endpoint::{Endpoint, Method};
+use crate::error::{BodyTooLargeError, Error, TimeoutError, TransportError};
+use crate::response;
+use crate::retry::{self, Outcome, SendOptions};
+
+/// What a request is, for the retry rules and for tracing.
+#[derive(Clone, Copy)]
+pub(crate) struct Exchange {
+    pub(crate) method: Method,
+    pub(crate) options: SendOptions,
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+    pub(crate) operation: &'static str,
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+    pub(crate) path_template: &'static str,
+}
+
+impl Exchange {
+    pub(crate) fn of<E: Endpoint + ?Sized>(options: SendOptions) -> Self {
+        Exchange {
+            method: E::METHOD,
+            options,
+            operation: E::OPERATION_ID,
+            path_template: E::PATH_TEMPLATE,
+        }
+    }
+}
+
+/// A response, read in full.
+struct Received {
+    status: StatusCode,
+    retry_after: Option<HeaderValue>,
+    body: Vec<u8>,
+}
+
+/// Why an attempt got no usable response.
+enum Failure {
+    Transport(reqwest::Error),
+    Timeout { connecting: bool },
+    TooLarge { status: StatusCode },
+}
+
+impl From<reqwest::Error> for Failure {
+    fn from(error: reqwest::Error) -> Self {
+        if error.is_timeout() {
+            Failure::Timeout {
+                connecting: error.is_connect(),
+            }
+        } else {
+            Failure::Transport(error)
+        }
+    }
+}
+
+impl Client {
+    /// Sends `request`, retrying as the policy and the safety rules allow, and decodes
+    /// the last response.
+    pub(crate) async fn execute<T: DeserializeOwned>(
+        &self,
+        request: reqwest::Request,
+        exchange: Exchange,
+    ) -> Result<T, Error> {
+        #[cfg(feature = "tracing")]
+        {
+            use tracing::Instrument as _;
+            let span = tracing::info_span!(
+                "twill.request",
+                operation = exchange.operation,
+                method = exchange.method.as_str(),
+                path = exchange.path_template,
+                status = tracing::field::Empty,
+                attempts = tracing::field::Empty,
+                duration_ms = tracing::field::Empty,
+            );
+            self.exchange(request, exchange).instrument(span).await
+        }
+        #[cfg(not(feature = "tracing"))]
+        self.exchange(request, exchange).await
+    }
+
+    async fn exchange<T: DeserializeOwned>(
+        &self,
+        request: reqwest::Request,
+        exchange: Exchange,
+    ) -> Result<T, Error> {
+        #[cfg(feature = "tracing")]
+        let started = std::time::Instant::now();
+        let inner = &*self.inner;
+        let mut attempt = 0;
+        let mut waited = Duration::ZERO;
+        let result = loop {
+            attempt += 1;
+            let this = request
+                .try_clone()
+                .expect("request bodies are in memory, so requests clone");
+            let result = self.attempt(this).await;
+            let outcome = match &result {
+                Ok(received) => Outcome::Status(received.status, received.retry_after.as_ref()),
+                Err(Failure::TooLarge { .. }) => break result,
+                Err(Failure::Transport(_) | Failure::Timeout { .. }) => Outcome::NoResponse,
+            };
+            let delay = retry::next_delay(
+                &inner.retry,
+                exchange.method,
+                &exchange.options,
+                outcome,
+                attempt,
+                waited,
+            );
+            let Some(delay) = delay else {
+                break result;
+            };
+            #[cfg(feature = "tracing")]
+            tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
+            tokio::time::sleep(delay).await;
+            waited += delay;
+        };
+
+        #[cfg(feature = "tracing")]
+        {
+            let span = tracing::Span::current();
+            if let Ok(received) = &result {
+                span.record("status", received.status.as_u16());
+            }
+            span.record("attempts", attempt);
+            span.record("duration_ms", started.elapsed().as_millis() as u64);
+        }
+        match result {
+            Ok(received) => response::decode(received.status, &received.body, attempt),
+            Err(Failure::Transport(error)) => Err(TransportError::new(error, attempt).into()),
+            Err(Failure::Timeout { connecting }) => {
+                let after = if connecting {
+                    inner.connect_timeout
+                } else {
+                    inner.timeout
+                };
+                Err(TimeoutError::new(after, connecting, attempt).into())
+            }
+            Err(Failure::TooLarge { status }) => Err(BodyTooLargeError {
+                status,
+                limit: inner.max_response_body,
+                attempts: attempt,
+            }
+            .into()),
+        }
+    }
+
+    /// One attempt: send, then read the body up to the size limit.
+    async fn attempt(&self, mut request: reqwest::Request) -> Result<Received, Failure> {
+        let limit = self.inner.max_response_body;
+        *request.timeout_mut() = Some(self.inner.timeout);
+        let mut response = self.inner.http.execute(request).await?;
+        let status = response.status();
+        let retry_after = if status == StatusCode::TOO_MANY_REQUESTS {
+            response.headers().get(RETRY_AFTER).cloned()
+        } else {
+            None
+        };
+        let declared = response.content_length().unwrap_or(0);
+        if declared > limit as u64 {
+            return Err(Failure::TooLarge { status });
+        }
+        let mut body = Vec::with_capacity(declared as usize);
+        while let Some(chunk) = response.chunk().await? {
+            if body.len() + chunk.len() > limit {
+                return Err(Failure::TooLarge { status });
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Received {
+            status,
+            retry_after,
+            body,
+        })
+    }
+}
