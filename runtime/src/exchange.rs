@@ -61,6 +61,17 @@ impl From<reqwest::Error> for Failure {
     }
 }
 
+/// How an exchange ended.
+struct Done<T> {
+    result: Result<T, Error>,
+    /// The status of the last response, if one came (for tracing).
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+    status: Option<StatusCode>,
+    /// How many attempts were made (for tracing).
+    #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
+    attempts: u32,
+}
+
 impl Client {
     /// Sends `request`, retrying as the policy and the safety rules allow, and decodes
     /// the last response.
@@ -81,19 +92,27 @@ impl Client {
                 attempts = tracing::field::Empty,
                 duration_ms = tracing::field::Empty,
             );
-            self.exchange(request, exchange).instrument(span).await
+            let started = std::time::Instant::now();
+            let done = self
+                .exchange(request, exchange)
+                .instrument(span.clone())
+                .await;
+            if let Some(status) = done.status {
+                span.record("status", status.as_u16());
+            }
+            span.record("attempts", done.attempts);
+            span.record("duration_ms", started.elapsed().as_millis() as u64);
+            done.result
         }
         #[cfg(not(feature = "tracing"))]
-        self.exchange(request, exchange).await
+        self.exchange(request, exchange).await.result
     }
 
     async fn exchange<T: DeserializeOwned>(
         &self,
         request: reqwest::Request,
         exchange: Exchange,
-    ) -> Result<T, Error> {
-        #[cfg(feature = "tracing")]
-        let started = std::time::Instant::now();
+    ) -> Done<T> {
         let inner = &*self.inner;
         let mut attempt = 0;
         let mut waited = Duration::ZERO;
@@ -125,16 +144,12 @@ impl Client {
             waited += delay;
         };
 
-        #[cfg(feature = "tracing")]
-        {
-            let span = tracing::Span::current();
-            if let Ok(received) = &result {
-                span.record("status", received.status.as_u16());
-            }
-            span.record("attempts", attempt);
-            span.record("duration_ms", started.elapsed().as_millis() as u64);
-        }
-        match result {
+        let status = match &result {
+            Ok(received) => Some(received.status),
+            Err(Failure::TooLarge { status }) => Some(*status),
+            Err(_) => None,
+        };
+        let result = match result {
             Ok(received) => response::decode(received.status, &received.body, attempt),
             Err(Failure::Transport(error)) => Err(TransportError::new(error, attempt).into()),
             Err(Failure::Timeout { connecting }) => {
@@ -151,6 +166,11 @@ impl Client {
                 attempts: attempt,
             }
             .into()),
+        };
+        Done {
+            result,
+            status,
+            attempts: attempt,
         }
     }
 

@@ -4,6 +4,7 @@
 
 pub mod harness;
 pub mod operations;
+pub mod raw_server;
 pub mod samples;
 pub mod shape;
 pub mod spec;

@@ -1,0 +1,141 @@
+//! One `tracing` span per request, with operation, method, path template, status,
+//! attempts and duration, and never a secret or a body (feature `tracing`).
+
+use std::fmt::Debug;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::json;
+use tracing::field::{Field, Visit};
+use tracing::span::{Attributes, Id, Record};
+use tracing::{Event, Metadata, Subscriber};
+use twill_api::conversations::v1::{CreateConversation, FetchConversation};
+use twill_api::{Client, Credentials, RetryPolicy};
+use twill_tests::raw_server::{RawServer, Reply};
+use twill_tests::{ACCOUNT_SID, AUTH_TOKEN};
+
+/// A span's or event's fields, as names and values.
+type FieldList = Vec<(String, String)>;
+
+/// Spans (name and fields) and events (fields).
+#[derive(Default)]
+struct Capture {
+    spans: Mutex<Vec<(String, FieldList)>>,
+    events: Mutex<Vec<FieldList>>,
+}
+
+struct Fields<'a>(&'a mut FieldList);
+
+impl Visit for Fields<'_> {
+    fn record_debug(&mut self, field: &Field, value: &dyn Debug) {
+        self.0.push((field.name().to_owned(), format!("{value:?}")));
+    }
+
+    fn record_str(&mut self, field: &Field, value: &str) {
+        self.0.push((field.name().to_owned(), value.to_owned()));
+    }
+}
+
+impl Subscriber for Capture {
+    fn enabled(&self, _: &Metadata<'_>) -> bool {
+        true
+    }
+
+    fn new_span(&self, span: &Attributes<'_>) -> Id {
+        let mut fields = Vec::new();
+        span.record(&mut Fields(&mut fields));
+        let mut spans = self.spans.lock().unwrap();
+        spans.push((span.metadata().name().to_owned(), fields));
+        Id::from_u64(spans.len() as u64)
+    }
+
+    fn record(&self, span: &Id, values: &Record<'_>) {
+        let mut spans = self.spans.lock().unwrap();
+        let index = usize::try_from(span.into_u64()).unwrap() - 1;
+        values.record(&mut Fields(&mut spans[index].1));
+    }
+
+    fn record_follows_from(&self, _: &Id, _: &Id) {}
+
+    fn event(&self, event: &Event<'_>) {
+        let mut fields = Vec::new();
+        event.record(&mut Fields(&mut fields));
+        self.events.lock().unwrap().push(fields);
+    }
+
+    fn enter(&self, _: &Id) {}
+
+    fn exit(&self, _: &Id) {}
+}
+
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .rev()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+#[tokio::test]
+async fn a_span_per_request_with_its_outcome_and_no_secret() {
+    let capture = Arc::new(Capture::default());
+    let _guard = tracing::subscriber::set_default(capture.clone());
+
+    let server = RawServer::start(|request| match (request.index, request.method.as_str()) {
+        (0, _) => Reply::json(503, &json!({"code": 20503, "message": "busy"})),
+        (_, "GET") => Reply::json(200, &json!({"sid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})),
+        _ => Reply::json(201, &json!({"friendly_name": "secret plans"})),
+    })
+    .await;
+    let client = Client::builder()
+        .credentials(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
+        .base_url(server.uri())
+        .retry(RetryPolicy::default().initial_backoff(Duration::from_millis(10)))
+        .build()
+        .unwrap();
+    FetchConversation {
+        sid: "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
+    }
+    .send(&client)
+    .await
+    .unwrap();
+    CreateConversation {
+        friendly_name: Some("secret plans".into()),
+        ..Default::default()
+    }
+    .send(&client)
+    .await
+    .unwrap();
+
+    let spans = capture.spans.lock().unwrap();
+    let requests: Vec<&FieldList> = spans
+        .iter()
+        .filter(|(name, _)| name == "twill.request")
+        .map(|(_, fields)| fields)
+        .collect();
+    assert_eq!(requests.len(), 2, "{spans:?}");
+    let fetch = requests[0];
+    assert_eq!(field(fetch, "operation"), Some("FetchConversation"));
+    assert_eq!(field(fetch, "method"), Some("GET"));
+    assert_eq!(field(fetch, "path"), Some("/v1/Conversations/{Sid}"));
+    assert_eq!(field(fetch, "status"), Some("200"));
+    assert_eq!(field(fetch, "attempts"), Some("2"));
+    let duration: u64 = field(fetch, "duration_ms").unwrap().parse().unwrap();
+    assert!(duration >= 10, "the backoff was waited for: {duration} ms");
+    let create = requests[1];
+    assert_eq!(field(create, "operation"), Some("CreateConversation"));
+    assert_eq!(field(create, "status"), Some("201"));
+    assert_eq!(field(create, "attempts"), Some("1"));
+
+    let events = capture.events.lock().unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| field(e, "message") == Some("retrying")),
+        "{events:?}"
+    );
+    let everything = format!("{spans:?} {events:?}");
+    for secret in [AUTH_TOKEN, "Basic ", "secret plans", "ACaaaa"] {
+        assert!(!everything.contains(secret), "{secret:?} in {everything}");
+    }
+}
