@@ -75,7 +75,13 @@ fn api_error(body: &[u8]) -> Option<Parts> {
         Some(Value::Array(list)) if code(&object).is_none() && message(&object).is_none() => {
             (list.first()?.as_object()?, Some(Value::Array(list.clone())))
         }
-        _ => (&object, object.get("details").cloned()),
+        _ => (
+            &object,
+            object
+                .get("details")
+                .cloned()
+                .or_else(|| extensions(&object)),
+        ),
     };
     let parts = Parts {
         code: code(main),
@@ -85,6 +91,20 @@ fn api_error(body: &[u8]) -> Option<Parts> {
         details,
     };
     (parts.code.is_some() || parts.message.is_some()).then_some(parts)
+}
+
+/// The extension members of an RFC 9457 problem (Prism's `validation` list, say).
+fn extensions(object: &Map<String, Value>) -> Option<Value> {
+    if !object.contains_key("title") && !object.contains_key("type") {
+        return None;
+    }
+    const STANDARD: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
+    let rest: Map<String, Value> = object
+        .iter()
+        .filter(|(key, _)| !STANDARD.contains(&key.as_str()))
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect();
+    (!rest.is_empty()).then_some(Value::Object(rest))
 }
 
 /// `code` as a number or a numeric string.
@@ -149,6 +169,17 @@ mod tests {
         assert_eq!(
             err.more_info.as_deref(),
             Some("https://www.twilio.com/docs/errors/20003")
+        );
+        assert_eq!(err.details, None);
+
+        let prism = br#"{"type": "https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY", "title": "Invalid request", "status": 422, "detail": "Your request is not valid", "validation": [{"code": "maximum"}]}"#;
+        let Error::Api(err) = error(422, prism) else {
+            panic!("expected an API error");
+        };
+        assert_eq!(err.message, "Your request is not valid");
+        assert_eq!(
+            err.details,
+            Some(serde_json::json!({"validation": [{"code": "maximum"}]}))
         );
 
         let list =

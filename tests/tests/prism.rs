@@ -1,0 +1,232 @@
+//! Every operation judged by a validator no one here wrote: Stoplight Prism serving the
+//! official spec as a mock server, validating each request (path, query, body, types,
+//! SID patterns, enums, required fields, bounds, Basic auth) and answering with the
+//! spec's example, which must then decode.
+//!
+//! Prism (npm package `@stoplight/prism-cli`, pinned by `scripts/install-prism.sh`) is
+//! installed into `.prism/` if missing, started on a free loopback port, and stopped
+//! when the test ends, or by a watchdog if the test dies first. Needs Node.js and npm.
+//!
+//! Prints one line per operation, Prism's violations for any it rejects, the negative
+//! checks, and `prism: N/103 operations accepted` last; fails below 103.
+
+use std::io::{BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use twill_api::Error;
+use twill_tests::operations::{self, SendFailure};
+use twill_tests::{ACCOUNT_SID, AUTH_TOKEN, client, samples, spec};
+
+/// Path parameters that are not SIDs (unique names, identities) get this value: it
+/// needs percent-encoding, and Prism must still route it.
+const IDENTITY: &str = "alice@example.com";
+
+fn main() {
+    let started = Instant::now();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_owned();
+    let prism = install(&root);
+    let spec_file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("prism-spec.json");
+    std::fs::write(
+        &spec_file,
+        serde_json::to_vec(&spec_for_prism()).expect("JSON"),
+    )
+    .expect("write the spec for Prism");
+    let server = PrismServer::start(&prism, &spec_file);
+    let base_url = format!("http://127.0.0.1:{}", server.port);
+
+    let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
+    let operations = operations::all();
+    let mut accepted = 0;
+    for op in &operations {
+        let (request, _) = samples::request(op.params, IDENTITY, true);
+        let result = runtime.block_on((op.send)(client(&base_url), request));
+        match result {
+            Ok(_) => {
+                accepted += 1;
+                println!("prism {} ... ok", op.id);
+            }
+            Err(SendFailure::Send(Error::Api(api))) if api.status == 422 => {
+                println!("prism {} ... REJECTED (422)", op.id);
+                let violations = api.details.as_ref().and_then(|d| d.get("validation"));
+                println!("  violations: {}", violations.unwrap_or(&Value::Null));
+            }
+            Err(failure) => println!("prism {} ... FAILED: {failure:?}", op.id),
+        }
+    }
+
+    let negatives_ok = runtime.block_on(negative_checks(&base_url));
+    drop(server);
+    println!("prism: run time {:.1} s", started.elapsed().as_secs_f64());
+    println!("prism: {accepted}/{} operations accepted", operations.len());
+    if accepted < operations.len() || !negatives_ok {
+        std::process::exit(1);
+    }
+}
+
+/// The spec as Prism must see it: unchanged, except that each array property of a form
+/// body states `style: form, explode: true`. The spec's own prose says to repeat the
+/// parameter (`Permission=a&Permission=b`), which is what Twilio accepts and twill
+/// sends; Prism 5.16 only accepts repeated keys when the encoding says so.
+fn spec_for_prism() -> Value {
+    let mut spec = spec::spec();
+    for item in spec["paths"].as_object_mut().expect("paths").values_mut() {
+        for operation in item.as_object_mut().expect("path item").values_mut() {
+            let Some(content) =
+                operation.pointer_mut("/requestBody/content/application~1x-www-form-urlencoded")
+            else {
+                continue;
+            };
+            let arrays: serde_json::Map<String, Value> = content["schema"]["properties"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter(|(_, property)| property["type"] == "array")
+                .map(|(name, _)| (name.clone(), json!({"style": "form", "explode": true})))
+                .collect();
+            if !arrays.is_empty() {
+                content["encoding"] = Value::Object(arrays);
+            }
+        }
+    }
+    spec
+}
+
+/// Requests twill would refuse to send, sent raw: Prism must reject each, which shows
+/// it really validates.
+async fn negative_checks(base_url: &str) -> bool {
+    let http = reqwest::Client::new();
+    let role = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    let checks = [
+        (
+            "wrong SID prefix",
+            http.get(format!("{base_url}/v1/Services/{role}/Configuration")),
+            422,
+        ),
+        (
+            "PageSize 1000",
+            http.get(format!("{base_url}/v1/Conversations?PageSize=1000")),
+            422,
+        ),
+        (
+            "missing required body field Type",
+            http.post(format!("{base_url}/v1/Roles"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body("FriendlyName=reader&Permission=sendMessage"),
+            422,
+        ),
+    ];
+    let mut all_ok = true;
+    for (what, request, expected) in checks {
+        let response = request
+            .basic_auth(ACCOUNT_SID, Some(AUTH_TOKEN))
+            .send()
+            .await
+            .expect("Prism answers");
+        let status = response.status().as_u16();
+        let bytes = response.bytes().await.unwrap_or_default();
+        let body: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        let ok = status == expected;
+        all_ok &= ok;
+        println!(
+            "prism negative: {what} ... {} ({status}: {})",
+            if ok { "rejected" } else { "NOT REJECTED" },
+            body["validation"]
+        );
+    }
+    // And it checks the Basic auth scheme.
+    let unauthenticated = http
+        .get(format!("{base_url}/v1/Configuration"))
+        .send()
+        .await
+        .expect("Prism answers");
+    let ok = unauthenticated.status() == 401;
+    all_ok &= ok;
+    println!(
+        "prism negative: no credentials ... {} ({})",
+        if ok { "rejected" } else { "NOT REJECTED" },
+        unauthenticated.status()
+    );
+    all_ok
+}
+
+/// Installs Prism with `scripts/install-prism.sh` unless it is there.
+fn install(root: &Path) -> PathBuf {
+    let prism = root.join(".prism/node_modules/.bin/prism");
+    let status = Command::new("bash")
+        .arg(root.join("scripts/install-prism.sh"))
+        .stdout(Stdio::null())
+        .status()
+        .expect("run scripts/install-prism.sh (needs bash)");
+    assert!(
+        status.success() && prism.exists(),
+        "Prism could not be installed: the Prism test needs Node.js and npm (see README)"
+    );
+    prism
+}
+
+/// A running Prism, stopped on drop.
+struct PrismServer {
+    port: u16,
+    shell: Child,
+    pid: String,
+}
+
+impl PrismServer {
+    fn start(prism: &Path, spec: &Path) -> PrismServer {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .expect("a free port")
+            .port();
+        let log = Path::new(env!("CARGO_TARGET_TMPDIR")).join("prism.log");
+        // The shell prints Prism's PID, then watches this test's process: if the test
+        // dies without dropping the guard, Prism is stopped all the same.
+        let script = format!(
+            "\"$0\" mock -h 127.0.0.1 -p {port} \"$1\" >\"$2\" 2>&1 & child=$!; echo $child; \
+             while kill -0 {parent} 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done; \
+             kill $child 2>/dev/null; wait $child",
+            parent = std::process::id(),
+        );
+        let mut shell = Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .arg(prism)
+            .arg(spec)
+            .arg(&log)
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("start Prism");
+        let mut pid = String::new();
+        BufReader::new(shell.stdout.take().expect("piped"))
+            .read_line(&mut pid)
+            .expect("Prism's PID");
+        let server = PrismServer {
+            port,
+            shell,
+            pid: pid.trim().to_owned(),
+        };
+        let deadline = Instant::now() + Duration::from_secs(90);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            let log = std::fs::read_to_string(&log).unwrap_or_default();
+            assert!(
+                Instant::now() < deadline,
+                "Prism did not listen within 90 s:\n{log}"
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        server
+    }
+}
+
+impl Drop for PrismServer {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").arg(&self.pid).status();
+        let _ = self.shell.wait();
+    }
+}
