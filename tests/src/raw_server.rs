@@ -157,6 +157,7 @@ async fn serve(
     handler: Arc<Handler>,
     requests: Arc<Mutex<Vec<RawRequest>>>,
 ) {
+    let _ = stream.set_nodelay(true);
     let mut stream = BufReader::new(stream);
     for on_connection in 0.. {
         let Ok(Some(mut request)) = read_request(&mut stream).await else {
@@ -193,8 +194,12 @@ async fn serve(
         } else {
             head.push_str(&format!("content-length: {}\r\n\r\n", body.len()));
         }
+        // One write: head and body in two would meet Nagle's algorithm and delayed
+        // acknowledgements, and wait tens of milliseconds.
+        let mut message = head.into_bytes();
+        message.extend_from_slice(&body);
         let out = stream.get_mut();
-        if out.write_all(head.as_bytes()).await.is_err() || out.write_all(&body).await.is_err() {
+        if out.write_all(&message).await.is_err() {
             return;
         }
         if close {

@@ -1,0 +1,79 @@
+//! Hand-written baselines: what a careful programmer writes with no framework, producing
+//! the same bytes as twill.
+
+// Each benchmark binary uses part of this module.
+#![allow(dead_code)]
+
+use form_urlencoded::byte_serialize;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use twill_api::conversations::v1::UpdateServiceConfiguration;
+
+/// The same set twill encodes path segments with: all but RFC 3986 unreserved.
+pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// A hand-written SID check: length, prefix, hex digits.
+pub(crate) fn is_sid(value: &str, prefix: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.len() == 34
+        && bytes.starts_with(prefix.as_bytes())
+        && bytes[2..].iter().all(u8::is_ascii_hexdigit)
+}
+
+/// Hand-written form pairs.
+pub(crate) struct Pairs(pub(crate) String);
+
+impl Pairs {
+    pub(crate) fn add(&mut self, name: &str, value: &str) {
+        if !self.0.is_empty() {
+            self.0.push('&');
+        }
+        self.0.extend(byte_serialize(name.as_bytes()));
+        self.0.push('=');
+        self.0.extend(byte_serialize(value.as_bytes()));
+    }
+}
+
+/// `UpdateServiceConfiguration` validated and encoded by hand: (path, form body).
+pub(crate) fn hand_update(request: &UpdateServiceConfiguration) -> (String, String) {
+    assert!(is_sid(&request.chat_service_sid, "IS"));
+    let roles = [
+        (
+            "DefaultConversationCreatorRoleSid",
+            &request.default_conversation_creator_role_sid,
+        ),
+        (
+            "DefaultConversationRoleSid",
+            &request.default_conversation_role_sid,
+        ),
+        (
+            "DefaultChatServiceRoleSid",
+            &request.default_chat_service_role_sid,
+        ),
+    ];
+    for (_, role) in roles {
+        if let Some(role) = role {
+            assert!(is_sid(role, "RL"));
+        }
+    }
+    let mut path = String::new();
+    path.push_str("/v1/Services/");
+    path.extend(utf8_percent_encode(&request.chat_service_sid, SEGMENT));
+    path.push_str("/Configuration");
+    let mut body = Pairs(String::new());
+    for (name, role) in roles {
+        if let Some(role) = role {
+            body.add(name, role);
+        }
+    }
+    if let Some(enabled) = request.reachability_enabled {
+        body.add(
+            "ReachabilityEnabled",
+            if enabled { "true" } else { "false" },
+        );
+    }
+    (path, body.0)
+}

@@ -1,0 +1,326 @@
+//! Validation and encoding: twill's generated code against hand-written functions that
+//! produce the same bytes with no framework, and SID checks against a regex and a byte
+//! loop. Ratios are printed at the end: `cargo bench -p twill-tests --bench encode`.
+
+mod baseline;
+mod report;
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group};
+use percent_encoding::utf8_percent_encode;
+use regex::Regex;
+use twill_api::conversations::v1::UpdateServiceConfiguration;
+use twill_api::{Endpoint, Form, Timestamp, endpoint, sid, wire_enum};
+
+use crate::baseline::{Pairs, SEGMENT, hand_update, is_sid};
+use crate::report::Side;
+
+const IS: &str = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+const RL: &str = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+/// Validates and encodes through the `Endpoint` impl, as `Client::send` does.
+fn twill<E: Endpoint>(endpoint: &E) -> (String, String) {
+    endpoint.validate().expect("valid");
+    let mut path = String::new();
+    endpoint.write_path(&mut path);
+    let mut form = Form::new();
+    endpoint.write_params(&mut form);
+    (path, form.into_string())
+}
+
+// -- UpdateServiceConfiguration -------------------------------------------------------
+
+fn update() -> UpdateServiceConfiguration {
+    UpdateServiceConfiguration {
+        chat_service_sid: IS.into(),
+        default_conversation_creator_role_sid: Some(RL.into()),
+        default_conversation_role_sid: Some(RL.into()),
+        default_chat_service_role_sid: Some(RL.into()),
+        reachability_enabled: Some(false),
+    }
+}
+
+// -- 20 fields ------------------------------------------------------------------------
+
+wire_enum! {
+    /// A sample enum.
+    pub enum Color {
+        Red = "red",
+        Green = "green",
+    }
+}
+
+/// A request of 20 fields of every kind.
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Things", response = ())]
+struct TwentyFields {
+    #[sid(prefix = "IS")]
+    chat_service_sid: String,
+    friendly_name: Option<String>,
+    unique_name: Option<String>,
+    attributes: Option<String>,
+    author: Option<String>,
+    #[sid(prefix = "RL")]
+    role_sid: Option<String>,
+    #[sid(prefix = "RL")]
+    other_role_sid: Option<String>,
+    #[sid(prefix = "RL")]
+    third_role_sid: Option<String>,
+    enabled: Option<bool>,
+    muted: Option<bool>,
+    visible: Option<bool>,
+    #[param(min = 1, max = 100)]
+    page_size: Option<u32>,
+    index: Option<i64>,
+    count: Option<u32>,
+    date_created: Option<Timestamp>,
+    date_updated: Option<Timestamp>,
+    color: Option<Color>,
+    shade: Option<Color>,
+    #[param(rename = "Timers.Inactive")]
+    timers_inactive: Option<String>,
+    #[param(rename = "Timers.Closed")]
+    timers_closed: Option<String>,
+}
+
+fn twenty() -> TwentyFields {
+    let at: Timestamp = "2020-01-02T03:04:05Z".parse().unwrap();
+    TwentyFields {
+        chat_service_sid: IS.into(),
+        friendly_name: Some("Home Repair Visit".into()),
+        unique_name: Some("repair-42".into()),
+        attributes: Some(r#"{"topic": "feedback"}"#.into()),
+        author: Some("alice@example.com".into()),
+        role_sid: Some(RL.into()),
+        other_role_sid: Some(RL.into()),
+        third_role_sid: Some(RL.into()),
+        enabled: Some(true),
+        muted: Some(false),
+        visible: Some(true),
+        page_size: Some(50),
+        index: Some(-3),
+        count: Some(12345),
+        date_created: Some(at),
+        date_updated: Some(at),
+        color: Some(Color::Red),
+        shade: Some(Color::Green),
+        timers_inactive: Some("PT1M".into()),
+        timers_closed: Some("PT10M".into()),
+    }
+}
+
+fn hand_twenty(r: &TwentyFields) -> (String, String) {
+    assert!(is_sid(&r.chat_service_sid, "IS"));
+    for role in [&r.role_sid, &r.other_role_sid, &r.third_role_sid]
+        .into_iter()
+        .flatten()
+    {
+        assert!(is_sid(role, "RL"));
+    }
+    if let Some(size) = r.page_size {
+        assert!((1..=100).contains(&size));
+    }
+    let mut path = String::new();
+    path.push_str("/v1/Services/");
+    path.extend(utf8_percent_encode(&r.chat_service_sid, SEGMENT));
+    path.push_str("/Things");
+    let mut body = Pairs(String::new());
+    let text = [
+        ("FriendlyName", &r.friendly_name),
+        ("UniqueName", &r.unique_name),
+        ("Attributes", &r.attributes),
+        ("Author", &r.author),
+        ("RoleSid", &r.role_sid),
+        ("OtherRoleSid", &r.other_role_sid),
+        ("ThirdRoleSid", &r.third_role_sid),
+    ];
+    for (name, value) in text {
+        if let Some(value) = value {
+            body.add(name, value);
+        }
+    }
+    for (name, value) in [
+        ("Enabled", r.enabled),
+        ("Muted", r.muted),
+        ("Visible", r.visible),
+    ] {
+        if let Some(value) = value {
+            body.add(name, if value { "true" } else { "false" });
+        }
+    }
+    if let Some(value) = r.page_size {
+        body.add("PageSize", &value.to_string());
+    }
+    if let Some(value) = r.index {
+        body.add("Index", &value.to_string());
+    }
+    if let Some(value) = r.count {
+        body.add("Count", &value.to_string());
+    }
+    for (name, value) in [
+        ("DateCreated", r.date_created),
+        ("DateUpdated", r.date_updated),
+    ] {
+        if let Some(value) = value {
+            body.add(name, &value.strftime("%Y-%m-%dT%H:%M:%SZ").to_string());
+        }
+    }
+    for (name, value) in [("Color", &r.color), ("Shade", &r.shade)] {
+        if let Some(value) = value {
+            body.add(name, value.as_str());
+        }
+    }
+    for (name, value) in [
+        ("Timers.Inactive", &r.timers_inactive),
+        ("Timers.Closed", &r.timers_closed),
+    ] {
+        if let Some(value) = value {
+            body.add(name, value);
+        }
+    }
+    (path, body.0)
+}
+
+// -- a 10-element array ---------------------------------------------------------------
+
+/// A request with a list parameter.
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Roles", response = ())]
+struct TenPermissions {
+    #[sid(prefix = "IS")]
+    chat_service_sid: String,
+    friendly_name: String,
+    permission: Vec<String>,
+}
+
+fn ten() -> TenPermissions {
+    TenPermissions {
+        chat_service_sid: IS.into(),
+        friendly_name: "moderator".into(),
+        permission: [
+            "sendMessage",
+            "leaveConversation",
+            "editOwnMessage",
+            "deleteOwnMessage",
+            "addParticipant",
+            "removeParticipant",
+            "editAnyMessage",
+            "deleteAnyMessage",
+            "editConversationName",
+            "editConversationAttributes",
+        ]
+        .map(str::to_owned)
+        .into(),
+    }
+}
+
+fn hand_ten(r: &TenPermissions) -> (String, String) {
+    assert!(is_sid(&r.chat_service_sid, "IS"));
+    assert!(!r.permission.is_empty());
+    let mut path = String::new();
+    path.push_str("/v1/Services/");
+    path.extend(utf8_percent_encode(&r.chat_service_sid, SEGMENT));
+    path.push_str("/Roles");
+    let mut body = Pairs(String::new());
+    body.add("FriendlyName", &r.friendly_name);
+    for permission in &r.permission {
+        body.add("Permission", permission);
+    }
+    (path, body.0)
+}
+
+// -- benchmarks -----------------------------------------------------------------------
+
+/// Benchmarks `twill` and `hand` as a pair (see `report`), under `group/name/...`.
+fn pair<R1, R2>(
+    c: &mut Criterion,
+    name: &str,
+    mut twill: impl FnMut() -> R1,
+    mut hand: impl FnMut() -> R2,
+    baseline: &str,
+) {
+    let mut group = c.benchmark_group(name);
+    group.bench_function("twill", |b| {
+        report::compare(b, name, Side::Candidate, &mut twill, &mut hand)
+    });
+    group.bench_function(baseline, |b| {
+        report::compare(b, name, Side::Baseline, &mut twill, &mut hand)
+    });
+    group.finish();
+}
+
+fn encode(c: &mut Criterion) {
+    let (update, twenty, ten) = (update(), twenty(), ten());
+    // Same bytes, or the comparison means nothing.
+    assert_eq!(twill(&update), hand_update(&update));
+    assert_eq!(twill(&twenty), hand_twenty(&twenty));
+    assert_eq!(twill(&ten), hand_ten(&ten));
+    pair(
+        c,
+        "encode/update_config",
+        || twill(black_box(&update)),
+        || hand_update(black_box(&update)),
+        "hand",
+    );
+    pair(
+        c,
+        "encode/twenty_fields",
+        || twill(black_box(&twenty)),
+        || hand_twenty(black_box(&twenty)),
+        "hand",
+    );
+    pair(
+        c,
+        "encode/array_10",
+        || twill(black_box(&ten)),
+        || hand_ten(black_box(&ten)),
+        "hand",
+    );
+}
+
+fn sid_check(c: &mut Criterion) {
+    let regex = Regex::new("^RL[0-9a-fA-F]{32}$").unwrap();
+    let values = [RL, "RL0123456789abcdefABCDEF0123456789"];
+    for value in values {
+        assert!(sid::is_valid(value, "RL") && regex.is_match(value) && is_sid(value, "RL"));
+    }
+    let twill = || sid::is_valid(black_box(RL), "RL");
+    pair(
+        c,
+        "sid/regex",
+        twill,
+        || regex.is_match(black_box(RL)),
+        "regex",
+    );
+    pair(
+        c,
+        "sid/byte_loop",
+        twill,
+        || is_sid(black_box(RL), "RL"),
+        "byte_loop",
+    );
+}
+
+criterion_group!(benches, encode, sid_check);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    report::machine();
+    report::time_ratio(
+        "encode/update_config",
+        "validate+encode UpdateServiceConfiguration, twill / hand-written",
+        Some(1.1),
+    );
+    report::time_ratio(
+        "encode/twenty_fields",
+        "validate+encode 20 fields, twill / hand-written",
+        Some(1.1),
+    );
+    report::time_ratio(
+        "encode/array_10",
+        "validate+encode a 10-element array, twill / hand-written",
+        Some(1.1),
+    );
+    report::time_ratio("sid/regex", "SID check, twill / regex", None);
+    report::time_ratio("sid/byte_loop", "SID check, twill / byte loop", None);
+}
