@@ -171,10 +171,14 @@ impl ClientBuilder {
         let host = region::rewrite_host(host, self.edge.as_deref(), self.region.as_deref());
         base.set_host(Some(&host))
             .expect("a Twilio host with valid labels is a valid host");
+        // twill's own client carries the request timeout; a supplied one gets it on
+        // each request instead.
+        let per_request_timeout = self.http.is_some();
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
                 .connect_timeout(self.connect_timeout)
+                .timeout(self.timeout)
                 .build()
                 .map_err(ConfigError::Http)?,
         };
@@ -187,6 +191,7 @@ impl ClientBuilder {
                 credentials,
                 connect_timeout: self.connect_timeout,
                 timeout: self.timeout,
+                per_request_timeout,
                 retry: self.retry,
                 max_response_body: self.max_response_body,
             }),

@@ -39,7 +39,7 @@ impl Exchange {
 struct Received {
     status: StatusCode,
     retry_after: Option<HeaderValue>,
-    body: Vec<u8>,
+    body: bytes::Bytes,
 }
 
 /// Why an attempt got no usable response.
@@ -116,11 +116,17 @@ impl Client {
         let inner = &*self.inner;
         let mut attempt = 0;
         let mut waited = Duration::ZERO;
+        let mut request = Some(request);
         let result = loop {
             attempt += 1;
-            let this = request
-                .try_clone()
-                .expect("request bodies are in memory, so requests clone");
+            // The last attempt the policy allows takes the request itself; earlier
+            // ones send a copy, kept in case of a retry.
+            let this = if attempt >= inner.retry.attempts() {
+                request.take()
+            } else {
+                request.as_ref().and_then(reqwest::Request::try_clone)
+            };
+            let this = this.expect("request bodies are in memory, so requests clone");
             let result = self.attempt(this).await;
             let outcome = match &result {
                 Ok(received) => Outcome::Status(received.status, received.retry_after.as_ref()),
@@ -177,7 +183,9 @@ impl Client {
     /// One attempt: send, then read the body up to the size limit.
     async fn attempt(&self, mut request: reqwest::Request) -> Result<Received, Failure> {
         let limit = self.inner.max_response_body;
-        *request.timeout_mut() = Some(self.inner.timeout);
+        if self.inner.per_request_timeout {
+            *request.timeout_mut() = Some(self.inner.timeout);
+        }
         let mut response = self.inner.http.execute(request).await?;
         let status = response.status();
         let retry_after = if status == StatusCode::TOO_MANY_REQUESTS {
@@ -185,17 +193,22 @@ impl Client {
         } else {
             None
         };
-        let declared = response.content_length().unwrap_or(0);
-        if declared > limit as u64 {
-            return Err(Failure::TooLarge { status });
-        }
-        let mut body = Vec::with_capacity(declared as usize);
-        while let Some(chunk) = response.chunk().await? {
-            if body.len() + chunk.len() > limit {
-                return Err(Failure::TooLarge { status });
+        let body = match response.content_length() {
+            Some(declared) if declared > limit as u64 => return Err(Failure::TooLarge { status }),
+            // A declared length within the limit: hyper stops at it, so read at once.
+            Some(_) => response.bytes().await?,
+            // Otherwise count as it comes.
+            None => {
+                let mut body = Vec::new();
+                while let Some(chunk) = response.chunk().await? {
+                    if body.len() + chunk.len() > limit {
+                        return Err(Failure::TooLarge { status });
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                body.into()
             }
-            body.extend_from_slice(&chunk);
-        }
+        };
         Ok(Received {
             status,
             retry_after,
