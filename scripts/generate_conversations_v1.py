@@ -102,6 +102,48 @@ def response_schema(op):
     raise ValueError(f"no success response for {op['operationId']}")
 
 
+# Cargo features, one per resource family, so that a user who needs one family builds
+# only its modules (all are on by default).
+FAMILIES = {
+    "configuration": ["configuration", "configuration_address", "configuration_webhook"],
+    "conversations": [
+        "conversation", "conversation_message", "conversation_message_receipt",
+        "conversation_participant", "conversation_scoped_webhook",
+        "conversation_with_participants", "participant_conversation",
+    ],
+    "credentials": ["credential"],
+    "roles": ["role"],
+    "users": ["user", "user_conversation"],
+    "services": [
+        "service", "service_binding", "service_configuration", "service_notification",
+        "service_webhook_configuration",
+    ],
+    "service-conversations": [
+        "service_conversation", "service_conversation_message",
+        "service_conversation_message_receipt", "service_conversation_participant",
+        "service_conversation_scoped_webhook", "service_conversation_with_participants",
+        "service_participant_conversation",
+    ],
+    "service-roles": ["service_role"],
+    "service-users": ["service_user", "service_user_conversation"],
+}
+
+
+def family(module):
+    """The feature a module is behind, or None for modules always built."""
+    for name, modules in FAMILIES.items():
+        if module in modules:
+            return name
+    if module == "other_enums":
+        return None
+    raise ValueError(f"module {module} is in no family: add it to FAMILIES")
+
+
+def cfg(module):
+    name = family(module)
+    return f'#[cfg(feature = "{name}")]\n' if name else ""
+
+
 def variant(value):
     words = re.split(r"[^A-Za-z0-9]+", value)
     return "".join(w[:1].upper() + (w[1:].lower() if w.isupper() else w[1:]) for w in words if w)
@@ -377,14 +419,22 @@ class Generator:
         mod = GENERATED + "\n"
         mod += ("//! Conversations v1, one module per resource. Every item is also re-exported\n"
                 "//! here, so `conversations::v1::CreateConversation` finds an endpoint by its\n"
-                "//! Twilio name.\n\n")
-        mod += "".join(f"pub mod {m};\n" for m in self.modules) + "\n"
-        mod += "".join(f"pub use self::{m}::*;\n" for m in self.modules) + "\n"
+                "//! Twilio name.\n")
+        mod += ("//!\n//! Each resource family is behind a Cargo feature of its own (all on by default):\n"
+                + "".join(f"//! `{name}` ({', '.join(f'`{m}`' for m in mods)});\n"
+                          for name, mods in FAMILIES.items()).rstrip(";\n") + ".\n\n")
+        mod += "".join(f"{cfg(m)}pub mod {m};\n" for m in self.modules) + "\n"
+        mod += "".join(f"{cfg(m)}pub use self::{m}::*;\n" for m in self.modules) + "\n"
         mod += ("use crate::EndpointVisitor;\n\n"
                 f"/// Calls `visitor` once per operation of Conversations v1 ({len(self.visits)} in "
-                "all), with\n/// [`EndpointVisitor::visit_list`] for list operations.\n"
+                "all, with every\n/// feature on), with [`EndpointVisitor::visit_list`] for list "
+                "operations.\n"
+                "// With every family turned off, there is nothing to visit.\n"
+                "#[allow(unused_variables)]\n"
                 "pub fn visit_endpoints<V: EndpointVisitor>(visitor: &mut V) {\n")
-        mod += "".join(f"    visitor.{kind}::<{ty}>();\n" for kind, ty in self.visits)
+        mod += "".join(f"    {cfg(ty.split('::')[0]).strip()}\n    visitor.{kind}::<{ty}>();\n"
+                       if cfg(ty.split('::')[0]) else f"    visitor.{kind}::<{ty}>();\n"
+                       for kind, ty in self.visits)
         mod += "}\n"
         (OUT / "mod.rs").write_text(mod)
         print(f"{len(self.visits)} operations in {len(self.modules)} modules", file=sys.stderr)

@@ -54,7 +54,9 @@
 //! assert_eq!(err.field(), "DefaultChatServiceRoleSid");
 //! ```
 
-// Lets the code `#[endpoint]` generates, which names `::twill_api`, compile here too.
+// Lets the code `#[endpoint]` generates, which names `::twill_api`, compile here too
+// (unused when every resource family is turned off).
+#[allow(unused_extern_crates)]
 extern crate self as twill_api;
 
 pub mod conversations;

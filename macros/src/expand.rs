@@ -154,7 +154,6 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
             #write_headers
         }
 
-        #[automatically_derived]
         impl #impl_generics #name #ty_generics #where_clause {
             #[doc = #send_doc]
             ///

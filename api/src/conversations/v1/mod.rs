@@ -4,180 +4,354 @@
 //! Conversations v1, one module per resource. Every item is also re-exported
 //! here, so `conversations::v1::CreateConversation` finds an endpoint by its
 //! Twilio name.
+//!
+//! Each resource family is behind a Cargo feature of its own (all on by default):
+//! `configuration` (`configuration`, `configuration_address`, `configuration_webhook`);
+//! `conversations` (`conversation`, `conversation_message`, `conversation_message_receipt`, `conversation_participant`, `conversation_scoped_webhook`, `conversation_with_participants`, `participant_conversation`);
+//! `credentials` (`credential`);
+//! `roles` (`role`);
+//! `users` (`user`, `user_conversation`);
+//! `services` (`service`, `service_binding`, `service_configuration`, `service_notification`, `service_webhook_configuration`);
+//! `service-conversations` (`service_conversation`, `service_conversation_message`, `service_conversation_message_receipt`, `service_conversation_participant`, `service_conversation_scoped_webhook`, `service_conversation_with_participants`, `service_participant_conversation`);
+//! `service-roles` (`service_role`);
+//! `service-users` (`service_user`, `service_user_conversation`).
 
+#[cfg(feature = "configuration")]
 pub mod configuration;
+#[cfg(feature = "configuration")]
 pub mod configuration_address;
+#[cfg(feature = "configuration")]
 pub mod configuration_webhook;
+#[cfg(feature = "conversations")]
 pub mod conversation;
+#[cfg(feature = "conversations")]
 pub mod conversation_message;
+#[cfg(feature = "conversations")]
 pub mod conversation_message_receipt;
+#[cfg(feature = "conversations")]
 pub mod conversation_participant;
+#[cfg(feature = "conversations")]
 pub mod conversation_scoped_webhook;
+#[cfg(feature = "conversations")]
 pub mod conversation_with_participants;
+#[cfg(feature = "credentials")]
 pub mod credential;
 pub mod other_enums;
+#[cfg(feature = "conversations")]
 pub mod participant_conversation;
+#[cfg(feature = "roles")]
 pub mod role;
+#[cfg(feature = "services")]
 pub mod service;
+#[cfg(feature = "services")]
 pub mod service_binding;
+#[cfg(feature = "services")]
 pub mod service_configuration;
+#[cfg(feature = "service-conversations")]
 pub mod service_conversation;
+#[cfg(feature = "service-conversations")]
 pub mod service_conversation_message;
+#[cfg(feature = "service-conversations")]
 pub mod service_conversation_message_receipt;
+#[cfg(feature = "service-conversations")]
 pub mod service_conversation_participant;
+#[cfg(feature = "service-conversations")]
 pub mod service_conversation_scoped_webhook;
+#[cfg(feature = "service-conversations")]
 pub mod service_conversation_with_participants;
+#[cfg(feature = "services")]
 pub mod service_notification;
+#[cfg(feature = "service-conversations")]
 pub mod service_participant_conversation;
+#[cfg(feature = "service-roles")]
 pub mod service_role;
+#[cfg(feature = "service-users")]
 pub mod service_user;
+#[cfg(feature = "service-users")]
 pub mod service_user_conversation;
+#[cfg(feature = "services")]
 pub mod service_webhook_configuration;
+#[cfg(feature = "users")]
 pub mod user;
+#[cfg(feature = "users")]
 pub mod user_conversation;
 
+#[cfg(feature = "configuration")]
 pub use self::configuration::*;
+#[cfg(feature = "configuration")]
 pub use self::configuration_address::*;
+#[cfg(feature = "configuration")]
 pub use self::configuration_webhook::*;
+#[cfg(feature = "conversations")]
 pub use self::conversation::*;
+#[cfg(feature = "conversations")]
 pub use self::conversation_message::*;
+#[cfg(feature = "conversations")]
 pub use self::conversation_message_receipt::*;
+#[cfg(feature = "conversations")]
 pub use self::conversation_participant::*;
+#[cfg(feature = "conversations")]
 pub use self::conversation_scoped_webhook::*;
+#[cfg(feature = "conversations")]
 pub use self::conversation_with_participants::*;
+#[cfg(feature = "credentials")]
 pub use self::credential::*;
 pub use self::other_enums::*;
+#[cfg(feature = "conversations")]
 pub use self::participant_conversation::*;
+#[cfg(feature = "roles")]
 pub use self::role::*;
+#[cfg(feature = "services")]
 pub use self::service::*;
+#[cfg(feature = "services")]
 pub use self::service_binding::*;
+#[cfg(feature = "services")]
 pub use self::service_configuration::*;
+#[cfg(feature = "service-conversations")]
 pub use self::service_conversation::*;
+#[cfg(feature = "service-conversations")]
 pub use self::service_conversation_message::*;
+#[cfg(feature = "service-conversations")]
 pub use self::service_conversation_message_receipt::*;
+#[cfg(feature = "service-conversations")]
 pub use self::service_conversation_participant::*;
+#[cfg(feature = "service-conversations")]
 pub use self::service_conversation_scoped_webhook::*;
+#[cfg(feature = "service-conversations")]
 pub use self::service_conversation_with_participants::*;
+#[cfg(feature = "services")]
 pub use self::service_notification::*;
+#[cfg(feature = "service-conversations")]
 pub use self::service_participant_conversation::*;
+#[cfg(feature = "service-roles")]
 pub use self::service_role::*;
+#[cfg(feature = "service-users")]
 pub use self::service_user::*;
+#[cfg(feature = "service-users")]
 pub use self::service_user_conversation::*;
+#[cfg(feature = "services")]
 pub use self::service_webhook_configuration::*;
+#[cfg(feature = "users")]
 pub use self::user::*;
+#[cfg(feature = "users")]
 pub use self::user_conversation::*;
 
 use crate::EndpointVisitor;
 
-/// Calls `visitor` once per operation of Conversations v1 (103 in all), with
-/// [`EndpointVisitor::visit_list`] for list operations.
+/// Calls `visitor` once per operation of Conversations v1 (103 in all, with every
+/// feature on), with [`EndpointVisitor::visit_list`] for list operations.
+// With every family turned off, there is nothing to visit.
+#[allow(unused_variables)]
 pub fn visit_endpoints<V: EndpointVisitor>(visitor: &mut V) {
+    #[cfg(feature = "configuration")]
     visitor.visit::<configuration::FetchConfiguration>();
+    #[cfg(feature = "configuration")]
     visitor.visit::<configuration::UpdateConfiguration>();
+    #[cfg(feature = "configuration")]
     visitor.visit_list::<configuration_address::ListConfigurationAddress>();
+    #[cfg(feature = "configuration")]
     visitor.visit::<configuration_address::CreateConfigurationAddress>();
+    #[cfg(feature = "configuration")]
     visitor.visit::<configuration_address::FetchConfigurationAddress>();
+    #[cfg(feature = "configuration")]
     visitor.visit::<configuration_address::UpdateConfigurationAddress>();
+    #[cfg(feature = "configuration")]
     visitor.visit::<configuration_address::DeleteConfigurationAddress>();
+    #[cfg(feature = "configuration")]
     visitor.visit::<configuration_webhook::FetchConfigurationWebhook>();
+    #[cfg(feature = "configuration")]
     visitor.visit::<configuration_webhook::UpdateConfigurationWebhook>();
+    #[cfg(feature = "conversations")]
     visitor.visit_list::<conversation::ListConversation>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation::CreateConversation>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation::FetchConversation>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation::UpdateConversation>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation::DeleteConversation>();
+    #[cfg(feature = "conversations")]
     visitor.visit_list::<conversation_message::ListConversationMessage>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation_message::CreateConversationMessage>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation_message::FetchConversationMessage>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation_message::UpdateConversationMessage>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation_message::DeleteConversationMessage>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation_message_receipt::FetchConversationMessageReceipt>();
+    #[cfg(feature = "conversations")]
     visitor.visit_list::<conversation_message_receipt::ListConversationMessageReceipt>();
+    #[cfg(feature = "conversations")]
     visitor.visit_list::<conversation_participant::ListConversationParticipant>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation_participant::CreateConversationParticipant>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation_participant::FetchConversationParticipant>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation_participant::UpdateConversationParticipant>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation_participant::DeleteConversationParticipant>();
+    #[cfg(feature = "conversations")]
     visitor.visit_list::<conversation_scoped_webhook::ListConversationScopedWebhook>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation_scoped_webhook::CreateConversationScopedWebhook>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation_scoped_webhook::FetchConversationScopedWebhook>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation_scoped_webhook::UpdateConversationScopedWebhook>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation_scoped_webhook::DeleteConversationScopedWebhook>();
+    #[cfg(feature = "conversations")]
     visitor.visit::<conversation_with_participants::CreateConversationWithParticipants>();
+    #[cfg(feature = "credentials")]
     visitor.visit_list::<credential::ListCredential>();
+    #[cfg(feature = "credentials")]
     visitor.visit::<credential::CreateCredential>();
+    #[cfg(feature = "credentials")]
     visitor.visit::<credential::FetchCredential>();
+    #[cfg(feature = "credentials")]
     visitor.visit::<credential::UpdateCredential>();
+    #[cfg(feature = "credentials")]
     visitor.visit::<credential::DeleteCredential>();
+    #[cfg(feature = "conversations")]
     visitor.visit_list::<participant_conversation::ListParticipantConversation>();
+    #[cfg(feature = "roles")]
     visitor.visit_list::<role::ListRole>();
+    #[cfg(feature = "roles")]
     visitor.visit::<role::CreateRole>();
+    #[cfg(feature = "roles")]
     visitor.visit::<role::FetchRole>();
+    #[cfg(feature = "roles")]
     visitor.visit::<role::UpdateRole>();
+    #[cfg(feature = "roles")]
     visitor.visit::<role::DeleteRole>();
+    #[cfg(feature = "services")]
     visitor.visit_list::<service::ListService>();
+    #[cfg(feature = "services")]
     visitor.visit::<service::CreateService>();
+    #[cfg(feature = "services")]
     visitor.visit::<service::FetchService>();
+    #[cfg(feature = "services")]
     visitor.visit::<service::DeleteService>();
+    #[cfg(feature = "services")]
     visitor.visit::<service_binding::FetchServiceBinding>();
+    #[cfg(feature = "services")]
     visitor.visit::<service_binding::DeleteServiceBinding>();
+    #[cfg(feature = "services")]
     visitor.visit_list::<service_binding::ListServiceBinding>();
+    #[cfg(feature = "services")]
     visitor.visit::<service_configuration::FetchServiceConfiguration>();
+    #[cfg(feature = "services")]
     visitor.visit::<service_configuration::UpdateServiceConfiguration>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit_list::<service_conversation::ListServiceConversation>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation::CreateServiceConversation>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation::FetchServiceConversation>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation::UpdateServiceConversation>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation::DeleteServiceConversation>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit_list::<service_conversation_message::ListServiceConversationMessage>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation_message::CreateServiceConversationMessage>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation_message::FetchServiceConversationMessage>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation_message::UpdateServiceConversationMessage>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation_message::DeleteServiceConversationMessage>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation_message_receipt::FetchServiceConversationMessageReceipt>();
+    #[cfg(feature = "service-conversations")]
     visitor
         .visit_list::<service_conversation_message_receipt::ListServiceConversationMessageReceipt>(
         );
+    #[cfg(feature = "service-conversations")]
     visitor.visit_list::<service_conversation_participant::ListServiceConversationParticipant>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation_participant::CreateServiceConversationParticipant>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation_participant::FetchServiceConversationParticipant>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation_participant::UpdateServiceConversationParticipant>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation_participant::DeleteServiceConversationParticipant>();
+    #[cfg(feature = "service-conversations")]
     visitor
         .visit_list::<service_conversation_scoped_webhook::ListServiceConversationScopedWebhook>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation_scoped_webhook::CreateServiceConversationScopedWebhook>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation_scoped_webhook::FetchServiceConversationScopedWebhook>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation_scoped_webhook::UpdateServiceConversationScopedWebhook>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit::<service_conversation_scoped_webhook::DeleteServiceConversationScopedWebhook>();
+    #[cfg(feature = "service-conversations")]
     visitor
         .visit::<service_conversation_with_participants::CreateServiceConversationWithParticipants>(
         );
+    #[cfg(feature = "services")]
     visitor.visit::<service_notification::FetchServiceNotification>();
+    #[cfg(feature = "services")]
     visitor.visit::<service_notification::UpdateServiceNotification>();
+    #[cfg(feature = "service-conversations")]
     visitor.visit_list::<service_participant_conversation::ListServiceParticipantConversation>();
+    #[cfg(feature = "service-roles")]
     visitor.visit_list::<service_role::ListServiceRole>();
+    #[cfg(feature = "service-roles")]
     visitor.visit::<service_role::CreateServiceRole>();
+    #[cfg(feature = "service-roles")]
     visitor.visit::<service_role::FetchServiceRole>();
+    #[cfg(feature = "service-roles")]
     visitor.visit::<service_role::UpdateServiceRole>();
+    #[cfg(feature = "service-roles")]
     visitor.visit::<service_role::DeleteServiceRole>();
+    #[cfg(feature = "service-users")]
     visitor.visit_list::<service_user::ListServiceUser>();
+    #[cfg(feature = "service-users")]
     visitor.visit::<service_user::CreateServiceUser>();
+    #[cfg(feature = "service-users")]
     visitor.visit::<service_user::FetchServiceUser>();
+    #[cfg(feature = "service-users")]
     visitor.visit::<service_user::UpdateServiceUser>();
+    #[cfg(feature = "service-users")]
     visitor.visit::<service_user::DeleteServiceUser>();
+    #[cfg(feature = "service-users")]
     visitor.visit::<service_user_conversation::FetchServiceUserConversation>();
+    #[cfg(feature = "service-users")]
     visitor.visit::<service_user_conversation::UpdateServiceUserConversation>();
+    #[cfg(feature = "service-users")]
     visitor.visit::<service_user_conversation::DeleteServiceUserConversation>();
+    #[cfg(feature = "service-users")]
     visitor.visit_list::<service_user_conversation::ListServiceUserConversation>();
+    #[cfg(feature = "services")]
     visitor.visit::<service_webhook_configuration::FetchServiceWebhookConfiguration>();
+    #[cfg(feature = "services")]
     visitor.visit::<service_webhook_configuration::UpdateServiceWebhookConfiguration>();
+    #[cfg(feature = "users")]
     visitor.visit_list::<user::ListUser>();
+    #[cfg(feature = "users")]
     visitor.visit::<user::CreateUser>();
+    #[cfg(feature = "users")]
     visitor.visit::<user::FetchUser>();
+    #[cfg(feature = "users")]
     visitor.visit::<user::UpdateUser>();
+    #[cfg(feature = "users")]
     visitor.visit::<user::DeleteUser>();
+    #[cfg(feature = "users")]
     visitor.visit::<user_conversation::FetchUserConversation>();
+    #[cfg(feature = "users")]
     visitor.visit::<user_conversation::UpdateUserConversation>();
+    #[cfg(feature = "users")]
     visitor.visit::<user_conversation::DeleteUserConversation>();
+    #[cfg(feature = "users")]
     visitor.visit_list::<user_conversation::ListUserConversation>();
 }
