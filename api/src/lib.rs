@@ -20,6 +20,10 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Features: `blocking` adds `BlockingClient`, for programs without an async runtime;
+//! `tracing` adds a span per request; and each resource family of Conversations v1 is a
+//! feature of its own, all on by default (see [`conversations::v1`]).
+//!
 //! Declaring an endpoint of your own takes one attribute, [`endpoint`]; this crate
 //! re-exports it with everything the generated code and its callers need, so it is the
 //! only twill crate to depend on.

@@ -192,7 +192,10 @@ impl Client {
 
         let mut request = if E::METHOD.has_form_body() {
             self.request(E::METHOD, url)
-                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(
+                    CONTENT_TYPE,
+                    HeaderValue::from_static("application/x-www-form-urlencoded"),
+                )
                 .body(params.into_string())
         } else {
             if !params.is_empty() {
