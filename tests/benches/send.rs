@@ -216,12 +216,13 @@ fn setup(server_runtime: &Runtime) -> Setup {
 }
 
 fn send(c: &mut Criterion) {
-    let server_runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .unwrap();
     for tasks in [1, 32] {
+        // A fresh server per group, so that nothing of one group's run carries over.
+        let server_runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
         let setup = setup(&server_runtime);
         let client_runtime = if tasks == 1 {
             tokio::runtime::Builder::new_current_thread()
