@@ -230,6 +230,9 @@ fn hand_ten(r: &TenPermissions) -> (String, String) {
 
 // -- benchmarks -----------------------------------------------------------------------
 
+/// Measured samples per benchmark (criterion's default).
+const SAMPLES: usize = 100;
+
 /// Benchmarks `twill` and `hand` as a pair (see `report`), under `group/name/...`.
 fn pair<R1, R2>(
     c: &mut Criterion,
@@ -239,6 +242,7 @@ fn pair<R1, R2>(
     baseline: &str,
 ) {
     let mut group = c.benchmark_group(name);
+    group.sample_size(SAMPLES);
     group.bench_function("twill", |b| {
         report::compare(b, name, Side::Candidate, &mut twill, &mut hand)
     });
@@ -308,19 +312,27 @@ fn main() {
     report::machine();
     report::time_ratio(
         "encode/update_config",
+        SAMPLES,
         "validate+encode UpdateServiceConfiguration, twill / hand-written",
         Some(1.1),
     );
     report::time_ratio(
         "encode/twenty_fields",
+        SAMPLES,
         "validate+encode 20 fields, twill / hand-written",
         Some(1.1),
     );
     report::time_ratio(
         "encode/array_10",
+        SAMPLES,
         "validate+encode a 10-element array, twill / hand-written",
         Some(1.1),
     );
-    report::time_ratio("sid/regex", "SID check, twill / regex", None);
-    report::time_ratio("sid/byte_loop", "SID check, twill / byte loop", None);
+    report::time_ratio("sid/regex", SAMPLES, "SID check, twill / regex", None);
+    report::time_ratio(
+        "sid/byte_loop",
+        SAMPLES,
+        "SID check, twill / byte loop",
+        None,
+    );
 }

@@ -9,6 +9,7 @@
 
 mod baseline;
 mod report;
+mod server;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -23,11 +24,11 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGE
 use tokio::runtime::Runtime;
 use twill_api::conversations::v1::{ServiceConfiguration, UpdateServiceConfiguration};
 use twill_api::{Client, Credentials, RetryPolicy};
-use twill_tests::raw_server::{RawServer, Reply};
 use twill_tests::{ACCOUNT_SID, AUTH_TOKEN, response_example, spec};
 
 use crate::baseline::hand_update;
 use crate::report::Side;
+use crate::server::BenchServer;
 
 // -- counting allocator ---------------------------------------------------------------
 
@@ -192,8 +193,11 @@ async fn run(tasks: usize, requests: u64, twill: Option<&Client>, raw: &Raw) {
 
 // -- benchmarks -----------------------------------------------------------------------
 
+/// Measured samples per benchmark.
+const SAMPLES: usize = 30;
+
 struct Setup {
-    _server: RawServer,
+    _server: BenchServer,
     twill: Client,
     raw: Raw,
 }
@@ -205,8 +209,7 @@ fn setup(server_runtime: &Runtime) -> Setup {
         &spec::operation(&spec, "/v1/Services/{ChatServiceSid}/Configuration", "post"),
         "200",
     );
-    let reply = Reply::json(200, &example);
-    let server = server_runtime.block_on(RawServer::start(move |_| reply.clone()));
+    let server = server_runtime.block_on(BenchServer::start(&example.to_string()));
     let base_url = server.uri();
     Setup {
         twill: twill_client(&base_url),
@@ -238,7 +241,7 @@ fn send(c: &mut Criterion) {
         let name = format!("send/{tasks}_tasks");
         let mut group = c.benchmark_group(&name);
         group
-            .sample_size(30)
+            .sample_size(SAMPLES)
             .measurement_time(Duration::from_secs(10));
         for side in [Side::Candidate, Side::Baseline] {
             let id = if side == Side::Candidate {
@@ -275,7 +278,7 @@ fn send(c: &mut Criterion) {
                         twill_first = !twill_first;
                         done += n;
                     }
-                    report::record(&name, twill, raw, iterations);
+                    report::record(&name, side, twill, raw, iterations);
                     if side == Side::Candidate { twill } else { raw }
                 });
             });
@@ -321,11 +324,13 @@ fn main() {
     report::machine();
     report::throughput_ratio(
         "send/1_tasks",
+        SAMPLES,
         "send with 1 task, twill / raw reqwest",
         0.95,
     );
     report::throughput_ratio(
         "send/32_tasks",
+        SAMPLES,
         "send with 32 tasks, twill / raw reqwest",
         0.95,
     );

@@ -12,13 +12,19 @@ use std::time::{Duration, Instant};
 
 use criterion::Bencher;
 
-/// Every paired sample: (comparison, time of the candidate, time of the baseline,
-/// iterations of each).
-static PAIRS: Mutex<Vec<(String, Duration, Duration, u64)>> = Mutex::new(Vec::new());
+/// Every paired sample, in the order measured.
+static PAIRS: Mutex<Vec<Pair>> = Mutex::new(Vec::new());
 
-/// Criterion's default sample size: a benchmark's last samples are its measurement,
-/// earlier ones its warm-up.
-const MEASURED: usize = 100;
+/// One sample of a comparison: both routines ran `iterations` times.
+struct Pair {
+    comparison: String,
+    /// Which side's benchmark criterion was running: its last samples are its
+    /// measurement, earlier ones its warm-up.
+    side: Side,
+    candidate: Duration,
+    baseline: Duration,
+    iterations: u64,
+}
 
 /// Blocks per sample: the routines alternate this many times.
 const BLOCKS: u64 = 16;
@@ -56,10 +62,7 @@ pub(crate) fn compare<R1, R2>(
             b += start.elapsed();
             done += n;
         }
-        PAIRS
-            .lock()
-            .unwrap()
-            .push((comparison.to_owned(), a, b, iterations));
+        record(comparison, side, a, b, iterations);
         match side {
             Side::Candidate => a,
             Side::Baseline => b,
@@ -67,57 +70,111 @@ pub(crate) fn compare<R1, R2>(
     });
 }
 
-/// Records a paired sample measured elsewhere (by a benchmark that times its own
-/// alternation, such as the end-to-end one).
-pub(crate) fn record(comparison: &str, candidate: Duration, baseline: Duration, iterations: u64) {
-    PAIRS
-        .lock()
-        .unwrap()
-        .push((comparison.to_owned(), candidate, baseline, iterations));
+/// Records a paired sample: by `compare`, or by a benchmark that times its own
+/// alternation (such as the end-to-end one) while criterion runs `side`.
+pub(crate) fn record(
+    comparison: &str,
+    side: Side,
+    candidate: Duration,
+    baseline: Duration,
+    iterations: u64,
+) {
+    PAIRS.lock().unwrap().push(Pair {
+        comparison: comparison.to_owned(),
+        side,
+        candidate,
+        baseline,
+        iterations,
+    });
 }
 
-/// (candidate, baseline) nanoseconds per iteration over the measured samples of both
-/// sides' benchmarks; `None` if a filter left the comparison out.
-fn per_iteration(comparison: &str) -> Option<(f64, f64)> {
+/// A comparison's measured samples: the last `samples` of each side's benchmark
+/// (warm-up excluded).
+struct Measured {
+    /// Candidate nanoseconds per iteration, over all measured samples.
+    candidate: f64,
+    /// Baseline nanoseconds per iteration, over all measured samples.
+    baseline: f64,
+    /// Each sample's candidate time / baseline time, sorted: their spread is the
+    /// noise of the overall ratio.
+    ratios: Vec<f64>,
+}
+
+impl Measured {
+    /// The 10th and 90th percentiles of `f` applied to the samples' time ratios.
+    fn spread(&self, f: impl Fn(f64) -> f64) -> String {
+        let at = |q: f64| f(self.ratios[((self.ratios.len() - 1) as f64 * q).round() as usize]);
+        let (low, high) = (at(0.1), at(0.9));
+        format!(
+            "samples' 10th-90th percentile {:.3}-{:.3}",
+            low.min(high),
+            low.max(high)
+        )
+    }
+}
+
+/// The measured samples of `comparison`; `None` if a filter left it out.
+fn measured(comparison: &str, samples: usize) -> Option<Measured> {
     let pairs = PAIRS.lock().unwrap();
-    let mine: Vec<_> = pairs.iter().filter(|(c, ..)| c == comparison).collect();
-    if mine.is_empty() {
+    let measured: Vec<&Pair> = [Side::Candidate, Side::Baseline]
+        .into_iter()
+        .flat_map(|side| {
+            let mine: Vec<&Pair> = pairs
+                .iter()
+                .filter(|p| p.comparison == comparison && p.side == side)
+                .collect();
+            mine[mine.len().saturating_sub(samples)..].to_vec()
+        })
+        .collect();
+    if measured.is_empty() {
         println!("ratio {comparison}: not run");
         return None;
     }
-    let measured = &mine[mine.len().saturating_sub(2 * MEASURED)..];
-    let iterations: u64 = measured.iter().map(|(.., n)| n).sum();
-    let a: Duration = measured.iter().map(|(_, a, ..)| *a).sum();
-    let b: Duration = measured.iter().map(|(_, _, b, _)| *b).sum();
+    let iterations: u64 = measured.iter().map(|p| p.iterations).sum();
+    let a: Duration = measured.iter().map(|p| p.candidate).sum();
+    let b: Duration = measured.iter().map(|p| p.baseline).sum();
     let per = |d: Duration| d.as_nanos() as f64 / iterations.max(1) as f64;
-    Some((per(a), per(b)))
+    let mut ratios: Vec<f64> = measured
+        .iter()
+        .map(|p| p.candidate.as_secs_f64() / p.baseline.as_secs_f64())
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    Some(Measured {
+        candidate: per(a),
+        baseline: per(b),
+        ratios,
+    })
 }
 
-/// Prints candidate time / baseline time, and whether it is at most `target`.
-pub(crate) fn time_ratio(comparison: &str, what: &str, target: Option<f64>) {
-    let Some((a, b)) = per_iteration(comparison) else {
+/// Prints candidate time / baseline time over the last `samples` samples of each side,
+/// and whether it is at most `target`.
+pub(crate) fn time_ratio(comparison: &str, samples: usize, what: &str, target: Option<f64>) {
+    let Some(m) = measured(comparison, samples) else {
         return;
     };
+    let (a, b) = (m.candidate, m.baseline);
     let ratio = a / b;
     let verdict = match target {
         Some(t) if ratio <= t => format!(" (target <= {t}: met)"),
         Some(t) => format!(" (target <= {t}: MISSED)"),
         None => String::new(),
     };
-    println!("ratio {what}: {a:.1} ns / {b:.1} ns = {ratio:.3}{verdict}");
+    let spread = m.spread(|r| r);
+    println!("ratio {what}: {a:.1} ns / {b:.1} ns = {ratio:.3}{verdict}; {spread}");
 }
 
-/// Prints candidate throughput / baseline throughput, and whether it is at least
-/// `target`.
-pub(crate) fn throughput_ratio(comparison: &str, what: &str, target: f64) {
-    let Some((a, b)) = per_iteration(comparison) else {
+/// Prints candidate throughput / baseline throughput over the last `samples` samples of
+/// each side, and whether it is at least `target`.
+pub(crate) fn throughput_ratio(comparison: &str, samples: usize, what: &str, target: f64) {
+    let Some(m) = measured(comparison, samples) else {
         return;
     };
-    let (a, b) = (1e9 / a, 1e9 / b);
+    let (a, b) = (1e9 / m.candidate, 1e9 / m.baseline);
     let ratio = a / b;
     let verdict = if ratio >= target { "met" } else { "MISSED" };
+    let spread = m.spread(|r| 1.0 / r);
     println!(
-        "ratio {what}: {a:.0} req/s / {b:.0} req/s = {ratio:.3} (target >= {target}: {verdict})"
+        "ratio {what}: {a:.0} req/s / {b:.0} req/s = {ratio:.3} (target >= {target}: {verdict}); {spread}"
     );
 }
 
