@@ -24,6 +24,9 @@ seconds() {
     echo "$end - $start" | bc
 }
 
+# twill-api's [features] table, resource families included, for the expanded copy.
+features() { sed -n '/^\[features\]/,/^\[/p' api/Cargo.toml | sed '$d'; }
+
 echo "== preparing: the expander, the expanded copy, and every dependency"
 cargo build -q --manifest-path scripts/expand-endpoints/Cargo.toml \
     --target-dir target/expand-endpoints
@@ -44,9 +47,7 @@ name = "twill_api"
 
 [workspace]
 
-[features]
-blocking = ["twill-runtime/blocking"]
-tracing = ["twill-runtime/tracing"]
+$(features)
 
 [dependencies]
 serde = { version = "1.0.200", features = ["derive"] }
@@ -57,7 +58,12 @@ expanded=(--manifest-path "$work/expanded/Cargo.toml" --target-dir "$work/target
 cargo build -q -p twill-api
 cargo check -q -p twill-api
 cargo build -q "${expanded[@]}"
-cargo check -q "${expanded[@]}"
+# The copy must be the same crate: a feature or cfg it lost would compile code out.
+if cargo check "${expanded[@]}" 2>&1 | grep -q '^warning'; then
+    cargo check "${expanded[@]}"
+    echo "the expanded copy has warnings: it does not match twill-api" >&2
+    exit 1
+fi
 
 clean_macro=() clean_expanded=() touch_macro=() touch_expanded=() check_macro=() check_expanded=()
 for run in $(seq "$runs"); do
