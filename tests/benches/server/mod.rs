@@ -5,6 +5,7 @@
 //! (the tests' `RawServer` records every request, and a run makes millions).
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -24,15 +25,15 @@ impl BenchServer {
             .await
             .expect("bind loopback");
         let addr = listener.local_addr().expect("local address");
-        let response: &'static [u8] = format!(
+        let response: Arc<[u8]> = format!(
             "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{json}",
             json.len()
         )
         .into_bytes()
-        .leak();
+        .into();
         let task = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(serve(stream, response));
+                tokio::spawn(serve(stream, response.clone()));
             }
         });
         BenchServer { addr, task }
@@ -51,7 +52,7 @@ impl Drop for BenchServer {
 }
 
 /// Answers the requests of one connection until the client closes it.
-async fn serve(mut stream: TcpStream, response: &'static [u8]) {
+async fn serve(mut stream: TcpStream, response: Arc<[u8]>) {
     stream.set_nodelay(true).expect("set TCP_NODELAY");
     let mut buffer = Vec::with_capacity(8192);
     loop {
@@ -68,7 +69,7 @@ async fn serve(mut stream: TcpStream, response: &'static [u8]) {
             }
         };
         buffer.drain(..length);
-        if stream.write_all(response).await.is_err() {
+        if stream.write_all(&response).await.is_err() {
             return;
         }
     }
