@@ -31,7 +31,7 @@ pub const DEFAULT_BASE_URL: &str = "https://conversations.twilio.com";
 /// assert_eq!(client.base_url(), "https://conversations.dublin.ie1.twilio.com");
 /// # Ok::<(), twill_runtime::ConfigError>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 #[must_use]
 pub struct ClientBuilder {
     credentials: Option<Credentials>,
@@ -42,7 +42,7 @@ pub struct ClientBuilder {
     timeout: Duration,
     retry: RetryPolicy,
     max_response_body: usize,
-    http: Option<reqwest::Client>,
+    http: Option<reqwest::ClientBuilder>,
 }
 
 impl ClientBuilder {
@@ -117,8 +117,7 @@ impl ClientBuilder {
     }
 
     /// Time allowed to establish a connection; default
-    /// [`DEFAULT_CONNECT_TIMEOUT`](Self::DEFAULT_CONNECT_TIMEOUT). Not applied to a
-    /// client given with [`http_client`](Self::http_client), which keeps its own.
+    /// [`DEFAULT_CONNECT_TIMEOUT`](Self::DEFAULT_CONNECT_TIMEOUT).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
@@ -144,11 +143,16 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends through this `reqwest::Client` (for a proxy or custom TLS roots, say)
-    /// instead of one of twill's. The timeout, retries and headers still apply; its
-    /// own connect timeout replaces [`connect_timeout`](Self::connect_timeout).
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http = Some(client);
+    /// Builds the HTTP client from this `reqwest::ClientBuilder` (for a proxy or custom
+    /// TLS roots, say) instead of a default one.
+    ///
+    /// twill sets on it what its guarantees rest on, replacing what the builder says:
+    /// no redirect is followed (see [`Error::Redirect`](crate::Error::Redirect)), and
+    /// [`connect_timeout`](Self::connect_timeout) and [`timeout`](Self::timeout) apply.
+    /// It takes a builder rather than a built `reqwest::Client` because a built client's
+    /// redirect policy can be neither read nor changed.
+    pub fn http_client(mut self, builder: reqwest::ClientBuilder) -> Self {
+        self.http = Some(builder);
         self
     }
 
@@ -171,17 +175,17 @@ impl ClientBuilder {
         let host = region::rewrite_host(host, self.edge.as_deref(), self.region.as_deref());
         base.set_host(Some(&host))
             .expect("a Twilio host with valid labels is a valid host");
-        // twill's own client carries the request timeout; a supplied one gets it on
-        // each request instead.
-        let per_request_timeout = self.http.is_some();
-        let http = match self.http {
-            Some(http) => http,
-            None => reqwest::Client::builder()
-                .connect_timeout(self.connect_timeout)
-                .timeout(self.timeout)
-                .build()
-                .map_err(ConfigError::Http)?,
-        };
+        // Twilio's API does not redirect, and a followed redirect would send the
+        // request (its body and, to the same origin, its credentials) somewhere the
+        // client was not pointed at: 3xx answers are errors instead.
+        let http = self
+            .http
+            .unwrap_or_default()
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout)
+            .build()
+            .map_err(ConfigError::Http)?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
@@ -191,7 +195,6 @@ impl ClientBuilder {
                 credentials,
                 connect_timeout: self.connect_timeout,
                 timeout: self.timeout,
-                per_request_timeout,
                 retry: self.retry,
                 max_response_body: self.max_response_body,
             }),

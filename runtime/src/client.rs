@@ -54,8 +54,6 @@ pub(crate) struct Inner {
     pub(crate) authorization: HeaderValue,
     pub(crate) connect_timeout: Duration,
     pub(crate) timeout: Duration,
-    /// Whether `timeout` must be set on each request (a client given by the user).
-    pub(crate) per_request_timeout: bool,
     pub(crate) retry: RetryPolicy,
     pub(crate) max_response_body: usize,
 }

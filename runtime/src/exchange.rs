@@ -181,11 +181,8 @@ impl Client {
     }
 
     /// One attempt: send, then read the body up to the size limit.
-    async fn attempt(&self, mut request: reqwest::Request) -> Result<Received, Failure> {
+    async fn attempt(&self, request: reqwest::Request) -> Result<Received, Failure> {
         let limit = self.inner.max_response_body;
-        if self.inner.per_request_timeout {
-            *request.timeout_mut() = Some(self.inner.timeout);
-        }
         let mut response = self.inner.http.execute(request).await?;
         let status = response.status();
         let retry_after = if status == StatusCode::TOO_MANY_REQUESTS {

@@ -29,6 +29,7 @@ mod error;
 mod exchange;
 mod form;
 mod headers;
+mod lenient;
 mod meta;
 mod page;
 mod path;
@@ -72,6 +73,10 @@ pub mod __private {
     pub use crate::headers::Headers;
     pub use crate::meta::{Location, Param};
     pub use crate::page::Page;
+    /// Lenient decoding of response values, named by generated `deserialize_with`s.
+    pub mod lenient {
+        pub use crate::lenient::{Scalar, or_default, scalar, string_map};
+    }
     pub use crate::path::push_segment;
     pub use crate::validation::{
         ValidationError, check_header, check_path_segment, check_range, check_required, check_sid,

@@ -3,24 +3,32 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::lenient;
+
 /// The `meta` object of a list response: where this page is and where the next one is.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+///
+/// Every field is optional: a `meta` that lacks some of them (or is `null`, or absent)
+/// still lets a stream read the page's items and follow `next_page_url`. An empty
+/// `next_page_url` means there is no next page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PageMeta {
     /// The URL of the first page.
-    pub first_page_url: String,
+    pub first_page_url: Option<String>,
     /// The key of the item list in the response (`conversations`, `messages`...).
-    pub key: String,
+    pub key: Option<String>,
     /// The URL of the next page; `None` on the last page.
     pub next_page_url: Option<String>,
     /// This page's number, from 0.
-    pub page: i64,
+    #[serde(default, deserialize_with = "lenient::scalar")]
+    pub page: Option<i64>,
     /// The most items a page holds.
-    pub page_size: i64,
+    #[serde(default, deserialize_with = "lenient::scalar")]
+    pub page_size: Option<i64>,
     /// The URL of the previous page; `None` on the first page.
     pub previous_page_url: Option<String>,
     /// This page's URL.
-    pub url: String,
+    pub url: Option<String>,
 }
 
 /// A list response: one page of items and its [`PageMeta`].

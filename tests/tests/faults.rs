@@ -412,7 +412,7 @@ async fn a_supplied_reqwest_client_gets_credentials_headers_timeouts_and_retries
     let client = Client::builder()
         .credentials(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
         .base_url(server.uri())
-        .http_client(reqwest::Client::new())
+        .http_client(reqwest::Client::builder())
         .timeout(Duration::from_millis(300))
         .retry(fast_retries(2))
         .build()

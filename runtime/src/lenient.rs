@@ -1,0 +1,286 @@
+//! Lenient decoding of response values, for what Twilio really sends rather than what
+//! its API descriptions promise: `null` or nothing where a value is documented as always
+//! present, integers and booleans as strings (`"5"`, `"true"`), `null` inside a map of
+//! links, and `null` for a whole list or `meta` object.
+//!
+//! Generated response types name these functions in `#[serde(deserialize_with)]`; the
+//! rule they implement is that no response fails to decode because a property is
+//! missing or `null`, or because a scalar arrives as the string form of its type.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
+
+/// A scalar that may arrive as itself or as its string form.
+pub trait Scalar: Sized {
+    /// What the value should be, for error messages: `an integer`, `a boolean`...
+    const EXPECTING: &'static str;
+
+    /// From a JSON integer.
+    fn from_i64(value: i64) -> Option<Self>;
+    /// From a JSON integer above `i64::MAX`.
+    fn from_u64(value: u64) -> Option<Self>;
+    /// From a JSON number with a fraction or an exponent.
+    fn from_f64(value: f64) -> Option<Self>;
+    /// From a JSON boolean.
+    fn from_bool(value: bool) -> Option<Self>;
+    /// From the string form of the value.
+    fn parse(text: &str) -> Option<Self>;
+}
+
+macro_rules! integers {
+    ($($ty:ty)*) => {$(
+        impl Scalar for $ty {
+            const EXPECTING: &'static str = "an integer, or its decimal string";
+
+            fn from_i64(value: i64) -> Option<Self> {
+                <$ty>::try_from(value).ok()
+            }
+
+            fn from_u64(value: u64) -> Option<Self> {
+                <$ty>::try_from(value).ok()
+            }
+
+            fn from_f64(_: f64) -> Option<Self> {
+                None
+            }
+
+            fn from_bool(_: bool) -> Option<Self> {
+                None
+            }
+
+            fn parse(text: &str) -> Option<Self> {
+                text.parse().ok()
+            }
+        }
+    )*};
+}
+
+integers!(i32 i64 u32 u64);
+
+impl Scalar for f64 {
+    const EXPECTING: &'static str = "a number, or its decimal string";
+
+    fn from_i64(value: i64) -> Option<Self> {
+        // Exact up to 2^53, as JSON numbers are for every parser that reads them as
+        // doubles; beyond, the nearest double, as serde_json itself would give.
+        Some(value as f64)
+    }
+
+    fn from_u64(value: u64) -> Option<Self> {
+        Some(value as f64)
+    }
+
+    fn from_f64(value: f64) -> Option<Self> {
+        Some(value)
+    }
+
+    fn from_bool(_: bool) -> Option<Self> {
+        None
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        text.parse().ok().filter(|value: &f64| value.is_finite())
+    }
+}
+
+impl Scalar for bool {
+    const EXPECTING: &'static str = "a boolean, or \"true\" or \"false\"";
+
+    fn from_i64(_: i64) -> Option<Self> {
+        None
+    }
+
+    fn from_u64(_: u64) -> Option<Self> {
+        None
+    }
+
+    fn from_f64(_: f64) -> Option<Self> {
+        None
+    }
+
+    fn from_bool(value: bool) -> Option<Self> {
+        Some(value)
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        if text.eq_ignore_ascii_case("true") {
+            Some(true)
+        } else if text.eq_ignore_ascii_case("false") {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
+
+/// An optional scalar: the value, its string form, `null` or `""` (both `None`).
+///
+/// Use with `#[serde(default, deserialize_with = "..")]`, so that a missing property is
+/// `None` too.
+pub fn scalar<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Scalar,
+{
+    deserializer.deserialize_any(ScalarVisitor(PhantomData))
+}
+
+struct ScalarVisitor<T>(PhantomData<T>);
+
+impl<T: Scalar> ScalarVisitor<T> {
+    fn check<E: de::Error>(&self, value: Option<T>, found: Unexpected<'_>) -> Result<Option<T>, E> {
+        match value {
+            Some(value) => Ok(Some(value)),
+            None => Err(E::invalid_value(found, self)),
+        }
+    }
+}
+
+impl<'de, T: Scalar> Visitor<'de> for ScalarVisitor<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+        self.check(T::from_bool(value), Unexpected::Bool(value))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        self.check(T::from_i64(value), Unexpected::Signed(value))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        self.check(T::from_u64(value), Unexpected::Unsigned(value))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        self.check(T::from_f64(value), Unexpected::Float(value))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Ok(None);
+        }
+        self.check(T::parse(trimmed), Unexpected::Str(text))
+    }
+}
+
+/// A map of strings (a resource's `links`), where a `null` value means the entry is
+/// absent; `null` for the whole map is `None`.
+pub fn string_map<'de, D>(deserializer: D) -> Result<Option<BTreeMap<String, String>>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let map = Option::<BTreeMap<String, Option<String>>>::deserialize(deserializer)?;
+    Ok(map.map(|map| {
+        map.into_iter()
+            .filter_map(|(key, value)| Some((key, value?)))
+            .collect()
+    }))
+}
+
+/// A value whose `null` means its default: a page's list of items, or its `meta`.
+///
+/// Use with `#[serde(default, deserialize_with = "..")]`, so that a missing property is
+/// the default too.
+pub fn or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    use super::*;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Sample {
+        #[serde(default, deserialize_with = "scalar")]
+        count: Option<i64>,
+        #[serde(default, deserialize_with = "scalar")]
+        size: Option<u32>,
+        #[serde(default, deserialize_with = "scalar")]
+        flag: Option<bool>,
+        #[serde(default, deserialize_with = "scalar")]
+        price: Option<f64>,
+        #[serde(default, deserialize_with = "string_map")]
+        links: Option<BTreeMap<String, String>>,
+        #[serde(default, deserialize_with = "or_default")]
+        items: Vec<u8>,
+    }
+
+    fn decode(json: &str) -> Result<Sample, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn values_their_strings_null_and_absence() {
+        let typed = decode(
+            r#"{"count": -5, "size": 7, "flag": true, "price": 0.5, "links": {"a": "u"}, "items": [1]}"#,
+        )
+        .unwrap();
+        let strings = decode(
+            r#"{"count": "-5", "size": " 7 ", "flag": "TRUE", "price": "0.5", "links": {"a": "u", "b": null}, "items": [1]}"#,
+        )
+        .unwrap();
+        assert_eq!(typed, strings);
+        assert_eq!(typed.count, Some(-5));
+        assert_eq!(typed.links.as_ref().unwrap().len(), 1);
+
+        let empty = Sample {
+            count: None,
+            size: None,
+            flag: None,
+            price: None,
+            links: None,
+            items: Vec::new(),
+        };
+        assert_eq!(decode("{}").unwrap(), empty);
+        let nulls = r#"{"count": null, "size": null, "flag": null, "price": null, "links": null, "items": null}"#;
+        assert_eq!(decode(nulls).unwrap(), empty);
+        let blanks = r#"{"count": "", "size": " ", "flag": "", "price": ""}"#;
+        assert_eq!(decode(blanks).unwrap(), empty);
+        assert_eq!(decode(r#"{"price": 3}"#).unwrap().price, Some(3.0));
+    }
+
+    #[test]
+    fn other_values_are_still_errors() {
+        for (json, expected) in [
+            (r#"{"count": "five"}"#, "an integer"),
+            (r#"{"count": 1.5}"#, "an integer"),
+            (r#"{"count": true}"#, "an integer"),
+            (r#"{"size": -1}"#, "an integer"),
+            (r#"{"size": 4294967296}"#, "an integer"),
+            (r#"{"flag": "yes"}"#, "a boolean"),
+            (r#"{"flag": 1}"#, "a boolean"),
+            (r#"{"price": "NaN"}"#, "a number"),
+            (r#"{"price": []}"#, "a number"),
+            (r#"{"links": {"a": 1}}"#, "string"),
+        ] {
+            let err = decode(json).unwrap_err().to_string();
+            assert!(err.contains(expected), "{json}: {err}");
+        }
+    }
+}
