@@ -71,9 +71,10 @@ pub use twill_macros::endpoint;
 pub use twill_runtime::{
     ApiError, BodyTooLargeError, Client, ClientBuilder, ConfigError, Credentials, DEFAULT_BASE_URL,
     DecodeError, Endpoint, Error, Form, Headers, HttpError, Integer, IntegerParam, Location,
-    Method, Page, PageMeta, PaginationError, Param, ParamValue, RetryPolicy, SNIPPET_LIMIT, Secret,
-    SendOptions, StatusCode, Stream, TimeoutError, Timestamp, TransportError, ValidationError,
-    ValidationErrorKind, ValueKind, WireValue, sid, wire_enum,
+    MAX_HEADER_VALUE_LEN, MAX_URL_LEN, Method, Page, PageMeta, PaginationError, Param, ParamValue,
+    RedirectError, RetryPolicy, SNIPPET_LIMIT, Secret, SendOptions, StatusCode, Stream,
+    TimeoutError, Timestamp, TransportError, ValidationError, ValidationErrorKind, ValueKind,
+    WireValue, sid, wire_enum,
 };
 
 #[cfg(feature = "blocking")]

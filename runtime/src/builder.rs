@@ -7,6 +7,7 @@ use std::time::Duration;
 use reqwest::Url;
 
 use crate::auth::Credentials;
+use crate::bounded::{redact_userinfo, truncate};
 use crate::client::{Client, Inner};
 use crate::error::ConfigError;
 use crate::region;
@@ -202,13 +203,20 @@ impl ClientBuilder {
     }
 }
 
+/// The longest base URL accepted: it leaves most of
+/// [`MAX_URL_LEN`](crate::MAX_URL_LEN) to the paths and queries of requests.
+const MAX_BASE_URL_LEN: usize = 2000;
+
 /// Checks a base URL: absolute, https (or http on loopback), no query, fragment or
-/// credentials.
+/// credentials, at most [`MAX_BASE_URL_LEN`] bytes.
 fn check_base_url(raw: &str) -> Result<Url, ConfigError> {
     let invalid = |reason| ConfigError::InvalidBaseUrl {
-        url: raw.to_owned(),
+        url: redact_userinfo(truncate(raw, MAX_BASE_URL_LEN)).into_owned(),
         reason,
     };
+    if raw.len() > MAX_BASE_URL_LEN {
+        return Err(invalid("longer than 2000 bytes"));
+    }
     let url = Url::parse(raw).map_err(|_| invalid("not an absolute URL"))?;
     let host = url.host_str().ok_or_else(|| invalid("no host"))?;
     match url.scheme() {
@@ -289,7 +297,21 @@ mod tests {
                 matches!(err, ConfigError::InvalidBaseUrl { .. }),
                 "{raw}: {err:?}"
             );
+            assert!(!format!("{err} {err:?}").contains("pw@"), "{err:?}");
         }
+        let long = format!("https://example.com/{}", "a".repeat(MAX_BASE_URL_LEN));
+        let err = builder().base_url(long).build().unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ConfigError::InvalidBaseUrl {
+                    reason: "longer than 2000 bytes",
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(err.to_string().len() < 200, "{err}");
     }
 
     #[test]

@@ -1,20 +1,24 @@
 //! The client: sends endpoints, and streams list endpoints page after page.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
 use futures_core::Stream;
 use reqwest::Url;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT};
+use reqwest::header::{
+    ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT,
+};
 
 use crate::auth::{Credentials, Secret};
 use crate::builder::ClientBuilder;
 use crate::endpoint::{Endpoint, Method};
-use crate::error::{ConfigError, Error, PaginationError, TransportError};
+use crate::error::{ConfigError, Error, PaginationError, Stop, TransportError, Tries};
 use crate::exchange::Exchange;
 use crate::form::Form;
 use crate::headers::Headers;
+use crate::limits::{self, MAX_URL_LEN};
 use crate::page::Page;
 use crate::retry::{RetryPolicy, SendOptions};
 
@@ -92,7 +96,10 @@ impl Client {
     /// Validates and sends `endpoint`, then decodes the response.
     ///
     /// Endpoints declared with `#[endpoint]` also have a `send` method that calls this.
-    /// If validation fails the error is [`Error::Validation`] and nothing is sent.
+    /// If validation fails, or the request's URL or a header value would be longer
+    /// than [`MAX_URL_LEN`](crate::MAX_URL_LEN) or
+    /// [`MAX_HEADER_VALUE_LEN`](crate::MAX_HEADER_VALUE_LEN), the error is
+    /// [`Error::Validation`] and nothing is sent.
     pub async fn send<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<E::Response, Error> {
         self.send_with(endpoint, SendOptions::new()).await
     }
@@ -104,7 +111,6 @@ impl Client {
         endpoint: &E,
         options: SendOptions,
     ) -> Result<E::Response, Error> {
-        endpoint.validate()?;
         let request = self.request_for(endpoint)?;
         self.execute(request, Exchange::of::<E>(options)).await
     }
@@ -112,9 +118,13 @@ impl Client {
     /// Streams every item of a list endpoint: the first page from `endpoint`, then each
     /// page its `next_page_url` names, stopping after `limit` items if given.
     ///
-    /// A failure ends the stream with that error. A `next_page_url` on another host than
-    /// the client's base URL is refused with [`Error::Pagination`]: credentials are sent
-    /// to the API host only.
+    /// A failure ends the stream with that error. The stream ends with
+    /// [`Error::Pagination`], after the items of the page that named it, when a
+    /// `next_page_url` is on another host than the client's base URL (credentials are
+    /// sent to the API host only), carries credentials (`user:password@`), is longer
+    /// than [`MAX_URL_LEN`](crate::MAX_URL_LEN), or names a page this stream has
+    /// already fetched (a server's loop would otherwise never end). An empty
+    /// `next_page_url` means there is no next page.
     pub fn stream<'a, E>(
         &'a self,
         endpoint: &'a E,
@@ -132,109 +142,173 @@ impl Client {
             Fail(Error),
             Done,
         }
-        let state = (Next::First, Vec::new().into_iter(), limit);
-        futures_util::stream::unfold(
-            state,
-            move |(mut next, mut items, mut remaining)| async move {
-                loop {
-                    if remaining == Some(0) {
-                        return None;
-                    }
-                    if let Some(item) = items.next() {
-                        remaining = remaining.map(|n| n - 1);
-                        return Some((Ok(item), (next, items, remaining)));
-                    }
-                    let page = match std::mem::replace(&mut next, Next::Done) {
-                        Next::Done => return None,
-                        Next::Fail(error) => {
-                            return Some((Err(error), (Next::Done, items, remaining)));
-                        }
-                        Next::First => self.send(endpoint).await,
-                        Next::Url(url) => {
-                            let request = self.request(Method::Get, url).build();
-                            match request {
-                                Ok(request) => {
-                                    self.execute(request, Exchange::of::<E>(SendOptions::new()))
-                                        .await
-                                }
-                                Err(error) => Err(TransportError::new(error, 0).into()),
-                            }
-                        }
-                    };
-                    let page: E::Response = match page {
-                        Ok(page) => page,
-                        Err(error) => return Some((Err(error), (Next::Done, items, remaining))),
-                    };
-                    // A refused next page is reported after this page's items.
-                    if let Some(url) = &page.meta().next_page_url {
-                        next = match self.next_page(url) {
-                            Ok(url) => Next::Url(url),
-                            Err(error) => Next::Fail(error),
-                        };
-                    }
-                    items = page.into_items().into_iter();
+        /// The stream's state: what comes next, the items in hand, how many more to
+        /// give, and the URL of every page fetched so far.
+        struct State<I> {
+            next: Next,
+            items: std::vec::IntoIter<I>,
+            remaining: Option<usize>,
+            fetched: HashSet<String>,
+        }
+        let state = State {
+            next: Next::First,
+            items: Vec::new().into_iter(),
+            remaining: limit,
+            fetched: HashSet::new(),
+        };
+        futures_util::stream::unfold(state, move |mut state| async move {
+            loop {
+                if state.remaining == Some(0) {
+                    return None;
                 }
-            },
-        )
+                if let Some(item) = state.items.next() {
+                    state.remaining = state.remaining.map(|n| n.saturating_sub(1));
+                    return Some((Ok(item), state));
+                }
+                let exchange = Exchange::of::<E>(SendOptions::new());
+                let request = match std::mem::replace(&mut state.next, Next::Done) {
+                    Next::Done => return None,
+                    Next::Fail(error) => return Some((Err(error), state)),
+                    Next::First => self.request_for(endpoint),
+                    Next::Url(url) => Ok(self.page_request(url)),
+                };
+                let page: Result<E::Response, Error> = match request {
+                    Ok(request) => {
+                        state.fetched.insert(request.url().as_str().to_owned());
+                        self.execute(request, exchange).await
+                    }
+                    Err(error) => Err(error),
+                };
+                let page = match page {
+                    Ok(page) => page,
+                    Err(error) => return Some((Err(error), state)),
+                };
+                // A refused next page is reported after this page's items.
+                if let Some(url) = page.meta().next_page_url.as_deref() {
+                    state.next = match self.next_page(url, &state.fetched) {
+                        Ok(Some(url)) => Next::Url(url),
+                        Ok(None) => Next::Done,
+                        Err(error) => Next::Fail(error),
+                    };
+                }
+                state.items = page.into_items().into_iter();
+            }
+        })
     }
 
-    /// The request for `endpoint`: URL, query or form body, headers.
+    /// The request for `endpoint`, validated: URL, query or form body, headers.
     fn request_for<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<reqwest::Request, Error> {
-        let mut url = String::with_capacity(self.inner.base_url.len() + 96);
+        endpoint.validate()?;
+        let base_len = self.inner.base_url.len();
+        let mut url = String::with_capacity(base_len + 96);
         url.push_str(&self.inner.base_url);
         endpoint.write_path(&mut url);
+        let path_end = url.len();
         let mut params = Form::new();
         endpoint.write_params(&mut params);
         let mut headers = Headers::new();
         endpoint.write_headers(&mut headers);
 
-        let mut request = if E::METHOD.has_form_body() {
-            self.request(E::METHOD, url)
-                .header(
-                    CONTENT_TYPE,
-                    HeaderValue::from_static("application/x-www-form-urlencoded"),
-                )
-                .body(params.into_string())
+        let body = if E::METHOD.has_form_body() {
+            Some(params.into_string())
         } else {
             if !params.is_empty() {
                 url.push('?');
                 url.push_str(params.as_str());
             }
-            self.request(E::METHOD, url)
+            None
         };
+        let query = url.get(path_end + 1..).unwrap_or_default();
+        limits::check_url(
+            &url,
+            &url[base_len..path_end],
+            query,
+            E::PATH_TEMPLATE,
+            E::PARAMS,
+        )?;
+        for (name, value) in headers.iter() {
+            limits::check_header_value(name, value)?;
+        }
+
+        let mut request = self.request(E::METHOD, url);
+        if let Some(body) = body {
+            // Said even when it is 0: a client should when the method defines a body
+            // (RFC 9110, section 8.6), and some front ends answer 411 without it.
+            request = request
+                .header(
+                    CONTENT_TYPE,
+                    HeaderValue::from_static("application/x-www-form-urlencoded"),
+                )
+                .header(CONTENT_LENGTH, HeaderValue::from(body.len()))
+                .body(body);
+        }
         for (name, value) in headers.iter() {
             request = request.header(name, value);
         }
+        request.build().map_err(|error| {
+            let tries = Tries {
+                attempts: 0,
+                stop: Stop::Final,
+            };
+            TransportError::new(error, tries).into()
+        })
+    }
+
+    /// The request for a next page: a `GET` of the URL the server gave, checked by
+    /// [`next_page`](Self::next_page).
+    fn page_request(&self, url: Url) -> reqwest::Request {
+        let mut request = reqwest::Request::new(Method::Get.to_http(), url);
+        request.headers_mut().extend(self.common_headers());
         request
-            .build()
-            .map_err(|error| TransportError::new(error, 0).into())
     }
 
     /// A request with the headers every request carries.
-    fn request(&self, method: Method, url: impl reqwest::IntoUrl) -> reqwest::RequestBuilder {
-        self.inner
-            .http
-            .request(method.to_http(), url)
-            .header(AUTHORIZATION, self.inner.authorization.clone())
-            .header(ACCEPT, HeaderValue::from_static("application/json"))
-            .header(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE))
+    fn request(&self, method: Method, url: String) -> reqwest::RequestBuilder {
+        let mut request = self.inner.http.request(method.to_http(), url);
+        for (name, value) in self.common_headers() {
+            request = request.header(name, value);
+        }
+        request
     }
 
-    /// Checks that a `next_page_url` is on the API host, resolving a relative one.
-    fn next_page(&self, url: &str) -> Result<Url, Error> {
-        let refuse = |reason| PaginationError {
-            url: url.to_owned(),
-            reason,
-        };
+    /// The headers every request carries: credentials, `Accept`, `User-Agent`.
+    fn common_headers(&self) -> [(HeaderName, HeaderValue); 3] {
+        [
+            (AUTHORIZATION, self.inner.authorization.clone()),
+            (ACCEPT, HeaderValue::from_static("application/json")),
+            (USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE)),
+        ]
+    }
+
+    /// Checks a `next_page_url` (resolving a relative one): `None` when it is empty,
+    /// the URL when it is on the API host, carries no credentials, is not too long and
+    /// was not fetched yet, else why not.
+    fn next_page(&self, url: &str, fetched: &HashSet<String>) -> Result<Option<Url>, Error> {
+        if url.trim().is_empty() {
+            return Ok(None);
+        }
+        let refuse = |reason| Error::from(PaginationError::new(url, reason));
+        if url.len() > MAX_URL_LEN {
+            return Err(refuse("it is longer than the URL limit"));
+        }
         let base = &self.inner.base;
         let next = base.join(url).map_err(|_| refuse("not a URL"))?;
         if next.scheme() != base.scheme()
             || next.host_str() != base.host_str()
             || next.port_or_known_default() != base.port_or_known_default()
         {
-            return Err(refuse("it is not on the client's API host").into());
+            return Err(refuse("it is not on the client's API host"));
         }
-        Ok(next)
+        if !next.username().is_empty() || next.password().is_some() {
+            return Err(refuse("it carries credentials"));
+        }
+        if next.as_str().len() > MAX_URL_LEN {
+            return Err(refuse("it is longer than the URL limit"));
+        }
+        if fetched.contains(next.as_str()) {
+            return Err(refuse("it names a page this stream already fetched"));
+        }
+        Ok(Some(next))
     }
 }
 

@@ -1,7 +1,9 @@
 //! Errors: what went wrong sending a request, or building a client.
 //!
 //! No error holds a credential: they travel in a header that no error records, and the
-//! URLs kept (in transport errors) hold none.
+//! URLs kept hold none. Every message is bounded: text that came from a server or a
+//! caller (a message, a body, a URL, a value) is shown cut to a few hundred characters,
+//! with no run of more than 100 characters verbatim and no query string.
 
 use std::fmt;
 use std::time::Duration;
@@ -9,13 +11,15 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::Value;
 
+use crate::bounded::{Bounded, ShownUrl, truncate};
 use crate::validation::{ValidationError, ValidationErrorKind};
 
 /// Why a request failed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A parameter failed validation; nothing was sent.
+    /// A parameter failed validation, or the request would be too large to send;
+    /// nothing was sent.
     #[error(transparent)]
     Validation(#[from] ValidationError),
     /// The request could not be sent or its response not received (DNS, connection,
@@ -32,14 +36,18 @@ pub enum Error {
     /// (an HTML page from a proxy, say).
     #[error(transparent)]
     Http(#[from] HttpError),
+    /// The server answered with a redirect (`3xx`), which twill never follows.
+    #[error(transparent)]
+    Redirect(#[from] RedirectError),
     /// A success status whose body does not decode into the response type.
     #[error(transparent)]
     Decode(#[from] DecodeError),
     /// The response body is larger than the client's limit; it was not read.
     #[error(transparent)]
     BodyTooLarge(#[from] BodyTooLargeError),
-    /// A list response's `next_page_url` points somewhere the client does not send
-    /// credentials to.
+    /// A list response's `next_page_url` is one the client does not follow: on another
+    /// host, carrying credentials, too long, or naming a page this stream already
+    /// fetched.
     #[error(transparent)]
     Pagination(#[from] PaginationError),
 }
@@ -50,6 +58,7 @@ impl Error {
         match self {
             Error::Api(e) => Some(e.status),
             Error::Http(e) => Some(e.status),
+            Error::Redirect(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
             Error::BodyTooLarge(e) => Some(e.status),
             Error::Validation(_)
@@ -59,8 +68,8 @@ impl Error {
         }
     }
 
-    /// How many attempts were made: 0 when validation refused the request, more than 1
-    /// when it was retried.
+    /// How many attempts were made: 0 when the request was refused before sending,
+    /// more than 1 when it was retried.
     pub fn attempts(&self) -> u32 {
         match self {
             Error::Validation(_) | Error::Pagination(_) => 0,
@@ -68,6 +77,7 @@ impl Error {
             Error::Timeout(e) => e.attempts,
             Error::Api(e) => e.attempts,
             Error::Http(e) => e.attempts,
+            Error::Redirect(e) => e.attempts,
             Error::Decode(e) => e.attempts,
             Error::BodyTooLarge(e) => e.attempts,
         }
@@ -90,20 +100,79 @@ impl Error {
     }
 }
 
-/// " after 3 attempts" for more than one attempt.
-struct Attempts(u32);
+/// Why a request was not sent again after its last attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stop {
+    /// The outcome is not one that is retried: a `4xx`, a redirect, a success, a
+    /// request that could not be built.
+    Final,
+    /// The retry policy allows no more attempts.
+    AttemptLimit,
+    /// The next wait (the server's `Retry-After`, or the backoff) is longer than what is
+    /// left of the retry policy's total delay.
+    DelayBudget {
+        /// The wait the retry needed.
+        wait: Duration,
+        /// What was left of the total delay.
+        remaining: Duration,
+    },
+    /// The request may have been processed, and its method is not idempotent.
+    NotRepeatable,
+}
 
-impl fmt::Display for Attempts {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 > 1 {
-            write!(f, " after {} attempts", self.0)?;
+/// The attempts of a request, for its error message: " after 3 attempts" before the
+/// details, and what ended the retries after them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tries {
+    pub(crate) attempts: u32,
+    pub(crate) stop: Stop,
+}
+
+impl Tries {
+    /// " after 3 attempts" for more than one attempt.
+    fn count(self) -> impl fmt::Display {
+        struct Count(u32);
+        impl fmt::Display for Count {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                if self.0 > 1 {
+                    write!(f, " after {} attempts", self.0)?;
+                }
+                Ok(())
+            }
         }
-        Ok(())
+        Count(self.attempts)
+    }
+
+    /// What ended the retries, as a clause to end the message with.
+    fn stop(self) -> impl fmt::Display {
+        struct Why(Tries);
+        impl fmt::Display for Why {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self.0.stop {
+                    Stop::Final => Ok(()),
+                    Stop::AttemptLimit if self.0.attempts <= 1 => {
+                        f.write_str("; not retried: the retry policy allows one attempt")
+                    }
+                    Stop::AttemptLimit => f.write_str("; the retry policy allows no more attempts"),
+                    Stop::DelayBudget { wait, remaining } => write!(
+                        f,
+                        "; not retried: the next wait ({wait:?}) is longer than what is left \
+                         of the retry policy's total delay ({remaining:?})"
+                    ),
+                    Stop::NotRepeatable => f.write_str(MAYBE_PROCESSED),
+                }
+            }
+        }
+        Why(self)
     }
 }
 
 const MAYBE_PROCESSED: &str =
     "; the request may have been processed, so it was not repeated automatically";
+
+/// How many characters of a server's message, a body or a decoder's report an error
+/// message shows.
+const SHOWN_TEXT: usize = 512;
 
 /// An error response from Twilio: the HTTP status and what the JSON body says.
 ///
@@ -125,19 +194,35 @@ pub struct ApiError {
     pub details: Option<Value>,
     /// How many attempts were made.
     pub attempts: u32,
+    pub(crate) stop: Stop,
 }
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tries = self.tries();
         write!(f, "Twilio API error (HTTP {}", self.status.as_u16())?;
         if let Some(code) = self.code {
             write!(f, ", code {code}")?;
         }
-        write!(f, "){}: {}", Attempts(self.attempts), self.message)?;
+        write!(
+            f,
+            "){}: {}",
+            tries.count(),
+            Bounded::new(&self.message, SHOWN_TEXT)
+        )?;
         if let Some(more_info) = &self.more_info {
-            write!(f, " (see {more_info})")?;
+            write!(f, " (see {})", ShownUrl(more_info))?;
         }
-        Ok(())
+        write!(f, "{}", tries.stop())
+    }
+}
+
+impl ApiError {
+    fn tries(&self) -> Tries {
+        Tries {
+            attempts: self.attempts,
+            stop: self.stop,
+        }
     }
 }
 
@@ -153,19 +238,70 @@ pub struct HttpError {
     pub snippet: String,
     /// How many attempts were made.
     pub attempts: u32,
+    pub(crate) stop: Stop,
 }
 
 impl fmt::Display for HttpError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "HTTP error {}{}", self.status, Attempts(self.attempts))?;
+        let tries = Tries {
+            attempts: self.attempts,
+            stop: self.stop,
+        };
+        write!(f, "HTTP error {}{}", self.status, tries.count())?;
         if !self.snippet.is_empty() {
-            write!(f, ": {}", self.snippet.escape_debug())?;
+            write!(f, ": {}", Bounded::new(&self.snippet, SHOWN_TEXT))?;
         }
-        Ok(())
+        write!(f, "{}", tries.stop())
     }
 }
 
 impl std::error::Error for HttpError {}
+
+/// A redirect (`3xx`) answer. twill follows no redirect: Twilio's REST API does not
+/// redirect, and following one would send the request, and its body, somewhere the
+/// client was not pointed at. Nothing was sent to `location`, and the request was not
+/// retried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RedirectError {
+    /// The HTTP status of the response: `301`, `302`, `307`...
+    pub status: StatusCode,
+    /// The `Location` header, if any (at most [`MAX_URL_LEN`](crate::MAX_URL_LEN)
+    /// bytes of it).
+    pub location: Option<String>,
+    /// How many attempts were made.
+    pub attempts: u32,
+}
+
+impl fmt::Display for RedirectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tries = Tries {
+            attempts: self.attempts,
+            stop: Stop::Final,
+        };
+        write!(f, "HTTP {} redirect{}", self.status, tries.count())?;
+        if let Some(location) = &self.location {
+            write!(f, " to {}", ShownUrl(location))?;
+        }
+        f.write_str(" not followed: twill follows no redirect")
+    }
+}
+
+impl std::error::Error for RedirectError {}
+
+impl RedirectError {
+    pub(crate) fn new(status: StatusCode, location: Option<&[u8]>, attempts: u32) -> Self {
+        let location = location.map(|bytes| {
+            let text = String::from_utf8_lossy(bytes);
+            truncate(&text, crate::MAX_URL_LEN).to_owned()
+        });
+        RedirectError {
+            status,
+            location,
+            attempts,
+        }
+    }
+}
 
 /// A success response whose body does not match the response type.
 #[derive(Debug)]
@@ -173,7 +309,11 @@ impl std::error::Error for HttpError {}
 pub struct DecodeError {
     /// The HTTP status of the response.
     pub status: StatusCode,
-    /// The start of the body, at most [`SNIPPET_LIMIT`] bytes, lossily decoded as UTF-8.
+    /// Where in the body the offending value is, as a JSON path:
+    /// `conversations[3].date_created`; `.` for the whole body.
+    pub path: String,
+    /// The part of the body around the offending value, at most [`SNIPPET_LIMIT`]
+    /// bytes, lossily decoded as UTF-8; `…` marks where it was cut.
     pub snippet: String,
     /// What the JSON decoder reported (also part of this error's message).
     pub error: serde_json::Error,
@@ -185,14 +325,21 @@ impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "could not decode the response body (HTTP {}): {}",
-            self.status.as_u16(),
-            self.error
-        )
+            "could not decode the response body (HTTP {})",
+            self.status.as_u16()
+        )?;
+        if self.path != "." {
+            write!(f, " at `{}`", Bounded::new(&self.path, SHOWN_TEXT))?;
+        }
+        write!(f, ": {}", Bounded::new(&self.error.to_string(), SHOWN_TEXT))
     }
 }
 
-impl std::error::Error for DecodeError {}
+impl std::error::Error for DecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
 
 /// A response body larger than the client's limit
 /// ([`ClientBuilder::max_response_body`](crate::ClientBuilder::max_response_body)).
@@ -213,23 +360,26 @@ pub const SNIPPET_LIMIT: usize = 512;
 
 /// The request could not be sent, or its response could not be read.
 ///
-/// Its message holds the whole chain of causes ("... tcp connect error: Connection
-/// refused"), so printing it once tells the story.
+/// Its message holds the chain of causes ("... tcp connect error: Connection
+/// refused"), so printing it once tells the story; the request's URL is not part of it.
 #[derive(Debug)]
 pub struct TransportError {
     inner: reqwest::Error,
     attempts: u32,
     sent: bool,
+    stop: Stop,
 }
 
 impl TransportError {
-    pub(crate) fn new(inner: reqwest::Error, attempts: u32) -> Self {
+    pub(crate) fn new(inner: reqwest::Error, tries: Tries) -> Self {
         // A connection never made, or a request never built, was not sent.
         let sent = !(inner.is_connect() || inner.is_builder());
         TransportError {
-            inner,
-            attempts,
+            // The URL can be long and hold parameter values: messages leave it out.
+            inner: inner.without_url(),
+            attempts: tries.attempts,
             sent,
+            stop: tries.stop,
         }
     }
 
@@ -246,21 +396,22 @@ impl TransportError {
 
 impl fmt::Display for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "request failed{}: {}",
-            Attempts(self.attempts),
-            self.inner
-        )?;
+        let tries = Tries {
+            attempts: self.attempts,
+            stop: self.stop,
+        };
+        if self.inner.is_builder() {
+            f.write_str("the request could not be built, so nothing was sent")?;
+        } else {
+            write!(f, "request failed{}", tries.count())?;
+        }
+        write!(f, ": {}", Bounded::new(&self.inner.to_string(), SHOWN_TEXT))?;
         let mut cause = std::error::Error::source(&self.inner);
         while let Some(err) = cause {
-            write!(f, ": {err}")?;
+            write!(f, ": {}", Bounded::new(&err.to_string(), SHOWN_TEXT))?;
             cause = err.source();
         }
-        if self.sent {
-            f.write_str(MAYBE_PROCESSED)?;
-        }
-        Ok(())
+        write!(f, "{}", tries.stop())
     }
 }
 
@@ -278,21 +429,27 @@ pub struct TimeoutError {
     /// How many attempts were made.
     pub attempts: u32,
     sent: bool,
+    stop: Stop,
 }
 
 impl TimeoutError {
-    pub(crate) fn new(after: Duration, connecting: bool, attempts: u32) -> Self {
+    pub(crate) fn new(after: Duration, connecting: bool, tries: Tries) -> Self {
         TimeoutError {
             after,
             connecting,
-            attempts,
+            attempts: tries.attempts,
             sent: !connecting,
+            stop: tries.stop,
         }
     }
 }
 
 impl fmt::Display for TimeoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let tries = Tries {
+            attempts: self.attempts,
+            stop: self.stop,
+        };
         let what = if self.connecting {
             "connecting"
         } else {
@@ -300,30 +457,49 @@ impl fmt::Display for TimeoutError {
         };
         write!(
             f,
-            "{what} timed out ({:?} timeout){}",
+            "{what} timed out ({:?} timeout){}{}",
             self.after,
-            Attempts(self.attempts)
-        )?;
-        if self.sent {
-            f.write_str(MAYBE_PROCESSED)?;
-        }
-        Ok(())
+            tries.count(),
+            tries.stop()
+        )
     }
 }
 
 impl std::error::Error for TimeoutError {}
 
-/// A `next_page_url` that the client refuses to follow: credentials go only to the
-/// client's own API host.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("refusing to follow next_page_url {url:?}: {reason}")]
+/// A `next_page_url` that the client refuses to follow. Credentials go only to the
+/// client's own API host, and a stream ends rather than fetch a page twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PaginationError {
-    /// The URL given by the server.
+    /// The URL given by the server (at most [`MAX_URL_LEN`](crate::MAX_URL_LEN) bytes
+    /// of it).
     pub url: String,
     /// Why it is refused.
     pub reason: &'static str,
 }
+
+impl PaginationError {
+    pub(crate) fn new(url: &str, reason: &'static str) -> Self {
+        PaginationError {
+            url: truncate(url, crate::MAX_URL_LEN).to_owned(),
+            reason,
+        }
+    }
+}
+
+impl fmt::Display for PaginationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "refusing to follow next_page_url {}: {}",
+            ShownUrl(&self.url),
+            self.reason
+        )
+    }
+}
+
+impl std::error::Error for PaginationError {}
 
 /// Why a [`Client`](crate::Client) could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -345,15 +521,18 @@ pub enum ConfigError {
     #[error("invalid API key SID: {0}")]
     InvalidApiKeySid(ValidationErrorKind),
     /// The base URL is not usable.
-    #[error("invalid base URL {url:?}: {reason}")]
+    #[error("invalid base URL {}: {reason}", ShownUrl(url))]
     InvalidBaseUrl {
-        /// The URL given.
+        /// The URL given, without credentials it may hold (`user:password@`).
         url: String,
         /// What is wrong with it.
         reason: &'static str,
     },
     /// An edge or region is not a DNS label.
-    #[error("invalid {what} {value:?}: expected letters, digits and hyphens")]
+    #[error(
+        "invalid {what} `{}`: expected letters, digits and hyphens",
+        Bounded::new(value, 100)
+    )]
     InvalidLocation {
         /// `edge` or `region`.
         what: &'static str,
@@ -368,15 +547,24 @@ pub enum ConfigError {
     Runtime(std::io::Error),
 }
 
-/// The first [`SNIPPET_LIMIT`] bytes of `body`, cut on a character boundary.
-pub(crate) fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(&body[..body.len().min(SNIPPET_LIMIT)]);
-    let mut text = text.into_owned();
-    if body.len() > SNIPPET_LIMIT {
-        // A multi-byte character cut in two decodes as U+FFFD: drop it.
-        if text.ends_with('\u{FFFD}') {
-            text.pop();
-        }
+/// At most [`SNIPPET_LIMIT`] bytes of `body` around byte `at` (from its start when `at`
+/// is 0), cut on character boundaries, with `…` where it was cut.
+pub(crate) fn snippet(body: &[u8], at: usize) -> String {
+    let at = at.min(body.len());
+    let start = at.saturating_sub(SNIPPET_LIMIT / 2);
+    let end = start.saturating_add(SNIPPET_LIMIT).min(body.len());
+    let mut text = String::from_utf8_lossy(&body[start..end]).into_owned();
+    // A multi-byte character cut in two decodes as U+FFFD at either end: drop it.
+    if end < body.len() && text.ends_with('\u{FFFD}') {
+        text.pop();
+    }
+    if start > 0 && text.starts_with('\u{FFFD}') {
+        text.remove(0);
+    }
+    if start > 0 {
+        text.insert(0, '…');
+    }
+    if end < body.len() {
         text.push('…');
     }
     text
@@ -389,25 +577,36 @@ mod tests {
     #[test]
     fn snippets_are_bounded() {
         assert_eq!(
-            snippet(b"<html>bad gateway</html>"),
+            snippet(b"<html>bad gateway</html>", 0),
             "<html>bad gateway</html>"
         );
         let long = "é".repeat(SNIPPET_LIMIT);
-        let cut = snippet(long.as_bytes());
+        let cut = snippet(long.as_bytes(), 0);
         assert!(cut.len() <= SNIPPET_LIMIT + '…'.len_utf8(), "{}", cut.len());
         assert!(cut.ends_with("é…"), "{cut}");
+
+        let body = format!("{}\"oops\"{}", "a".repeat(5000), "b".repeat(5000));
+        let around = snippet(body.as_bytes(), 5000);
+        assert!(around.starts_with('…') && around.ends_with('…'), "{around}");
+        assert!(around.contains("a\"oops\"b"), "{around}");
+        assert!(around.len() <= SNIPPET_LIMIT + 2 * '…'.len_utf8());
     }
 
-    #[test]
-    fn api_error_display() {
-        let mut err = ApiError {
+    fn api_error(attempts: u32, stop: Stop) -> ApiError {
+        ApiError {
             status: StatusCode::NOT_FOUND,
             code: Some(20404),
             message: "The requested resource was not found".into(),
             more_info: Some("https://www.twilio.com/docs/errors/20404".into()),
             details: None,
-            attempts: 1,
-        };
+            attempts,
+            stop,
+        }
+    }
+
+    #[test]
+    fn api_error_display() {
+        let mut err = api_error(1, Stop::Final);
         assert_eq!(
             err.to_string(),
             "Twilio API error (HTTP 404, code 20404): The requested resource was not found (see https://www.twilio.com/docs/errors/20404)"
@@ -416,21 +615,113 @@ mod tests {
         err.code = None;
         err.more_info = None;
         err.attempts = 3;
+        err.stop = Stop::AttemptLimit;
         err.message = "Too many requests".into();
         assert_eq!(
             err.to_string(),
-            "Twilio API error (HTTP 429) after 3 attempts: Too many requests"
+            "Twilio API error (HTTP 429) after 3 attempts: Too many requests; the retry policy allows no more attempts"
         );
     }
 
+    /// One message per way the retries can end, each saying what happened.
     #[test]
-    fn timeouts_say_whether_the_request_may_have_been_processed() {
-        let sent = TimeoutError::new(Duration::from_millis(500), false, 2);
-        assert_eq!(
-            sent.to_string(),
-            format!("the request timed out (500ms timeout) after 2 attempts{MAYBE_PROCESSED}")
+    fn every_retry_outcome_says_what_happened() {
+        let base = "Twilio API error (HTTP 404, code 20404)";
+        let tail =
+            ": The requested resource was not found (see https://www.twilio.com/docs/errors/20404)";
+        let cases = [
+            (1, Stop::Final, format!("{base}{tail}")),
+            (2, Stop::Final, format!("{base} after 2 attempts{tail}")),
+            (
+                1,
+                Stop::AttemptLimit,
+                format!("{base}{tail}; not retried: the retry policy allows one attempt"),
+            ),
+            (
+                3,
+                Stop::AttemptLimit,
+                format!("{base} after 3 attempts{tail}; the retry policy allows no more attempts"),
+            ),
+            (
+                1,
+                Stop::DelayBudget {
+                    wait: Duration::from_secs(120),
+                    remaining: Duration::from_secs(30),
+                },
+                format!(
+                    "{base}{tail}; not retried: the next wait (120s) is longer than what is left of the retry policy's total delay (30s)"
+                ),
+            ),
+            (
+                1,
+                Stop::NotRepeatable,
+                format!("{base}{tail}{MAYBE_PROCESSED}"),
+            ),
+        ];
+        for (attempts, stop, expected) in cases {
+            assert_eq!(api_error(attempts, stop).to_string(), expected);
+        }
+    }
+
+    #[test]
+    fn timeouts_say_what_ended_the_retries() {
+        let tries = |attempts, stop| Tries { attempts, stop };
+        let post = TimeoutError::new(
+            Duration::from_millis(500),
+            false,
+            tries(1, Stop::NotRepeatable),
         );
-        let connecting = TimeoutError::new(Duration::from_secs(1), true, 1);
+        assert_eq!(
+            post.to_string(),
+            format!("the request timed out (500ms timeout){MAYBE_PROCESSED}")
+        );
+        let get = TimeoutError::new(
+            Duration::from_millis(500),
+            false,
+            tries(3, Stop::AttemptLimit),
+        );
+        assert_eq!(
+            get.to_string(),
+            "the request timed out (500ms timeout) after 3 attempts; the retry policy allows no more attempts"
+        );
+        let connecting = TimeoutError::new(Duration::from_secs(1), true, tries(1, Stop::Final));
         assert_eq!(connecting.to_string(), "connecting timed out (1s timeout)");
+    }
+
+    #[test]
+    fn outside_text_is_bounded() {
+        let token = "T".repeat(70_000);
+        let mut err = api_error(1, Stop::Final);
+        err.message = format!("Invalid PageToken {token}\r\nX-Injected: 1");
+        err.more_info = Some(format!("https://example.com/errors?token={token}"));
+        let shown = err.to_string();
+        assert!(shown.len() < 700, "{} bytes", shown.len());
+        assert!(!shown.contains(&"T".repeat(101)));
+        assert!(
+            !shown.contains('\n') && !shown.contains("token="),
+            "{shown}"
+        );
+
+        let redirect = RedirectError::new(
+            StatusCode::FOUND,
+            Some(format!("https://u:pw@elsewhere.example.com/x?PageToken={token}").as_bytes()),
+            1,
+        );
+        assert_eq!(
+            redirect.to_string(),
+            "HTTP 302 Found redirect to https://[redacted]@elsewhere.example.com/x?… not followed: twill follows no redirect"
+        );
+        assert!(redirect.location.unwrap().len() <= crate::MAX_URL_LEN);
+
+        let pagination = PaginationError::new(&format!("https://a.example/{token}"), "why");
+        assert!(pagination.to_string().len() < 200, "{pagination}");
+        assert!(pagination.url.len() <= crate::MAX_URL_LEN);
+
+        let config = ConfigError::InvalidBaseUrl {
+            url: format!("https://u:pw@{token}"),
+            reason: "why",
+        };
+        assert!(config.to_string().len() < 200, "{config}");
+        assert!(!config.to_string().contains("pw"), "{config}");
     }
 }

@@ -4,12 +4,12 @@
 use std::time::Duration;
 
 use reqwest::StatusCode;
-use reqwest::header::{HeaderValue, RETRY_AFTER};
+use reqwest::header::{HeaderValue, LOCATION, RETRY_AFTER};
 use serde::de::DeserializeOwned;
 
 use crate::client::Client;
 use crate::endpoint::{Endpoint, Method};
-use crate::error::{BodyTooLargeError, Error, TimeoutError, TransportError};
+use crate::error::{BodyTooLargeError, Error, Stop, TimeoutError, TransportError, Tries};
 use crate::response;
 use crate::retry::{self, Outcome, SendOptions};
 
@@ -38,7 +38,10 @@ impl Exchange {
 /// A response, read in full.
 struct Received {
     status: StatusCode,
+    /// `Retry-After`, on the statuses it is honoured for (`429` and `503`).
     retry_after: Option<HeaderValue>,
+    /// `Location`, on redirects.
+    location: Option<HeaderValue>,
     body: bytes::Bytes,
 }
 
@@ -101,7 +104,10 @@ impl Client {
                 span.record("status", status.as_u16());
             }
             span.record("attempts", done.attempts);
-            span.record("duration_ms", started.elapsed().as_millis() as u64);
+            span.record(
+                "duration_ms",
+                u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            );
             done.result
         }
         #[cfg(not(feature = "tracing"))]
@@ -114,11 +120,11 @@ impl Client {
         exchange: Exchange,
     ) -> Done<T> {
         let inner = &*self.inner;
-        let mut attempt = 0;
+        let mut attempt: u32 = 0;
         let mut waited = Duration::ZERO;
         let mut request = Some(request);
-        let result = loop {
-            attempt += 1;
+        let (result, stop) = loop {
+            attempt = attempt.saturating_add(1);
             // The last attempt the policy allows takes the request itself; earlier
             // ones send a copy, kept in case of a retry.
             let this = if attempt >= inner.retry.attempts() {
@@ -130,10 +136,15 @@ impl Client {
             let result = self.attempt(this).await;
             let outcome = match &result {
                 Ok(received) => Outcome::Status(received.status, received.retry_after.as_ref()),
-                Err(Failure::TooLarge { .. }) => break result,
-                Err(Failure::Transport(_) | Failure::Timeout { .. }) => Outcome::NoResponse,
+                // The same body would come again.
+                Err(Failure::TooLarge { .. }) => break (result, Stop::Final),
+                Err(Failure::Transport(error)) if error.is_builder() => Outcome::Unsendable,
+                Err(Failure::Transport(error)) => Outcome::NoResponse {
+                    sent: !error.is_connect(),
+                },
+                Err(Failure::Timeout { connecting }) => Outcome::NoResponse { sent: !connecting },
             };
-            let delay = retry::next_delay(
+            let decision = retry::decide(
                 &inner.retry,
                 exchange.method,
                 &exchange.options,
@@ -141,30 +152,44 @@ impl Client {
                 attempt,
                 waited,
             );
-            let Some(delay) = delay else {
-                break result;
+            let delay = match decision {
+                Ok(delay) => delay,
+                Err(stop) => break (result, stop),
             };
             #[cfg(feature = "tracing")]
-            tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
+            tracing::debug!(
+                attempt,
+                delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
+                "retrying"
+            );
             tokio::time::sleep(delay).await;
-            waited += delay;
+            waited = waited.saturating_add(delay);
         };
 
+        let tries = Tries {
+            attempts: attempt,
+            stop,
+        };
         let status = match &result {
             Ok(received) => Some(received.status),
             Err(Failure::TooLarge { status }) => Some(*status),
             Err(_) => None,
         };
         let result = match result {
-            Ok(received) => response::decode(received.status, &received.body, attempt),
-            Err(Failure::Transport(error)) => Err(TransportError::new(error, attempt).into()),
+            Ok(received) => response::decode(
+                received.status,
+                received.location.as_ref(),
+                &received.body,
+                tries,
+            ),
+            Err(Failure::Transport(error)) => Err(TransportError::new(error, tries).into()),
             Err(Failure::Timeout { connecting }) => {
                 let after = if connecting {
                     inner.connect_timeout
                 } else {
                     inner.timeout
                 };
-                Err(TimeoutError::new(after, connecting, attempt).into())
+                Err(TimeoutError::new(after, connecting, tries).into())
             }
             Err(Failure::TooLarge { status }) => Err(BodyTooLargeError {
                 status,
@@ -185,8 +210,13 @@ impl Client {
         let limit = self.inner.max_response_body;
         let mut response = self.inner.http.execute(request).await?;
         let status = response.status();
-        let retry_after = if status == StatusCode::TOO_MANY_REQUESTS {
-            response.headers().get(RETRY_AFTER).cloned()
+        let header = |name| response.headers().get(name).cloned();
+        let retry_after = match status {
+            StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE => header(RETRY_AFTER),
+            _ => None,
+        };
+        let location = if status.is_redirection() {
+            header(LOCATION)
         } else {
             None
         };
@@ -198,7 +228,7 @@ impl Client {
             None => {
                 let mut body = Vec::new();
                 while let Some(chunk) = response.chunk().await? {
-                    if body.len() + chunk.len() > limit {
+                    if body.len().saturating_add(chunk.len()) > limit {
                         return Err(Failure::TooLarge { status });
                     }
                     body.extend_from_slice(&chunk);
@@ -209,6 +239,7 @@ impl Client {
         Ok(Received {
             status,
             retry_after,
+            location,
             body,
         })
     }

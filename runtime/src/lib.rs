@@ -22,6 +22,7 @@
 mod auth;
 #[cfg(feature = "blocking")]
 mod blocking;
+mod bounded;
 mod builder;
 mod client;
 mod endpoint;
@@ -30,6 +31,7 @@ mod exchange;
 mod form;
 mod headers;
 mod lenient;
+mod limits;
 mod meta;
 mod page;
 mod path;
@@ -49,10 +51,11 @@ pub use crate::client::Client;
 pub use crate::endpoint::{Endpoint, Method};
 pub use crate::error::{
     ApiError, BodyTooLargeError, ConfigError, DecodeError, Error, HttpError, PaginationError,
-    SNIPPET_LIMIT, TimeoutError, TransportError,
+    RedirectError, SNIPPET_LIMIT, TimeoutError, TransportError,
 };
 pub use crate::form::Form;
 pub use crate::headers::Headers;
+pub use crate::limits::{MAX_HEADER_VALUE_LEN, MAX_URL_LEN};
 pub use crate::meta::{Location, Param};
 pub use crate::page::{Page, PageMeta};
 pub use crate::retry::{RetryPolicy, SendOptions};

@@ -1,41 +1,83 @@
 //! Turning a status and a body into the typed response or a typed error.
 
 use reqwest::StatusCode;
+use reqwest::header::HeaderValue;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::error::{ApiError, DecodeError, Error, HttpError, snippet};
+use crate::error::{ApiError, DecodeError, Error, HttpError, RedirectError, Tries, snippet};
 
 /// Decodes a response: a success status into `T`, anything else into an error.
 ///
 /// An empty success body (a `204 No Content`, say) decodes as JSON `null`, which is
-/// what `()` and `Option<_>` responses expect.
+/// what `()` and `Option<_>` responses expect. A redirect is an error carrying its
+/// `location`: twill follows none.
 pub(crate) fn decode<T: DeserializeOwned>(
     status: StatusCode,
+    location: Option<&HeaderValue>,
     body: &[u8],
-    attempts: u32,
+    tries: Tries,
 ) -> Result<T, Error> {
+    if status.is_redirection() {
+        let location = location.map(HeaderValue::as_bytes);
+        return Err(RedirectError::new(status, location, tries.attempts).into());
+    }
     if !status.is_success() {
-        return Err(error_from_body(status, body, attempts));
+        return Err(error_from_body(status, body, tries));
     }
     let json = if body.iter().all(u8::is_ascii_whitespace) {
         &b"null"[..]
     } else {
         body
     };
-    serde_json::from_slice(json).map_err(|error| {
-        Error::Decode(DecodeError {
-            status,
-            snippet: snippet(body),
-            error,
-            attempts,
-        })
+    // The fast path decodes without tracking where it is; only a failure pays for a
+    // second pass that finds the JSON path of the offending value.
+    match serde_json::from_slice(json) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(decode_error::<T>(status, json, error, tries.attempts)),
+    }
+}
+
+/// Decodes `json` again, tracking the path, to report where it fails (`first` is what
+/// the first pass reported).
+fn decode_error<T: DeserializeOwned>(
+    status: StatusCode,
+    json: &[u8],
+    first: serde_json::Error,
+    attempts: u32,
+) -> Error {
+    let mut deserializer = serde_json::Deserializer::from_slice(json);
+    let (path, error) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Err(error) => (error.path().to_string(), error.into_inner()),
+        // The value decoded, so what failed is what follows it: the whole body's error.
+        Ok(_) => (".".to_owned(), deserializer.end().err().unwrap_or(first)),
+    };
+    Error::Decode(DecodeError {
+        status,
+        snippet: snippet(json, offset(json, error.line(), error.column())),
+        path,
+        error,
+        attempts,
     })
+}
+
+/// The byte offset of a one-based line and column, as serde_json reports them (0 when
+/// the error has no position).
+fn offset(body: &[u8], line: usize, column: usize) -> usize {
+    if line == 0 {
+        return 0;
+    }
+    let line_start = body
+        .split_inclusive(|&b| b == b'\n')
+        .take(line - 1)
+        .map(<[u8]>::len)
+        .sum::<usize>();
+    line_start.saturating_add(column.saturating_sub(1))
 }
 
 /// An error status: what the body says when it is a JSON error of a known shape, else
 /// the status and the start of the body. Never fails, whatever the body.
-pub(crate) fn error_from_body(status: StatusCode, body: &[u8], attempts: u32) -> Error {
+pub(crate) fn error_from_body(status: StatusCode, body: &[u8], tries: Tries) -> Error {
     match api_error(body) {
         Some(parts) => Error::Api(ApiError {
             status,
@@ -43,12 +85,14 @@ pub(crate) fn error_from_body(status: StatusCode, body: &[u8], attempts: u32) ->
             message: parts.message.unwrap_or_default(),
             more_info: parts.more_info,
             details: parts.details,
-            attempts,
+            attempts: tries.attempts,
+            stop: tries.stop,
         }),
         None => Error::Http(HttpError {
             status,
-            snippet: snippet(body),
-            attempts,
+            snippet: snippet(body, 0),
+            attempts: tries.attempts,
+            stop: tries.stop,
         }),
     }
 }
@@ -130,16 +174,22 @@ fn text(object: &Map<String, Value>, key: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::{SNIPPET_LIMIT, Stop};
+
+    const ONCE: Tries = Tries {
+        attempts: 1,
+        stop: Stop::Final,
+    };
 
     fn error(status: u16, body: &[u8]) -> Error {
-        decode::<Value>(StatusCode::from_u16(status).unwrap(), body, 1).unwrap_err()
+        decode::<Value>(StatusCode::from_u16(status).unwrap(), None, body, ONCE).unwrap_err()
     }
 
     #[test]
     fn success_bodies_decode() {
-        let value: Value = decode(StatusCode::OK, br#"{"a": 1}"#, 1).unwrap();
+        let value: Value = decode(StatusCode::OK, None, br#"{"a": 1}"#, ONCE).unwrap();
         assert_eq!(value["a"], 1);
-        decode::<()>(StatusCode::NO_CONTENT, b"", 1).unwrap();
+        decode::<()>(StatusCode::NO_CONTENT, None, b"", ONCE).unwrap();
     }
 
     #[test]
@@ -219,11 +269,90 @@ mod tests {
 
     #[test]
     fn mismatched_success_body_is_a_decode_error() {
-        let Err(Error::Decode(err)) = decode::<Vec<u8>>(StatusCode::OK, br#"{"a": "#, 1) else {
+        let Err(Error::Decode(err)) = decode::<Vec<u8>>(StatusCode::OK, None, br#"{"a": "#, ONCE)
+        else {
             panic!("expected a decode error");
         };
         assert_eq!(err.status, StatusCode::OK);
         assert_eq!(err.snippet, r#"{"a": "#);
+        assert_eq!(err.path, ".");
         assert!(err.to_string().contains("HTTP 200"), "{err}");
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Listing {
+        conversations: Vec<Item>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Item {
+        sid: String,
+        date_created: Option<jiff::Timestamp>,
+    }
+
+    #[test]
+    fn decode_errors_name_the_json_path_and_show_the_part_around_it() {
+        let good = r#"{"sid": "CH1", "date_created": "2020-01-02T03:04:05Z"}"#;
+        let padding = format!(r#"{{"sid": "{}", "date_created": null}}"#, "x".repeat(2000));
+        let bad = r#"{"sid": "CH4", "date_created": 5}"#;
+        let body = format!(r#"{{"conversations": [{good}, {padding}, {good}, {bad}]}}"#);
+        let Err(Error::Decode(err)) =
+            decode::<Listing>(StatusCode::OK, None, body.as_bytes(), ONCE)
+        else {
+            panic!("expected a decode error");
+        };
+        assert_eq!(err.path, "conversations[3].date_created");
+        assert!(
+            err.snippet.contains(r#""date_created": 5"#),
+            "{}",
+            err.snippet
+        );
+        assert!(err.snippet.len() <= SNIPPET_LIMIT + 2 * '…'.len_utf8());
+        let shown = err.to_string();
+        assert!(
+            shown.starts_with(
+                "could not decode the response body (HTTP 200) at `conversations[3].date_created`: invalid type"
+            ),
+            "{shown}"
+        );
+        assert!(std::error::Error::source(&err).is_some());
+
+        // A long string value in the decoder's report is cut.
+        let long = format!(
+            r#"{{"conversations": [{{"sid": 1, "date_created": "{}"}}]}}"#,
+            "y".repeat(9000)
+        );
+        let Err(err) = decode::<Listing>(StatusCode::OK, None, long.as_bytes(), ONCE) else {
+            panic!("expected a decode error");
+        };
+        assert!(err.to_string().len() < 700, "{err}");
+    }
+
+    #[test]
+    fn trailing_garbage_is_a_decode_error_of_the_whole_body() {
+        let Err(Error::Decode(err)) = decode::<Value>(StatusCode::OK, None, b"{} x", ONCE) else {
+            panic!("expected a decode error");
+        };
+        assert_eq!(err.path, ".");
+    }
+
+    #[test]
+    fn redirects_are_errors_with_their_location() {
+        let location = HeaderValue::from_static("https://elsewhere.example.com/v1/X");
+        for code in 300..=308 {
+            let status = StatusCode::from_u16(code).unwrap();
+            let err = decode::<Value>(status, Some(&location), b"{}", ONCE).unwrap_err();
+            let Error::Redirect(redirect) = &err else {
+                panic!("{code}: {err:?}");
+            };
+            assert_eq!(redirect.status, status);
+            assert_eq!(
+                redirect.location.as_deref(),
+                Some("https://elsewhere.example.com/v1/X")
+            );
+            assert_eq!(err.status(), Some(status));
+        }
     }
 }

@@ -1,10 +1,12 @@
 //! When to send a request again, and how long to wait first.
 //!
 //! Safe by construction: a `429 Too Many Requests` means the request was not processed,
-//! so it is retried whatever the method. A `5xx`, a timeout or a connection failure
-//! may come after the server acted, so those are retried only for `GET` and `DELETE`
-//! (idempotent), unless the caller opts in for one request with
-//! [`SendOptions::retry_unsafe`].
+//! and a connection that was never made carried nothing, so those are retried whatever
+//! the method. A `5xx`, a timeout or a lost connection may come after the server acted,
+//! so those are retried only for `GET` and `DELETE` (idempotent), unless the caller opts
+//! in for one request with [`SendOptions::retry_unsafe`]. Redirects, other statuses and
+//! requests that cannot be built are never retried. A `Retry-After` on a `429` or `503`
+//! sets the wait.
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
@@ -14,6 +16,7 @@ use reqwest::StatusCode;
 use reqwest::header::HeaderValue;
 
 use crate::endpoint::Method;
+use crate::error::Stop;
 
 /// How many times, and how patiently, a request is retried.
 ///
@@ -90,10 +93,10 @@ impl RetryPolicy {
     fn backoff(&self, retry: u32) -> Duration {
         let exponential = self
             .initial_backoff
-            .saturating_mul(1u32 << (retry - 1).min(16))
+            .saturating_mul(1u32 << retry.saturating_sub(1).min(16))
             .min(self.max_backoff);
         let half = exponential / 2;
-        half + half.mul_f64(random_fraction())
+        half.saturating_add(half.mul_f64(random_fraction()))
     }
 }
 
@@ -120,44 +123,76 @@ impl SendOptions {
 }
 
 /// What an attempt ended in, as far as retrying goes.
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum Outcome<'a> {
     /// A response with this status and `Retry-After` header.
     Status(StatusCode, Option<&'a HeaderValue>),
-    /// No response: a timeout or a broken or refused connection.
-    NoResponse,
+    /// No response: a timeout or a broken or refused connection. `sent` says whether the
+    /// request may have reached the server (not when the connection was never made).
+    NoResponse {
+        /// Whether the request may have reached the server.
+        sent: bool,
+    },
+    /// The request could not be built or sent as it is: sending it again would fail the
+    /// same way.
+    Unsendable,
 }
 
-/// Decides whether to retry after attempt number `attempt`, and how long to wait.
-pub(crate) fn next_delay(
+/// Decides, after attempt number `attempt` and `waited` in backoffs so far, whether to
+/// retry and after how long, or why not.
+pub(crate) fn decide(
     policy: &RetryPolicy,
     method: Method,
     options: &SendOptions,
     outcome: Outcome<'_>,
     attempt: u32,
     waited: Duration,
-) -> Option<Duration> {
-    if attempt >= policy.max_attempts {
-        return None;
-    }
+) -> Result<Duration, Stop> {
     let repeatable = matches!(method, Method::Get | Method::Delete) || options.retry_unsafe;
-    let delay = match outcome {
+    let wait = match outcome {
+        // Not processed: safe to repeat whatever the method.
         Outcome::Status(StatusCode::TOO_MANY_REQUESTS, retry_after_header) => {
+            retry_after(retry_after_header).unwrap_or_else(|| policy.backoff(attempt))
+        }
+        Outcome::NoResponse { sent: false } => policy.backoff(attempt),
+        // Perhaps processed: only when repeating is harmless.
+        Outcome::Status(StatusCode::SERVICE_UNAVAILABLE, retry_after_header) if repeatable => {
             retry_after(retry_after_header).unwrap_or_else(|| policy.backoff(attempt))
         }
         Outcome::Status(status, _) if status.is_server_error() && repeatable => {
             policy.backoff(attempt)
         }
-        Outcome::NoResponse if repeatable => policy.backoff(attempt),
-        Outcome::Status(..) | Outcome::NoResponse => return None,
+        Outcome::NoResponse { sent: true } if repeatable => policy.backoff(attempt),
+        Outcome::Status(status, _) if status.is_server_error() => {
+            return Err(Stop::NotRepeatable);
+        }
+        Outcome::NoResponse { sent: true } => return Err(Stop::NotRepeatable),
+        Outcome::Status(..) | Outcome::Unsendable => return Err(Stop::Final),
     };
-    (waited + delay <= policy.max_total_delay).then_some(delay)
+    if attempt >= policy.max_attempts {
+        return Err(Stop::AttemptLimit);
+    }
+    let remaining = policy.max_total_delay.saturating_sub(waited);
+    if wait > remaining {
+        return Err(Stop::DelayBudget { wait, remaining });
+    }
+    Ok(wait)
 }
 
-/// `Retry-After` as a number of seconds or an HTTP date.
+/// `Retry-After` as a number of seconds or an HTTP date (RFC 9110, section 10.2.3).
+///
+/// Read leniently and without overflow: seconds beyond what a `Duration` holds are
+/// `Duration::MAX` (which no delay budget allows); a fraction of a second is kept; a
+/// date in the past is zero. A negative number, or anything else unreadable, is `None`,
+/// so the backoff applies.
 fn retry_after(header: Option<&HeaderValue>) -> Option<Duration> {
     let value = header?.to_str().ok()?.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(value.parse().map_or(Duration::MAX, Duration::from_secs));
+    }
+    if let Ok(seconds) = value.parse::<f64>() {
+        return (seconds >= 0.0 && seconds.is_finite())
+            .then(|| Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX));
     }
     let at = jiff::fmt::rfc2822::DateTimeParser::new()
         .parse_timestamp(value)
@@ -180,17 +215,18 @@ mod tests {
         HeaderValue::from_str(value).unwrap()
     }
 
-    fn decide(
+    /// `None` for no response (sent), else the status.
+    fn decide_after(
         method: Method,
         options: SendOptions,
         status: Option<u16>,
         attempt: u32,
-    ) -> Option<Duration> {
+    ) -> Result<Duration, Stop> {
         let outcome = match status {
             Some(code) => Outcome::Status(StatusCode::from_u16(code).unwrap(), None),
-            None => Outcome::NoResponse,
+            None => Outcome::NoResponse { sent: true },
         };
-        next_delay(
+        decide(
             &RetryPolicy::default(),
             method,
             &options,
@@ -200,65 +236,126 @@ mod tests {
         )
     }
 
+    const METHODS: [Method; 5] = [
+        Method::Get,
+        Method::Post,
+        Method::Delete,
+        Method::Put,
+        Method::Patch,
+    ];
+
     #[test]
     fn what_is_retried() {
         let plain = SendOptions::new();
         let unsafe_ok = SendOptions::new().retry_unsafe(true);
-        // 429: every method.
-        for method in [
-            Method::Get,
-            Method::Post,
-            Method::Delete,
-            Method::Put,
-            Method::Patch,
-        ] {
-            assert!(decide(method, plain, Some(429), 1).is_some(), "{method}");
+        // 429, and connections never made: every method.
+        for method in METHODS {
+            assert!(
+                decide_after(method, plain, Some(429), 1).is_ok(),
+                "{method}"
+            );
+            let refused = decide(
+                &RetryPolicy::default(),
+                method,
+                &plain,
+                Outcome::NoResponse { sent: false },
+                1,
+                Duration::ZERO,
+            );
+            assert!(refused.is_ok(), "{method}");
         }
-        // 5xx and no response: idempotent methods, or with the opt-in.
+        // 5xx and no response after sending: idempotent methods, or with the opt-in.
         for outcome in [Some(500), Some(503), None] {
-            assert!(decide(Method::Get, plain, outcome, 1).is_some());
-            assert!(decide(Method::Delete, plain, outcome, 1).is_some());
-            assert!(decide(Method::Post, plain, outcome, 1).is_none());
-            assert!(decide(Method::Post, unsafe_ok, outcome, 1).is_some());
+            assert!(decide_after(Method::Get, plain, outcome, 1).is_ok());
+            assert!(decide_after(Method::Delete, plain, outcome, 1).is_ok());
+            assert_eq!(
+                decide_after(Method::Post, plain, outcome, 1),
+                Err(Stop::NotRepeatable)
+            );
+            assert!(decide_after(Method::Post, unsafe_ok, outcome, 1).is_ok());
         }
-        // Other statuses: never.
-        for status in [200, 201, 400, 401, 404, 409] {
-            assert!(decide(Method::Get, unsafe_ok, Some(status), 1).is_none());
+        // Other statuses, redirects among them: never.
+        for status in [200, 201, 301, 302, 304, 307, 308, 400, 401, 404, 409] {
+            assert_eq!(
+                decide_after(Method::Get, unsafe_ok, Some(status), 1),
+                Err(Stop::Final)
+            );
+        }
+        // A request that cannot be built: never.
+        for method in METHODS {
+            let unsendable = decide(
+                &RetryPolicy::default(),
+                method,
+                &unsafe_ok,
+                Outcome::Unsendable,
+                1,
+                Duration::ZERO,
+            );
+            assert_eq!(unsendable, Err(Stop::Final));
         }
         // The attempt bound.
-        assert!(decide(Method::Get, plain, Some(503), 3).is_none());
+        assert_eq!(
+            decide_after(Method::Get, plain, Some(503), 3),
+            Err(Stop::AttemptLimit)
+        );
     }
 
     #[test]
     fn retry_after_seconds_and_dates() {
-        assert_eq!(
-            retry_after(Some(&header("3"))),
-            Some(Duration::from_secs(3))
-        );
-        assert_eq!(retry_after(Some(&header("soon"))), None);
+        for (value, expected) in [
+            ("3", Some(Duration::from_secs(3))),
+            (" 0 ", Some(Duration::ZERO)),
+            ("1.5", Some(Duration::from_millis(1500))),
+            ("18446744073709551615", Some(Duration::from_secs(u64::MAX))),
+            ("99999999999999999999999", Some(Duration::MAX)),
+            ("1e300", Some(Duration::MAX)),
+            ("-1", None),
+            ("-0.5", None),
+            ("NaN", None),
+            ("inf", None),
+            ("soon", None),
+            ("", None),
+            ("Sun, 06 Nov 1994 08:49:37 GMT", Some(Duration::ZERO)),
+        ] {
+            assert_eq!(retry_after(Some(&header(value))), expected, "{value:?}");
+        }
         assert_eq!(retry_after(None), None);
-        let past = retry_after(Some(&header("Sun, 06 Nov 1994 08:49:37 GMT")));
-        assert_eq!(past, Some(Duration::ZERO));
         let in_a_minute = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(60);
         let date = jiff::fmt::rfc2822::DateTimePrinter::new()
             .timestamp_to_rfc9110_string(&in_a_minute)
             .unwrap();
         let wait = retry_after(Some(&header(&date))).unwrap();
-        assert!(
-            wait > Duration::from_secs(55) && wait <= Duration::from_secs(60),
-            "{wait:?}"
-        );
+        // Whole seconds in the header, and the clock moves on while the test runs:
+        // anything from 0 to 60 s is right; far more or far less is not.
+        assert!(wait <= Duration::from_secs(60), "{wait:?}");
+        assert!(wait > Duration::from_secs(1), "{wait:?}");
     }
 
     #[test]
     fn retry_after_beyond_the_budget_stops() {
-        let sixty = header("60");
-        let outcome = Outcome::Status(StatusCode::TOO_MANY_REQUESTS, Some(&sixty));
         let policy = RetryPolicy::default();
         let options = SendOptions::new();
+        for value in ["60", "18446744073709551615", "99999999999999999999999"] {
+            let header = header(value);
+            let outcome = Outcome::Status(StatusCode::TOO_MANY_REQUESTS, Some(&header));
+            // After a first wait too: the sum never overflows.
+            for waited in [Duration::ZERO, Duration::from_secs(1), Duration::MAX] {
+                let decision = decide(&policy, Method::Get, &options, outcome, 1, waited);
+                assert!(
+                    matches!(decision, Err(Stop::DelayBudget { .. })),
+                    "{value} after {waited:?}: {decision:?}"
+                );
+            }
+        }
+        let two = header("2");
+        let on_503 = Outcome::Status(StatusCode::SERVICE_UNAVAILABLE, Some(&two));
         assert_eq!(
-            next_delay(&policy, Method::Get, &options, outcome, 1, Duration::ZERO),
-            None
+            decide(&policy, Method::Get, &options, on_503, 1, Duration::ZERO),
+            Ok(Duration::from_secs(2))
+        );
+        assert_eq!(
+            decide(&policy, Method::Post, &options, on_503, 1, Duration::ZERO),
+            Err(Stop::NotRepeatable)
         );
     }
 
@@ -273,5 +370,9 @@ mod tests {
                 "retry {retry}: {delay:?}"
             );
         }
+        let huge = RetryPolicy::default()
+            .initial_backoff(Duration::MAX)
+            .max_backoff(Duration::MAX);
+        assert!(huge.backoff(u32::MAX) >= Duration::MAX / 2);
     }
 }

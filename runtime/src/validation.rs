@@ -103,6 +103,25 @@ pub enum ValidationErrorKind {
     /// A path parameter is `.` or `..`, which URL normalisation would treat as a
     /// relative path, whatever its encoding.
     DotPathSegment,
+    /// The request's URL would be longer than [`MAX_URL_LEN`](crate::MAX_URL_LEN)
+    /// bytes; the error names the parameter that adds most to it.
+    UrlTooLong {
+        /// The URL's length, in bytes, encoded.
+        len: usize,
+        /// The limit, in bytes.
+        limit: usize,
+        /// How many of those bytes this parameter adds, encoded (its path segment, or
+        /// its `name=value` pairs in the query string).
+        part: usize,
+    },
+    /// A header value is longer than
+    /// [`MAX_HEADER_VALUE_LEN`](crate::MAX_HEADER_VALUE_LEN) bytes.
+    HeaderTooLong {
+        /// The value's length, in bytes.
+        len: usize,
+        /// The limit, in bytes.
+        limit: usize,
+    },
 }
 
 impl fmt::Display for ValidationErrorKind {
@@ -140,6 +159,15 @@ impl fmt::Display for ValidationErrorKind {
             ValidationErrorKind::DotPathSegment => {
                 f.write_str("a path parameter cannot be `.` or `..`")
             }
+            ValidationErrorKind::UrlTooLong { len, limit, part } => write!(
+                f,
+                "the request URL would be {len} bytes, over the {limit}-byte limit; \
+                 this parameter makes up {part} bytes of it"
+            ),
+            ValidationErrorKind::HeaderTooLong { len, limit } => write!(
+                f,
+                "a header value of {len} bytes is over the {limit}-byte limit"
+            ),
         }
     }
 }
