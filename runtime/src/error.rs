@@ -113,8 +113,6 @@ pub(crate) enum Stop {
     DelayBudget {
         /// The wait the retry needed.
         wait: Duration,
-        /// What was left of the total delay.
-        remaining: Duration,
     },
     /// The request may have been processed, and its method is not idempotent.
     NotRepeatable,
@@ -154,10 +152,10 @@ impl Tries {
                         f.write_str("; not retried: the retry policy allows one attempt")
                     }
                     Stop::AttemptLimit => f.write_str("; the retry policy allows no more attempts"),
-                    Stop::DelayBudget { wait, remaining } => write!(
+                    Stop::DelayBudget { wait } => write!(
                         f,
                         "; not retried: the next wait ({wait:?}) is longer than what is left \
-                         of the retry policy's total delay ({remaining:?})"
+                         of the retry policy's total delay"
                     ),
                     Stop::NotRepeatable => f.write_str(MAYBE_PROCESSED),
                 }
@@ -646,10 +644,9 @@ mod tests {
                 1,
                 Stop::DelayBudget {
                     wait: Duration::from_secs(120),
-                    remaining: Duration::from_secs(30),
                 },
                 format!(
-                    "{base}{tail}; not retried: the next wait (120s) is longer than what is left of the retry policy's total delay (30s)"
+                    "{base}{tail}; not retried: the next wait (120s) is longer than what is left of the retry policy's total delay"
                 ),
             ),
             (

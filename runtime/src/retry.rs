@@ -174,7 +174,7 @@ pub(crate) fn decide(
     }
     let remaining = policy.max_total_delay.saturating_sub(waited);
     if wait > remaining {
-        return Err(Stop::DelayBudget { wait, remaining });
+        return Err(Stop::DelayBudget { wait });
     }
     Ok(wait)
 }
