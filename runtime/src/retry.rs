@@ -183,8 +183,8 @@ pub(crate) fn decide(
 ///
 /// Read leniently and without overflow: seconds beyond what a `Duration` holds are
 /// `Duration::MAX` (which no delay budget allows); a fraction of a second is kept; a
-/// date in the past is zero. A negative number, or anything else unreadable, is `None`,
-/// so the backoff applies.
+/// date in the past is zero. A negative number, a date beyond the year 9999, or anything
+/// else unreadable, is `None`, so the backoff applies.
 fn retry_after(header: Option<&HeaderValue>) -> Option<Duration> {
     let value = header?.to_str().ok()?.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
