@@ -1,10 +1,13 @@
 //! Streams over list endpoints: following `next_page_url` across pages on the same
-//! client, stopping at a limit, refusing foreign hosts, ending on errors.
+//! client, stopping at a limit, ending on errors, and refusing what a server could loop
+//! or leak with: foreign hosts, credentials in the URL, pages already fetched, URLs
+//! over the limit.
 
 use futures_util::{StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 use twill_api::Error;
 use twill_api::conversations::v1::{Conversation, ListConversation};
+use twill_tests::raw_server::{RawServer, Reply};
 use twill_tests::{client, response_example, spec};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -200,4 +203,155 @@ async fn an_invalid_first_request_sends_nothing() {
         "{results:?}"
     );
     assert_eq!(server.received_requests().await.unwrap().len(), 0);
+}
+
+/// A server whose pages are `page(request target)`: a JSON page of one conversation
+/// whose `meta` has only `key` and the `next_page_url` that `next` gives for the
+/// target, as some real responses do.
+async fn pages(next: impl Fn(&str) -> Option<String> + Send + Sync + 'static) -> RawServer {
+    RawServer::start(move |request| {
+        Reply::json(
+            200,
+            &json!({
+                "conversations": [{"sid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}],
+                "meta": {"key": "conversations", "next_page_url": next(&request.target)},
+            }),
+        )
+    })
+    .await
+}
+
+/// Collects a whole stream of `ListConversation`.
+async fn collect(server: &RawServer) -> Vec<Result<Conversation, Error>> {
+    ListConversation::default()
+        .stream(&client(&server.uri()), None)
+        .collect()
+        .await
+}
+
+fn pagination_reason(result: &Result<Conversation, Error>) -> &'static str {
+    match result {
+        Err(Error::Pagination(err)) => err.reason,
+        other => panic!("expected a pagination error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_next_page_already_fetched_ends_the_stream_at_the_first_repeat() {
+    // 0 -> 1 -> 2 -> 1: a loop that would never end.
+    let server = pages(|target| {
+        let next = match target {
+            "/v1/Conversations" => "/v1/Conversations?Page=1",
+            "/v1/Conversations?Page=1" => "/v1/Conversations?Page=2",
+            _ => "/v1/Conversations?Page=1",
+        };
+        Some(next.to_owned())
+    })
+    .await;
+    let results = collect(&server).await;
+    assert_eq!(results.len(), 4, "three pages of one item, then the error");
+    assert!(results[..3].iter().all(Result::is_ok));
+    assert_eq!(
+        pagination_reason(&results[3]),
+        "it names a page this stream already fetched"
+    );
+    assert_eq!(server.requests().len(), 3);
+
+    // A page that names itself.
+    let server = pages(|_| Some("/v1/Conversations?Page=1".to_owned())).await;
+    let results = collect(&server).await;
+    assert_eq!(results.len(), 3);
+    assert_eq!(
+        pagination_reason(&results[2]),
+        "it names a page this stream already fetched"
+    );
+    assert_eq!(server.requests().len(), 2);
+
+    // A page that names the first one, as an absolute URL.
+    let server = RawServer::start(|request| {
+        let host = request.header("host").unwrap_or_default().to_owned();
+        Reply::json(
+            200,
+            &json!({
+                "conversations": [{"sid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}],
+                "meta": {"next_page_url": format!("http://{host}/v1/Conversations")},
+            }),
+        )
+    })
+    .await;
+    let results = collect(&server).await;
+    assert_eq!(results.len(), 2);
+    assert_eq!(
+        pagination_reason(&results[1]),
+        "it names a page this stream already fetched"
+    );
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn a_next_page_url_with_credentials_is_refused() {
+    let server = RawServer::start(|request| {
+        let host = request.header("host").unwrap_or_default().to_owned();
+        Reply::json(
+            200,
+            &json!({
+                "conversations": [],
+                "meta": {"next_page_url": format!("http://user:pw@{host}/v1/Conversations?Page=1")},
+            }),
+        )
+    })
+    .await;
+    let results = collect(&server).await;
+    assert_eq!(results.len(), 1);
+    assert_eq!(pagination_reason(&results[0]), "it carries credentials");
+    let shown = results[0].as_ref().unwrap_err().to_string();
+    assert!(!shown.contains("pw"), "{shown}");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1, "the next page was not requested");
+    let authorizations = requests[0]
+        .headers
+        .iter()
+        .filter(|(name, _)| name == "authorization")
+        .count();
+    assert_eq!(authorizations, 1);
+}
+
+#[tokio::test]
+async fn an_empty_next_page_url_means_the_last_page() {
+    let server = pages(|_| Some(String::new())).await;
+    let results = collect(&server).await;
+    assert_eq!(results.len(), 1);
+    assert!(results[0].is_ok());
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn a_meta_with_only_a_next_page_url_is_followed() {
+    let server = pages(|target| {
+        (target == "/v1/Conversations").then(|| "/v1/Conversations?PageToken=PT1".to_owned())
+    })
+    .await;
+    let results = collect(&server).await;
+    assert_eq!(results.len(), 2);
+    assert!(results.iter().all(Result::is_ok), "{results:?}");
+    let targets: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
+    assert_eq!(
+        targets,
+        ["/v1/Conversations", "/v1/Conversations?PageToken=PT1"]
+    );
+}
+
+#[tokio::test]
+async fn an_over_long_next_page_url_is_refused() {
+    let token = "t".repeat(twill_api::MAX_URL_LEN);
+    let server = pages(move |_| Some(format!("/v1/Conversations?PageToken={token}"))).await;
+    let results = collect(&server).await;
+    assert_eq!(results.len(), 2);
+    assert_eq!(
+        pagination_reason(&results[1]),
+        "it is longer than the URL limit"
+    );
+    let shown = results[1].as_ref().unwrap_err().to_string();
+    assert!(shown.len() < 200, "{shown}");
+    assert_eq!(server.requests().len(), 1);
 }
