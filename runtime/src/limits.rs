@@ -92,7 +92,7 @@ fn largest_part(
     }
     for pair in query.split('&').filter(|pair| !pair.is_empty()) {
         if let Some((name, _)) = form_urlencoded::parse(pair.as_bytes()).next() {
-            add(&name, pair.len() + 1);
+            add(&name, pair.len().saturating_add(1));
         }
     }
     // The first of equals, in parameter order.
