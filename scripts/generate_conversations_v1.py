@@ -407,6 +407,12 @@ class Generator:
         for prop, p in schema["properties"].items():
             rust, attr = self.property_type(p)
             out += doc(p.get("description") or self.fallback_doc(p, prop), "    ")
+            if "type" in p and not p.get("nullable"):
+                # `index`, `error_code`: Twilio sends `null` for them all the same.
+                out += "    ///\n" + doc(
+                    "The API description declares it never `null`; it is `None` all the "
+                    "same when a response sends `null` or leaves it out.", "    ",
+                    markdown=True)
             out += f"    {attr}\n" if attr else ""
             out += f"    pub {ident(prop)}: {rust},\n"
         return out + "}\n"

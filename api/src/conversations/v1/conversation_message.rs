@@ -203,6 +203,9 @@ pub struct ConversationMessage {
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource).
     /// Indices may skip numbers, but will always be in order of when the message was
     /// received.
+    ///
+    /// The API description declares it never `null`; it is `None` all the same when a
+    /// response sends `null` or leaves it out.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub index: Option<i64>,
     /// The channel specific identifier of the message's author. Defaults to `system`.

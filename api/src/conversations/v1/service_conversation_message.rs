@@ -233,6 +233,9 @@ pub struct ServiceConversationMessage {
     pub sid: Option<String>,
     /// The index of the message within the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource).
+    ///
+    /// The API description declares it never `null`; it is `None` all the same when a
+    /// response sends `null` or leaves it out.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub index: Option<i64>,
     /// The channel specific identifier of the message's author. Defaults to `system`.

@@ -138,6 +138,9 @@ pub struct ServiceConversationMessageReceipt {
     /// The message [delivery error
     /// code](https://www.twilio.com/docs/sms/api/message-resource#delivery-related-errors)
     /// for a `failed` status,
+    ///
+    /// The API description declares it never `null`; it is `None` all the same when a
+    /// response sends `null` or leaves it out.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub error_code: Option<i64>,
     /// The date that this resource was created.
