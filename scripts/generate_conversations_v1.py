@@ -6,7 +6,22 @@
 Every operation becomes a struct under #[endpoint], named after its operationId, in the
 module of the resource it returns; every resource schema a response struct; every
 `*_enum_*` schema a wire_enum!; every list response a page type implementing `Page`.
-Descriptions become doc comments. The output is committed; the conformance test
+Descriptions become doc comments.
+
+Responses decode what Twilio really sends, not only what the spec promises: no response
+fails to decode because a property is missing or `null`, or because a scalar arrives as
+the string form of its type. So every property of a resource is an `Option`, whether
+or not the spec marks it `nullable` (see `property_type`), with the lenient decoders of
+`twill_api::__private::lenient`. A page (list response) is the one exception: its item
+list stays a `Vec` and its `meta` a `PageMeta`, decoded with `lenient::or_default`, so
+that a missing or `null` list is an empty page and a missing or `null` meta an empty one
+(every field `None`, hence no next page). The rule holds (nothing fails on a missing or
+`null` container), and a page's containers are always usable without unwrapping: an
+`Option<Vec<_>>` would only make every caller write `unwrap_or_default()`, since `None`
+and an empty list mean the same thing to a stream. Response types still `Serialize`
+back to the same JSON for every typed value (`None` as `null`).
+
+The output is committed; the conformance test
 (tests/tests/conformance.rs) checks it against the same spec, so a hand edit that
 drifts from the spec fails there.
 """
@@ -54,11 +69,16 @@ def ident(name):
     return f"r#{name}" if name in RUST_KEYWORDS else name
 
 
-def doc(text, indent=""):
-    """Doc comment lines for a spec description: bare URLs in <>, stray brackets escaped."""
+def doc(text, indent="", markdown=False):
+    """Doc comment lines for a spec description: bare URLs in <>, stray brackets escaped;
+    with `markdown`, text written for rustdoc (intra-doc links kept), only wrapped."""
     text = (text or "").strip()
     if not text:
         return ""
+    if markdown:
+        lines = textwrap.wrap(text, 88 - len(indent), break_long_words=False,
+                              break_on_hyphens=False)
+        return "".join(f"{indent}/// {line}\n" for line in lines)
     # Escape [text] not followed by (, which rustdoc would read as an intra-doc link.
     text = re.sub(r"\[([^\]]*)\](?!\()", r"\\[\1\\]", text)
     # Autolink bare URLs (not already inside a markdown link or <>).
@@ -217,32 +237,51 @@ class Generator:
         raise ValueError(f"unsupported request schema {schema}")
 
     def property_type(self, schema):
-        """The Rust type of one response property."""
+        """The Rust type of one response property, and the `#[serde(..)]` attribute that
+        decodes it (or None): always an `Option`, whatever the spec says of `nullable`.
+
+        Twilio sends `null`, or nothing, for properties its spec declares non-nullable
+        (`index` and `error_code`, which it even gives a `default` of 0: a missing one
+        is still `None`, not a made-up 0), and integers and booleans as strings
+        (`"5"`, `"true"`): a scalar decodes through `lenient::scalar`, a `uri-map`
+        (`links`) through `lenient::string_map`, which drops `null` entries."""
         ref = self.spec.ref(schema)
         if ref:
             # OpenAPI 3.0 ignores `nullable` beside a `$ref`, and the spec's own examples
             # send `null` for such enums (FetchServiceWebhookConfiguration's
-            # `fetchEmpty`), so enum properties are always optional.
-            return f"Option<{self.spec.enum_names[ref]}>"
+            # `fetchEmpty`); wire enums take any string (`Unknown`).
+            return f"Option<{self.spec.enum_names[ref]}>", None
         kind = schema.get("type")
+        lenient = None
         if kind is None:
             rust = "Value"
         elif kind == "array":
             items = schema.get("items", {})
-            rust = f"Vec<{self.property_type(items) if items else 'Value'}>"
+            rust = f"Vec<{self.element_type(items) if items else 'Value'}>"
+        elif kind == "object" and schema.get("format") == "uri-map":
+            rust, lenient = "BTreeMap<String, String>", "string_map"
         elif kind == "object":
-            rust = "BTreeMap<String, String>" if schema.get("format") == "uri-map" else "Value"
-        elif kind == "boolean":
-            rust = "bool"
-        elif kind == "integer":
-            rust = "i64"
-        elif kind == "number":
-            rust = "f64"
-        elif schema.get("format") == "date-time":
-            rust = "Timestamp"
+            rust = "Value"
+        elif kind in ("boolean", "integer", "number"):
+            rust = {"boolean": "bool", "integer": "i64", "number": "f64"}[kind]
+            lenient = "scalar"
+        elif kind == "string":
+            rust = "Timestamp" if schema.get("format") == "date-time" else "String"
         else:
-            rust = "String"
-        return f"Option<{rust}>" if schema.get("nullable") else rust
+            raise ValueError(f"unsupported response schema {schema}")
+        attr = (f'#[serde(default, deserialize_with = "crate::__private::lenient::{lenient}")]'
+                if lenient else None)
+        return f"Option<{rust}>", attr
+
+    def element_type(self, schema):
+        """The Rust type of an array's elements in a response (no Option)."""
+        ref = self.spec.ref(schema)
+        if ref:
+            return self.spec.enum_names[ref]
+        kind = schema.get("type")
+        if kind == "string" and schema.get("format") != "date-time":
+            return "String"
+        raise ValueError(f"unsupported array items {schema}")
 
     # -- items --------------------------------------------------------------------
 
@@ -349,22 +388,50 @@ class Generator:
         name = self.resource_type[schema_name]
         out = doc(schema.get("description") or
                   f"A {name} resource (`{schema_name}` in the spec).")
+        props = [self.property_type(p) for p in schema["properties"].values()]
+        note = ("Every property is an `Option`: `None` when the response leaves it out or "
+                "sends `null`.")
+        scalars = sorted({rust for rust, attr in props if attr and "scalar" in attr})
+        if scalars:
+            kinds = {"Option<bool>": ("booleans", '`"true"`'),
+                     "Option<f64>": ("numbers", '`"0.5"`'),
+                     "Option<i64>": ("integers", '`"5"`')}
+            names = " and ".join(kinds[r][0] for r in scalars)
+            examples = ", ".join(kinds[r][1] for r in scalars)
+            note += f" Its {names} may also arrive as strings ({examples})."
+        if any(attr and "string_map" in attr for _, attr in props):
+            note += " A `null` entry of `links` is left out."
+        out += "///\n" + doc(note, markdown=True)
         out += "#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]\n#[non_exhaustive]\n"
         out += f"pub struct {name} {{\n"
         for prop, p in schema["properties"].items():
+            rust, attr = self.property_type(p)
             out += doc(p.get("description") or self.fallback_doc(p, prop), "    ")
-            out += f"    pub {ident(prop)}: {self.property_type(p)},\n"
+            if "type" in p and not p.get("nullable"):
+                # `index`, `error_code`: Twilio sends `null` for them all the same.
+                out += "    ///\n" + doc(
+                    "The API description declares it never `null`; it is `None` all the "
+                    "same when a response sends `null` or leaves it out.", "    ",
+                    markdown=True)
+            out += f"    {attr}\n" if attr else ""
+            out += f"    pub {ident(prop)}: {rust},\n"
         return out + "}\n"
 
     def page_item(self, op_id, schema):
         title = schema["title"]
         key, items = next((k, v) for k, v in schema["properties"].items() if k != "meta")
         item_type = self.resource_type[self.spec.ref(items["items"])]
+        or_default = '#[serde(default, deserialize_with = "crate::__private::lenient::or_default")]'
         out = f"/// A page of [`{item_type}`]s, as [`{op_id}`] returns it.\n"
         out += "#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]\n#[non_exhaustive]\n"
         out += f"pub struct {title} {{\n"
-        out += f"    /// The [`{item_type}`]s of this page.\n    pub {ident(key)}: Vec<{item_type}>,\n"
-        out += "    /// Where this page is, and where the next one is.\n    pub meta: PageMeta,\n}\n\n"
+        out += doc(f"The [`{item_type}`]s of this page; empty when the response leaves the "
+                   "list out or sends `null`.", "    ", markdown=True)
+        out += f"    {or_default}\n    pub {ident(key)}: Vec<{item_type}>,\n"
+        out += doc("Where this page is, and where the next one is; every field `None` when "
+                   "the response leaves `meta` out or sends `null`.", "    ",
+                   markdown=True)
+        out += f"    {or_default}\n    pub meta: PageMeta,\n}}\n\n"
         out += f"impl Page for {title} {{\n    type Item = {item_type};\n\n"
         out += "    fn meta(&self) -> &PageMeta {\n        &self.meta\n    }\n\n"
         out += f"    fn into_items(self) -> Vec<{item_type}> {{\n        self.{ident(key)}\n    }}\n}}\n"

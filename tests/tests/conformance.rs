@@ -1,6 +1,7 @@
 //! Every operation of the official spec against its declaration in twill-api: method,
 //! path template, each parameter (wire name, location, required, SID prefix, list,
-//! bounds, kind, enum values) and the response type's fields.
+//! bounds, kind, enum values) and the response type's fields: their names, and that
+//! every one is optional (a body that leaves it out or sends `null` decodes).
 //!
 //! Prints one line per mismatch, then `conformance: N/103 operations match the spec`
 //! last; fails unless all match and nothing extra is declared.
@@ -219,18 +220,53 @@ fn check_response(spec: &Value, op: &Operation, operation: &Value, problems: &mu
         .iter()
         .find(|(name, property)| inline && *name != "meta" && property["type"] == "array");
     match (list, &op.item) {
-        (Some((_, items)), Some(item)) => {
+        (Some((key, items)), Some(item)) => {
             let item_schema = resolve(spec, &items["items"]);
             compare_fields(id, "item", &item_schema, item, problems);
-            compare_fields(
-                id,
-                "meta",
-                &properties["meta"],
-                &shape::<PageMeta>(),
-                problems,
-            );
+            let meta = shape::<PageMeta>();
+            compare_fields(id, "meta", &properties["meta"], &meta, problems);
+
+            // A page's containers are never `None`: a missing or `null` list is empty,
+            // a missing or `null` meta has every field `None`.
+            let meta_fields = fields(&meta);
+            let empty_meta: Value = meta_fields.iter().map(|f| (*f, Value::Null)).collect();
+            let empty = BTreeMap::from([
+                (key.as_str(), Value::Array(Vec::new())),
+                ("meta", empty_meta),
+            ]);
+            let page = Level {
+                what: "response",
+                fields: fields(&op.response),
+                wrap: &|body| body,
+                at: &|decoded| Some(decoded.clone()),
+            };
+            check_optional(op, &page, &empty, problems);
+            let wrap_item = |body| serde_json::json!({ key.as_str(): [body] });
+            let at_item = |decoded: &Value| decoded.get(key.as_str())?.get(0).cloned();
+            let items = Level {
+                what: "item",
+                fields: fields(item),
+                wrap: &wrap_item,
+                at: &at_item,
+            };
+            check_optional(op, &items, &BTreeMap::new(), problems);
+            let meta = Level {
+                what: "meta",
+                fields: meta_fields,
+                wrap: &|body| serde_json::json!({ "meta": body }),
+                at: &|decoded| decoded.get("meta").cloned(),
+            };
+            check_optional(op, &meta, &BTreeMap::new(), problems);
         }
-        (None, None) => {}
+        (None, None) => {
+            let resource = Level {
+                what: "response",
+                fields: fields(&op.response),
+                wrap: &|body| body,
+                at: &|decoded| Some(decoded.clone()),
+            };
+            check_optional(op, &resource, &BTreeMap::new(), problems);
+        }
         (Some(_), None) => problems.push(format!(
             "{id}: a list in the spec, not declared `paginated`"
         )),
@@ -259,5 +295,72 @@ fn compare_fields(id: &str, what: &str, schema: &Value, shape: &Shape, problems:
         problems.push(format!(
             "{id}: the {what} type's field `{extra}` is not in the spec"
         ));
+    }
+}
+
+/// The serialized field names of a struct shape (none for another shape, which
+/// `compare_fields` reports).
+fn fields(shape: &Shape) -> Vec<&'static str> {
+    match shape {
+        Shape::Struct(fields) => fields.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// One level of a response body whose fields must all be optional: the response itself,
+/// a list's item, or a list's `meta`.
+struct Level<'a> {
+    what: &'static str,
+    fields: Vec<&'static str>,
+    /// Puts an object for this level into a response body.
+    wrap: &'a dyn Fn(Value) -> Value,
+    /// Finds this level in the decoded, re-encoded body.
+    at: &'a dyn Fn(&Value) -> Option<Value>,
+}
+
+/// Every field of `level` is optional: an object without any field, and one with each
+/// field `null` in turn, decode, and every field comes back `null` (or as `empty` says:
+/// a page's list `[]`, its meta an object of `null`s).
+fn check_optional(
+    op: &Operation,
+    level: &Level<'_>,
+    empty: &BTreeMap<&str, Value>,
+    problems: &mut Vec<String>,
+) {
+    let id = op.id;
+    let what = level.what;
+    let bodies = std::iter::once(serde_json::Map::new()).chain(
+        level
+            .fields
+            .iter()
+            .map(|field| serde_json::Map::from_iter([((*field).to_owned(), Value::Null)])),
+    );
+    for body in bodies {
+        let body = Value::Object(body);
+        let decoded = match (op.decode)((level.wrap)(body.clone())) {
+            Ok(decoded) => decoded,
+            // Without any field, the error names the first one required: enough.
+            Err(err) if body.as_object().is_some_and(serde_json::Map::is_empty) => {
+                problems.push(format!("{id}: the {what} {body} does not decode: {err}"));
+                return;
+            }
+            Err(err) => {
+                problems.push(format!("{id}: the {what} {body} does not decode: {err}"));
+                continue;
+            }
+        };
+        let Some(found) = (level.at)(&decoded) else {
+            problems.push(format!("{id}: the {what} {body} decodes to {decoded}"));
+            continue;
+        };
+        for field in &level.fields {
+            let expected = empty.get(field).unwrap_or(&Value::Null);
+            let got = found.get(*field).unwrap_or(&Value::Null);
+            if got != expected {
+                problems.push(format!(
+                    "{id}: the {what} {body} decodes `{field}` to {got}, not {expected}"
+                ));
+            }
+        }
     }
 }

@@ -42,6 +42,9 @@ pub struct UpdateConfiguration {
 }
 
 /// A Configuration resource (`conversations.v1.configuration` in the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// `null` entry of `links` is left out.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Configuration {
@@ -66,5 +69,6 @@ pub struct Configuration {
     pub url: Option<String>,
     /// Contains absolute API resource URLs to access the webhook and default service
     /// configurations.
+    #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
 }

@@ -66,9 +66,13 @@ pub struct ListConfigurationAddress {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListConfigurationAddressResponse {
-    /// The [`ConfigurationAddress`]s of this page.
+    /// The [`ConfigurationAddress`]s of this page; empty when the response leaves the list
+    /// out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub address_configurations: Vec<ConfigurationAddress>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -196,6 +200,8 @@ pub struct DeleteConfigurationAddress {
 }
 
 /// A ConfigurationAddress resource (`conversations.v1.configuration_address` in the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConfigurationAddress {

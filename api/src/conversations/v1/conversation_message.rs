@@ -56,9 +56,13 @@ pub struct ListConversationMessage {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListConversationMessageResponse {
-    /// The [`ConversationMessage`]s of this page.
+    /// The [`ConversationMessage`]s of this page; empty when the response leaves the list
+    /// out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub messages: Vec<ConversationMessage>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -180,6 +184,9 @@ pub struct DeleteConversationMessage {
 
 /// A ConversationMessage resource (`conversations.v1.conversation.conversation_message` in
 /// the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConversationMessage {
@@ -196,7 +203,11 @@ pub struct ConversationMessage {
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource).
     /// Indices may skip numbers, but will always be in order of when the message was
     /// received.
-    pub index: i64,
+    ///
+    /// The API description declares it never `null`; it is `None` all the same when a
+    /// response sends `null` or leaves it out.
+    #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
+    pub index: Option<i64>,
     /// The channel specific identifier of the message's author. Defaults to `system`.
     pub author: Option<String>,
     /// The content of the message, can be up to 1,600 characters long.
@@ -226,6 +237,7 @@ pub struct ConversationMessage {
     pub delivery: Option<Value>,
     /// Contains an absolute API resource URL to access the delivery & read receipts of this
     /// message.
+    #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
     /// The unique ID of the multi-channel [Rich
     /// Content](https://www.twilio.com/docs/content) template.

@@ -53,9 +53,13 @@ pub struct ListConversationScopedWebhook {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListConversationScopedWebhookResponse {
-    /// The [`ConversationScopedWebhook`]s of this page.
+    /// The [`ConversationScopedWebhook`]s of this page; empty when the response leaves the
+    /// list out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub webhooks: Vec<ConversationScopedWebhook>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -164,6 +168,8 @@ pub struct DeleteConversationScopedWebhook {
 
 /// A ConversationScopedWebhook resource
 /// (`conversations.v1.conversation.conversation_scoped_webhook` in the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConversationScopedWebhook {

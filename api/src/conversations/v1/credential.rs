@@ -39,9 +39,13 @@ pub struct ListCredential {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListCredentialResponse {
-    /// The [`Credential`]s of this page.
+    /// The [`Credential`]s of this page; empty when the response leaves the list out or
+    /// sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub credentials: Vec<Credential>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -143,6 +147,8 @@ pub struct DeleteCredential {
 }
 
 /// A Credential resource (`conversations.v1.credential` in the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Credential {

@@ -53,9 +53,13 @@ pub struct ListParticipantConversation {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListParticipantConversationResponse {
-    /// The [`ParticipantConversation`]s of this page.
+    /// The [`ParticipantConversation`]s of this page; empty when the response leaves the
+    /// list out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub conversations: Vec<ParticipantConversation>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -73,6 +77,9 @@ impl Page for ListParticipantConversationResponse {
 
 /// A ParticipantConversation resource (`conversations.v1.participant_conversation` in the
 /// spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// `null` entry of `links` is left out.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ParticipantConversation {
@@ -124,5 +131,6 @@ pub struct ParticipantConversation {
     /// and
     /// [conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// of this conversation.
+    #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
 }

@@ -41,9 +41,13 @@ pub struct ListRole {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListRoleResponse {
-    /// The [`Role`]s of this page.
+    /// The [`Role`]s of this page; empty when the response leaves the list out or sends
+    /// `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub roles: Vec<Role>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -113,6 +117,8 @@ pub struct DeleteRole {
 }
 
 /// A Role resource (`conversations.v1.role` in the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Role {

@@ -32,9 +32,13 @@ pub struct ListService {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceResponse {
-    /// The [`Service`]s of this page.
+    /// The [`Service`]s of this page; empty when the response leaves the list out or sends
+    /// `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub services: Vec<Service>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -80,6 +84,9 @@ pub struct DeleteService {
 }
 
 /// A Service resource (`conversations.v1.service` in the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// `null` entry of `links` is left out.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Service {
@@ -98,5 +105,6 @@ pub struct Service {
     pub url: Option<String>,
     /// Contains absolute API resource URLs to access conversations, users, roles, bindings
     /// and configuration of this service.
+    #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
 }

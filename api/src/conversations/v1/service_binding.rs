@@ -88,9 +88,13 @@ pub struct ListServiceBinding {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceBindingResponse {
-    /// The [`ServiceBinding`]s of this page.
+    /// The [`ServiceBinding`]s of this page; empty when the response leaves the list out or
+    /// sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub bindings: Vec<ServiceBinding>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -107,6 +111,8 @@ impl Page for ListServiceBindingResponse {
 }
 
 /// A ServiceBinding resource (`conversations.v1.service.service_binding` in the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceBinding {

@@ -54,6 +54,10 @@ pub struct UpdateServiceConfiguration {
 
 /// A ServiceConfiguration resource (`conversations.v1.service.service_configuration` in the
 /// spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Its booleans may also arrive as strings (`"true"`). A `null` entry of `links` is left
+/// out.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConfiguration {
@@ -76,9 +80,11 @@ pub struct ServiceConfiguration {
     pub url: Option<String>,
     /// Contains an absolute API resource URL to access the push notifications configuration
     /// of this service.
+    #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
     /// Whether the [Reachability
     /// Indicator](https://www.twilio.com/docs/conversations/reachability) is enabled for
     /// this Conversations Service. The default is `false`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub reachability_enabled: Option<bool>,
 }

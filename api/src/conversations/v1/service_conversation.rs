@@ -77,9 +77,13 @@ pub struct ListServiceConversation {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceConversationResponse {
-    /// The [`ServiceConversation`]s of this page.
+    /// The [`ServiceConversation`]s of this page; empty when the response leaves the list
+    /// out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub conversations: Vec<ServiceConversation>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -235,6 +239,9 @@ pub struct DeleteServiceConversation {
 
 /// A ServiceConversation resource (`conversations.v1.service.service_conversation` in the
 /// spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// `null` entry of `links` is left out.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversation {
@@ -276,6 +283,7 @@ pub struct ServiceConversation {
     /// and
     /// [webhooks](https://www.twilio.com/docs/conversations/api/conversation-scoped-webhook-resource)
     /// of this conversation.
+    #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
     /// `bindings`: the API description does not describe it.
     pub bindings: Option<Value>,

@@ -63,9 +63,13 @@ pub struct ListServiceConversationMessage {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceConversationMessageResponse {
-    /// The [`ServiceConversationMessage`]s of this page.
+    /// The [`ServiceConversationMessage`]s of this page; empty when the response leaves the
+    /// list out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub messages: Vec<ServiceConversationMessage>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -208,6 +212,9 @@ pub struct DeleteServiceConversationMessage {
 /// A ServiceConversationMessage resource
 /// (`conversations.v1.service.service_conversation.service_conversation_message` in the
 /// spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationMessage {
@@ -226,7 +233,11 @@ pub struct ServiceConversationMessage {
     pub sid: Option<String>,
     /// The index of the message within the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource).
-    pub index: i64,
+    ///
+    /// The API description declares it never `null`; it is `None` all the same when a
+    /// response sends `null` or leaves it out.
+    #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
+    pub index: Option<i64>,
     /// The channel specific identifier of the message's author. Defaults to `system`.
     pub author: Option<String>,
     /// The content of the message, can be up to 1,600 characters long.
@@ -256,6 +267,7 @@ pub struct ServiceConversationMessage {
     pub url: Option<String>,
     /// Contains an absolute API resource URL to access the delivery & read receipts of this
     /// message.
+    #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
     /// The unique ID of the multi-channel [Rich
     /// Content](https://www.twilio.com/docs/content) template.

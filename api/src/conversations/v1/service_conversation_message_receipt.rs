@@ -80,9 +80,13 @@ pub struct ListServiceConversationMessageReceipt {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceConversationMessageReceiptResponse {
-    /// The [`ServiceConversationMessageReceipt`]s of this page.
+    /// The [`ServiceConversationMessageReceipt`]s of this page; empty when the response
+    /// leaves the list out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub delivery_receipts: Vec<ServiceConversationMessageReceipt>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -101,6 +105,9 @@ impl Page for ListServiceConversationMessageReceiptResponse {
 /// A ServiceConversationMessageReceipt resource
 /// (`conversations.v1.service.service_conversation.service_conversation_message.service_conversation_message_receipt`
 /// in the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Its integers may also arrive as strings (`"5"`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationMessageReceipt {
@@ -131,7 +138,11 @@ pub struct ServiceConversationMessageReceipt {
     /// The message [delivery error
     /// code](https://www.twilio.com/docs/sms/api/message-resource#delivery-related-errors)
     /// for a `failed` status,
-    pub error_code: i64,
+    ///
+    /// The API description declares it never `null`; it is `None` all the same when a
+    /// response sends `null` or leaves it out.
+    #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
+    pub error_code: Option<i64>,
     /// The date that this resource was created.
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated. `null` if the delivery receipt has not

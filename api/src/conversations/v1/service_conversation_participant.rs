@@ -49,9 +49,13 @@ pub struct ListServiceConversationParticipant {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceConversationParticipantResponse {
-    /// The [`ServiceConversationParticipant`]s of this page.
+    /// The [`ServiceConversationParticipant`]s of this page; empty when the response leaves
+    /// the list out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub participants: Vec<ServiceConversationParticipant>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -218,6 +222,9 @@ pub struct DeleteServiceConversationParticipant {
 /// A ServiceConversationParticipant resource
 /// (`conversations.v1.service.service_conversation.service_conversation_participant` in the
 /// spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Its integers may also arrive as strings (`"5"`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationParticipant {
@@ -260,6 +267,7 @@ pub struct ServiceConversationParticipant {
     /// Index of last “read” message in the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for the Participant.
+    #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub last_read_message_index: Option<i64>,
     /// Timestamp of last “read” message in the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)

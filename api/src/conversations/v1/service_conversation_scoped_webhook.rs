@@ -58,9 +58,13 @@ pub struct ListServiceConversationScopedWebhook {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceConversationScopedWebhookResponse {
-    /// The [`ServiceConversationScopedWebhook`]s of this page.
+    /// The [`ServiceConversationScopedWebhook`]s of this page; empty when the response
+    /// leaves the list out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub webhooks: Vec<ServiceConversationScopedWebhook>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -190,6 +194,8 @@ pub struct DeleteServiceConversationScopedWebhook {
 /// A ServiceConversationScopedWebhook resource
 /// (`conversations.v1.service.service_conversation.service_conversation_scoped_webhook` in
 /// the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationScopedWebhook {

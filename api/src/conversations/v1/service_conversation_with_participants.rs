@@ -92,6 +92,9 @@ pub struct CreateServiceConversationWithParticipants {
 
 /// A ServiceConversationWithParticipants resource
 /// (`conversations.v1.service.service_conversation_with_participants` in the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// `null` entry of `links` is left out.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationWithParticipants {
@@ -131,6 +134,7 @@ pub struct ServiceConversationWithParticipants {
     /// and
     /// [webhooks](https://www.twilio.com/docs/conversations/api/conversation-scoped-webhook-resource)
     /// of this conversation.
+    #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
     /// `bindings`: the API description does not describe it.
     pub bindings: Option<Value>,

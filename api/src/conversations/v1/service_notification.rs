@@ -87,6 +87,9 @@ pub struct UpdateServiceNotification {
 
 /// A ServiceNotification resource
 /// (`conversations.v1.service.service_configuration.service_notification` in the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Its booleans may also arrive as strings (`"true"`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceNotification {
@@ -104,6 +107,7 @@ pub struct ServiceNotification {
     /// The Push Notification configuration for being removed from a Conversation.
     pub removed_from_conversation: Option<Value>,
     /// Weather the notification logging is enabled.
+    #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub log_enabled: Option<bool>,
     /// An absolute API resource URL for this configuration.
     pub url: Option<String>,

@@ -58,9 +58,13 @@ pub struct ListServiceParticipantConversation {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceParticipantConversationResponse {
-    /// The [`ServiceParticipantConversation`]s of this page.
+    /// The [`ServiceParticipantConversation`]s of this page; empty when the response leaves
+    /// the list out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub conversations: Vec<ServiceParticipantConversation>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -78,6 +82,9 @@ impl Page for ListServiceParticipantConversationResponse {
 
 /// A ServiceParticipantConversation resource
 /// (`conversations.v1.service.service_participant_conversation` in the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// `null` entry of `links` is left out.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceParticipantConversation {
@@ -129,5 +136,6 @@ pub struct ServiceParticipantConversation {
     /// and
     /// [conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// of this conversation.
+    #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
 }

@@ -46,9 +46,13 @@ pub struct ListServiceRole {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceRoleResponse {
-    /// The [`ServiceRole`]s of this page.
+    /// The [`ServiceRole`]s of this page; empty when the response leaves the list out or
+    /// sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub roles: Vec<ServiceRole>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -138,6 +142,8 @@ pub struct DeleteServiceRole {
 }
 
 /// A ServiceRole resource (`conversations.v1.service.service_role` in the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceRole {

@@ -46,9 +46,13 @@ pub struct ListServiceUser {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceUserResponse {
-    /// The [`ServiceUser`]s of this page.
+    /// The [`ServiceUser`]s of this page; empty when the response leaves the list out or
+    /// sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub users: Vec<ServiceUser>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -156,6 +160,10 @@ pub struct DeleteServiceUser {
 }
 
 /// A ServiceUser resource (`conversations.v1.service.service_user` in the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Its booleans may also arrive as strings (`"true"`). A `null` entry of `links` is left
+/// out.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceUser {
@@ -187,6 +195,7 @@ pub struct ServiceUser {
     /// `null` is always returned by a Read action. This value is `null` if the Service's
     /// `reachability_enabled` is `false`, if the User has never been online for this
     /// Conversations Service, even if the Service's `reachability_enabled` is `true`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub is_online: Option<bool>,
     /// Whether the User has a potentially valid Push Notification registration (APN or GCM)
     /// for this Conversations Service. If at least one registration exists, `true`;
@@ -194,6 +203,7 @@ pub struct ServiceUser {
     /// resource and `null` is always returned by a Read action. This value is `null` if the
     /// Service's `reachability_enabled` is `false`, and if the User has never had a
     /// notification registration, even if the Service's `reachability_enabled` is `true`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub is_notifiable: Option<bool>,
     /// The date and time in GMT when the resource was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
@@ -204,5 +214,6 @@ pub struct ServiceUser {
     /// An absolute API resource URL for this user.
     pub url: Option<String>,
     /// `links`: the API description does not describe it.
+    #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
 }

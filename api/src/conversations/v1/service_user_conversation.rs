@@ -127,9 +127,13 @@ pub struct ListServiceUserConversation {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceUserConversationResponse {
-    /// The [`ServiceUserConversation`]s of this page.
+    /// The [`ServiceUserConversation`]s of this page; empty when the response leaves the
+    /// list out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub conversations: Vec<ServiceUserConversation>,
-    /// Where this page is, and where the next one is.
+    /// Where this page is, and where the next one is; every field `None` when the response
+    /// leaves `meta` out or sends `null`.
+    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
     pub meta: PageMeta,
 }
 
@@ -147,6 +151,9 @@ impl Page for ListServiceUserConversationResponse {
 
 /// A ServiceUserConversation resource
 /// (`conversations.v1.service.service_user.service_user_conversation` in the spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceUserConversation {
@@ -162,8 +169,10 @@ pub struct ServiceUserConversation {
     /// for this User Conversation.
     pub conversation_sid: Option<String>,
     /// The number of unread Messages in the Conversation for the Participant.
+    #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub unread_messages_count: Option<i64>,
     /// The index of the last Message in the Conversation that the Participant has read.
+    #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub last_read_message_index: Option<i64>,
     /// The unique ID of the
     /// [participant](https://www.twilio.com/docs/conversations/api/conversation-participant-resource)
@@ -201,5 +210,6 @@ pub struct ServiceUserConversation {
     /// and
     /// [conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// of this conversation.
+    #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
 }

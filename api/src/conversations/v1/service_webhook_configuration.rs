@@ -60,6 +60,8 @@ pub struct UpdateServiceWebhookConfiguration {
 /// A ServiceWebhookConfiguration resource
 /// (`conversations.v1.service.service_configuration.service_webhook_configuration` in the
 /// spec).
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceWebhookConfiguration {
