@@ -76,7 +76,7 @@ fn main() {
     }
 
     let runtime = Arc::new(Runtime::new().expect("a tokio runtime"));
-    let async_cases: [(&str, AsyncCase); 7] = [
+    let async_cases: [(&str, AsyncCase); 8] = [
         ("fixture::message_index_null", || {
             Box::pin(message_index_null())
         }),
@@ -97,6 +97,9 @@ fn main() {
         }),
         ("rejects::index_not_a_number", || {
             Box::pin(rejects_index_not_a_number())
+        }),
+        ("rejects::an_item_of_a_page_by_its_path", || {
+            Box::pin(rejects_an_item_of_a_page_by_its_path())
         }),
     ];
     for (name, case) in async_cases {
@@ -817,14 +820,19 @@ async fn user_conversation_string_integers() -> Result<(), String> {
 }
 
 /// Sends with a client of a server answering `body`: the outcome must be an
-/// `Error::Decode`.
-async fn decode_error<F>(body: Value, send: impl FnOnce(twill_api::Client) -> F)
+/// `Error::Decode` naming the JSON `path` of the offending value, in its field and in
+/// its message.
+async fn decode_error<F>(body: Value, path: &str, send: impl FnOnce(twill_api::Client) -> F)
 where
     F: std::future::Future<Output = Result<(), Error>>,
 {
     let server = serving(body).await;
     match send(client(&server.uri())).await {
-        Err(Error::Decode(_)) => {}
+        Err(Error::Decode(err)) => {
+            assert_eq!(err.path, path);
+            let shown = err.to_string();
+            assert!(shown.contains(&format!(" at `{path}`: ")), "{shown}");
+        }
         Err(other) => panic!("expected a decode error, got {other:?}"),
         Ok(()) => panic!("decoded, but must fail"),
     }
@@ -834,7 +842,7 @@ async fn rejects_date_created_number() -> Result<(), String> {
     let operation = spec::operation(&spec::spec(), "/v1/Conversations/{Sid}", "get");
     let mut body = spec::response_example(&operation, "200");
     body["date_created"] = json!(5);
-    decode_error(body, |client| async move {
+    decode_error(body, "date_created", |client| async move {
         FetchConversation {
             sid: CONVERSATION.into(),
         }
@@ -849,8 +857,24 @@ async fn rejects_date_created_number() -> Result<(), String> {
 async fn rejects_index_not_a_number() -> Result<(), String> {
     let mut body = fixture(MESSAGE_INDEX_NULL);
     body["index"] = json!("five");
-    decode_error(body, |client| async move {
+    decode_error(body, "index", |client| async move {
         fetch_message().send(&client).await.map(drop)
+    })
+    .await;
+    Ok(())
+}
+
+async fn rejects_an_item_of_a_page_by_its_path() -> Result<(), String> {
+    let operation = spec::operation(&spec::spec(), "/v1/Conversations/{Sid}", "get");
+    let item = spec::response_example(&operation, "200");
+    let mut bad = item.clone();
+    bad["date_created"] = json!("yesterday");
+    let body = json!({
+        "conversations": [item.clone(), item.clone(), item, bad],
+        "meta": {"key": "conversations"},
+    });
+    decode_error(body, "conversations[3].date_created", |client| async move {
+        ListConversation::default().send(&client).await.map(drop)
     })
     .await;
     Ok(())
