@@ -660,9 +660,11 @@ fn integer_range(context: &Context, op: &Operation, param: &Param) -> (i128, i12
 // The model: what twill must do with the inputs
 // ---------------------------------------------------------------------------------
 
-/// The longest URL twill sends (base URL, path, `?` and query string, as sent).
+/// The longest URL twill sends (base URL, path, `?` and query string, as sent): the
+/// model's own copy of `twill_api::MAX_URL_LEN`, so that it stays independent.
 const MAX_URL_LEN: usize = 8_000;
-/// The longest header value twill sends.
+/// The longest header value twill sends: the model's own copy of
+/// `twill_api::MAX_HEADER_VALUE_LEN`.
 const MAX_HEADER_VALUE_LEN: usize = 8_000;
 
 /// The rules twill checks before sending.
@@ -702,7 +704,7 @@ struct Refusal {
 ///    largest (see [`UrlModel`]), the first in field order among equals;
 /// 4. a header value's length is a per-parameter rule, on the value as given (before
 ///    the optional whitespace around it is stripped).
-fn refusal(
+fn refusal_in_assumed_order(
     parameters: impl IntoIterator<Item = Option<Refusal>>,
     url: &UrlModel,
 ) -> Option<Refusal> {
@@ -899,7 +901,7 @@ fn predict(base_url: &str, op: &Operation, inputs: &[Input]) -> Verdict {
             why,
         })
     });
-    match refusal(per_parameter, &url) {
+    match refusal_in_assumed_order(per_parameter, &url) {
         Some(refused) => Verdict::Refuse(refused),
         None => Verdict::Send(Expected {
             method: op.method,
