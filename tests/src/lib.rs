@@ -2,6 +2,7 @@
 //! one type-erased interface, sample values chosen from endpoint metadata, and a small
 //! harness for tests that report one line per operation.
 
+pub mod capture_server;
 pub mod harness;
 pub mod operations;
 pub mod raw_server;
