@@ -218,6 +218,10 @@ impl Client {
             }
             None
         };
+        // Each parameter's own checks first, then the URL they make together.
+        for (name, value) in headers.iter() {
+            limits::check_header_value(name, value)?;
+        }
         let query = url.get(path_end + 1..).unwrap_or_default();
         limits::check_url(
             &url,
@@ -226,9 +230,6 @@ impl Client {
             E::PATH_TEMPLATE,
             E::PARAMS,
         )?;
-        for (name, value) in headers.iter() {
-            limits::check_header_value(name, value)?;
-        }
 
         let mut request = self.request(E::METHOD, url);
         if let Some(body) = body {

@@ -667,6 +667,10 @@ const MAX_URL_LEN: usize = 8_000;
 /// `twill_api::MAX_HEADER_VALUE_LEN`.
 const MAX_HEADER_VALUE_LEN: usize = 8_000;
 
+// The documented limits are the model's: a change to either must be made in both.
+const _: () = assert!(MAX_URL_LEN == twill_api::MAX_URL_LEN);
+const _: () = assert!(MAX_HEADER_VALUE_LEN == twill_api::MAX_HEADER_VALUE_LEN);
+
 /// The rules twill checks before sending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Rule {
