@@ -12,10 +12,20 @@
 //! - every path parameter is percent-encoded as one path segment;
 //! - secrets never appear in `Debug` output or error messages;
 //! - every request has a connect timeout and a whole-request timeout;
-//! - a request is retried only when that is safe: after a 429 always, after a 5xx, a
-//!   timeout or a lost connection only for `GET` and `DELETE` (or on request);
-//! - response bodies are read up to a size limit, never without bound;
-//! - pagination follows `next_page_url` only on the client's own API host.
+//! - a request URL is at most [`MAX_URL_LEN`] bytes and a header value at most
+//!   [`MAX_HEADER_VALUE_LEN`]: a longer one is an [`Error::Validation`] naming the
+//!   parameter, and nothing is sent;
+//! - a request is retried only when that is safe: after a 429 or a connection never
+//!   made always, after a 5xx, a timeout or a lost connection only for `GET` and
+//!   `DELETE` (or on request), never beyond the retry policy's attempts and delay,
+//!   whatever `Retry-After` says;
+//! - no redirect is followed: a 3xx answer is an [`Error::Redirect`];
+//! - response bodies are read up to a size limit, never without bound, and decode
+//!   leniently (a missing or `null` property is `None`, a number or boolean may come as
+//!   a string);
+//! - pagination follows `next_page_url` only on the client's own API host, without
+//!   credentials in it, and never to a page it already fetched;
+//! - error messages are bounded, whatever the server sends.
 //!
 //! Features: `blocking` adds `BlockingClient`; `tracing` adds a span per request.
 
