@@ -19,9 +19,14 @@ pub const AUTH_TOKEN: &str = "test-auth-token-0123456789";
 
 /// A client for `base_url` (a loopback server) with the test credentials.
 pub fn client(base_url: &str) -> twill_api::Client {
+    client_builder(base_url)
+        .build()
+        .expect("a loopback base URL is valid")
+}
+
+/// A client builder for `base_url` with the test credentials, for tests that set more.
+pub fn client_builder(base_url: &str) -> twill_api::ClientBuilder {
     twill_api::Client::builder()
         .credentials(twill_api::Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
         .base_url(base_url)
-        .build()
-        .expect("a loopback base URL is valid")
 }

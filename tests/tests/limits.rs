@@ -12,16 +12,14 @@ use twill_api::conversations::v1::{
     ListConversation,
 };
 use twill_api::{
-    Client, Credentials, Endpoint, Error, Form, MAX_HEADER_VALUE_LEN, MAX_URL_LEN, Method, Param,
-    RetryPolicy, ValidationError, ValidationErrorKind,
+    Client, Endpoint, Error, Form, MAX_HEADER_VALUE_LEN, MAX_URL_LEN, Method, Param, RetryPolicy,
+    ValidationError, ValidationErrorKind,
 };
+use twill_tests::client_builder;
 use twill_tests::raw_server::{RawServer, Reply};
-use twill_tests::{ACCOUNT_SID, AUTH_TOKEN};
 
 fn client(server: &RawServer) -> Client {
-    Client::builder()
-        .credentials(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
-        .base_url(server.uri())
+    client_builder(&server.uri())
         .retry(
             RetryPolicy::default()
                 .max_attempts(3)

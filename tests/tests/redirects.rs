@@ -10,17 +10,15 @@ use serde_json::json;
 use twill_api::conversations::v1::{
     Conversation, CreateConversation, FetchConversation, ListConversation,
 };
-use twill_api::{Client, Credentials, Error, RetryPolicy};
+use twill_api::{Client, Error, RetryPolicy};
 use twill_tests::raw_server::{RawServer, Reply};
-use twill_tests::{ACCOUNT_SID, AUTH_TOKEN};
+use twill_tests::{AUTH_TOKEN, client_builder};
 
 /// Every status of the 3xx class that HTTP defines (306 is reserved, and still a 3xx).
 const REDIRECTS: std::ops::RangeInclusive<u16> = 300..=308;
 
 fn client(server: &RawServer, http: Option<reqwest::ClientBuilder>) -> Client {
-    let mut builder = Client::builder()
-        .credentials(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
-        .base_url(server.uri())
+    let mut builder = client_builder(&server.uri())
         // Retries would show up as more requests; none may happen.
         .retry(
             RetryPolicy::default()

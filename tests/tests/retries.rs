@@ -7,9 +7,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 use twill_api::conversations::v1::{CreateConversation, FetchConversation};
-use twill_api::{Client, Credentials, Error, RetryPolicy};
+use twill_api::{Client, Error, RetryPolicy};
 use twill_tests::raw_server::{RawServer, Reply};
-use twill_tests::{ACCOUNT_SID, AUTH_TOKEN};
+use twill_tests::{AUTH_TOKEN, client_builder};
 
 const MAYBE_PROCESSED: &str =
     "the request may have been processed, so it was not repeated automatically";
@@ -21,9 +21,7 @@ fn client(server: &RawServer, policy: RetryPolicy) -> Client {
 }
 
 fn client_to(base_url: String, policy: RetryPolicy, timeout: Duration) -> Client {
-    Client::builder()
-        .credentials(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
-        .base_url(base_url)
+    client_builder(&base_url)
         .timeout(timeout)
         .retry(policy)
         .build()
