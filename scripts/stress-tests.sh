@@ -44,7 +44,7 @@ logs=target/stress
 rm -rf "$logs"
 mkdir -p "$logs"
 
-echo "stress: building: cargo test -p twill-tests ${test_args[*]} --no-run"
+echo "stress: building: cargo test -p twill-tests --no-run ${test_args[*]}"
 cargo test -p twill-tests --no-run "${test_args[@]}" >"$logs/build.log" 2>&1 || {
     cat "$logs/build.log" >&2
     echo "stress: the build failed" >&2

@@ -485,11 +485,18 @@ async fn a_thousand_concurrent_sends_reuse_connections() {
     assert_eq!(server.requests().len(), 1000);
     let connections = server.connections();
     println!("concurrency: 1000 requests from 50 tasks over {connections} connections");
-    // 50 tasks need about 50 connections; under load the pool opens some more while
-    // finished connections are on their way back to it (75 seen with the other fault
-    // tests running beside). Far fewer than one per request either way.
+    // What the pool promises: a send takes an idle connection if there is one, and
+    // opens a new one otherwise (even when an idle one turns up first, the new one is
+    // still opened, then kept). It has no cap, so the count is one per send that found
+    // no idle connection. Each of the 50 tasks has at most one connection in use, and
+    // usually at most one on its way back to the pool (hyper-util returns a connection
+    // from a task of its own after the response, racing the task's next send): about
+    // 50 to 100 connections. Measured with scripts/stress-tests.sh, both cores busy
+    // (2 to 12 busy loops beside): 50 to 90 over 90 runs. The bound leaves twice that
+    // room and still means reuse: at least 5 requests per connection on average, where
+    // a pool that lost connections, or no pool, would need one per request.
     assert!(
-        connections <= 150,
+        connections <= 200,
         "{connections} connections for 1000 requests"
     );
 }
