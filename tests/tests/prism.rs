@@ -4,14 +4,14 @@
 //! spec's example, which must then decode.
 //!
 //! Prism (npm package `@stoplight/prism-cli`, pinned by `scripts/install-prism.sh`) is
-//! installed into `.prism/` if missing, started on a free loopback port, and stopped
-//! when the test ends, or by a watchdog if the test dies first. Needs Node.js and npm.
+//! installed into `.prism/` if missing, started on a loopback port it picks itself (and
+//! names in its log), and stopped when the test ends, or by a watchdog if the test dies
+//! first. Needs Node.js and npm.
 //!
 //! Prints one line per operation, Prism's violations for any it rejects, the negative
 //! checks, and `prism: N/103 operations accepted` last; fails below 103.
 
 use std::io::{BufRead, BufReader};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -179,16 +179,21 @@ struct PrismServer {
 }
 
 impl PrismServer {
+    /// How long Prism may take to start listening: it usually takes seconds, and far
+    /// longer only on a machine that is very busy; past this, something is wrong.
+    const STARTUP: Duration = Duration::from_secs(300);
+
     fn start(prism: &Path, spec: &Path) -> PrismServer {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|listener| listener.local_addr())
-            .expect("a free port")
-            .port();
         let log = Path::new(env!("CARGO_TARGET_TMPDIR")).join("prism.log");
-        // The shell prints Prism's PID, then watches this test's process: if the test
-        // dies without dropping the guard, Prism is stopped all the same.
+        // Only this Prism's log may be read for its port.
+        let _ = std::fs::remove_file(&log);
+        // Port 0: Prism listens on a port the system picks, free by construction (a
+        // port found free here and handed over could be taken meanwhile), and says
+        // which in its log. The shell prints Prism's PID, then watches this test's
+        // process: if the test dies without dropping the guard, Prism is stopped all
+        // the same.
         let script = format!(
-            "\"$0\" mock -h 127.0.0.1 -p {port} \"$1\" >\"$2\" 2>&1 & child=$!; echo $child; \
+            "\"$0\" mock -h 127.0.0.1 -p 0 \"$1\" >\"$2\" 2>&1 & child=$!; echo $child; \
              while kill -0 {parent} 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done; \
              kill $child 2>/dev/null; wait $child",
             parent = std::process::id(),
@@ -206,22 +211,42 @@ impl PrismServer {
         BufReader::new(shell.stdout.take().expect("piped"))
             .read_line(&mut pid)
             .expect("Prism's PID");
-        let server = PrismServer {
-            port,
+        let mut server = PrismServer {
+            port: 0,
             shell,
             pid: pid.trim().to_owned(),
         };
-        let deadline = Instant::now() + Duration::from_secs(90);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            let log = std::fs::read_to_string(&log).unwrap_or_default();
+        let deadline = Instant::now() + Self::STARTUP;
+        loop {
+            let text = std::fs::read_to_string(&log).unwrap_or_default();
+            if let Some(port) = listening_port(&text) {
+                server.port = port;
+                return server;
+            }
+            // The shell ends when Prism does.
+            let ended = server
+                .shell
+                .try_wait()
+                .expect("the shell's status")
+                .is_some();
+            assert!(!ended, "Prism stopped without listening:\n{text}");
             assert!(
                 Instant::now() < deadline,
-                "Prism did not listen within 90 s:\n{log}"
+                "Prism did not listen within {:?}:\n{text}",
+                Self::STARTUP
             );
             std::thread::sleep(Duration::from_millis(200));
         }
-        server
     }
+}
+
+/// The port of Prism's `Prism is listening on http://127.0.0.1:PORT` line.
+fn listening_port(log: &str) -> Option<u16> {
+    const LISTENING: &str = "Prism is listening on http://127.0.0.1:";
+    let rest = &log[log.find(LISTENING)? + LISTENING.len()..];
+    // A line still being written has no end yet: wait for it.
+    let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+    rest[..digits].parse().ok()
 }
 
 impl Drop for PrismServer {

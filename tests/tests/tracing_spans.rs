@@ -120,20 +120,31 @@ async fn a_span_per_request_with_its_outcome_and_no_secret() {
     assert_eq!(field(fetch, "path"), Some("/v1/Conversations/{Sid}"));
     assert_eq!(field(fetch, "status"), Some("200"));
     assert_eq!(field(fetch, "attempts"), Some("2"));
+    // The retry policy promises "equal jitter": the wait before the first retry is
+    // between half and all of the 10 ms initial backoff. The span's duration includes
+    // that wait (a sleep never ends early), so it is at least the delay announced.
+    let events = capture.events.lock().unwrap();
+    let retrying: Vec<&FieldList> = events
+        .iter()
+        .filter(|e| field(e, "message") == Some("retrying"))
+        .collect();
+    assert_eq!(retrying.len(), 1, "{events:?}");
+    assert_eq!(field(retrying[0], "attempt"), Some("1"));
+    let delay: u64 = field(retrying[0], "delay_ms").unwrap().parse().unwrap();
+    assert!(
+        (5..=10).contains(&delay),
+        "the first backoff is between 5 and 10 ms: {delay} ms"
+    );
     let duration: u64 = field(fetch, "duration_ms").unwrap().parse().unwrap();
-    assert!(duration >= 10, "the backoff was waited for: {duration} ms");
+    assert!(
+        duration >= delay,
+        "the backoff of {delay} ms was waited for: {duration} ms"
+    );
     let create = requests[1];
     assert_eq!(field(create, "operation"), Some("CreateConversation"));
     assert_eq!(field(create, "status"), Some("201"));
     assert_eq!(field(create, "attempts"), Some("1"));
 
-    let events = capture.events.lock().unwrap();
-    assert!(
-        events
-            .iter()
-            .any(|e| field(e, "message") == Some("retrying")),
-        "{events:?}"
-    );
     let everything = format!("{spans:?} {events:?}");
     for secret in [AUTH_TOKEN, "Basic ", "secret plans", "ACaaaa"] {
         assert!(!everything.contains(secret), "{secret:?} in {everything}");
