@@ -186,6 +186,11 @@ pub(crate) fn decide(
 /// date in the past is zero. A negative number, a date beyond the year 9999, or anything
 /// else unreadable, is `None`, so the backoff applies.
 fn retry_after(header: Option<&HeaderValue>) -> Option<Duration> {
+    retry_after_at(header, jiff::Timestamp::now())
+}
+
+/// [`retry_after`] as read at `now`.
+fn retry_after_at(header: Option<&HeaderValue>, now: jiff::Timestamp) -> Option<Duration> {
     let value = header?.to_str().ok()?.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         return Some(value.parse().map_or(Duration::MAX, Duration::from_secs));
@@ -197,7 +202,7 @@ fn retry_after(header: Option<&HeaderValue>) -> Option<Duration> {
     let at = jiff::fmt::rfc2822::DateTimeParser::new()
         .parse_timestamp(value)
         .ok()?;
-    let wait = at.duration_since(jiff::Timestamp::now());
+    let wait = at.duration_since(now);
     Some(Duration::try_from(wait).unwrap_or(Duration::ZERO))
 }
 
@@ -320,15 +325,15 @@ mod tests {
             assert_eq!(retry_after(Some(&header(value))), expected, "{value:?}");
         }
         assert_eq!(retry_after(None), None);
-        let in_a_minute = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(60);
-        let date = jiff::fmt::rfc2822::DateTimePrinter::new()
-            .timestamp_to_rfc9110_string(&in_a_minute)
-            .unwrap();
-        let wait = retry_after(Some(&header(&date))).unwrap();
-        // Whole seconds in the header, and the clock moves on while the test runs:
-        // anything from 0 to 60 s is right; far more or far less is not.
-        assert!(wait <= Duration::from_secs(60), "{wait:?}");
-        assert!(wait > Duration::from_secs(1), "{wait:?}");
+        // Dates, read at a fixed time: no clock in the test.
+        let now: jiff::Timestamp = "1994-11-06T08:48:37.25Z".parse().unwrap();
+        let date = |value| retry_after_at(Some(&header(value)), now);
+        assert_eq!(
+            date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(Duration::from_millis(59_750))
+        );
+        assert_eq!(date("Sun, 06 Nov 1994 08:48:37 GMT"), Some(Duration::ZERO));
+        assert_eq!(date("Sat, 05 Nov 1994 08:49:37 GMT"), Some(Duration::ZERO));
     }
 
     #[test]

@@ -3,12 +3,14 @@
 //! or leak with: foreign hosts, credentials in the URL, pages already fetched, URLs
 //! over the limit.
 
+use std::time::Duration;
+
 use futures_util::{StreamExt, TryStreamExt};
 use serde_json::{Value, json};
-use twill_api::Error;
 use twill_api::conversations::v1::{Conversation, ListConversation};
+use twill_api::{Error, RetryPolicy};
 use twill_tests::raw_server::{RawServer, Reply};
-use twill_tests::{client, response_example, spec};
+use twill_tests::{client, client_builder, response_example, spec};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -182,7 +184,11 @@ async fn an_error_page_ends_the_stream_with_the_error() {
         .respond_with(ResponseTemplate::new(200).set_body_json(page(&[0, 1], 0, next)))
         .mount(&server)
         .await;
-    let client = client(&server.uri());
+    // The 500 is retried (a GET): short backoffs keep the test quick.
+    let client = client_builder(&server.uri())
+        .retry(RetryPolicy::default().initial_backoff(Duration::from_millis(10)))
+        .build()
+        .unwrap();
     let list = ListConversation::default();
     let results: Vec<Result<Conversation, Error>> = list.stream(&client, None).collect().await;
     assert_eq!(results.len(), 3);
