@@ -233,15 +233,17 @@ impl Client {
 
         let mut request = self.request(E::METHOD, url);
         if let Some(body) = body {
-            // Said even when it is 0: a client should when the method defines a body
-            // (RFC 9110, section 8.6), and some front ends answer 411 without it.
-            request = request
-                .header(
-                    CONTENT_TYPE,
-                    HeaderValue::from_static("application/x-www-form-urlencoded"),
-                )
-                .header(CONTENT_LENGTH, HeaderValue::from(body.len()))
-                .body(body);
+            request = request.header(
+                CONTENT_TYPE,
+                HeaderValue::from_static("application/x-www-form-urlencoded"),
+            );
+            // hyper states the length of a body that has one, but not of an empty one;
+            // a client should when the method defines a body (RFC 9110, section 8.6),
+            // and some front ends answer 411 without it.
+            if body.is_empty() {
+                request = request.header(CONTENT_LENGTH, HeaderValue::from_static("0"));
+            }
+            request = request.body(body);
         }
         for (name, value) in headers.iter() {
             request = request.header(name, value);

@@ -189,12 +189,40 @@ pub fn string_map<'de, D>(deserializer: D) -> Result<Option<BTreeMap<String, Str
 where
     D: Deserializer<'de>,
 {
-    let map = Option::<BTreeMap<String, Option<String>>>::deserialize(deserializer)?;
-    Ok(map.map(|map| {
-        map.into_iter()
-            .filter_map(|(key, value)| Some((key, value?)))
-            .collect()
-    }))
+    deserializer.deserialize_option(StringMapVisitor)
+}
+
+/// Builds the map once, skipping `null` values as they come.
+struct StringMapVisitor;
+
+impl<'de> Visitor<'de> for StringMapVisitor {
+    type Value = Option<BTreeMap<String, String>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a map of strings")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut entries: A) -> Result<Self::Value, A::Error> {
+        let mut map = BTreeMap::new();
+        while let Some((key, value)) = entries.next_entry::<String, Option<String>>()? {
+            if let Some(value) = value {
+                map.insert(key, value);
+            }
+        }
+        Ok(Some(map))
+    }
 }
 
 /// A value whose `null` means its default: a page's list of items, or its `meta`.
