@@ -11,9 +11,9 @@ use serde_json::{Value, json};
 use twill_api::conversations::v1::{
     Conversation, ConversationWebhookEnabledType, CreateConversation, FetchConversation,
 };
-use twill_api::{Client, Credentials, Error, RetryPolicy, SendOptions};
+use twill_api::{Client, Error, RetryPolicy, SendOptions};
 use twill_tests::raw_server::{RawRequest, RawServer, Reply};
-use twill_tests::{ACCOUNT_SID, AUTH_TOKEN, response_example, spec};
+use twill_tests::{AUTH_TOKEN, client_builder, response_example, spec};
 
 fn conversation_json() -> Value {
     response_example(
@@ -38,12 +38,7 @@ fn create() -> CreateConversation {
 /// A client with the default 30 s timeout, which no answer from a loopback server comes
 /// near even on a loaded machine: tests that expect answers must not meet a timeout.
 fn client(server: &RawServer, policy: RetryPolicy) -> Client {
-    Client::builder()
-        .credentials(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
-        .base_url(server.uri())
-        .retry(policy)
-        .build()
-        .unwrap()
+    client_builder(&server.uri()).retry(policy).build().unwrap()
 }
 
 /// The timeout of the tests whose server never answers: short enough to keep them
@@ -52,9 +47,7 @@ const IMPATIENT: Duration = Duration::from_secs(1);
 
 /// A client that gives up after [`IMPATIENT`], for servers that never answer.
 fn impatient_client(server: &RawServer, policy: RetryPolicy) -> Client {
-    Client::builder()
-        .credentials(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
-        .base_url(server.uri())
+    client_builder(&server.uri())
         .timeout(IMPATIENT)
         .retry(policy)
         .build()
@@ -264,9 +257,7 @@ async fn connection_refused_is_a_transport_error() {
     let socket = tokio::net::TcpSocket::new_v4().unwrap();
     socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
     let port = socket.local_addr().unwrap().port();
-    let client = Client::builder()
-        .credentials(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
-        .base_url(format!("http://127.0.0.1:{port}"))
+    let client = client_builder(&format!("http://127.0.0.1:{port}"))
         .retry(fast_retries(2))
         .build()
         .unwrap();
@@ -322,9 +313,7 @@ async fn oversized_bodies_are_refused_declared_or_not() {
     })
     .await;
     for server in [&declared, &undeclared] {
-        let client = Client::builder()
-            .credentials(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
-            .base_url(server.uri())
+        let client = client_builder(&server.uri())
             .max_response_body(16 * 1024)
             .build()
             .unwrap();
@@ -511,9 +500,7 @@ async fn a_supplied_reqwest_client_gets_credentials_headers_timeouts_and_retries
     })
     .await;
     let supplied = |timeout: Option<Duration>| {
-        let builder = Client::builder()
-            .credentials(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
-            .base_url(server.uri())
+        let builder = client_builder(&server.uri())
             .http_client(reqwest::Client::builder())
             .retry(fast_retries(2));
         match timeout {
