@@ -9,7 +9,7 @@ use futures_util::{StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 use twill_api::conversations::v1::{Conversation, ListConversation};
 use twill_api::{Error, RetryPolicy};
-use twill_tests::raw_server::{RawServer, Reply};
+use twill_tests::raw_server::{RawRequest, RawServer, Reply};
 use twill_tests::{client, client_builder, response_example, spec};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -211,16 +211,15 @@ async fn an_invalid_first_request_sends_nothing() {
     assert_eq!(server.received_requests().await.unwrap().len(), 0);
 }
 
-/// A server whose pages are `page(request target)`: a JSON page of one conversation
-/// whose `meta` has only `key` and the `next_page_url` that `next` gives for the
-/// target, as some real responses do.
-async fn pages(next: impl Fn(&str) -> Option<String> + Send + Sync + 'static) -> RawServer {
+/// A server whose every page is one conversation with a `meta` that has only `key` and
+/// the `next_page_url` that `next` gives for the request, as some real responses do.
+async fn pages(next: impl Fn(&RawRequest) -> Option<String> + Send + Sync + 'static) -> RawServer {
     RawServer::start(move |request| {
         Reply::json(
             200,
             &json!({
                 "conversations": [{"sid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}],
-                "meta": {"key": "conversations", "next_page_url": next(&request.target)},
+                "meta": {"key": "conversations", "next_page_url": next(request)},
             }),
         )
     })
@@ -245,8 +244,8 @@ fn pagination_reason(result: &Result<Conversation, Error>) -> &'static str {
 #[tokio::test]
 async fn a_next_page_already_fetched_ends_the_stream_at_the_first_repeat() {
     // 0 -> 1 -> 2 -> 1: a loop that would never end.
-    let server = pages(|target| {
-        let next = match target {
+    let server = pages(|request| {
+        let next = match request.target.as_str() {
             "/v1/Conversations" => "/v1/Conversations?Page=1",
             "/v1/Conversations?Page=1" => "/v1/Conversations?Page=2",
             _ => "/v1/Conversations?Page=1",
@@ -274,15 +273,9 @@ async fn a_next_page_already_fetched_ends_the_stream_at_the_first_repeat() {
     assert_eq!(server.requests().len(), 2);
 
     // A page that names the first one, as an absolute URL.
-    let server = RawServer::start(|request| {
-        let host = request.header("host").unwrap_or_default().to_owned();
-        Reply::json(
-            200,
-            &json!({
-                "conversations": [{"sid": "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}],
-                "meta": {"next_page_url": format!("http://{host}/v1/Conversations")},
-            }),
-        )
+    let server = pages(|request| {
+        let host = request.header("host").unwrap_or_default();
+        Some(format!("http://{host}/v1/Conversations"))
     })
     .await;
     let results = collect(&server).await;
@@ -333,8 +326,9 @@ async fn an_empty_next_page_url_means_the_last_page() {
 
 #[tokio::test]
 async fn a_meta_with_only_a_next_page_url_is_followed() {
-    let server = pages(|target| {
-        (target == "/v1/Conversations").then(|| "/v1/Conversations?PageToken=PT1".to_owned())
+    let server = pages(|request| {
+        (request.target == "/v1/Conversations")
+            .then(|| "/v1/Conversations?PageToken=PT1".to_owned())
     })
     .await;
     let results = collect(&server).await;
