@@ -291,6 +291,8 @@ impl Client {
             return Ok(None);
         }
         let refuse = |reason| Error::from(PaginationError::new(url, reason));
+        // Checked before parsing, so that a server's URL of any length is never parsed,
+        // and again once resolved, since a relative URL grows by the base's length.
         if url.len() > MAX_URL_LEN {
             return Err(refuse("it is longer than the URL limit"));
         }
