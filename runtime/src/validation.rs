@@ -110,8 +110,8 @@ pub enum ValidationErrorKind {
         len: usize,
         /// The limit, in bytes.
         limit: usize,
-        /// How many of those bytes this parameter adds, encoded (its path segment, or
-        /// its `name=value` pairs in the query string).
+        /// How many of those bytes this parameter adds, encoded: its path segment, or
+        /// its `name=value` pairs in the query string with the `?` or `&` before each.
         part: usize,
     },
     /// A header value is longer than

@@ -830,8 +830,9 @@ enum Segment {
 }
 
 /// The URL the model encodes, and what each parameter contributes to it: a path
-/// parameter its encoded segment; a query parameter its `name=value` pairs with the `&`
-/// before each (none before the query string's first pair).
+/// parameter its encoded segment; a query parameter its `name=value` pairs with the
+/// separator before each (`&`, or the `?` before the query string's first pair), as
+/// `runtime/src/limits.rs` documents it: what the URL would lose without the parameter.
 struct UrlModel {
     len: usize,
     contributions: Vec<(&'static str, usize)>,
@@ -876,9 +877,9 @@ fn predict(base_url: &str, op: &Operation, inputs: &[Input]) -> Verdict {
                 let mut contribution = 0;
                 for text in input.wire() {
                     if in_query {
-                        let separator = usize::from(!pairs.is_empty());
+                        // `?` or `&`, then `name=value`.
                         contribution +=
-                            separator + form_encoded_len(param.name) + 1 + form_encoded_len(&text);
+                            1 + form_encoded_len(param.name) + 1 + form_encoded_len(&text);
                     }
                     pairs.push((param.name.to_owned(), text));
                 }
@@ -893,9 +894,6 @@ fn predict(base_url: &str, op: &Operation, inputs: &[Input]) -> Verdict {
                 }
             }
         }
-    }
-    if in_query && !pairs.is_empty() {
-        url.len += 1; // `?`
     }
 
     let per_parameter = op.params.iter().zip(inputs).map(|(param, input)| {
