@@ -34,7 +34,7 @@ async fn main() -> Result<(), Box<dyn StdError>> {
         let client = Client::from_env()?;
         println!(
             "Calling Twilio at {} as {}",
-            client.base_url(),
+            client.base_url_for(FetchServiceConfiguration::HOST),
             client.account_sid()
         );
         (client, service_sid, None)
@@ -49,7 +49,7 @@ async fn main() -> Result<(), Box<dyn StdError>> {
             .build()?;
         println!(
             "TWILIO_ACCOUNT_SID is not set: calling a local server at {}",
-            client.base_url()
+            client.base_url_for(FetchServiceConfiguration::HOST)
         );
         (client, LOCAL_SERVICE_SID.to_owned(), Some(server))
     };
@@ -57,7 +57,7 @@ async fn main() -> Result<(), Box<dyn StdError>> {
     let fetch = FetchServiceConfiguration {
         chat_service_sid: service_sid.clone(),
     };
-    show_request(&fetch);
+    show_request(&client, &fetch);
     let current = fetch.send(&client).await?;
     println!("<- {}\n", serde_json::to_string_pretty(&current)?);
 
@@ -73,7 +73,7 @@ async fn main() -> Result<(), Box<dyn StdError>> {
         default_chat_service_role_sid: local.then(|| ROLE_SID.to_owned()),
         ..Default::default()
     };
-    show_request(&update);
+    show_request(&client, &update);
     let updated = update.send(&client).await?;
     println!("<- {}\n", serde_json::to_string_pretty(&updated)?);
 
@@ -91,9 +91,9 @@ async fn main() -> Result<(), Box<dyn StdError>> {
 }
 
 /// Prints the method, path and parameters an endpoint sends.
-fn show_request<E: Endpoint>(endpoint: &E) {
+fn show_request<E: Endpoint>(client: &Client, endpoint: &E) {
     let mut path = String::new();
-    endpoint.write_path(&mut path);
+    endpoint.write_path(&mut path, client.account_sid());
     let mut params = Form::new();
     endpoint.write_params(&mut params);
     println!("-> {} {path}", E::METHOD);

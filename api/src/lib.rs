@@ -33,7 +33,7 @@
 //!
 //! # #[derive(serde::Deserialize)] pub struct ServiceConfiguration {}
 //! /// Update configuration settings of a conversation service.
-//! #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration", response = ServiceConfiguration)]
+//! #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration", host = "conversations.twilio.com", response = ServiceConfiguration)]
 //! pub struct UpdateServiceConfiguration {
 //!     #[sid(prefix = "IS")]
 //!     pub chat_service_sid: String,
@@ -48,7 +48,7 @@
 //!     reachability_enabled: Some(true),
 //! };
 //! let mut path = String::new();
-//! update.write_path(&mut path);
+//! update.write_path(&mut path, "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
 //! assert_eq!(path, "/v1/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Configuration");
 //! let mut body = Form::new();
 //! update.write_params(&mut body);
@@ -69,12 +69,12 @@ mod visit;
 pub use crate::visit::EndpointVisitor;
 pub use twill_macros::endpoint;
 pub use twill_runtime::{
-    ApiError, BodyTooLargeError, Client, ClientBuilder, ConfigError, Credentials, DEFAULT_BASE_URL,
-    DecodeError, Endpoint, Error, Form, Headers, HttpError, Integer, IntegerParam, Location,
-    MAX_HEADER_VALUE_LEN, MAX_URL_LEN, Method, Page, PageMeta, PaginationError, Param, ParamValue,
-    RedirectError, RetryPolicy, SNIPPET_LIMIT, Secret, SendOptions, StatusCode, Stream,
-    TimeoutError, Timestamp, TransportError, ValidationError, ValidationErrorKind, ValueKind,
-    WireValue, sid, wire_enum,
+    ApiError, BodyFormat, BodyTooLargeError, Client, ClientBuilder, ConfigError, Credentials,
+    DecodeError, Endpoint, Error, Form, Headers, HttpError, Integer, IntegerParam, JsonBody,
+    Location, MAX_HEADER_VALUE_LEN, MAX_URL_LEN, Method, NextPage, PRODUCT_HOST_HEADER, Page,
+    PageMeta, PaginationError, Param, ParamValue, RedirectError, RetryPolicy, SNIPPET_LIMIT,
+    Secret, SendOptions, StatusCode, Stream, TimeoutError, Timestamp, TransportError,
+    ValidationError, ValidationErrorKind, ValueKind, WireValue, sid, wire_enum,
 };
 
 #[cfg(feature = "blocking")]

@@ -8,12 +8,14 @@ use syn::{Attribute, Ident, LitStr, Meta, Token, Type};
 use crate::ctxt::Errors;
 use crate::path::PathTemplate;
 
-const USAGE: &str = "expected #[endpoint(METHOD, \"/path/<Placeholder>\", response = Type)], optionally with `paginated`";
+const USAGE: &str = "expected #[endpoint(METHOD, \"/path/<Placeholder>\", host = \"api.twilio.com\", response = Type)], optionally with `paginated`";
 
 /// The arguments of `#[endpoint(..)]`.
 pub(crate) struct EndpointArgs {
     pub(crate) method: Method,
     pub(crate) path: PathTemplate,
+    /// `host = "api.twilio.com"`: the product's host.
+    pub(crate) host: LitStr,
     pub(crate) response: Type,
     /// `paginated`: the response is a `Page`, and a `stream` method is generated.
     pub(crate) paginated: bool,
@@ -93,6 +95,7 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
 
     let mut path: Option<LitStr> = None;
     let mut response: Option<Type> = None;
+    let mut host: Option<LitStr> = None;
     let mut paginated = false;
     while !input.is_empty() {
         input.parse::<Token![,]>()?;
@@ -114,10 +117,27 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
                     errors.spanned(&key, "duplicate key `response` in #[endpoint(..)]");
                 }
                 response.get_or_insert(ty);
+            } else if key == "host" {
+                let lit: LitStr = input.parse()?;
+                if host.is_some() {
+                    errors.spanned(&key, "duplicate key `host` in #[endpoint(..)]");
+                } else if !is_host_name(&lit.value()) {
+                    errors.spanned(
+                        &lit,
+                        format!(
+                            "`host` is a lowercase host name such as \"api.twilio.com\", \
+                             without scheme, port or path; got {:?}",
+                            lit.value()
+                        ),
+                    );
+                }
+                host.get_or_insert(lit);
             } else {
                 errors.spanned(
                     &key,
-                    format!("unknown key `{key}` in #[endpoint(..)]; expected `response`"),
+                    format!(
+                        "unknown key `{key}` in #[endpoint(..)]; expected `host` or `response`"
+                    ),
                 );
                 skip_value(input)?;
             }
@@ -151,11 +171,19 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
             "missing `response = Type` in #[endpoint(..)]: the type a success body decodes into",
         );
     }
+    if host.is_none() {
+        errors.at(
+            Span::call_site(),
+            "missing `host = \"...\"` in #[endpoint(..)]: the host of the endpoint's product, \
+             such as `host = \"api.twilio.com\"`",
+        );
+    }
     let path = path.and_then(|lit| PathTemplate::parse(lit, errors));
-    Ok(match (method, path, response) {
-        (Some(method), Some(path), Some(response)) => Some(EndpointArgs {
+    Ok(match (method, path, host, response) {
+        (Some(method), Some(path), Some(host), Some(response)) => Some(EndpointArgs {
             method,
             path,
+            host,
             response,
             paginated,
         }),
@@ -366,6 +394,21 @@ fn nested(
 
 fn is_sid_prefix(prefix: &str) -> bool {
     prefix.len() == 2 && prefix.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A lowercase DNS host name: labels of `a-z`, `0-9` and `-` (not at either end),
+/// separated by single dots.
+fn is_host_name(host: &str) -> bool {
+    host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
 }
 
 /// RFC 9110 `token`.

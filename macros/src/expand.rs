@@ -66,6 +66,7 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let args = &endpoint.args;
     let response = &args.response;
+    let host = &args.host;
     let method = args.method.variant();
     let template = args.path.openapi();
     let request_line = format!("`{} {template}`", method.to_string().to_uppercase());
@@ -135,6 +136,7 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
             type Response = #response;
             const OPERATION_ID: &'static str = #operation_id;
             const METHOD: #private::Method = #private::Method::#method;
+            const HOST: &'static str = #host;
             const PATH_TEMPLATE: &'static str = #template;
             const PARAMS: &'static [#private::Param] = &[#(#params),*];
 
@@ -143,7 +145,7 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
                 #private::Result::Ok(())
             }
 
-            fn write_path(&self, path: &mut #private::String) {
+            fn write_path(&self, path: &mut #private::String, _account_sid: &::core::primitive::str) {
                 #(#path_writes)*
             }
 
@@ -225,6 +227,7 @@ fn param(private: &TokenStream, field: &Field<'_>) -> TokenStream {
             #max,
             #value::KIND,
             #value::VALUES,
+            false,
         )
     }
 }

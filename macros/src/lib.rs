@@ -20,7 +20,7 @@ use proc_macro::TokenStream;
 /// use twill_api::endpoint;
 ///
 /// /// Update configuration settings of a conversation service.
-/// #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration", response = ServiceConfiguration)]
+/// #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration", host = "conversations.twilio.com", response = ServiceConfiguration)]
 /// pub struct UpdateServiceConfiguration {
 ///     #[sid(prefix = "IS")]
 ///     pub chat_service_sid: String,

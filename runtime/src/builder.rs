@@ -8,13 +8,10 @@ use reqwest::Url;
 
 use crate::auth::Credentials;
 use crate::bounded::{redact_userinfo, truncate};
-use crate::client::{Client, Inner};
+use crate::client::{Client, Inner, Origin};
 use crate::error::ConfigError;
 use crate::region;
 use crate::retry::RetryPolicy;
-
-/// Where requests go unless [`ClientBuilder::base_url`] says otherwise.
-pub const DEFAULT_BASE_URL: &str = "https://conversations.twilio.com";
 
 /// Configures a [`Client`].
 ///
@@ -29,14 +26,19 @@ pub const DEFAULT_BASE_URL: &str = "https://conversations.twilio.com";
 ///     .timeout(Duration::from_secs(5))
 ///     .retry(RetryPolicy::default().max_attempts(5))
 ///     .build()?;
-/// assert_eq!(client.base_url(), "https://conversations.dublin.ie1.twilio.com");
+/// assert_eq!(client.base_url_for("api.twilio.com"), "https://api.dublin.ie1.twilio.com");
+/// assert_eq!(
+///     client.base_url_for("conversations.twilio.com"),
+///     "https://conversations.dublin.ie1.twilio.com",
+/// );
 /// # Ok::<(), twill_runtime::ConfigError>(())
 /// ```
 #[derive(Debug)]
 #[must_use]
 pub struct ClientBuilder {
     credentials: Option<Credentials>,
-    base_url: String,
+    base_url: Option<String>,
+    host_urls: Vec<(String, String)>,
     edge: Option<String>,
     region: Option<String>,
     connect_timeout: Duration,
@@ -62,7 +64,8 @@ impl ClientBuilder {
     pub(crate) fn new() -> Self {
         ClientBuilder {
             credentials: None,
-            base_url: DEFAULT_BASE_URL.to_owned(),
+            base_url: None,
+            host_urls: Vec::new(),
             edge: None,
             region: None,
             connect_timeout: Self::DEFAULT_CONNECT_TIMEOUT,
@@ -95,23 +98,37 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends requests to `base_url` instead of [`DEFAULT_BASE_URL`]: a local server, a
-    /// mock, a proxy. It may carry a path prefix. Plain `http://` is accepted only for
-    /// loopback hosts, so credentials never cross a network unencrypted.
+    /// Sends the requests of every product to `base_url` instead of each product's own
+    /// host: a local server, a mock, a proxy. It may carry a path prefix, which comes
+    /// before each endpoint's path. Plain `http://` is accepted only for loopback hosts,
+    /// so credentials never cross a network unencrypted.
+    ///
+    /// Each request sent to an overridden URL carries the header
+    /// [`Twill-Host`](crate::PRODUCT_HOST_HEADER) naming its product's host (such as
+    /// `api.twilio.com`), so that one server can tell products apart.
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
-        self.base_url = base_url.into();
+        self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// Sends the requests of the product at `host` (such as `sync.twilio.com`, as
+    /// endpoints declare it) to `base_url`, under the same rules as
+    /// [`base_url`](Self::base_url), which it takes precedence over for that product:
+    /// one local server per product, say.
+    pub fn host_url(mut self, host: impl Into<String>, base_url: impl Into<String>) -> Self {
+        self.host_urls.push((host.into(), base_url.into()));
         self
     }
 
     /// The Twilio edge location to connect through, such as `dublin`; without a region
-    /// it implies `us1`. Applies to `*.twilio.com` base URLs only.
+    /// it implies `us1`. Applies to `*.twilio.com` hosts only.
     pub fn edge(mut self, edge: impl Into<String>) -> Self {
         self.edge = Some(edge.into());
         self
     }
 
     /// The Twilio region to process requests in, such as `ie1`. Applies to
-    /// `*.twilio.com` base URLs only.
+    /// `*.twilio.com` hosts only.
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
         self
@@ -171,11 +188,23 @@ impl ClientBuilder {
                 });
             }
         }
-        let mut base = check_base_url(&self.base_url)?;
-        let host = base.host_str().expect("checked: the base URL has a host");
-        let host = region::rewrite_host(host, self.edge.as_deref(), self.region.as_deref());
-        base.set_host(Some(&host))
-            .expect("a Twilio host with valid labels is a valid host");
+        let (edge, region) = (self.edge.as_deref(), self.region.as_deref());
+        let origin = |raw: &str| -> Result<Origin, ConfigError> {
+            let mut url = check_base_url(raw)?;
+            let host = url.host_str().expect("checked: the base URL has a host");
+            let host = region::rewrite_host(host, edge, region);
+            url.set_host(Some(&host))
+                .expect("a Twilio host with valid labels is a valid host");
+            Ok(Origin::new(url))
+        };
+        let all = self.base_url.as_deref().map(origin).transpose()?;
+        let mut hosts = Vec::with_capacity(self.host_urls.len());
+        for (host, url) in &self.host_urls {
+            if !is_host_name(host) {
+                return Err(ConfigError::InvalidHost { host: host.clone() });
+            }
+            hosts.push((host.to_ascii_lowercase().into_boxed_str(), origin(url)?));
+        }
         // Twilio's API does not redirect, and a followed redirect would send the
         // request (its body and, to the same origin, its credentials) somewhere the
         // client was not pointed at: 3xx answers are errors instead.
@@ -190,8 +219,10 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
-                base_url: base.as_str().trim_end_matches('/').into(),
-                base,
+                all,
+                hosts: hosts.into_boxed_slice(),
+                edge: self.edge.map(String::into_boxed_str),
+                region: self.region.map(String::into_boxed_str),
                 authorization: credentials.authorization(),
                 credentials,
                 connect_timeout: self.connect_timeout,
@@ -245,6 +276,11 @@ fn is_loopback(host: &str) -> bool {
     host.eq_ignore_ascii_case("localhost") || ip.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
+/// A host name as endpoints declare them: DNS labels separated by dots.
+fn is_host_name(host: &str) -> bool {
+    host.len() <= 253 && host.split('.').all(is_dns_label)
+}
+
 fn is_dns_label(value: &str) -> bool {
     !value.is_empty()
         && value.len() <= 63
@@ -279,10 +315,9 @@ mod tests {
             ("http://localhost:1", "http://localhost:1"),
             ("http://[::1]:1", "http://[::1]:1"),
         ] {
-            assert_eq!(
-                builder().base_url(raw).build().unwrap().base_url(),
-                expected
-            );
+            let client = builder().base_url(raw).build().unwrap();
+            assert_eq!(client.base_url_for("api.twilio.com"), expected);
+            assert_eq!(client.base_url_for("sync.twilio.com"), expected);
         }
         for raw in [
             "http://example.com",
@@ -315,18 +350,82 @@ mod tests {
     }
 
     #[test]
+    fn each_product_to_its_own_host() {
+        let client = builder().build().unwrap();
+        for host in [
+            "api.twilio.com",
+            "conversations.twilio.com",
+            "verify.twilio.com",
+        ] {
+            assert_eq!(client.base_url_for(host), format!("https://{host}"));
+        }
+    }
+
+    #[test]
+    fn host_urls_override_one_product_and_win_over_base_url() {
+        let client = builder()
+            .base_url("http://127.0.0.1:1")
+            .host_url("sync.twilio.com", "http://127.0.0.1:2/prefix/")
+            .host_url("API.twilio.com", "http://[::1]:3")
+            .build()
+            .unwrap();
+        assert_eq!(
+            client.base_url_for("sync.twilio.com"),
+            "http://127.0.0.1:2/prefix"
+        );
+        assert_eq!(client.base_url_for("api.twilio.com"), "http://[::1]:3");
+        assert_eq!(
+            client.base_url_for("verify.twilio.com"),
+            "http://127.0.0.1:1"
+        );
+        let only_one = builder()
+            .host_url("sync.twilio.com", "http://127.0.0.1:2")
+            .build()
+            .unwrap();
+        assert_eq!(
+            only_one.base_url_for("verify.twilio.com"),
+            "https://verify.twilio.com"
+        );
+        for bad in [
+            "",
+            "http://sync.twilio.com",
+            "sync.twilio.com:443",
+            "a..b",
+            "a/b",
+        ] {
+            let err = builder()
+                .host_url(bad, "http://127.0.0.1:2")
+                .build()
+                .unwrap_err();
+            assert!(
+                matches!(err, ConfigError::InvalidHost { .. }),
+                "{bad}: {err:?}"
+            );
+        }
+        let err = builder()
+            .host_url("sync.twilio.com", "http://example.com")
+            .build()
+            .unwrap_err();
+        assert!(matches!(err, ConfigError::InvalidBaseUrl { .. }), "{err:?}");
+    }
+
+    #[test]
     fn regions_and_edges_rewrite_twilio_hosts_only() {
         let client = builder().region("ie1").edge("dublin").build().unwrap();
         assert_eq!(
-            client.base_url(),
+            client.base_url_for("conversations.twilio.com"),
             "https://conversations.dublin.ie1.twilio.com"
+        );
+        assert_eq!(
+            client.base_url_for("api.twilio.com"),
+            "https://api.dublin.ie1.twilio.com"
         );
         let local = builder()
             .base_url("http://127.0.0.1:9")
             .region("ie1")
             .build()
             .unwrap();
-        assert_eq!(local.base_url(), "http://127.0.0.1:9");
+        assert_eq!(local.base_url_for("api.twilio.com"), "http://127.0.0.1:9");
         for bad in ["", "ie1.evil.com", "a/b", "-x"] {
             let err = builder().region(bad).build().unwrap_err();
             assert!(
@@ -350,7 +449,7 @@ mod tests {
             .build()
             .unwrap();
         assert_eq!(
-            client.base_url(),
+            client.base_url_for("conversations.twilio.com"),
             "https://conversations.sydney.au1.twilio.com"
         );
         assert_eq!(client.account_sid(), ACCOUNT);

@@ -1,5 +1,6 @@
 //! The client: sends endpoints, and streams list endpoints page after page.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
@@ -13,14 +14,19 @@ use reqwest::header::{
 
 use crate::auth::{Credentials, Secret};
 use crate::builder::ClientBuilder;
-use crate::endpoint::{Endpoint, Method};
+use crate::endpoint::{BodyFormat, Endpoint, Method};
 use crate::error::{ConfigError, Error, PaginationError, Stop, TransportError, Tries};
 use crate::exchange::Exchange;
 use crate::form::Form;
 use crate::headers::Headers;
+use crate::json::JsonBody;
 use crate::limits::{self, MAX_URL_LEN};
-use crate::page::Page;
+use crate::page::{NextPage, Page};
+use crate::region;
 use crate::retry::{RetryPolicy, SendOptions};
+
+const FORM_URLENCODED: &str = "application/x-www-form-urlencoded";
+const APPLICATION_JSON: &str = "application/json";
 
 /// `User-Agent` sent with every request.
 const USER_AGENT_VALUE: &str = concat!("twill/", env!("CARGO_PKG_VERSION"), " (Rust)");
@@ -49,11 +55,12 @@ pub struct Client {
 /// What a client holds, shared by its clones.
 pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
-    /// Scheme, host (after region and edge), port and optional path prefix, without a
-    /// trailing `/`.
-    pub(crate) base_url: Box<str>,
-    /// The same, parsed, to check `next_page_url`s against.
-    pub(crate) base: Url,
+    /// `ClientBuilder::base_url`: where every product goes unless `hosts` says otherwise.
+    pub(crate) all: Option<Origin>,
+    /// `ClientBuilder::host_url`: where one product goes, by its declared host.
+    pub(crate) hosts: Box<[(Box<str>, Origin)]>,
+    pub(crate) edge: Option<Box<str>>,
+    pub(crate) region: Option<Box<str>>,
     pub(crate) credentials: Credentials,
     pub(crate) authorization: HeaderValue,
     pub(crate) connect_timeout: Duration,
@@ -61,6 +68,64 @@ pub(crate) struct Inner {
     pub(crate) retry: RetryPolicy,
     pub(crate) max_response_body: usize,
 }
+
+/// A base URL that replaces products' hosts: scheme, host (after region and edge),
+/// port and optional path prefix.
+pub(crate) struct Origin {
+    /// Without a trailing `/`, so that an endpoint's path follows it.
+    text: Box<str>,
+    url: Url,
+}
+
+impl Origin {
+    pub(crate) fn new(url: Url) -> Origin {
+        Origin {
+            text: url.as_str().trim_end_matches('/').into(),
+            url,
+        }
+    }
+}
+
+/// Where one product's requests go.
+enum Base<'a> {
+    /// Twilio: `https://` and the product's host after region and edge.
+    Twilio(Cow<'a, str>),
+    /// A base URL the builder gave.
+    Override(&'a Origin),
+}
+
+impl Base<'_> {
+    /// Appends the base, without a trailing `/`, to `url`.
+    fn write(&self, url: &mut String) {
+        match self {
+            Base::Twilio(host) => {
+                url.push_str("https://");
+                url.push_str(host);
+            }
+            Base::Override(origin) => url.push_str(&origin.text),
+        }
+    }
+
+    fn to_url(&self) -> Url {
+        match self {
+            Base::Twilio(_) => {
+                let mut text = String::new();
+                self.write(&mut text);
+                Url::parse(&text).expect("a declared host makes a valid URL")
+            }
+            Base::Override(origin) => origin.url.clone(),
+        }
+    }
+}
+
+/// The header that names an endpoint's product host on requests sent to a base URL
+/// given with [`ClientBuilder::base_url`] or [`ClientBuilder::host_url`], such as
+/// `Twill-Host: api.twilio.com`, so that a local server or proxy can tell products
+/// apart. Requests to Twilio's own hosts never carry it.
+pub const PRODUCT_HOST_HEADER: &str = "Twill-Host";
+
+/// [`PRODUCT_HOST_HEADER`], as a header name.
+const PRODUCT_HOST: HeaderName = HeaderName::from_static("twill-host");
 
 impl Client {
     /// A client with the given account SID and auth token and default settings.
@@ -83,9 +148,40 @@ impl Client {
         ClientBuilder::new()
     }
 
-    /// The base URL requests go to (after region and edge), without a trailing `/`.
-    pub fn base_url(&self) -> &str {
-        &self.inner.base_url
+    /// The base URL that requests to the product at `host` (such as `api.twilio.com`,
+    /// as endpoints declare it) go to, without a trailing `/`: the host after region
+    /// and edge, or the URL given to [`ClientBuilder::host_url`] or
+    /// [`ClientBuilder::base_url`].
+    pub fn base_url_for(&self, host: &str) -> String {
+        let mut url = String::new();
+        self.base_for(host).write(&mut url);
+        url
+    }
+
+    /// Where the requests of the product at `host` go.
+    fn base_for<'a>(&'a self, host: &'a str) -> Base<'a> {
+        let inner = &*self.inner;
+        let pinned = inner
+            .hosts
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(host));
+        match (pinned, &inner.all) {
+            (Some((_, origin)), _) | (None, Some(origin)) => Base::Override(origin),
+            (None, None) => Base::Twilio(self.twilio_host(host)),
+        }
+    }
+
+    /// `host` rewritten for the client's region and edge.
+    fn twilio_host<'a>(&self, host: &'a str) -> Cow<'a, str> {
+        let inner = &*self.inner;
+        if inner.edge.is_none() && inner.region.is_none() {
+            return Cow::Borrowed(host);
+        }
+        Cow::Owned(region::rewrite_host(
+            host,
+            inner.edge.as_deref(),
+            inner.region.as_deref(),
+        ))
     }
 
     /// The account SID of the client's credentials.
@@ -116,15 +212,21 @@ impl Client {
     }
 
     /// Streams every item of a list endpoint: the first page from `endpoint`, then each
-    /// page its `next_page_url` names, stopping after `limit` items if given.
+    /// page its [`next_page`](Page::next_page) names, stopping after `limit` items if
+    /// given.
     ///
     /// A failure ends the stream with that error. The stream ends with
-    /// [`Error::Pagination`], after the items of the page that named it, when a
-    /// `next_page_url` is on another host than the client's base URL (credentials are
-    /// sent to the API host only), carries credentials (`user:password@`), is longer
-    /// than [`MAX_URL_LEN`](crate::MAX_URL_LEN), or names a page this stream has
-    /// already fetched (a server's loop would otherwise never end). An empty
-    /// `next_page_url` means there is no next page.
+    /// [`Error::Pagination`], after the items of the page that named it, when a next
+    /// page is on another origin than the first page's (credentials go to the
+    /// product's host only), carries credentials (`user:password@`), is longer than
+    /// [`MAX_URL_LEN`](crate::MAX_URL_LEN), or is a page this stream has already
+    /// fetched (a server's loop would otherwise never end).
+    ///
+    /// A next page given relative to the host (API v2010's `next_page_uri`) follows the
+    /// base the first page went to, path prefix included. When the client sends the
+    /// product to a base URL of its own ([`ClientBuilder::base_url`] or
+    /// [`ClientBuilder::host_url`]), a next page on the product's Twilio host (Twilio
+    /// names its own host in `next_page_url`) goes to that base URL too.
     pub fn stream<'a, E>(
         &'a self,
         endpoint: &'a E,
@@ -143,17 +245,19 @@ impl Client {
             Done,
         }
         /// The stream's state: what comes next, the items in hand, how many more to
-        /// give, and the URL of every page fetched so far.
+        /// give, the first page's URL, and the URL of every page fetched so far.
         struct State<I> {
             next: Next,
             items: std::vec::IntoIter<I>,
             remaining: Option<usize>,
+            first: Option<Url>,
             fetched: HashSet<String>,
         }
         let state = State {
             next: Next::First,
             items: Vec::new().into_iter(),
             remaining: limit,
+            first: None,
             fetched: HashSet::new(),
         };
         futures_util::stream::unfold(state, move |mut state| async move {
@@ -170,10 +274,13 @@ impl Client {
                     Next::Done => return None,
                     Next::Fail(error) => return Some((Err(error), state)),
                     Next::First => self.request_for(endpoint),
-                    Next::Url(url) => Ok(self.page_request(url)),
+                    Next::Url(url) => Ok(self.page_request(url, E::HOST)),
                 };
                 let page: Result<E::Response, Error> = match request {
                     Ok(request) => {
+                        if state.first.is_none() {
+                            state.first = Some(request.url().clone());
+                        }
                         state.fetched.insert(request.url().as_str().to_owned());
                         self.execute(request, exchange).await
                     }
@@ -184,13 +291,13 @@ impl Client {
                     Err(error) => return Some((Err(error), state)),
                 };
                 // A refused next page is reported after this page's items.
-                if let Some(url) = page.meta().next_page_url.as_deref() {
-                    state.next = match self.next_page(url, &state.fetched) {
-                        Ok(Some(url)) => Next::Url(url),
-                        Ok(None) => Next::Done,
-                        Err(error) => Next::Fail(error),
-                    };
-                }
+                let first = state.first.as_ref().expect("set with the first request");
+                state.next = match self.next_page(E::HOST, first, page.next_page(), &state.fetched)
+                {
+                    Ok(Some(url)) => Next::Url(url),
+                    Ok(None) => Next::Done,
+                    Err(error) => Next::Fail(error),
+                };
                 state.items = page.into_items().into_iter();
             }
         })
@@ -199,10 +306,11 @@ impl Client {
     /// The request for `endpoint`, validated: URL, query or form body, headers.
     fn request_for<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<reqwest::Request, Error> {
         endpoint.validate()?;
-        let base_len = self.inner.base_url.len();
-        let mut url = String::with_capacity(base_len + 96);
-        url.push_str(&self.inner.base_url);
-        endpoint.write_path(&mut url);
+        let base = self.base_for(E::HOST);
+        let mut url = String::with_capacity(128);
+        base.write(&mut url);
+        let base_len = url.len();
+        endpoint.write_path(&mut url, self.account_sid());
         let path_end = url.len();
         let mut params = Form::new();
         endpoint.write_params(&mut params);
@@ -210,7 +318,18 @@ impl Client {
         endpoint.write_headers(&mut headers);
 
         let body = if E::METHOD.has_form_body() {
-            Some(params.into_string())
+            Some(match E::BODY {
+                BodyFormat::Json => {
+                    let mut json = JsonBody::new();
+                    endpoint.write_json(&mut json);
+                    if !params.is_empty() {
+                        url.push('?');
+                        url.push_str(params.as_str());
+                    }
+                    (APPLICATION_JSON, json.into_string())
+                }
+                _ => (FORM_URLENCODED, params.into_string()),
+            })
         } else {
             if !params.is_empty() {
                 url.push('?');
@@ -232,11 +351,12 @@ impl Client {
         )?;
 
         let mut request = self.request(E::METHOD, url);
-        if let Some(body) = body {
-            request = request.header(
-                CONTENT_TYPE,
-                HeaderValue::from_static("application/x-www-form-urlencoded"),
-            );
+        if let Base::Override(_) = base {
+            // A host that is no header value is no URL host either: building fails below.
+            request = request.header(PRODUCT_HOST, E::HOST);
+        }
+        if let Some((content_type, body)) = body {
+            request = request.header(CONTENT_TYPE, HeaderValue::from_static(content_type));
             // hyper states the length of a body that has one, but not of an empty one;
             // a client should when the method defines a body (RFC 9110, section 8.6),
             // and some front ends answer 411 without it.
@@ -259,9 +379,12 @@ impl Client {
 
     /// The request for a next page: a `GET` of the URL the server gave, checked by
     /// [`next_page`](Self::next_page).
-    fn page_request(&self, url: Url) -> reqwest::Request {
+    fn page_request(&self, url: Url, host: &'static str) -> reqwest::Request {
         let mut request = reqwest::Request::new(Method::Get.to_http(), url);
         request.headers_mut().extend(self.common_headers());
+        if let (Base::Override(_), Ok(value)) = (self.base_for(host), HeaderValue::from_str(host)) {
+            request.headers_mut().insert(PRODUCT_HOST, value);
+        }
         request
     }
 
@@ -283,30 +406,34 @@ impl Client {
         ]
     }
 
-    /// Checks a `next_page_url` (resolving a relative one): `None` when it is empty,
-    /// the URL when it is on the API host, carries no credentials, is not too long and
-    /// was not fetched yet, else why not.
-    fn next_page(&self, url: &str, fetched: &HashSet<String>) -> Result<Option<Url>, Error> {
-        if url.trim().is_empty() {
-            return Ok(None);
-        }
-        let refuse = |reason| Error::from(PaginationError::new(url, reason));
-        // Checked before parsing, so that a server's URL of any length is never parsed,
-        // and again once resolved, since a relative URL grows by the base's length.
-        if url.len() > MAX_URL_LEN {
-            return Err(refuse("it is longer than the URL limit"));
-        }
-        let base = &self.inner.base;
-        let next = base.join(url).map_err(|_| refuse("not a URL"))?;
-        if next.scheme() != base.scheme()
-            || next.host_str() != base.host_str()
-            || next.port_or_known_default() != base.port_or_known_default()
-        {
-            return Err(refuse("it is not on the client's API host"));
-        }
-        if !next.username().is_empty() || next.password().is_some() {
-            return Err(refuse("it carries credentials"));
-        }
+    /// The URL of the page `next` names, checked: `None` on the last page, the URL when
+    /// it is on the first page's origin (see [`stream`](Self::stream)), carries no
+    /// credentials, is not too long and was not fetched yet, else why not.
+    fn next_page(
+        &self,
+        host: &str,
+        first: &Url,
+        next: NextPage<'_>,
+        fetched: &HashSet<String>,
+    ) -> Result<Option<Url>, Error> {
+        let next = match next {
+            NextPage::Url(url) => self.resolve_next(host, first, url)?,
+            NextPage::Query { name, value } => {
+                let mut url = first.clone();
+                let pairs: Vec<(String, String)> = first
+                    .query_pairs()
+                    .filter(|(key, _)| key != name)
+                    .map(|(key, value)| (key.into_owned(), value.into_owned()))
+                    .collect();
+                url.query_pairs_mut()
+                    .clear()
+                    .extend_pairs(pairs)
+                    .append_pair(name, &value);
+                url
+            }
+            NextPage::Last => return Ok(None),
+        };
+        let refuse = |reason| Error::from(PaginationError::new(next.as_str(), reason));
         if next.as_str().len() > MAX_URL_LEN {
             return Err(refuse("it is longer than the URL limit"));
         }
@@ -315,12 +442,59 @@ impl Client {
         }
         Ok(Some(next))
     }
+
+    /// Resolves a next page's URL against the first page's and checks where it goes.
+    fn resolve_next(&self, host: &str, first: &Url, url: &str) -> Result<Url, Error> {
+        let refuse = |reason| Error::from(PaginationError::new(url, reason));
+        // Checked before parsing, so that a server's URL of any length is never parsed,
+        // and again once resolved, since a relative URL grows by the base's length.
+        if url.len() > MAX_URL_LEN {
+            return Err(refuse("it is longer than the URL limit"));
+        }
+        let base = self.base_for(host);
+        let next = if url.starts_with('/') && !url.starts_with("//") {
+            // Relative to the host: after the base, path prefix included.
+            let mut text = String::with_capacity(128 + url.len());
+            base.write(&mut text);
+            text.push_str(url);
+            Url::parse(&text).map_err(|_| refuse("not a URL"))?
+        } else {
+            first.join(url).map_err(|_| refuse("not a URL"))?
+        };
+        if !next.username().is_empty() || next.password().is_some() {
+            return Err(refuse("it carries credentials"));
+        }
+        if same_origin(&next, first) {
+            return Ok(next);
+        }
+        // Twilio names its own host; a client sent elsewhere follows it there.
+        if let Base::Override(origin) = base {
+            let product = Base::Twilio(self.twilio_host(host)).to_url();
+            if same_origin(&next, &product) {
+                let mut text = String::from(&*origin.text);
+                text.push_str(next.path());
+                if let Some(query) = next.query() {
+                    text.push('?');
+                    text.push_str(query);
+                }
+                return Url::parse(&text).map_err(|_| refuse("not a URL"));
+            }
+        }
+        Err(refuse("it is not on the product's host"))
+    }
+}
+
+/// Whether two URLs have the same scheme, host and port.
+fn same_origin(a: &Url, b: &Url) -> bool {
+    a.scheme() == b.scheme()
+        && a.host_str() == b.host_str()
+        && a.port_or_known_default() == b.port_or_known_default()
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
-            .field("base_url", &self.inner.base_url)
+            .field("base_url", &self.inner.all.as_ref().map(|o| &*o.text))
             .field("credentials", &self.inner.credentials)
             .field("timeout", &self.inner.timeout)
             .field("retry", &self.inner.retry)

@@ -6,6 +6,7 @@ use serde::de::DeserializeOwned;
 
 use crate::form::Form;
 use crate::headers::Headers;
+use crate::json::JsonBody;
 use crate::meta::Param;
 use crate::validation::ValidationError;
 
@@ -59,13 +60,25 @@ impl fmt::Display for Method {
     }
 }
 
+/// How an endpoint's body parameters are encoded (`POST`, `PUT` and `PATCH` only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BodyFormat {
+    /// `application/x-www-form-urlencoded`, one pair per value: most of Twilio's API.
+    Form,
+    /// `application/json`: one object keyed by wire name (`#[endpoint(.., json)]`).
+    Json,
+}
+
 /// A request that a [`Client`](crate::Client) can send.
 ///
 /// `#[endpoint]` implements it; implementing it by hand is possible but rarely needed.
 /// The client calls [`validate`](Endpoint::validate) first and sends nothing if it
-/// fails, then builds the URL from [`write_path`](Endpoint::write_path), the query
-/// string or form body from [`write_params`](Endpoint::write_params) and the headers
-/// from [`write_headers`](Endpoint::write_headers).
+/// fails, then builds the URL from [`HOST`](Endpoint::HOST) and
+/// [`write_path`](Endpoint::write_path), the query string or form body from
+/// [`write_params`](Endpoint::write_params), a JSON body from
+/// [`write_json`](Endpoint::write_json) and the headers from
+/// [`write_headers`](Endpoint::write_headers).
 pub trait Endpoint {
     /// The type a successful response body decodes into.
     type Response: DeserializeOwned;
@@ -76,6 +89,10 @@ pub trait Endpoint {
     /// The HTTP method.
     const METHOD: Method;
 
+    /// The host of the endpoint's product, such as `api.twilio.com`, before the
+    /// client's region and edge rewrite it.
+    const HOST: &'static str;
+
     /// The path template, with placeholders in OpenAPI form:
     /// `/v1/Services/{ChatServiceSid}/Configuration`.
     const PATH_TEMPLATE: &'static str;
@@ -83,15 +100,26 @@ pub trait Endpoint {
     /// Every parameter, in field order.
     const PARAMS: &'static [Param];
 
+    /// How body parameters are encoded: [`BodyFormat::Form`] unless declared otherwise.
+    const BODY: BodyFormat = BodyFormat::Form;
+
     /// Checks every parameter (SID formats, bounds, path segments, header values)
     /// before anything is sent.
     fn validate(&self) -> Result<(), ValidationError>;
 
     /// Appends the path, with every placeholder's value percent-encoded as one segment.
-    fn write_path(&self, path: &mut String);
+    /// `account_sid` is the client's account, which a path parameter declared
+    /// `#[param(default_account)]` takes when it is `None`.
+    fn write_path(&self, path: &mut String, account_sid: &str);
 
-    /// Appends the query or form parameters.
+    /// Appends the query parameters (`GET`, `DELETE`) or the form body's.
     fn write_params(&self, form: &mut Form);
+
+    /// Appends the JSON body's members, for endpoints whose [`BODY`](Self::BODY) is
+    /// [`BodyFormat::Json`]; none by default.
+    fn write_json(&self, body: &mut JsonBody) {
+        let _ = body;
+    }
 
     /// Appends the headers the endpoint sets; none by default.
     fn write_headers(&self, headers: &mut Headers) {

@@ -526,6 +526,15 @@ pub enum ConfigError {
         /// What is wrong with it.
         reason: &'static str,
     },
+    /// A host given to `ClientBuilder::host_url` is not a host name.
+    #[error(
+        "invalid host `{}` for ClientBuilder::host_url: expected a host name such as `api.twilio.com`",
+        Bounded::new(host, 100)
+    )]
+    InvalidHost {
+        /// The host given.
+        host: String,
+    },
     /// An edge or region is not a DNS label.
     #[error(
         "invalid {what} `{}`: expected letters, digits and hyphens",

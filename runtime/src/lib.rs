@@ -23,7 +23,9 @@
 //! - response bodies are read up to a size limit, never without bound, and decode
 //!   leniently (a missing or `null` property is `None`, a number or boolean may come as
 //!   a string);
-//! - pagination follows `next_page_url` only on the client's own API host, without
+//! - each endpoint goes to its product's host (after region and edge) or to the base URL
+//!   the client was given for it;
+//! - pagination follows a next page only on the origin of the first page, without
 //!   credentials in it, and never to a page it already fetched;
 //! - error messages are bounded, whatever the server sends.
 //!
@@ -40,6 +42,7 @@ mod error;
 mod exchange;
 mod form;
 mod headers;
+mod json;
 mod lenient;
 mod limits;
 mod meta;
@@ -56,18 +59,19 @@ mod wire_enum;
 pub use crate::auth::{Credentials, Secret};
 #[cfg(feature = "blocking")]
 pub use crate::blocking::BlockingClient;
-pub use crate::builder::{ClientBuilder, DEFAULT_BASE_URL};
-pub use crate::client::Client;
-pub use crate::endpoint::{Endpoint, Method};
+pub use crate::builder::ClientBuilder;
+pub use crate::client::{Client, PRODUCT_HOST_HEADER};
+pub use crate::endpoint::{BodyFormat, Endpoint, Method};
 pub use crate::error::{
     ApiError, BodyTooLargeError, ConfigError, DecodeError, Error, HttpError, PaginationError,
     RedirectError, SNIPPET_LIMIT, TimeoutError, TransportError,
 };
 pub use crate::form::Form;
 pub use crate::headers::Headers;
+pub use crate::json::JsonBody;
 pub use crate::limits::{MAX_HEADER_VALUE_LEN, MAX_URL_LEN};
 pub use crate::meta::{Location, Param};
-pub use crate::page::{Page, PageMeta};
+pub use crate::page::{NextPage, Page, PageMeta};
 pub use crate::retry::{RetryPolicy, SendOptions};
 pub use crate::validation::{ValidationError, ValidationErrorKind};
 pub use crate::value::{Integer, IntegerParam, ParamValue, ValueKind, WireValue};
@@ -80,17 +84,18 @@ pub use reqwest::StatusCode;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::Client;
-    pub use crate::endpoint::{Endpoint, Method};
+    pub use crate::endpoint::{BodyFormat, Endpoint, Method};
     pub use crate::error::Error;
     pub use crate::form::Form;
     pub use crate::headers::Headers;
+    pub use crate::json::JsonBody;
     pub use crate::meta::{Location, Param};
     pub use crate::page::Page;
     /// Lenient decoding of response values, named by generated `deserialize_with`s.
     pub mod lenient {
         pub use crate::lenient::{Scalar, or_default, scalar, string_map};
     }
-    pub use crate::path::push_segment;
+    pub use crate::path::{account_segment, push_segment};
     pub use crate::validation::{
         ValidationError, check_header, check_path_segment, check_range, check_required, check_sid,
     };

@@ -120,6 +120,7 @@ mod tests {
             None,
             ValueKind::String,
             &[],
+            false,
         ),
         Param::__new(
             "PageToken",
@@ -132,6 +133,7 @@ mod tests {
             None,
             ValueKind::String,
             &[],
+            false,
         ),
         Param::__new(
             "Identity",
@@ -144,6 +146,7 @@ mod tests {
             None,
             ValueKind::String,
             &[],
+            false,
         ),
     ];
     const TEMPLATE: &str = "/v1/Users/{Sid}";

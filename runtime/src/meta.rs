@@ -38,9 +38,11 @@ pub struct Param {
     pub field: &'static str,
     /// Where it goes.
     pub location: Location,
-    /// Whether it must be sent (its field is not an `Option`).
+    /// Whether it is always sent: its field is not an `Option`, or it defaults to the
+    /// client's account.
     pub required: bool,
-    /// For SIDs, the two-letter prefix checked before sending.
+    /// For SIDs, the two-letter prefix checked before sending, or alternatives
+    /// separated by `|` (`"SM|MM"`: a message or an MMS).
     pub sid_prefix: Option<&'static str>,
     /// Whether it is a list, sent as one pair per element.
     pub array: bool,
@@ -52,6 +54,10 @@ pub struct Param {
     pub kind: ValueKind,
     /// For enums, every documented value.
     pub values: &'static [&'static str],
+    /// Whether it is a path parameter that takes the client's account SID when left
+    /// `None` (`#[param(default_account)]`); such a parameter is `required`, since it
+    /// is always in the request.
+    pub defaults_to_account: bool,
 }
 
 impl Param {
@@ -69,6 +75,7 @@ impl Param {
         max: Option<i64>,
         kind: ValueKind,
         values: &'static [&'static str],
+        defaults_to_account: bool,
     ) -> Param {
         Param {
             name,
@@ -81,6 +88,7 @@ impl Param {
             max,
             kind,
             values,
+            defaults_to_account,
         }
     }
 }

@@ -1,6 +1,10 @@
 //! Path parameters, percent-encoded as exactly one path segment.
 
+use std::borrow::Cow;
+
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+use crate::value::WireValue;
 
 /// Everything but RFC 3986 unreserved characters is encoded, so a value can never add a
 /// segment (`/`), start a query (`?`) or fragment (`#`), or smuggle an escape (`%`).
@@ -19,9 +23,32 @@ pub fn push_segment(path: &mut String, value: &str) {
     path.extend(utf8_percent_encode(value, SEGMENT));
 }
 
+/// The text of a path parameter declared `#[param(default_account)]`: its value, or
+/// the client's `account_sid` when it is `None`.
+pub fn account_segment<'a, T: WireValue>(
+    value: &'a Option<T>,
+    account_sid: &'a str,
+) -> Cow<'a, str> {
+    match value {
+        Some(value) => value.to_wire(),
+        None => Cow::Borrowed(account_sid),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn account_segments_default_to_the_client_account() {
+        let own = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+        assert_eq!(account_segment(&None::<String>, own), own);
+        let sub = Some("ACbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb".to_owned());
+        assert_eq!(
+            account_segment(&sub, own),
+            "ACbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+        );
+    }
 
     fn encode(value: &str) -> String {
         let mut path = String::new();

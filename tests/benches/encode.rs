@@ -23,7 +23,7 @@ const RL: &str = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 fn twill<E: Endpoint>(endpoint: &E) -> (String, String) {
     endpoint.validate().expect("valid");
     let mut path = String::new();
-    endpoint.write_path(&mut path);
+    endpoint.write_path(&mut path, twill_tests::ACCOUNT_SID);
     let mut form = Form::new();
     endpoint.write_params(&mut form);
     (path, form.into_string())
@@ -52,7 +52,7 @@ wire_enum! {
 }
 
 /// A request of 20 fields of every kind.
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Things", response = ())]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Things", host = "conversations.twilio.com", response = ())]
 struct TwentyFields {
     #[sid(prefix = "IS")]
     chat_service_sid: String,
@@ -184,7 +184,7 @@ fn hand_twenty(r: &TwentyFields) -> (String, String) {
 // -- a 10-element array ---------------------------------------------------------------
 
 /// A request with a list parameter.
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Roles", response = ())]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Roles", host = "conversations.twilio.com", response = ())]
 struct TenPermissions {
     #[sid(prefix = "IS")]
     chat_service_sid: String,

@@ -29,6 +29,8 @@ pub struct Operation {
     pub id: &'static str,
     /// `METHOD`.
     pub method: Method,
+    /// `HOST`.
+    pub host: &'static str,
     /// `PATH_TEMPLATE`.
     pub path: &'static str,
     /// `PARAMS`.
@@ -62,6 +64,7 @@ impl Collector {
         Operation {
             id: E::OPERATION_ID,
             method: E::METHOD,
+            host: E::HOST,
             path: E::PATH_TEMPLATE,
             params: E::PARAMS,
             response: shape::<E::Response>(),

@@ -217,6 +217,7 @@ impl Endpoint for Unbuildable {
     type Response = serde_json::Value;
     const OPERATION_ID: &'static str = "Unbuildable";
     const METHOD: Method = Method::Get;
+    const HOST: &'static str = "conversations.twilio.com";
     const PATH_TEMPLATE: &'static str = "/v1/Unbuildable";
     const PARAMS: &'static [Param] = &[];
 
@@ -224,7 +225,7 @@ impl Endpoint for Unbuildable {
         Ok(())
     }
 
-    fn write_path(&self, path: &mut String) {
+    fn write_path(&self, path: &mut String, _: &str) {
         // After `http://127.0.0.1:PORT`: a second port, which no URL parser takes.
         path.push_str(":99999/v1/Unbuildable");
     }

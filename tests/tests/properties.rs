@@ -995,7 +995,7 @@ fn check_case(context: &Context, op: &Operation, inputs: &[Input]) -> Result<(),
                     arrived.len()
                 ));
             };
-            let problems = compare(context, &expected, request);
+            let problems = compare(context, op, &expected, request);
             if problems.is_empty() {
                 Ok(())
             } else {
@@ -1025,7 +1025,12 @@ fn describe(outcome: &Result<Value, SendFailure>, arrived: usize) -> String {
 }
 
 /// Every difference between the request that arrived and the model's.
-fn compare(context: &Context, expected: &Expected, request: &Captured) -> Vec<String> {
+fn compare(
+    context: &Context,
+    op: &Operation,
+    expected: &Expected,
+    request: &Captured,
+) -> Vec<String> {
     let mut problems: Vec<String> = request
         .malformed
         .iter()
@@ -1149,6 +1154,8 @@ fn compare(context: &Context, expected: &Expected, request: &Captured) -> Vec<St
             "user-agent".into(),
             format!("twill/{} (Rust)", env!("CARGO_PKG_VERSION")),
         ),
+        // Sent to a base URL of the test's: the product's host.
+        ("twill-host".into(), op.host.to_owned()),
     ];
     if !in_query {
         expected_headers.push((

@@ -272,7 +272,7 @@ async fn invalid_sids_are_refused_before_any_request() {
 }
 
 /// An endpoint whose path parameter is not a SID, such as a user identity.
-#[endpoint(GET, "/v1/Users/<Identity>/Configuration", response = Value)]
+#[endpoint(GET, "/v1/Users/<Identity>/Configuration", host = "conversations.twilio.com", response = Value)]
 struct FetchUserConfiguration {
     identity: String,
     page_size: Option<u32>,

@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 use crate::endpoint;
 
 /// Fetch the global configuration of conversations on your account
-#[endpoint(GET, "/v1/Configuration", response = Configuration)]
+#[endpoint(GET, "/v1/Configuration", host = "conversations.twilio.com", response = Configuration)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchConfiguration {}
 
 /// Update the global configuration of conversations on your account
-#[endpoint(POST, "/v1/Configuration", response = Configuration)]
+#[endpoint(POST, "/v1/Configuration", host = "conversations.twilio.com", response = Configuration)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateConfiguration {

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// Type of Address, value can be `whatsapp` or `sms`.
@@ -44,7 +44,7 @@ wire_enum! {
 }
 
 /// Retrieve a list of address configurations for an account
-#[endpoint(GET, "/v1/Configuration/Addresses", response = ListConfigurationAddressResponse, paginated)]
+#[endpoint(GET, "/v1/Configuration/Addresses", host = "conversations.twilio.com", response = ListConfigurationAddressResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListConfigurationAddress {
@@ -79,8 +79,8 @@ pub struct ListConfigurationAddressResponse {
 impl Page for ListConfigurationAddressResponse {
     type Item = ConfigurationAddress;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ConfigurationAddress> {
@@ -89,7 +89,7 @@ impl Page for ListConfigurationAddressResponse {
 }
 
 /// Create a new address configuration
-#[endpoint(POST, "/v1/Configuration/Addresses", response = ConfigurationAddress)]
+#[endpoint(POST, "/v1/Configuration/Addresses", host = "conversations.twilio.com", response = ConfigurationAddress)]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateConfigurationAddress {
@@ -137,7 +137,7 @@ pub struct CreateConfigurationAddress {
 }
 
 /// Fetch an address configuration
-#[endpoint(GET, "/v1/Configuration/Addresses/<Sid>", response = ConfigurationAddress)]
+#[endpoint(GET, "/v1/Configuration/Addresses/<Sid>", host = "conversations.twilio.com", response = ConfigurationAddress)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchConfigurationAddress {
@@ -147,7 +147,7 @@ pub struct FetchConfigurationAddress {
 }
 
 /// Update an existing address configuration
-#[endpoint(POST, "/v1/Configuration/Addresses/<Sid>", response = ConfigurationAddress)]
+#[endpoint(POST, "/v1/Configuration/Addresses/<Sid>", host = "conversations.twilio.com", response = ConfigurationAddress)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateConfigurationAddress {
@@ -190,7 +190,7 @@ pub struct UpdateConfigurationAddress {
 }
 
 /// Remove an existing address configuration
-#[endpoint(DELETE, "/v1/Configuration/Addresses/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Configuration/Addresses/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteConfigurationAddress {

@@ -27,13 +27,13 @@ wire_enum! {
 }
 
 /// FetchConfigurationWebhook
-#[endpoint(GET, "/v1/Configuration/Webhooks", response = ConfigurationWebhook)]
+#[endpoint(GET, "/v1/Configuration/Webhooks", host = "conversations.twilio.com", response = ConfigurationWebhook)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchConfigurationWebhook {}
 
 /// UpdateConfigurationWebhook
-#[endpoint(POST, "/v1/Configuration/Webhooks", response = ConfigurationWebhook)]
+#[endpoint(POST, "/v1/Configuration/Webhooks", host = "conversations.twilio.com", response = ConfigurationWebhook)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateConfigurationWebhook {

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `conversation_enum_webhook_enabled_type` enum of the spec: one of `true`,
@@ -34,7 +34,7 @@ wire_enum! {
 }
 
 /// Retrieve a list of conversations in your account's default service
-#[endpoint(GET, "/v1/Conversations", response = ListConversationResponse, paginated)]
+#[endpoint(GET, "/v1/Conversations", host = "conversations.twilio.com", response = ListConversationResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListConversation {
@@ -85,8 +85,8 @@ pub struct ListConversationResponse {
 impl Page for ListConversationResponse {
     type Item = Conversation;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<Conversation> {
@@ -95,7 +95,7 @@ impl Page for ListConversationResponse {
 }
 
 /// Create a new conversation in your account's default service
-#[endpoint(POST, "/v1/Conversations", response = Conversation)]
+#[endpoint(POST, "/v1/Conversations", host = "conversations.twilio.com", response = Conversation)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateConversation {
@@ -141,7 +141,7 @@ pub struct CreateConversation {
 }
 
 /// Fetch a conversation from your account's default service
-#[endpoint(GET, "/v1/Conversations/<Sid>", response = Conversation)]
+#[endpoint(GET, "/v1/Conversations/<Sid>", host = "conversations.twilio.com", response = Conversation)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchConversation {
@@ -151,7 +151,7 @@ pub struct FetchConversation {
 }
 
 /// Update an existing conversation in your account's default service
-#[endpoint(POST, "/v1/Conversations/<Sid>", response = Conversation)]
+#[endpoint(POST, "/v1/Conversations/<Sid>", host = "conversations.twilio.com", response = Conversation)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateConversation {
@@ -200,7 +200,7 @@ pub struct UpdateConversation {
 }
 
 /// Remove a conversation from your account's default service
-#[endpoint(DELETE, "/v1/Conversations/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Conversations/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteConversation {

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `conversation_message_enum_order_type` enum of the spec: one of `asc`, `desc`.
@@ -30,7 +30,7 @@ wire_enum! {
 }
 
 /// Retrieve a list of all messages in the conversation
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages", response = ListConversationMessageResponse, paginated)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ListConversationMessageResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListConversationMessage {
@@ -69,8 +69,8 @@ pub struct ListConversationMessageResponse {
 impl Page for ListConversationMessageResponse {
     type Item = ConversationMessage;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ConversationMessage> {
@@ -79,7 +79,7 @@ impl Page for ListConversationMessageResponse {
 }
 
 /// Add a new message to the conversation
-#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Messages", response = ConversationMessage)]
+#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ConversationMessage)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateConversationMessage {
@@ -120,7 +120,7 @@ pub struct CreateConversationMessage {
 }
 
 /// Fetch a message from the conversation
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", response = ConversationMessage)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ConversationMessage)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchConversationMessage {
@@ -134,7 +134,7 @@ pub struct FetchConversationMessage {
 }
 
 /// Update an existing message in the conversation
-#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", response = ConversationMessage)]
+#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ConversationMessage)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateConversationMessage {
@@ -166,7 +166,7 @@ pub struct UpdateConversationMessage {
 }
 
 /// Remove a message from the conversation
-#[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteConversationMessage {

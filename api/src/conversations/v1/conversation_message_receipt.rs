@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The message delivery status, can be `read`, `failed`, `delivered`, `undelivered`,
@@ -23,7 +23,7 @@ wire_enum! {
 }
 
 /// Fetch the delivery and read receipts of the conversation message
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>", response = ConversationMessageReceipt)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>", host = "conversations.twilio.com", response = ConversationMessageReceipt)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchConversationMessageReceipt {
@@ -42,7 +42,7 @@ pub struct FetchConversationMessageReceipt {
 }
 
 /// Retrieve a list of all delivery and read receipts of the conversation message
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts", response = ListConversationMessageReceiptResponse, paginated)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts", host = "conversations.twilio.com", response = ListConversationMessageReceiptResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListConversationMessageReceipt {
@@ -83,8 +83,8 @@ pub struct ListConversationMessageReceiptResponse {
 impl Page for ListConversationMessageReceiptResponse {
     type Item = ConversationMessageReceipt;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ConversationMessageReceipt> {

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `conversation_participant_enum_webhook_enabled_type` enum of the spec: one of
@@ -20,7 +20,7 @@ wire_enum! {
 }
 
 /// Retrieve a list of all participants of the conversation
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Participants", response = ListConversationParticipantResponse, paginated)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ListConversationParticipantResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListConversationParticipant {
@@ -56,8 +56,8 @@ pub struct ListConversationParticipantResponse {
 impl Page for ListConversationParticipantResponse {
     type Item = ConversationParticipant;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ConversationParticipant> {
@@ -66,7 +66,7 @@ impl Page for ListConversationParticipantResponse {
 }
 
 /// Add a new participant to the conversation
-#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Participants", response = ConversationParticipant)]
+#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ConversationParticipant)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateConversationParticipant {
@@ -113,7 +113,7 @@ pub struct CreateConversationParticipant {
 }
 
 /// Fetch a participant of the conversation
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", response = ConversationParticipant)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ConversationParticipant)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchConversationParticipant {
@@ -127,7 +127,7 @@ pub struct FetchConversationParticipant {
 }
 
 /// Update an existing participant in the conversation
-#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", response = ConversationParticipant)]
+#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ConversationParticipant)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateConversationParticipant {
@@ -177,7 +177,7 @@ pub struct UpdateConversationParticipant {
 }
 
 /// Remove a participant from the conversation
-#[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteConversationParticipant {

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The target of this webhook: `webhook`, `studio`, `trigger`
@@ -30,7 +30,7 @@ wire_enum! {
 }
 
 /// Retrieve a list of all webhooks scoped to the conversation
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Webhooks", response = ListConversationScopedWebhookResponse, paginated)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Webhooks", host = "conversations.twilio.com", response = ListConversationScopedWebhookResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListConversationScopedWebhook {
@@ -66,8 +66,8 @@ pub struct ListConversationScopedWebhookResponse {
 impl Page for ListConversationScopedWebhookResponse {
     type Item = ConversationScopedWebhook;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ConversationScopedWebhook> {
@@ -76,7 +76,7 @@ impl Page for ListConversationScopedWebhookResponse {
 }
 
 /// Create a new webhook scoped to the conversation
-#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Webhooks", response = ConversationScopedWebhook)]
+#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Webhooks", host = "conversations.twilio.com", response = ConversationScopedWebhook)]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateConversationScopedWebhook {
@@ -109,7 +109,7 @@ pub struct CreateConversationScopedWebhook {
 }
 
 /// Fetch the configuration of a conversation-scoped webhook
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", response = ConversationScopedWebhook)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ConversationScopedWebhook)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchConversationScopedWebhook {
@@ -123,7 +123,7 @@ pub struct FetchConversationScopedWebhook {
 }
 
 /// Update an existing conversation-scoped webhook
-#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", response = ConversationScopedWebhook)]
+#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ConversationScopedWebhook)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateConversationScopedWebhook {
@@ -153,7 +153,7 @@ pub struct UpdateConversationScopedWebhook {
 }
 
 /// Remove an existing webhook scoped to the conversation
-#[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteConversationScopedWebhook {

@@ -35,7 +35,7 @@ wire_enum! {
 
 /// Create a new conversation with the list of participants in your account's default
 /// service
-#[endpoint(POST, "/v1/ConversationWithParticipants", response = ConversationWithParticipants)]
+#[endpoint(POST, "/v1/ConversationWithParticipants", host = "conversations.twilio.com", response = ConversationWithParticipants)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateConversationWithParticipants {

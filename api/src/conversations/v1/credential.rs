@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The type of push-notification service the credential is for. Can be: `fcm`, `gcm`,
@@ -20,7 +20,7 @@ wire_enum! {
 }
 
 /// Retrieve a list of all push notification credentials on your account
-#[endpoint(GET, "/v1/Credentials", response = ListCredentialResponse, paginated)]
+#[endpoint(GET, "/v1/Credentials", host = "conversations.twilio.com", response = ListCredentialResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListCredential {
@@ -52,8 +52,8 @@ pub struct ListCredentialResponse {
 impl Page for ListCredentialResponse {
     type Item = Credential;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<Credential> {
@@ -62,7 +62,7 @@ impl Page for ListCredentialResponse {
 }
 
 /// Add a new push notification credential to your account
-#[endpoint(POST, "/v1/Credentials", response = Credential)]
+#[endpoint(POST, "/v1/Credentials", host = "conversations.twilio.com", response = Credential)]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateCredential {
@@ -93,7 +93,7 @@ pub struct CreateCredential {
 }
 
 /// Fetch a push notification credential from your account
-#[endpoint(GET, "/v1/Credentials/<Sid>", response = Credential)]
+#[endpoint(GET, "/v1/Credentials/<Sid>", host = "conversations.twilio.com", response = Credential)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchCredential {
@@ -103,7 +103,7 @@ pub struct FetchCredential {
 }
 
 /// Update an existing push notification credential on your account
-#[endpoint(POST, "/v1/Credentials/<Sid>", response = Credential)]
+#[endpoint(POST, "/v1/Credentials/<Sid>", host = "conversations.twilio.com", response = Credential)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateCredential {
@@ -137,7 +137,7 @@ pub struct UpdateCredential {
 }
 
 /// Remove a push notification credential from your account
-#[endpoint(DELETE, "/v1/Credentials/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Credentials/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteCredential {

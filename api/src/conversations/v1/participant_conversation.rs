@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The current state of this User Conversation. One of `inactive`, `active` or
@@ -25,7 +25,7 @@ wire_enum! {
 
 /// Retrieve a list of all Conversations that this Participant belongs to by identity or by
 /// address. Only one parameter should be specified.
-#[endpoint(GET, "/v1/ParticipantConversations", response = ListParticipantConversationResponse, paginated)]
+#[endpoint(GET, "/v1/ParticipantConversations", host = "conversations.twilio.com", response = ListParticipantConversationResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListParticipantConversation {
@@ -66,8 +66,8 @@ pub struct ListParticipantConversationResponse {
 impl Page for ListParticipantConversationResponse {
     type Item = ParticipantConversation;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ParticipantConversation> {

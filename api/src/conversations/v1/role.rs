@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The type of role. Can be: `conversation` for
@@ -22,7 +22,7 @@ wire_enum! {
 }
 
 /// Retrieve a list of all user roles in your account's default service
-#[endpoint(GET, "/v1/Roles", response = ListRoleResponse, paginated)]
+#[endpoint(GET, "/v1/Roles", host = "conversations.twilio.com", response = ListRoleResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListRole {
@@ -54,8 +54,8 @@ pub struct ListRoleResponse {
 impl Page for ListRoleResponse {
     type Item = Role;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<Role> {
@@ -64,7 +64,7 @@ impl Page for ListRoleResponse {
 }
 
 /// Create a new user role in your account's default service
-#[endpoint(POST, "/v1/Roles", response = Role)]
+#[endpoint(POST, "/v1/Roles", host = "conversations.twilio.com", response = Role)]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateRole {
@@ -80,7 +80,7 @@ pub struct CreateRole {
 }
 
 /// Fetch a user role from your account's default service
-#[endpoint(GET, "/v1/Roles/<Sid>", response = Role)]
+#[endpoint(GET, "/v1/Roles/<Sid>", host = "conversations.twilio.com", response = Role)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchRole {
@@ -90,7 +90,7 @@ pub struct FetchRole {
 }
 
 /// Update an existing user role in your account's default service
-#[endpoint(POST, "/v1/Roles/<Sid>", response = Role)]
+#[endpoint(POST, "/v1/Roles/<Sid>", host = "conversations.twilio.com", response = Role)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateRole {
@@ -107,7 +107,7 @@ pub struct UpdateRole {
 }
 
 /// Remove a user role from your account's default service
-#[endpoint(DELETE, "/v1/Roles/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Roles/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteRole {

@@ -10,10 +10,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
 
 /// Retrieve a list of all conversation services on your account
-#[endpoint(GET, "/v1/Services", response = ListServiceResponse, paginated)]
+#[endpoint(GET, "/v1/Services", host = "conversations.twilio.com", response = ListServiceResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListService {
@@ -45,8 +45,8 @@ pub struct ListServiceResponse {
 impl Page for ListServiceResponse {
     type Item = Service;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<Service> {
@@ -55,7 +55,7 @@ impl Page for ListServiceResponse {
 }
 
 /// Create a new conversation service on your account
-#[endpoint(POST, "/v1/Services", response = Service)]
+#[endpoint(POST, "/v1/Services", host = "conversations.twilio.com", response = Service)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateService {
@@ -64,7 +64,7 @@ pub struct CreateService {
 }
 
 /// Fetch a conversation service from your account
-#[endpoint(GET, "/v1/Services/<Sid>", response = Service)]
+#[endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = Service)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchService {
@@ -74,7 +74,7 @@ pub struct FetchService {
 }
 
 /// Remove a conversation service with all its nested resources from your account
-#[endpoint(DELETE, "/v1/Services/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteService {

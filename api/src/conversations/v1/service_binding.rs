@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The push technology to use for the Binding. Can be: `apn`, `gcm`, `fcm`, or
@@ -24,7 +24,7 @@ wire_enum! {
 }
 
 /// Fetch a push notification binding from the conversation service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Bindings/<Sid>", response = ServiceBinding)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Bindings/<Sid>", host = "conversations.twilio.com", response = ServiceBinding)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchServiceBinding {
@@ -39,7 +39,7 @@ pub struct FetchServiceBinding {
 }
 
 /// Remove a push notification binding from the conversation service
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Bindings/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Bindings/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteServiceBinding {
@@ -54,7 +54,7 @@ pub struct DeleteServiceBinding {
 }
 
 /// Retrieve a list of all push notification bindings in the conversation service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Bindings", response = ListServiceBindingResponse, paginated)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Bindings", host = "conversations.twilio.com", response = ListServiceBindingResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListServiceBinding {
@@ -101,8 +101,8 @@ pub struct ListServiceBindingResponse {
 impl Page for ListServiceBindingResponse {
     type Item = ServiceBinding;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceBinding> {

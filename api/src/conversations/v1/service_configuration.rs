@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::endpoint;
 
 /// Fetch the configuration of a conversation service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration", response = ServiceConfiguration)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration", host = "conversations.twilio.com", response = ServiceConfiguration)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchServiceConfiguration {
@@ -23,7 +23,7 @@ pub struct FetchServiceConfiguration {
 }
 
 /// Update configuration settings of a conversation service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration", response = ServiceConfiguration)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration", host = "conversations.twilio.com", response = ServiceConfiguration)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateServiceConfiguration {

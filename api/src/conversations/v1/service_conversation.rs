@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_conversation_enum_webhook_enabled_type` enum of the spec: one of
@@ -34,7 +34,7 @@ wire_enum! {
 }
 
 /// Retrieve a list of conversations in your service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations", response = ListServiceConversationResponse, paginated)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations", host = "conversations.twilio.com", response = ListServiceConversationResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListServiceConversation {
@@ -90,8 +90,8 @@ pub struct ListServiceConversationResponse {
 impl Page for ListServiceConversationResponse {
     type Item = ServiceConversation;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceConversation> {
@@ -100,7 +100,7 @@ impl Page for ListServiceConversationResponse {
 }
 
 /// Create a new conversation in your service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations", response = ServiceConversation)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations", host = "conversations.twilio.com", response = ServiceConversation)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateServiceConversation {
@@ -151,7 +151,7 @@ pub struct CreateServiceConversation {
 }
 
 /// Fetch a conversation from your service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", response = ServiceConversation)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", host = "conversations.twilio.com", response = ServiceConversation)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchServiceConversation {
@@ -166,7 +166,7 @@ pub struct FetchServiceConversation {
 }
 
 /// Update an existing conversation in your service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", response = ServiceConversation)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", host = "conversations.twilio.com", response = ServiceConversation)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateServiceConversation {
@@ -220,7 +220,7 @@ pub struct UpdateServiceConversation {
 }
 
 /// Remove a conversation from your service
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteServiceConversation {

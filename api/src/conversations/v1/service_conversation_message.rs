@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_conversation_message_enum_order_type` enum of the spec: one of `asc`,
@@ -32,7 +32,7 @@ wire_enum! {
 }
 
 /// Retrieve a list of all messages in the conversation
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages", response = ListServiceConversationMessageResponse, paginated)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ListServiceConversationMessageResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListServiceConversationMessage {
@@ -76,8 +76,8 @@ pub struct ListServiceConversationMessageResponse {
 impl Page for ListServiceConversationMessageResponse {
     type Item = ServiceConversationMessage;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceConversationMessage> {
@@ -86,7 +86,7 @@ impl Page for ListServiceConversationMessageResponse {
 }
 
 /// Add a new message to the conversation in a specific service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages", response = ServiceConversationMessage)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ServiceConversationMessage)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateServiceConversationMessage {
@@ -132,7 +132,7 @@ pub struct CreateServiceConversationMessage {
 }
 
 /// Fetch a message from the conversation
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", response = ServiceConversationMessage)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ServiceConversationMessage)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchServiceConversationMessage {
@@ -151,7 +151,7 @@ pub struct FetchServiceConversationMessage {
 }
 
 /// Update an existing message in the conversation
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", response = ServiceConversationMessage)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ServiceConversationMessage)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateServiceConversationMessage {
@@ -188,7 +188,7 @@ pub struct UpdateServiceConversationMessage {
 }
 
 /// Remove a message from the conversation
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteServiceConversationMessage {

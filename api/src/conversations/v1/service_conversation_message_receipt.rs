@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The message delivery status, can be `read`, `failed`, `delivered`, `undelivered`,
@@ -23,7 +23,7 @@ wire_enum! {
 }
 
 /// Fetch the delivery and read receipts of the conversation message
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>", response = ServiceConversationMessageReceipt)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>", host = "conversations.twilio.com", response = ServiceConversationMessageReceipt)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchServiceConversationMessageReceipt {
@@ -47,7 +47,7 @@ pub struct FetchServiceConversationMessageReceipt {
 }
 
 /// Retrieve a list of all delivery and read receipts of the conversation message
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts", response = ListServiceConversationMessageReceiptResponse, paginated)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts", host = "conversations.twilio.com", response = ListServiceConversationMessageReceiptResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListServiceConversationMessageReceipt {
@@ -93,8 +93,8 @@ pub struct ListServiceConversationMessageReceiptResponse {
 impl Page for ListServiceConversationMessageReceiptResponse {
     type Item = ServiceConversationMessageReceipt;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceConversationMessageReceipt> {

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_conversation_participant_enum_webhook_enabled_type` enum of the spec:
@@ -21,7 +21,7 @@ wire_enum! {
 }
 
 /// Retrieve a list of all participants of the conversation
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants", response = ListServiceConversationParticipantResponse, paginated)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ListServiceConversationParticipantResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListServiceConversationParticipant {
@@ -62,8 +62,8 @@ pub struct ListServiceConversationParticipantResponse {
 impl Page for ListServiceConversationParticipantResponse {
     type Item = ServiceConversationParticipant;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceConversationParticipant> {
@@ -72,7 +72,7 @@ impl Page for ListServiceConversationParticipantResponse {
 }
 
 /// Add a new participant to the conversation in a specific service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants", response = ServiceConversationParticipant)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ServiceConversationParticipant)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateServiceConversationParticipant {
@@ -124,7 +124,7 @@ pub struct CreateServiceConversationParticipant {
 }
 
 /// Fetch a participant of the conversation
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", response = ServiceConversationParticipant)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ServiceConversationParticipant)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchServiceConversationParticipant {
@@ -143,7 +143,7 @@ pub struct FetchServiceConversationParticipant {
 }
 
 /// Update an existing participant in the conversation
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", response = ServiceConversationParticipant)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ServiceConversationParticipant)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateServiceConversationParticipant {
@@ -199,7 +199,7 @@ pub struct UpdateServiceConversationParticipant {
 }
 
 /// Remove a participant from the conversation
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteServiceConversationParticipant {

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The target of this webhook: `webhook`, `studio`, `trigger`
@@ -30,7 +30,7 @@ wire_enum! {
 }
 
 /// Retrieve a list of all webhooks scoped to the conversation
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks", response = ListServiceConversationScopedWebhookResponse, paginated)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks", host = "conversations.twilio.com", response = ListServiceConversationScopedWebhookResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListServiceConversationScopedWebhook {
@@ -71,8 +71,8 @@ pub struct ListServiceConversationScopedWebhookResponse {
 impl Page for ListServiceConversationScopedWebhookResponse {
     type Item = ServiceConversationScopedWebhook;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceConversationScopedWebhook> {
@@ -81,7 +81,7 @@ impl Page for ListServiceConversationScopedWebhookResponse {
 }
 
 /// Create a new webhook scoped to the conversation in a specific service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks", response = ServiceConversationScopedWebhook)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks", host = "conversations.twilio.com", response = ServiceConversationScopedWebhook)]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateServiceConversationScopedWebhook {
@@ -119,7 +119,7 @@ pub struct CreateServiceConversationScopedWebhook {
 }
 
 /// Fetch the configuration of a conversation-scoped webhook
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks/<Sid>", response = ServiceConversationScopedWebhook)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ServiceConversationScopedWebhook)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchServiceConversationScopedWebhook {
@@ -138,7 +138,7 @@ pub struct FetchServiceConversationScopedWebhook {
 }
 
 /// Update an existing conversation-scoped webhook
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks/<Sid>", response = ServiceConversationScopedWebhook)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ServiceConversationScopedWebhook)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateServiceConversationScopedWebhook {
@@ -173,7 +173,7 @@ pub struct UpdateServiceConversationScopedWebhook {
 }
 
 /// Remove an existing webhook scoped to the conversation
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteServiceConversationScopedWebhook {

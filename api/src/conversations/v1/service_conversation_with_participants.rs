@@ -35,7 +35,7 @@ wire_enum! {
 
 /// Create a new conversation with the list of participants in your account's default
 /// service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/ConversationWithParticipants", response = ServiceConversationWithParticipants)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/ConversationWithParticipants", host = "conversations.twilio.com", response = ServiceConversationWithParticipants)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateServiceConversationWithParticipants {

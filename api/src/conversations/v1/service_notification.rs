@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::endpoint;
 
 /// Fetch push notification service settings
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration/Notifications", response = ServiceNotification)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration/Notifications", host = "conversations.twilio.com", response = ServiceNotification)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchServiceNotification {
@@ -24,7 +24,7 @@ pub struct FetchServiceNotification {
 }
 
 /// Update push notification service settings
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration/Notifications", response = ServiceNotification)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration/Notifications", host = "conversations.twilio.com", response = ServiceNotification)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateServiceNotification {

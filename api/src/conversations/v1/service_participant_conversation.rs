@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The current state of this User Conversation. One of `inactive`, `active` or
@@ -25,7 +25,7 @@ wire_enum! {
 
 /// Retrieve a list of all Conversations that this Participant belongs to by identity or by
 /// address. Only one parameter should be specified.
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/ParticipantConversations", response = ListServiceParticipantConversationResponse, paginated)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/ParticipantConversations", host = "conversations.twilio.com", response = ListServiceParticipantConversationResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListServiceParticipantConversation {
@@ -71,8 +71,8 @@ pub struct ListServiceParticipantConversationResponse {
 impl Page for ListServiceParticipantConversationResponse {
     type Item = ServiceParticipantConversation;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceParticipantConversation> {

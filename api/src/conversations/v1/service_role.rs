@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The type of role. Can be: `conversation` for
@@ -22,7 +22,7 @@ wire_enum! {
 }
 
 /// Retrieve a list of all user roles in your service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Roles", response = ListServiceRoleResponse, paginated)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Roles", host = "conversations.twilio.com", response = ListServiceRoleResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListServiceRole {
@@ -59,8 +59,8 @@ pub struct ListServiceRoleResponse {
 impl Page for ListServiceRoleResponse {
     type Item = ServiceRole;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceRole> {
@@ -69,7 +69,7 @@ impl Page for ListServiceRoleResponse {
 }
 
 /// Create a new user role in your service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Roles", response = ServiceRole)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Roles", host = "conversations.twilio.com", response = ServiceRole)]
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateServiceRole {
@@ -90,7 +90,7 @@ pub struct CreateServiceRole {
 }
 
 /// Fetch a user role from your service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", response = ServiceRole)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", host = "conversations.twilio.com", response = ServiceRole)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchServiceRole {
@@ -105,7 +105,7 @@ pub struct FetchServiceRole {
 }
 
 /// Update an existing user role in your service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", response = ServiceRole)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", host = "conversations.twilio.com", response = ServiceRole)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateServiceRole {
@@ -127,7 +127,7 @@ pub struct UpdateServiceRole {
 }
 
 /// Remove a user role from your service
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteServiceRole {

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_user_enum_webhook_enabled_type` enum of the spec: one of `true`,
@@ -22,7 +22,7 @@ wire_enum! {
 }
 
 /// Retrieve a list of all conversation users in your service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users", response = ListServiceUserResponse, paginated)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users", host = "conversations.twilio.com", response = ListServiceUserResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListServiceUser {
@@ -59,8 +59,8 @@ pub struct ListServiceUserResponse {
 impl Page for ListServiceUserResponse {
     type Item = ServiceUser;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceUser> {
@@ -69,7 +69,7 @@ impl Page for ListServiceUserResponse {
 }
 
 /// Add a new conversation user to your service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users", response = ServiceUser)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users", host = "conversations.twilio.com", response = ServiceUser)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateServiceUser {
@@ -99,7 +99,7 @@ pub struct CreateServiceUser {
 }
 
 /// Fetch a conversation user from your service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<Sid>", response = ServiceUser)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<Sid>", host = "conversations.twilio.com", response = ServiceUser)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchServiceUser {
@@ -114,7 +114,7 @@ pub struct FetchServiceUser {
 }
 
 /// Update an existing conversation user in your service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users/<Sid>", response = ServiceUser)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users/<Sid>", host = "conversations.twilio.com", response = ServiceUser)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateServiceUser {
@@ -142,7 +142,7 @@ pub struct UpdateServiceUser {
 }
 
 /// Remove a conversation user from your service
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Users/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Users/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteServiceUser {

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The Notification Level of this User Conversation. One of `default` or `muted`.
@@ -32,7 +32,7 @@ wire_enum! {
 }
 
 /// Fetch a specific User Conversation.
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", response = ServiceUserConversation)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = ServiceUserConversation)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchServiceUserConversation {
@@ -52,7 +52,7 @@ pub struct FetchServiceUserConversation {
 }
 
 /// Update a specific User Conversation.
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", response = ServiceUserConversation)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = ServiceUserConversation)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateServiceUserConversation {
@@ -79,7 +79,7 @@ pub struct UpdateServiceUserConversation {
 }
 
 /// Delete a specific User Conversation.
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", response = ())]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteServiceUserConversation {
@@ -99,7 +99,7 @@ pub struct DeleteServiceUserConversation {
 }
 
 /// Retrieve a list of all User Conversations for the User.
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations", response = ListServiceUserConversationResponse, paginated)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations", host = "conversations.twilio.com", response = ListServiceUserConversationResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListServiceUserConversation {
@@ -140,8 +140,8 @@ pub struct ListServiceUserConversationResponse {
 impl Page for ListServiceUserConversationResponse {
     type Item = ServiceUserConversation;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceUserConversation> {

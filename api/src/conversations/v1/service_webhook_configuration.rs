@@ -19,7 +19,7 @@ wire_enum! {
 }
 
 /// Fetch a specific service webhook configuration.
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration/Webhooks", response = ServiceWebhookConfiguration)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration/Webhooks", host = "conversations.twilio.com", response = ServiceWebhookConfiguration)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchServiceWebhookConfiguration {
@@ -31,7 +31,7 @@ pub struct FetchServiceWebhookConfiguration {
 }
 
 /// Update a specific Webhook.
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration/Webhooks", response = ServiceWebhookConfiguration)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration/Webhooks", host = "conversations.twilio.com", response = ServiceWebhookConfiguration)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateServiceWebhookConfiguration {

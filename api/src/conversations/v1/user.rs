@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `user_enum_webhook_enabled_type` enum of the spec: one of `true`, `false`.
@@ -21,7 +21,7 @@ wire_enum! {
 }
 
 /// Retrieve a list of all conversation users in your account's default service
-#[endpoint(GET, "/v1/Users", response = ListUserResponse, paginated)]
+#[endpoint(GET, "/v1/Users", host = "conversations.twilio.com", response = ListUserResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListUser {
@@ -53,8 +53,8 @@ pub struct ListUserResponse {
 impl Page for ListUserResponse {
     type Item = User;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<User> {
@@ -63,7 +63,7 @@ impl Page for ListUserResponse {
 }
 
 /// Add a new conversation user to your account's default service
-#[endpoint(POST, "/v1/Users", response = User)]
+#[endpoint(POST, "/v1/Users", host = "conversations.twilio.com", response = User)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUser {
@@ -88,7 +88,7 @@ pub struct CreateUser {
 }
 
 /// Fetch a conversation user from your account's default service
-#[endpoint(GET, "/v1/Users/<Sid>", response = User)]
+#[endpoint(GET, "/v1/Users/<Sid>", host = "conversations.twilio.com", response = User)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchUser {
@@ -98,7 +98,7 @@ pub struct FetchUser {
 }
 
 /// Update an existing conversation user in your account's default service
-#[endpoint(POST, "/v1/Users/<Sid>", response = User)]
+#[endpoint(POST, "/v1/Users/<Sid>", host = "conversations.twilio.com", response = User)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUser {
@@ -121,7 +121,7 @@ pub struct UpdateUser {
 }
 
 /// Remove a conversation user from your account's default service
-#[endpoint(DELETE, "/v1/Users/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Users/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteUser {

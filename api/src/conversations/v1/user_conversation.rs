@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The Notification Level of this User Conversation. One of `default` or `muted`.
@@ -32,7 +32,7 @@ wire_enum! {
 }
 
 /// Fetch a specific User Conversation.
-#[endpoint(GET, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", response = UserConversation)]
+#[endpoint(GET, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = UserConversation)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FetchUserConversation {
@@ -47,7 +47,7 @@ pub struct FetchUserConversation {
 }
 
 /// Update a specific User Conversation.
-#[endpoint(POST, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", response = UserConversation)]
+#[endpoint(POST, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = UserConversation)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUserConversation {
@@ -69,7 +69,7 @@ pub struct UpdateUserConversation {
 }
 
 /// Delete a specific User Conversation.
-#[endpoint(DELETE, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", response = ())]
+#[endpoint(DELETE, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = ())]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteUserConversation {
@@ -84,7 +84,7 @@ pub struct DeleteUserConversation {
 }
 
 /// Retrieve a list of all User Conversations for the User.
-#[endpoint(GET, "/v1/Users/<UserSid>/Conversations", response = ListUserConversationResponse, paginated)]
+#[endpoint(GET, "/v1/Users/<UserSid>/Conversations", host = "conversations.twilio.com", response = ListUserConversationResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListUserConversation {
@@ -120,8 +120,8 @@ pub struct ListUserConversationResponse {
 impl Page for ListUserConversationResponse {
     type Item = UserConversation;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<UserConversation> {

@@ -3,7 +3,7 @@
 use twill_api::{Endpoint, Form, Method, endpoint};
 
 /// A list request: query parameters, a rename, a repeated key.
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users", response = serde_json::Value)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users", host = "conversations.twilio.com", response = serde_json::Value)]
 struct ListServiceUser {
     #[sid(prefix = "IS")]
     chat_service_sid: String,
@@ -17,7 +17,7 @@ struct ListServiceUser {
 }
 
 /// A form body, with a path placeholder in the middle of a segment.
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>.json", response = ())]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>.json", host = "conversations.twilio.com", response = ())]
 struct UpdateService {
     chat_service_sid: String,
     reachability_enabled: bool,
@@ -26,7 +26,7 @@ struct UpdateService {
 fn encode<E: Endpoint>(endpoint: &E) -> (String, String) {
     endpoint.validate().unwrap();
     let mut path = String::new();
-    endpoint.write_path(&mut path);
+    endpoint.write_path(&mut path, "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
     let mut form = Form::new();
     endpoint.write_params(&mut form);
     (path, form.into_string())

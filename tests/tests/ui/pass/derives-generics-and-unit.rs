@@ -5,7 +5,7 @@ use twill_api::{Endpoint, Form, endpoint};
 
 /// Derives above and below `#[endpoint]` both see the struct without helper attributes.
 #[derive(Debug, Clone)]
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", response = ())]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", host = "conversations.twilio.com", response = ())]
 #[derive(PartialEq, Default)]
 struct DeleteServiceRole<'a> {
     #[sid(prefix = "IS")]
@@ -17,7 +17,7 @@ struct DeleteServiceRole<'a> {
 }
 
 /// No parameters at all.
-#[endpoint(GET, "/v1/Configuration", response = serde_json::Value)]
+#[endpoint(GET, "/v1/Configuration", host = "conversations.twilio.com", response = serde_json::Value)]
 struct FetchConfiguration;
 
 fn main() {
@@ -30,7 +30,7 @@ fn main() {
     assert!(format!("{delete:?}").contains("RLbbbb"));
     delete.validate().unwrap();
     let mut path = String::new();
-    delete.write_path(&mut path);
+    delete.write_path(&mut path, "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
     assert_eq!(
         path,
         "/v1/Services/ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Roles/RLbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
@@ -41,7 +41,7 @@ fn main() {
     assert!(DeleteServiceRole::default().validate().is_err());
 
     let mut path = String::new();
-    FetchConfiguration.write_path(&mut path);
+    FetchConfiguration.write_path(&mut path, "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
     assert_eq!(path, "/v1/Configuration");
     FetchConfiguration.validate().unwrap();
 }

@@ -23,8 +23,8 @@ struct RolePage {
 impl Page for RolePage {
     type Item = String;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> twill_api::NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<String> {
@@ -34,7 +34,7 @@ impl Page for RolePage {
 
 /// Create a role.
 #[derive(Clone)]
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Roles", response = ())]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Roles", host = "conversations.twilio.com", response = ())]
 struct CreateServiceRole {
     #[sid(prefix = "IS")]
     chat_service_sid: String,
@@ -48,7 +48,7 @@ struct CreateServiceRole {
 }
 
 /// List roles.
-#[endpoint(GET, "/v1/Roles", response = RolePage, paginated)]
+#[endpoint(GET, "/v1/Roles", host = "conversations.twilio.com", response = RolePage, paginated)]
 struct ListRole {
     #[param(min = 1, max = 50)]
     page_size: Option<u32>,

@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Roles/<RoleSid>", response = ())]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Roles/<RoleSid>", host = "conversations.twilio.com", response = ())]
 struct FetchRole {
     #[sid(prefix = "is")]
     chat_service_sid: String,

@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Services/<Sid>", response = (), response = ())]
+#[endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = (), response = ())]
 struct FetchService {
     sid: String,
 }

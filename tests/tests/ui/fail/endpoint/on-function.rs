@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Services/<Sid>", response = ())]
+#[endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = ())]
 fn fetch_service() {}
 
 fn main() {}

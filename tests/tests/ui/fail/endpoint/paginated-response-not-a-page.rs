@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Conversations", response = serde_json::Value, paginated)]
+#[endpoint(GET, "/v1/Conversations", host = "conversations.twilio.com", response = serde_json::Value, paginated)]
 struct ListConversation {
     page_size: Option<u32>,
 }

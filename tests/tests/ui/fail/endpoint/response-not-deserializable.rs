@@ -2,7 +2,7 @@ use twill_api::endpoint;
 
 struct NotDeserializable;
 
-#[endpoint(GET, "/v1/Services/<Sid>", response = NotDeserializable)]
+#[endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = NotDeserializable)]
 struct FetchService {
     sid: String,
 }

@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Conversations", response = (), pagniated)]
+#[endpoint(GET, "/v1/Conversations", host = "conversations.twilio.com", response = (), pagniated)]
 struct ListConversation {
     page_size: Option<u32>,
 }

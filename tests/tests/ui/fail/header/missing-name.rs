@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(POST, "/v1/Conversations", response = ())]
+#[endpoint(POST, "/v1/Conversations", host = "conversations.twilio.com", response = ())]
 struct CreateConversation {
     #[header]
     webhook_enabled: Option<String>,

@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Conversations", response = ())]
+#[endpoint(GET, "/v1/Conversations", host = "conversations.twilio.com", response = ())]
 struct ListConversation {
     #[param(max = "100")]
     page_size: Option<u32>,

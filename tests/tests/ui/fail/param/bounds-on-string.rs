@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Conversations", response = ())]
+#[endpoint(GET, "/v1/Conversations", host = "conversations.twilio.com", response = ())]
 struct ListConversation {
     #[param(min = 1, max = 100)]
     page_token: Option<String>,

@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(POST, "/v1/Services", response = ())]
+#[endpoint(POST, "/v1/Services", host = "conversations.twilio.com", response = ())]
 struct CreateService {
     friendly_name: Option<String>,
     #[param(rename = "FriendlyName")]

@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(POST, "/v1/Services", response = ())]
+#[endpoint(POST, "/v1/Services", host = "conversations.twilio.com", response = ())]
 struct CreateService {
     #[param(name = "Friendly")]
     friendly_name: Option<String>,

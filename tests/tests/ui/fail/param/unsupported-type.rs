@@ -2,7 +2,7 @@ use twill_api::endpoint;
 
 struct Color;
 
-#[endpoint(POST, "/v1/Services", response = ())]
+#[endpoint(POST, "/v1/Services", host = "conversations.twilio.com", response = ())]
 struct CreateService {
     color: Option<Color>,
 }

@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Services/<Sid>/Roles/<Sid>", response = ())]
+#[endpoint(GET, "/v1/Services/<Sid>/Roles/<Sid>", host = "conversations.twilio.com", response = ())]
 struct FetchRole {
     sid: String,
 }

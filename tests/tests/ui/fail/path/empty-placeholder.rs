@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Services/<>/Configuration", response = ())]
+#[endpoint(GET, "/v1/Services/<>/Configuration", host = "conversations.twilio.com", response = ())]
 struct FetchServiceConfiguration {
     chat_service_sid: String,
 }

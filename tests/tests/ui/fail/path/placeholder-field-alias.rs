@@ -3,7 +3,7 @@ use twill_api::endpoint;
 // An alias hides the `Vec` from the macro; the runtime's trait bound still refuses it.
 type Sids = Vec<String>;
 
-#[endpoint(GET, "/v1/Services/<Sid>", response = ())]
+#[endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = ())]
 struct FetchService {
     sid: Sids,
 }

@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration", response = ())]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration", host = "conversations.twilio.com", response = ())]
 struct FetchServiceConfiguration {
     service_sid: String,
 }

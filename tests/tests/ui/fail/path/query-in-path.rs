@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Services?PageSize=50", response = ())]
+#[endpoint(GET, "/v1/Services?PageSize=50", host = "conversations.twilio.com", response = ())]
 struct ListService {}
 
 fn main() {}

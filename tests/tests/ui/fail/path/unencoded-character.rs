@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Chat Services/<ChatServiceSid>", response = ())]
+#[endpoint(GET, "/v1/Chat Services/<ChatServiceSid>", host = "conversations.twilio.com", response = ())]
 struct FetchService {
     chat_service_sid: String,
 }

@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Roles/<Sid>", response = ())]
+#[endpoint(GET, "/v1/Roles/<Sid>", host = "conversations.twilio.com", response = ())]
 struct FetchRole {
     #[sid(prefix = "RL")]
     #[sid(prefix = "IS")]

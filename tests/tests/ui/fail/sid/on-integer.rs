@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Roles", response = ())]
+#[endpoint(GET, "/v1/Roles", host = "conversations.twilio.com", response = ())]
 struct ListRole {
     #[sid(prefix = "RL")]
     page_size: u32,

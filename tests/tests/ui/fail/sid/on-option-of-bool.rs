@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(POST, "/v1/Roles", response = ())]
+#[endpoint(POST, "/v1/Roles", host = "conversations.twilio.com", response = ())]
 struct CreateRole {
     #[sid(prefix = "RL")]
     enabled: Option<bool>,
