@@ -73,6 +73,8 @@ pub use crate::validation::{ValidationError, ValidationErrorKind};
 pub use crate::value::{Integer, IntegerParam, ParamValue, ValueKind, WireValue};
 pub use futures_core::Stream;
 pub use jiff::Timestamp;
+/// A calendar date, such as `2020-01-02`: the `date` parameters and properties of the API.
+pub use jiff::civil::Date;
 pub use reqwest::StatusCode;
 
 /// Items used by code that `#[endpoint]` and `wire_enum!` generate. Not public API: it
