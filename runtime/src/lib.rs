@@ -35,6 +35,7 @@ mod blocking;
 mod bounded;
 mod builder;
 mod client;
+mod decimal;
 mod endpoint;
 mod error;
 mod exchange;
@@ -58,6 +59,7 @@ pub use crate::auth::{Credentials, Secret};
 pub use crate::blocking::BlockingClient;
 pub use crate::builder::{ClientBuilder, DEFAULT_BASE_URL};
 pub use crate::client::Client;
+pub use crate::decimal::{Decimal, DecimalError};
 pub use crate::endpoint::{Endpoint, Method};
 pub use crate::error::{
     ApiError, BodyTooLargeError, ConfigError, DecodeError, Error, HttpError, PaginationError,
