@@ -53,6 +53,7 @@ pub mod sid;
 mod validation;
 mod value;
 mod wire_enum;
+mod wire_json;
 
 pub use crate::auth::{Credentials, Secret};
 #[cfg(feature = "blocking")]
@@ -100,6 +101,7 @@ pub mod __private {
     };
     pub use crate::value::{ParamValue, WireValue};
     pub use crate::wire_enum::WireEnumVisitor;
+    pub use crate::wire_json::json_wire_text;
     pub use ::core::option::Option;
     pub use ::core::result::Result;
     pub use ::futures_core::Stream;
