@@ -41,6 +41,7 @@ mod error;
 mod exchange;
 mod form;
 mod headers;
+mod http_method;
 mod lenient;
 mod limits;
 mod meta;
@@ -68,6 +69,7 @@ pub use crate::error::{
 };
 pub use crate::form::Form;
 pub use crate::headers::Headers;
+pub use crate::http_method::HttpMethod;
 pub use crate::limits::{MAX_HEADER_VALUE_LEN, MAX_URL_LEN};
 pub use crate::meta::{Location, Param};
 pub use crate::page::{Page, PageMeta};
@@ -89,6 +91,7 @@ pub mod __private {
     pub use crate::error::Error;
     pub use crate::form::Form;
     pub use crate::headers::Headers;
+    pub use crate::http_method::HttpMethod;
     pub use crate::meta::{Location, Param};
     pub use crate::page::Page;
     /// Lenient decoding of response values, named by generated `deserialize_with`s.
