@@ -96,7 +96,7 @@ pub mod __private {
     pub use crate::page::Page;
     /// Lenient decoding of response values, named by generated `deserialize_with`s.
     pub mod lenient {
-        pub use crate::lenient::{Scalar, or_default, scalar, string_map};
+        pub use crate::lenient::{Scalar, date, or_default, scalar, string_map, timestamp};
     }
     pub use crate::path::push_segment;
     pub use crate::validation::{
