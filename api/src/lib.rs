@@ -70,11 +70,11 @@ pub use crate::visit::EndpointVisitor;
 pub use twill_macros::endpoint;
 pub use twill_runtime::{
     ApiError, BodyTooLargeError, Client, ClientBuilder, ConfigError, Credentials, DEFAULT_BASE_URL,
-    DecodeError, Endpoint, Error, Form, Headers, HttpError, Integer, IntegerParam, Location,
-    MAX_HEADER_VALUE_LEN, MAX_URL_LEN, Method, Page, PageMeta, PaginationError, Param, ParamValue,
-    RedirectError, RetryPolicy, SNIPPET_LIMIT, Secret, SendOptions, StatusCode, Stream,
-    TimeoutError, Timestamp, TransportError, ValidationError, ValidationErrorKind, ValueKind,
-    WireValue, sid, wire_enum,
+    Date, Decimal, DecimalError, DecodeError, Endpoint, Error, Form, Headers, HttpError,
+    HttpMethod, Integer, IntegerParam, Location, MAX_HEADER_VALUE_LEN, MAX_URL_LEN, Method, Page,
+    PageMeta, PaginationError, Param, ParamValue, RedirectError, RetryPolicy, SNIPPET_LIMIT,
+    Secret, SendOptions, StatusCode, Stream, TimeoutError, Timestamp, TransportError,
+    ValidationError, ValidationErrorKind, ValueKind, WireValue, sid, wire_enum, wire_json,
 };
 
 #[cfg(feature = "blocking")]
