@@ -20,7 +20,7 @@ pub enum ValueKind {
     /// ([`Decimal`](crate::Decimal)); not an integer.
     Number,
     /// A JSON value: compact JSON text in a form or query string, the value itself in a
-    /// JSON body ([`serde_json::Value`], types under [`wire_json!`](crate::wire_json)).
+    /// JSON body ([`serde_json::Value`], types under [`wire_json!`](crate::wire_json!)).
     Json,
     /// One of a fixed set of strings.
     Enum,
