@@ -27,10 +27,13 @@ pub enum ValueKind {
 }
 
 /// One value as Twilio expects it on the wire: text for strings, `true`/`false` for
-/// booleans, decimal digits for integers, `2020-01-02T03:04:05Z` for date-times.
+/// booleans, decimal digits for integers, `2020-01-02T03:04:05Z` for date-times,
+/// `2020-01-02` for dates, a [`Decimal`](crate::Decimal)'s own text for numbers and
+/// compact JSON text for JSON values.
 ///
 /// Implement it for your own types to use them as endpoint fields;
-/// [`wire_enum!`](crate::wire_enum) does it for enums.
+/// [`wire_enum!`](crate::wire_enum!) does it for enums and
+/// [`wire_json!`](crate::wire_json!) for serde types.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be sent as a request parameter",
     label = "implement `WireValue` for it, or use a `String`, `bool`, integer or `Timestamp`"
