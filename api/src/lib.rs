@@ -69,12 +69,13 @@ mod visit;
 pub use crate::visit::EndpointVisitor;
 pub use twill_macros::endpoint;
 pub use twill_runtime::{
-    ApiError, BodyFormat, BodyTooLargeError, Client, ClientBuilder, ConfigError, Credentials,
-    DecodeError, Endpoint, Error, Form, Headers, HttpError, Integer, IntegerParam, JsonBody,
-    Location, MAX_HEADER_VALUE_LEN, MAX_URL_LEN, Method, NextPage, PRODUCT_HOST_HEADER, Page,
-    PageMeta, PaginationError, Param, ParamValue, RedirectError, RetryPolicy, SNIPPET_LIMIT,
-    Secret, SendOptions, StatusCode, Stream, TimeoutError, Timestamp, TransportError,
-    ValidationError, ValidationErrorKind, ValueKind, WireValue, sid, wire_enum,
+    ApiError, BodyFormat, BodyTooLargeError, Client, ClientBuilder, ConfigError, Credentials, Date,
+    Decimal, DecimalError, DecodeError, Endpoint, Error, Form, Headers, HttpError, HttpMethod,
+    Integer, IntegerParam, JsonBody, Location, MAX_HEADER_VALUE_LEN, MAX_URL_LEN, Method, NextPage,
+    PRODUCT_HOST_HEADER, Page, PageMeta, PaginationError, Param, ParamValue, RedirectError,
+    RetryPolicy, SNIPPET_LIMIT, Secret, SendOptions, StatusCode, Stream, TimeoutError, Timestamp,
+    TransportError, ValidationError, ValidationErrorKind, ValueKind, WireValue, sid, wire_enum,
+    wire_json,
 };
 
 #[cfg(feature = "blocking")]

@@ -1,17 +1,34 @@
 //! Credentials, kept out of every `Debug` and `Display`.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use base64::Engine as _;
 use reqwest::header::HeaderValue;
+use serde::{Deserialize, Deserializer};
 
 use crate::error::ConfigError;
 use crate::sid;
+use crate::value::{ValueKind, WireValue};
 
-/// A secret string, such as an auth token, whose `Debug` output is redacted.
+/// A secret string, such as an auth token or a parameter that carries a password,
+/// whose `Debug` output is redacted.
 ///
 /// `Secret` implements neither `Display` nor `Serialize`, so it cannot be printed or
-/// logged by accident; read it with [`Secret::expose`].
+/// logged by accident; read it with [`Secret::expose`]. As an endpoint field it is sent
+/// as is (it is a [`WireValue`] of kind `String`), and a request struct holding it still
+/// derives a `Debug` that shows no secret.
+///
+/// ```
+/// use twill_runtime::Secret;
+///
+/// let password = Secret::from("hunter2");
+/// assert_eq!(format!("{password:?}"), "Secret([redacted])");
+/// assert_eq!(password.expose(), "hunter2");
+/// ```
+///
+/// Equality compares the text and is not constant-time: it is there so that request
+/// structs can derive `PartialEq`, not to check a secret against a guess.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(Box<str>);
 
@@ -42,6 +59,23 @@ impl From<String> for Secret {
 impl From<&str> for Secret {
     fn from(value: &str) -> Self {
         Secret::new(value)
+    }
+}
+
+/// Sent as is: the secret itself goes on the wire, and nowhere else.
+impl WireValue for Secret {
+    const KIND: ValueKind = ValueKind::String;
+
+    fn to_wire(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.expose())
+    }
+}
+
+/// From a string. There is no `Serialize`, so that a secret is never written out by
+/// accident.
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Secret::from)
     }
 }
 
@@ -183,6 +217,7 @@ mod tests {
     use std::collections::HashMap;
 
     use super::*;
+    use crate::ParamValue;
 
     const SID: &str = "AC0123456789abcdef0123456789abcdef";
     const KEY: &str = "SK0123456789abcdef0123456789abcdef";
@@ -207,6 +242,39 @@ mod tests {
             assert!(!debug.contains("s3cr3t-t0ken"), "{debug}");
             assert!(debug.contains(SID), "{debug}");
         }
+    }
+
+    #[test]
+    fn a_struct_holding_a_secret_debug_prints_no_secret() {
+        #[derive(Debug, Clone, PartialEq, Deserialize)]
+        struct CreateCredential {
+            username: String,
+            password: Secret,
+            sip_auth_password: Option<Secret>,
+        }
+
+        let request: CreateCredential = serde_json::from_str(
+            r#"{"username": "alice", "password": "s3cr3t-one", "sip_auth_password": "s3cr3t-two"}"#,
+        )
+        .unwrap();
+        let debug = format!("{request:?} {request:#?}");
+        assert!(!debug.contains("s3cr3t"), "{debug}");
+        assert!(debug.contains("alice"), "{debug}");
+        assert_eq!(request.password, Secret::from("s3cr3t-one"));
+        assert_eq!(request.clone(), request);
+        assert_ne!(request.password, Secret::from(String::from("s3cr3t-two")));
+    }
+
+    #[test]
+    fn secrets_go_on_the_wire_as_is() {
+        let secret = Secret::new("p@ss word");
+        assert_eq!(secret.to_wire(), "p@ss word");
+        assert_eq!(<Option<Secret> as ParamValue>::KIND, ValueKind::String);
+        let mut form = crate::Form::new();
+        form.append_param("Password", &Some(secret));
+        assert_eq!(form.as_str(), "Password=p%40ss+word");
+        let err = serde_json::from_str::<Secret>("5").unwrap_err().to_string();
+        assert!(err.contains("expected a string"), "{err}");
     }
 
     #[test]

@@ -6,12 +6,22 @@
 //! Generated response types name these functions in `#[serde(deserialize_with)]`; the
 //! rule they implement is that no response fails to decode because a property is
 //! missing or `null`, or because a scalar arrives as the string form of its type.
+//! Date-times come in two formats, ISO 8601 (`2015-07-30T20:12:31Z`) or, in API v2010,
+//! RFC 2822 (`Thu, 30 Jul 2015 20:12:31 +0000`), and [`timestamp`] reads both.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::fmt::rfc2822;
 use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
+
+use crate::bounded::Bounded;
+
+/// The most characters of an unreadable date or date-time an error message shows.
+const SHOWN: usize = 40;
 
 /// A scalar that may arrive as itself or as its string form.
 pub trait Scalar: Sized {
@@ -225,6 +235,86 @@ impl<'de> Visitor<'de> for StringMapVisitor {
     }
 }
 
+/// An optional date-time: ISO 8601 as [`Timestamp`] parses it (`2015-07-30T20:12:31Z`,
+/// with `Z` or an offset) or RFC 2822 (`Thu, 30 Jul 2015 20:12:31 +0000`); `null` or
+/// `""` is `None`.
+///
+/// Use with `#[serde(default, deserialize_with = "..")]`, so that a missing property is
+/// `None` too. Any other text is an error that shows it, cut to 40 characters.
+pub fn timestamp<'de, D>(deserializer: D) -> Result<Option<Timestamp>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    deserializer.deserialize_option(TextVisitor {
+        expecting: "an ISO 8601 or RFC 2822 date-time",
+        parse: parse_timestamp,
+    })
+}
+
+/// An optional date, such as `2020-01-02`; `null` or `""` is `None`.
+///
+/// Use with `#[serde(default, deserialize_with = "..")]`, so that a missing property is
+/// `None` too. Any other text is an error that shows it, cut to 40 characters.
+pub fn date<'de, D>(deserializer: D) -> Result<Option<Date>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    deserializer.deserialize_option(TextVisitor {
+        expecting: "a date such as 2020-01-02",
+        parse: |text| text.parse().ok(),
+    })
+}
+
+fn parse_timestamp(text: &str) -> Option<Timestamp> {
+    // Twilio writes the weekday itself, but a wrong one should not lose the date.
+    static RFC_2822: rfc2822::DateTimeParser = rfc2822::DateTimeParser::new().relaxed_weekday(true);
+    text.parse()
+        .ok()
+        .or_else(|| RFC_2822.parse_timestamp(text).ok())
+}
+
+/// An optional value read from a string by `parse`.
+struct TextVisitor<T> {
+    /// What the string should be, for error messages.
+    expecting: &'static str,
+    parse: fn(&str) -> Option<T>,
+}
+
+impl<'de, T> Visitor<'de> for TextVisitor<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Ok(None);
+        }
+        match (self.parse)(trimmed) {
+            Some(value) => Ok(Some(value)),
+            None => Err(E::custom(format_args!(
+                "expected {}, found `{}`",
+                self.expecting,
+                Bounded::new(text, SHOWN)
+            ))),
+        }
+    }
+}
+
 /// A value whose `null` means its default: a page's list of items, or its `meta`.
 ///
 /// Use with `#[serde(default, deserialize_with = "..")]`, so that a missing property is
@@ -261,6 +351,90 @@ mod tests {
 
     fn decode(json: &str) -> Result<Sample, serde_json::Error> {
         serde_json::from_str(json)
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Dated {
+        #[serde(default, deserialize_with = "timestamp")]
+        at: Option<Timestamp>,
+        #[serde(default, deserialize_with = "date")]
+        on: Option<Date>,
+    }
+
+    fn dated(json: &str) -> Result<Dated, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn floats_as_numbers_or_strings() {
+        assert_eq!(decode(r#"{"price": 0.0075}"#).unwrap().price, Some(0.0075));
+        assert_eq!(
+            decode(r#"{"price": "0.0075"}"#).unwrap().price,
+            Some(0.0075)
+        );
+        assert_eq!(
+            decode(r#"{"price": "-0.0075"}"#).unwrap().price,
+            Some(-0.0075)
+        );
+        assert_eq!(decode(r#"{"price": -1}"#).unwrap().price, Some(-1.0));
+    }
+
+    #[test]
+    fn timestamps_in_iso_8601_and_rfc_2822() {
+        let at = |json: &str| dated(json).unwrap().at.map(|at| at.to_string());
+        let utc = Some("2015-07-30T20:12:31Z".to_owned());
+        assert_eq!(at(r#"{"at": "2015-07-30T20:12:31Z"}"#), utc);
+        assert_eq!(at(r#"{"at": "2015-07-30T22:12:31+02:00"}"#), utc);
+        assert_eq!(at(r#"{"at": "Thu, 30 Jul 2015 20:12:31 +0000"}"#), utc);
+        assert_eq!(at(r#"{"at": "Thu, 30 Jul 2015 13:12:31 -0700"}"#), utc);
+        // A wrong weekday does not lose the date.
+        assert_eq!(at(r#"{"at": "Mon, 30 Jul 2015 20:12:31 +0000"}"#), utc);
+        assert_eq!(
+            at(r#"{"at": "2015-07-30T20:12:31.250Z"}"#).as_deref(),
+            Some("2015-07-30T20:12:31.25Z")
+        );
+        for none in [
+            r#"{}"#,
+            r#"{"at": null}"#,
+            r#"{"at": ""}"#,
+            r#"{"at": " "}"#,
+        ] {
+            assert_eq!(at(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        let on = |json: &str| dated(json).unwrap().on;
+        assert_eq!(
+            on(r#"{"on": "2020-01-02"}"#),
+            Some(jiff::civil::date(2020, 1, 2))
+        );
+        for none in [r#"{}"#, r#"{"on": null}"#, r#"{"on": ""}"#] {
+            assert_eq!(on(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn unreadable_dates_are_bounded_errors() {
+        let err = dated(r#"{"at": "yesterday"}"#).unwrap_err().to_string();
+        assert!(
+            err.starts_with("expected an ISO 8601 or RFC 2822 date-time, found `yesterday`"),
+            "{err}"
+        );
+        let err = dated(r#"{"on": "2020-13-01"}"#).unwrap_err().to_string();
+        assert!(
+            err.starts_with("expected a date such as 2020-01-02, found `2020-13-01`"),
+            "{err}"
+        );
+        let long = format!(r#"{{"at": "{}\n"}}"#, "x".repeat(10_000));
+        let err = dated(&long).unwrap_err().to_string();
+        assert!(err.len() < 200, "{err}");
+        assert!(err.contains(&format!("`{}…`", "x".repeat(40))), "{err}");
+        let err = dated(r#"{"at": "a\u001b"}"#).unwrap_err().to_string();
+        assert!(err.contains(r"`a\u{1b}`"), "{err}");
+        let err = dated(r#"{"at": 1438287151}"#).unwrap_err().to_string();
+        assert!(err.contains("an ISO 8601 or RFC 2822 date-time"), "{err}");
     }
 
     #[test]

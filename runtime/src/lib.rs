@@ -37,11 +37,13 @@ mod blocking;
 mod bounded;
 mod builder;
 mod client;
+mod decimal;
 mod endpoint;
 mod error;
 mod exchange;
 mod form;
 mod headers;
+mod http_method;
 mod json;
 mod lenient;
 mod limits;
@@ -55,12 +57,14 @@ pub mod sid;
 mod validation;
 mod value;
 mod wire_enum;
+mod wire_json;
 
 pub use crate::auth::{Credentials, Secret};
 #[cfg(feature = "blocking")]
 pub use crate::blocking::BlockingClient;
 pub use crate::builder::ClientBuilder;
 pub use crate::client::{Client, PRODUCT_HOST_HEADER};
+pub use crate::decimal::{Decimal, DecimalError};
 pub use crate::endpoint::{BodyFormat, Endpoint, Method};
 pub use crate::error::{
     ApiError, BodyTooLargeError, ConfigError, DecodeError, Error, HttpError, PaginationError,
@@ -68,6 +72,7 @@ pub use crate::error::{
 };
 pub use crate::form::Form;
 pub use crate::headers::Headers;
+pub use crate::http_method::HttpMethod;
 pub use crate::json::JsonBody;
 pub use crate::limits::{MAX_HEADER_VALUE_LEN, MAX_URL_LEN};
 pub use crate::meta::{Location, Param};
@@ -77,6 +82,8 @@ pub use crate::validation::{ValidationError, ValidationErrorKind};
 pub use crate::value::{Integer, IntegerParam, ParamValue, ValueKind, WireValue};
 pub use futures_core::Stream;
 pub use jiff::Timestamp;
+/// A calendar date, such as `2020-01-02`: the `date` parameters and properties of the API.
+pub use jiff::civil::Date;
 pub use reqwest::StatusCode;
 
 /// Items used by code that `#[endpoint]` and `wire_enum!` generate. Not public API: it
@@ -88,12 +95,13 @@ pub mod __private {
     pub use crate::error::Error;
     pub use crate::form::Form;
     pub use crate::headers::Headers;
+    pub use crate::http_method::HttpMethod;
     pub use crate::json::JsonBody;
     pub use crate::meta::{Location, Param};
     pub use crate::page::Page;
     /// Lenient decoding of response values, named by generated `deserialize_with`s.
     pub mod lenient {
-        pub use crate::lenient::{Scalar, or_default, scalar, string_map};
+        pub use crate::lenient::{Scalar, date, or_default, scalar, string_map, timestamp};
     }
     pub use crate::path::{account_segment, push_segment};
     pub use crate::validation::{
@@ -101,6 +109,7 @@ pub mod __private {
     };
     pub use crate::value::{ParamValue, WireValue};
     pub use crate::wire_enum::WireEnumVisitor;
+    pub use crate::wire_json::json_wire_text;
     pub use ::core::option::Option;
     pub use ::core::result::Result;
     pub use ::futures_core::Stream;

@@ -1,30 +1,39 @@
 //! Twilio SIDs: a two-letter uppercase prefix naming the resource type, then 32 hex digits.
 //!
+//! Where a parameter takes SIDs of several types (a message is `SM` or `MM`), the prefix
+//! lists the alternatives separated by `|`: `"SM|MM"`.
+//!
 //! ```
 //! use twill_runtime::sid;
 //!
 //! assert!(sid::check("RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "RL").is_ok());
 //! assert!(sid::check("RL0123", "RL").is_err());
+//! assert!(sid::is_valid("MMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "SM|MM"));
 //! ```
+
+use std::fmt;
 
 use crate::validation::ValidationErrorKind;
 
 /// The length of every SID, in characters.
 pub const LEN: usize = 34;
 
-/// Checks that `value` is a SID with the given two-letter `prefix`: exactly 34
-/// characters, the prefix, then 32 hex digits in either case.
+/// Checks that `value` is a SID with the given two-letter `prefix` (or one of the
+/// alternatives it lists, separated by `|`, as in `"SM|MM"`): exactly 34 characters,
+/// the prefix, then 32 hex digits in either case.
 ///
 /// The error says what is wrong: the length, the prefix found, or the index of the first
 /// character that is not a hex digit.
 pub fn check(value: &str, prefix: &'static str) -> Result<(), ValidationErrorKind> {
-    debug_assert!(prefix.len() == 2 && prefix.bytes().all(|b| b.is_ascii_uppercase()));
+    debug_assert!(
+        is_prefix_list(prefix),
+        "a SID prefix is two uppercase letters, or alternatives separated by `|`: {prefix:?}"
+    );
     let bytes = value.as_bytes();
     // The hot path is as short as a hand-written check (two byte comparisons, not a
     // `memcmp` of unknown length); the details are worked out only for an invalid value.
-    if let (&[p0, p1], true) = (prefix.as_bytes(), bytes.len() == LEN)
-        && bytes[0] == p0
-        && bytes[1] == p1
+    if bytes.len() == LEN
+        && has_prefix(bytes, prefix)
         && bytes[2..].iter().all(u8::is_ascii_hexdigit)
     {
         return Ok(());
@@ -32,9 +41,47 @@ pub fn check(value: &str, prefix: &'static str) -> Result<(), ValidationErrorKin
     Err(explain(value, prefix))
 }
 
-/// Returns whether `value` is a SID with the given prefix (see [`check`]).
+/// Returns whether `value` is a SID with the given prefix, or one of its alternatives
+/// (see [`check`]).
 pub fn is_valid(value: &str, prefix: &'static str) -> bool {
     check(value, prefix).is_ok()
+}
+
+/// Whether `bytes` (at least two of them) start with `prefix` or one of its alternatives.
+#[inline]
+fn has_prefix(bytes: &[u8], prefix: &str) -> bool {
+    match *prefix.as_bytes() {
+        [p0, p1] => bytes[0] == p0 && bytes[1] == p1,
+        _ => alternatives(prefix).any(|alt| alt.len() == 2 && bytes.starts_with(alt.as_bytes())),
+    }
+}
+
+/// The alternatives of a prefix: `SM|MM` gives `SM` and `MM`.
+fn alternatives(prefix: &str) -> impl Iterator<Item = &str> {
+    prefix.split('|')
+}
+
+/// Whether `prefix` is two uppercase ASCII letters, or such pairs separated by `|`.
+fn is_prefix_list(prefix: &str) -> bool {
+    alternatives(prefix).all(|alt| alt.len() == 2 && alt.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// A prefix as messages show it: `` `RL` ``, `` `SM` or `MM` ``, `` `A`, `B` or `C` ``.
+pub(crate) struct ShownPrefix(pub(crate) &'static str);
+
+impl fmt::Display for ShownPrefix {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = alternatives(self.0).count();
+        for (i, alt) in alternatives(self.0).enumerate() {
+            match i {
+                0 => {}
+                _ if i + 1 == count => f.write_str(" or ")?,
+                _ => f.write_str(", ")?,
+            }
+            write!(f, "`{alt}`")?;
+        }
+        Ok(())
+    }
 }
 
 /// What is wrong with a value that failed [`check`].
@@ -45,10 +92,11 @@ fn explain(value: &str, prefix: &'static str) -> ValidationErrorKind {
     if len != LEN {
         return ValidationErrorKind::SidLength { prefix, len };
     }
-    if !value.starts_with(prefix) {
+    if !alternatives(prefix).any(|alt| value.starts_with(alt)) {
         return wrong_prefix(value, prefix);
     }
-    // The prefix is ASCII, so the first non-hex character after it is found by chars.
+    // Every prefix is two ASCII characters, so the first non-hex character after it is
+    // found by chars.
     let index = value
         .chars()
         .skip(2)
@@ -167,5 +215,52 @@ mod tests {
                 found: "éL".into()
             })
         );
+    }
+
+    #[test]
+    fn accepts_any_alternative() {
+        for value in [
+            "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "MMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        ] {
+            assert_eq!(check(value, "SM|MM"), Ok(()), "{value}");
+            assert!(is_valid(value, "MM|SM"));
+        }
+        assert!(is_valid("CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "AC|SM|CA"));
+        assert_eq!(
+            check("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "SM|MM"),
+            Err(ValidationErrorKind::SidPrefix {
+                prefix: "SM|MM",
+                found: "AC".into()
+            })
+        );
+        // Not the text between the alternatives.
+        assert!(!is_valid("M|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "SM|MM"));
+        assert_eq!(
+            check("MMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaz", "SM|MM"),
+            Err(ValidationErrorKind::SidNotHex {
+                prefix: "SM|MM",
+                index: 33
+            })
+        );
+        assert_eq!(
+            check("SM12", "SM|MM"),
+            Err(ValidationErrorKind::SidLength {
+                prefix: "SM|MM",
+                len: 4
+            })
+        );
+    }
+
+    #[test]
+    fn prefix_lists() {
+        assert!(is_prefix_list("RL") && is_prefix_list("SM|MM") && is_prefix_list("AC|SM|CA"));
+        assert!(!is_prefix_list("A1|B2"));
+        assert!(!is_prefix_list("") && !is_prefix_list("SM|") && !is_prefix_list("sm"));
+        assert!(!is_prefix_list("SMS") && !is_prefix_list("SM||MM"));
+        let shown = |prefix| ShownPrefix(prefix).to_string();
+        assert_eq!(shown("RL"), "`RL`");
+        assert_eq!(shown("SM|MM"), "`SM` or `MM`");
+        assert_eq!(shown("AC|SM|CA"), "`AC`, `SM` or `CA`");
     }
 }

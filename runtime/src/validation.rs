@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::sid;
+use crate::sid::{self, ShownPrefix};
 use crate::value::{IntegerParam, ParamValue};
 
 /// A request parameter failed a check before anything was sent.
@@ -65,21 +65,24 @@ impl std::error::Error for ValidationError {}
 pub enum ValidationErrorKind {
     /// A SID is not 34 characters long.
     SidLength {
-        /// The prefix the SID must start with.
+        /// The prefix the SID must start with, or its alternatives separated by `|`
+        /// (`SM|MM`).
         prefix: &'static str,
         /// The length found, in characters.
         len: usize,
     },
     /// A SID does not start with the expected prefix.
     SidPrefix {
-        /// The prefix the SID must start with.
+        /// The prefix the SID must start with, or its alternatives separated by `|`
+        /// (`SM|MM`).
         prefix: &'static str,
         /// The first two characters found.
         found: String,
     },
     /// A SID has a character other than a hex digit after its prefix.
     SidNotHex {
-        /// The prefix the SID must start with.
+        /// The prefix the SID must start with, or its alternatives separated by `|`
+        /// (`SM|MM`).
         prefix: &'static str,
         /// Index, in characters, of the first character that is not a hex digit.
         index: usize,
@@ -129,17 +132,20 @@ impl fmt::Display for ValidationErrorKind {
         match self {
             ValidationErrorKind::SidLength { prefix, len } => write!(
                 f,
-                "expected a SID of {} characters (`{prefix}` then 32 hex digits), got {len} characters",
-                sid::LEN
+                "expected a SID of {} characters ({} then 32 hex digits), got {len} characters",
+                sid::LEN,
+                ShownPrefix(prefix)
             ),
             ValidationErrorKind::SidPrefix { prefix, found } => write!(
                 f,
-                "expected a SID starting with `{prefix}`, found `{}`",
+                "expected a SID starting with {}, found `{}`",
+                ShownPrefix(prefix),
                 found.escape_debug()
             ),
             ValidationErrorKind::SidNotHex { prefix, index } => write!(
                 f,
-                "expected a SID of `{prefix}` then 32 hex digits, found a non-hex character at index {index}"
+                "expected a SID of {} then 32 hex digits, found a non-hex character at index {index}",
+                ShownPrefix(prefix)
             ),
             ValidationErrorKind::MissingRequired => {
                 f.write_str("a required list parameter needs at least one value")
@@ -220,7 +226,8 @@ impl<T: AsRef<str>> SidValue for Vec<T> {
     }
 }
 
-/// Checks a `#[sid]` field; called by generated code.
+/// Checks a `#[sid]` field; called by generated code. `prefix` may list alternatives
+/// separated by `|` (`SM|MM`): a SID with any of them passes.
 #[inline]
 pub fn check_sid<T: SidValue + ?Sized>(
     value: &T,
@@ -315,6 +322,30 @@ mod tests {
             err.to_string(),
             "invalid `X`: expected a SID starting with `RL`, found `IS`"
         );
+    }
+
+    #[test]
+    fn messages_name_every_alternative() {
+        let err = check_sid("SM12", "SM|MM", "MessageSid").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid `MessageSid`: expected a SID of 34 characters (`SM` or `MM` then 32 hex digits), got 4 characters"
+        );
+        let err = check_sid("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "SM|MM", "X").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid `X`: expected a SID starting with `SM` or `MM`, found `AC`"
+        );
+        let err = check_sid("MMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-", "SM|MM", "X").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid `X`: expected a SID of `SM` or `MM` then 32 hex digits, found a non-hex character at index 33"
+        );
+        let sids = vec![
+            "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".to_owned(),
+            "MMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".to_owned(),
+        ];
+        assert_eq!(check_sid(&Some(sids), "SM|MM", "X"), Ok(()));
     }
 
     #[test]

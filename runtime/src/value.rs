@@ -14,15 +14,26 @@ pub enum ValueKind {
     Integer,
     /// An ISO 8601 UTC date-time, such as `2020-01-02T03:04:05Z`.
     DateTime,
+    /// A calendar date without a time, such as `2020-01-02` ([`Date`](crate::Date)).
+    Date,
+    /// A decimal number sent exactly as written, such as `0.0075`
+    /// ([`Decimal`](crate::Decimal)); not an integer.
+    Number,
+    /// A JSON value: compact JSON text in a form or query string, the value itself in a
+    /// JSON body ([`serde_json::Value`], types under [`wire_json!`](crate::wire_json!)).
+    Json,
     /// One of a fixed set of strings.
     Enum,
 }
 
 /// One value as Twilio expects it on the wire: text for strings, `true`/`false` for
-/// booleans, decimal digits for integers, `2020-01-02T03:04:05Z` for date-times.
+/// booleans, decimal digits for integers, `2020-01-02T03:04:05Z` for date-times,
+/// `2020-01-02` for dates, a [`Decimal`](crate::Decimal)'s own text for numbers and
+/// compact JSON text for JSON values.
 ///
 /// Implement it for your own types to use them as endpoint fields;
-/// [`wire_enum!`](crate::wire_enum) does it for enums.
+/// [`wire_enum!`](crate::wire_enum!) does it for enums and
+/// [`wire_json!`](crate::wire_json!) for serde types.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be sent as a request parameter",
     label = "implement `WireValue` for it, or use a `String`, `bool`, integer or `Timestamp`"
@@ -78,6 +89,27 @@ impl WireValue for jiff::Timestamp {
 
     fn to_wire(&self) -> Cow<'_, str> {
         Cow::Owned(self.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+    }
+}
+
+/// Sent as `2020-01-02`.
+impl WireValue for jiff::civil::Date {
+    const KIND: ValueKind = ValueKind::Date;
+
+    fn to_wire(&self) -> Cow<'_, str> {
+        Cow::Owned(self.to_string())
+    }
+}
+
+/// Sent as compact JSON text: `{"a":1}`, `[1,2]`, and a JSON string with its quotes
+/// (`"text"`), as the API's `object` parameters expect.
+impl WireValue for serde_json::Value {
+    const KIND: ValueKind = ValueKind::Json;
+
+    fn to_wire(&self) -> Cow<'_, str> {
+        // `Display` is `serde_json::to_string`, which cannot fail for a `Value`: its map
+        // keys are strings.
+        Cow::Owned(self.to_string())
     }
 }
 
@@ -248,6 +280,25 @@ mod tests {
     fn date_times_are_utc_whole_seconds() {
         let at: jiff::Timestamp = "2020-01-02T03:04:05.678+02:00".parse().unwrap();
         assert_eq!(texts(&at), ["2020-01-02T01:04:05Z"]);
+    }
+
+    #[test]
+    fn dates_are_year_month_day() {
+        let date = jiff::civil::date(2020, 1, 2);
+        assert_eq!(texts(&date), ["2020-01-02"]);
+        assert_eq!(<jiff::civil::Date as WireValue>::KIND, ValueKind::Date);
+        assert_eq!(texts(&Some(jiff::civil::date(999, 12, 31))), ["0999-12-31"]);
+    }
+
+    #[test]
+    fn json_values_are_compact_text() {
+        let value = serde_json::json!({"a": [1, 2], "b": {"c": null}});
+        assert_eq!(texts(&value), [r#"{"a":[1,2],"b":{"c":null}}"#]);
+        assert_eq!(texts(&serde_json::json!("x")), [r#""x""#]);
+        assert_eq!(
+            <Option<serde_json::Value> as ParamValue>::KIND,
+            ValueKind::Json
+        );
     }
 
     #[test]

@@ -49,6 +49,9 @@ fn one_value(param: &Param, identity: &str, i: usize) -> Value {
         ValueKind::Enum => json!(param.values.first().expect("an enum has values")),
         ValueKind::Boolean => json!(true),
         ValueKind::DateTime => json!("2020-01-02T03:04:05Z"),
+        ValueKind::Date => json!("2020-01-02"),
+        ValueKind::Number => json!("0.0075"),
+        ValueKind::Json => json!({"key": format!("value-{i}"), "list": [1, 2]}),
         ValueKind::Integer => json!(match (param.min, param.max) {
             (Some(min), Some(max)) => (min + max) / 2,
             (Some(min), None) => min + 1,

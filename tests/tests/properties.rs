@@ -300,6 +300,8 @@ enum Scalar {
     /// Within the range of the field's Rust type.
     Int(i128),
     Time(Time),
+    /// A JSON value (object parameters): sent as its compact JSON text.
+    Json(Value),
 }
 
 /// A date-time given in some offset, maybe with a fraction of a second: twill must send
@@ -346,6 +348,7 @@ impl Scalar {
                 }
                 Value::String(text)
             }
+            Scalar::Json(value) => value.clone(),
         }
     }
 
@@ -356,6 +359,7 @@ impl Scalar {
             Scalar::Bool(value) => value.to_string(),
             Scalar::Int(value) => value.to_string(),
             Scalar::Time(time) => format!("{}Z", civil(time.utc)),
+            Scalar::Json(value) => value.to_string(),
         }
     }
 }
@@ -465,6 +469,31 @@ fn scalar_strategy(param: &Param, range: Option<(i128, i128)>) -> BoxedStrategy<
                 .boxed()
         }
         ValueKind::DateTime => time().prop_map(Scalar::Time).boxed(),
+        ValueKind::Date => (1i32..=9999, 1u8..=12, 1u8..=28)
+            .prop_map(|(y, m, d)| Scalar::Text(format!("{y:04}-{m:02}-{d:02}")))
+            .boxed(),
+        ValueKind::Number => (
+            any::<bool>(),
+            0u64..=1_000_000,
+            proptest::option::of(0u32..=9999),
+        )
+            .prop_map(|(negative, whole, fraction)| {
+                let sign = if negative { "-" } else { "" };
+                Scalar::Text(match fraction {
+                    Some(fraction) => format!("{sign}{whole}.{fraction:04}"),
+                    None => format!("{sign}{whole}"),
+                })
+            })
+            .boxed(),
+        ValueKind::Json => vec((piece(), text()), 0..3)
+            .prop_map(|pairs| {
+                let object: serde_json::Map<String, Value> = pairs
+                    .into_iter()
+                    .map(|(key, value)| (key, Value::String(value)))
+                    .collect();
+                Scalar::Json(Value::Object(object))
+            })
+            .boxed(),
     }
 }
 

@@ -1,0 +1,255 @@
+//! `Decimal`: a number parameter sent exactly as written, never through a float.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::{Serialize, Serializer};
+
+use crate::bounded::Bounded;
+use crate::value::{ValueKind, WireValue};
+
+/// The most characters of a rejected text a [`DecimalError`] shows.
+const SHOWN: usize = 40;
+
+/// A decimal number kept as its exact text, such as a message's `MaxPrice` of `0.0075`.
+///
+/// A float would send `0.1 + 0.2` as `0.30000000000000004`; a `Decimal` sends the digits
+/// it was given. Its text is an optional `-`, digits, then optionally `.` and digits:
+/// no `+`, no exponent, no blank.
+///
+/// ```
+/// use twill_runtime::Decimal;
+///
+/// let price: Decimal = "0.0075".parse()?;
+/// assert_eq!(price.as_str(), "0.0075");
+/// assert_eq!(Decimal::from(-5).to_string(), "-5");
+/// assert!("1e3".parse::<Decimal>().is_err());
+/// # Ok::<(), twill_runtime::DecimalError>(())
+/// ```
+///
+/// Equality compares the text: `1.0` and `1` are different `Decimal`s, as they are
+/// different requests.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Decimal(Box<str>);
+
+impl Decimal {
+    /// The number's text, as it goes on the wire.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Whether `text` is `-?[0-9]+(\.[0-9]+)?`.
+fn is_decimal(text: &str) -> bool {
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    match unsigned.split_once('.') {
+        Some((whole, fraction)) => digits(whole) && digits(fraction),
+        None => digits(unsigned),
+    }
+}
+
+impl FromStr for Decimal {
+    type Err = DecimalError;
+
+    /// Accepts `-?[0-9]+(\.[0-9]+)?`, such as `0.0075`, `-12` or `3.50`, kept as is.
+    fn from_str(text: &str) -> Result<Self, DecimalError> {
+        if is_decimal(text) {
+            Ok(Decimal(text.into()))
+        } else {
+            Err(DecimalError {
+                shown: Bounded::new(text, SHOWN).to_string(),
+            })
+        }
+    }
+}
+
+macro_rules! from_integers {
+    ($($ty:ty)*) => {$(
+        impl From<$ty> for Decimal {
+            fn from(value: $ty) -> Self {
+                Decimal(value.to_string().into_boxed_str())
+            }
+        }
+    )*};
+}
+
+from_integers!(i32 i64 u32 u64);
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Decimal({})", self.0)
+    }
+}
+
+/// Sent as its text, exactly.
+impl WireValue for Decimal {
+    const KIND: ValueKind = ValueKind::Number;
+
+    fn to_wire(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.0)
+    }
+}
+
+/// Serialized as a string (`"0.0075"`), so that no JSON reader turns it into a float.
+impl Serialize for Decimal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// Deserialized from a string, checked as [`FromStr`] does, or from a JSON number.
+///
+/// serde hands a number over as an integer or an `f64`, not as its text: an integer
+/// keeps its digits, and an `f64` becomes the shortest text that reads back as the same
+/// `f64`. That is the number as written for the numbers prices and rates are made of
+/// (`0.0075`, `-12.5`), but not always: `1.10` gives `1.1`, `1e3` gives `1000`, and a
+/// number of more than 15 significant digits may change. Send a string to keep every
+/// digit.
+impl<'de> Deserialize<'de> for Decimal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(DecimalVisitor)
+    }
+}
+
+struct DecimalVisitor;
+
+impl Visitor<'_> for DecimalVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal number, or its string such as \"0.0075\"")
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(value))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(value))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Decimal, E> {
+        // `Display` for `f64` never writes an exponent; JSON has no NaN or infinity,
+        // but another format might, and those are refused here.
+        value
+            .to_string()
+            .parse()
+            .map_err(|_| E::invalid_value(de::Unexpected::Float(value), &self))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Decimal, E> {
+        text.parse().map_err(E::custom)
+    }
+}
+
+/// A text that is not a [`Decimal`]. Its message shows at most 40 characters of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecimalError {
+    /// The rejected text, bounded and with control characters escaped.
+    shown: String,
+}
+
+impl fmt::Display for DecimalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid decimal number `{}`: expected digits, optionally after `-` and with a `.` fraction, such as `0.0075`",
+            self.shown
+        )
+    }
+}
+
+impl std::error::Error for DecimalError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_only_plain_decimals() {
+        for good in [
+            "0",
+            "0.0075",
+            "-12",
+            "3.50",
+            "007",
+            "-0.0",
+            "12345678901234567890.1",
+        ] {
+            assert_eq!(good.parse::<Decimal>().unwrap().as_str(), good);
+        }
+        for bad in [
+            "", "-", ".5", "5.", "+1", "1e3", "1E3", " 1", "1 ", "1.2.3", "--1", "0x10", "١",
+            "NaN", "inf", "1,5",
+        ] {
+            assert!(bad.parse::<Decimal>().is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn errors_are_bounded() {
+        let err = "1e3".parse::<Decimal>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid decimal number `1e3`: expected digits, optionally after `-` and with a `.` fraction, such as `0.0075`"
+        );
+        let long = "9".repeat(10_000) + "x";
+        let message = long.parse::<Decimal>().unwrap_err().to_string();
+        assert!(message.len() < 200, "{message}");
+        assert!(
+            message.contains(&format!("`{}…`", "9".repeat(40))),
+            "{message}"
+        );
+        let message = "1\n\u{1b}".parse::<Decimal>().unwrap_err().to_string();
+        assert!(message.contains(r"`1\n\u{1b}`"), "{message}");
+    }
+
+    #[test]
+    fn integers_text_display_and_debug() {
+        assert_eq!(Decimal::from(-7i32).as_str(), "-7");
+        assert_eq!(Decimal::from(i64::MIN).as_str(), "-9223372036854775808");
+        assert_eq!(Decimal::from(7u32).as_str(), "7");
+        assert_eq!(Decimal::from(u64::MAX).as_str(), "18446744073709551615");
+        let price: Decimal = "0.0075".parse().unwrap();
+        assert_eq!(price.to_string(), "0.0075");
+        assert_eq!(format!("{price:?}"), "Decimal(0.0075)");
+        assert_eq!(price.to_wire(), "0.0075");
+        assert_eq!(
+            <Option<Decimal> as crate::ParamValue>::KIND,
+            ValueKind::Number
+        );
+        assert_ne!(Decimal::from(1), "1.0".parse().unwrap());
+    }
+
+    #[test]
+    fn serde_as_string_from_string_or_number() {
+        let price: Decimal = "0.0075".parse().unwrap();
+        assert_eq!(serde_json::to_string(&price).unwrap(), r#""0.0075""#);
+        let text = |json: &str| serde_json::from_str::<Decimal>(json).map(|d| d.to_string());
+        assert_eq!(text(r#""0.0075""#).unwrap(), "0.0075");
+        assert_eq!(text(r#""3.50""#).unwrap(), "3.50");
+        assert_eq!(text("0.0075").unwrap(), "0.0075");
+        assert_eq!(text("-12").unwrap(), "-12");
+        assert_eq!(
+            text("18446744073709551615").unwrap(),
+            "18446744073709551615"
+        );
+        assert_eq!(text("1e3").unwrap(), "1000");
+        assert_eq!(text("2.5e-3").unwrap(), "0.0025");
+        assert_eq!(text("0.1").unwrap(), "0.1");
+        let err = text(r#""1e3""#).unwrap_err().to_string();
+        assert!(err.contains("invalid decimal number `1e3`"), "{err}");
+        let err = text("true").unwrap_err().to_string();
+        assert!(err.contains("a decimal number"), "{err}");
+        assert!(text("null").is_err());
+    }
+}
