@@ -501,3 +501,67 @@ impl fmt::Debug for Client {
             .finish_non_exhaustive()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meta::Param;
+    use crate::validation::ValidationError;
+
+    /// A bare endpoint of the product at `HOST`.
+    struct Fetch;
+
+    impl Endpoint for Fetch {
+        type Response = ();
+        const OPERATION_ID: &'static str = "Fetch";
+        const METHOD: Method = Method::Get;
+        const HOST: &'static str = "api.twilio.com";
+        const PATH_TEMPLATE: &'static str = "/2010-04-01/Accounts/{AccountSid}.json";
+        const PARAMS: &'static [Param] = &[];
+
+        fn validate(&self) -> Result<(), ValidationError> {
+            Ok(())
+        }
+
+        fn write_path(&self, path: &mut String, account_sid: &str) {
+            path.push_str("/2010-04-01/Accounts/");
+            path.push_str(account_sid);
+            path.push_str(".json");
+        }
+
+        fn write_params(&self, _: &mut Form) {}
+    }
+
+    const ACCOUNT: &str = "AC0123456789abcdef0123456789abcdef";
+
+    fn builder() -> ClientBuilder {
+        Client::builder().credentials(Credentials::auth_token(ACCOUNT, "t"))
+    }
+
+    #[test]
+    fn twilio_hosts_get_no_product_header_and_take_region_and_edge() {
+        let client = builder().build().unwrap();
+        let request = client.request_for(&Fetch).unwrap();
+        assert_eq!(
+            request.url().as_str(),
+            format!("https://api.twilio.com/2010-04-01/Accounts/{ACCOUNT}.json")
+        );
+        assert!(request.headers().get(PRODUCT_HOST_HEADER).is_none());
+
+        let client = builder().edge("sydney").region("au1").build().unwrap();
+        let request = client.request_for(&Fetch).unwrap();
+        assert_eq!(request.url().host_str(), Some("api.sydney.au1.twilio.com"));
+        assert!(request.headers().get(PRODUCT_HOST_HEADER).is_none());
+    }
+
+    #[test]
+    fn overridden_bases_get_the_product_header() {
+        let client = builder().base_url("http://127.0.0.1:9").build().unwrap();
+        let request = client.request_for(&Fetch).unwrap();
+        assert_eq!(request.url().host_str(), Some("127.0.0.1"));
+        assert_eq!(
+            request.headers().get(PRODUCT_HOST_HEADER).unwrap(),
+            "api.twilio.com"
+        );
+    }
+}
