@@ -64,7 +64,8 @@ impl Types {
     /// or nothing, for properties its spec declares non-nullable), and the lenient
     /// decoder of `crate::__private::lenient` that reads it, if any: `scalar` for
     /// integers, numbers and booleans (which may arrive as strings), `string_map` for a
-    /// `uri-map` (which drops `null` entries).
+    /// `uri-map` (which drops `null` entries), `timestamp` for date-times (ISO 8601 or
+    /// RFC 2822), `date` for dates.
     pub fn property_type(&self, schema: &Json) -> Result<(String, Option<&'static str>), String> {
         // OpenAPI 3.0 ignores `nullable` beside a `$ref`, and the spec's own examples
         // send `null` for such enums; wire enums take any string (`Unknown`).
@@ -94,10 +95,17 @@ impl Types {
                 }
                 .to_owned()
             }
-            Some("string") if schema.at("format").as_str() == Some("date-time") => {
-                "Timestamp".to_owned()
-            }
-            Some("string") => "String".to_owned(),
+            Some("string") => match schema.at("format").as_str() {
+                Some("date-time" | "date-time-rfc-2822") => {
+                    lenient = Some("timestamp");
+                    "Timestamp".to_owned()
+                }
+                Some("date") => {
+                    lenient = Some("date");
+                    "Date".to_owned()
+                }
+                _ => "String".to_owned(),
+            },
             Some(other) => return Err(format!("unsupported response type {other}")),
         };
         Ok((format!("Option<{rust}>"), lenient))
@@ -170,5 +178,18 @@ mod tests {
         );
         assert_eq!(of(r#"{"type": "object"}"#).0, "Option<Value>");
         assert_eq!(of(r#"{"nullable": true}"#).0, "Option<Value>");
+        let timestamp = ("Option<Timestamp>".to_owned(), Some("timestamp"));
+        assert_eq!(
+            of(r#"{"type": "string", "format": "date-time"}"#),
+            timestamp
+        );
+        assert_eq!(
+            of(r#"{"type": "string", "format": "date-time-rfc-2822"}"#),
+            timestamp
+        );
+        assert_eq!(
+            of(r#"{"type": "string", "format": "date"}"#),
+            ("Option<Date>".into(), Some("date"))
+        );
     }
 }

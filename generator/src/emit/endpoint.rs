@@ -19,6 +19,8 @@ struct Field {
     text: String,
     /// Whether `Default` can fill it: an `Option`, or a type with a `Default`.
     defaultable: bool,
+    /// Whether its type implements `Eq` (no `f64` in it).
+    eq: bool,
 }
 
 /// Where a parameter goes.
@@ -118,25 +120,35 @@ pub fn endpoint_item(cx: &Context<'_>, op: Operation<'_>) -> Result<Endpoint, St
         },
     };
     let path = op.path.replace('{', "<").replace('}', ">");
+    let host = cx
+        .spec
+        .host(op.item)
+        .ok_or_else(|| format!("{op_id}: no host in `servers`"))?;
     let mut args = format!(
-        "{}, \"{path}\", response = {response}",
+        "{}, \"{path}\", host = \"{host}\", response = {response}",
         op.method.to_uppercase()
     );
     if paginated {
         args += ", paginated";
     }
-    let derives = if all_defaultable {
-        "Debug, Clone, Default, PartialEq, Eq, Deserialize"
-    } else {
-        "Debug, Clone, PartialEq, Eq, Deserialize"
-    };
+    let mut derives = vec!["Debug", "Clone"];
+    if all_defaultable {
+        derives.push("Default");
+    }
+    derives.push("PartialEq");
+    if fields.iter().all(|f| f.eq) {
+        derives.push("Eq");
+    }
     let text = [op.op.at("description"), op.op.at("summary")]
         .into_iter()
         .find_map(Json::non_empty_str)
         .unwrap_or(op_id);
     let mut out = doc(text, "");
     out += &format!("#[endpoint({args})]\n");
-    out += &format!("#[derive({derives})]\n#[serde(deny_unknown_fields)]\n");
+    out += &format!("#[derive({})]\n", derives.join(", "));
+    // Requests deserialize only for tests, which build them from sample data.
+    out += "#[cfg_attr(feature = \"testing\", derive(serde::Deserialize), \
+            serde(deny_unknown_fields))]\n";
     out += &format!("pub struct {op_id} {{\n");
     for f in &fields {
         out += &f.text;
@@ -174,6 +186,7 @@ fn field(
         .iter()
         .any(|t| rust.starts_with(t))
         || !required;
+    let eq = !rust.contains("f64");
     if !required {
         rust = format!("Option<{rust}>");
     }
@@ -215,6 +228,7 @@ fn field(
     Ok(Field {
         text: out,
         defaultable,
+        eq,
     })
 }
 

@@ -27,17 +27,22 @@ pub fn module_file(
     if body.contains("BTreeMap<") {
         uses += "use std::collections::BTreeMap;\n";
     }
-    if body.contains("Deserialize") {
-        uses += if body.contains("Serialize") {
-            "\nuse serde::{Deserialize, Serialize};\n"
-        } else {
-            "\nuse serde::Deserialize;\n"
-        };
+    // Response types derive both; requests name `serde::Deserialize` in full.
+    if body.contains("Deserialize, Serialize)]") {
+        uses += "\nuse serde::{Deserialize, Serialize};\n";
     }
-    let crate_items: Vec<&str> = ["Page", "PageMeta", "Timestamp", "endpoint", "wire_enum"]
-        .into_iter()
-        .filter(|name| has_word(&body, name))
-        .collect();
+    let crate_items: Vec<&str> = [
+        "Date",
+        "NextPage",
+        "Page",
+        "PageMeta",
+        "Timestamp",
+        "endpoint",
+        "wire_enum",
+    ]
+    .into_iter()
+    .filter(|name| has_word(&body, name))
+    .collect();
     if has_word(&body, "Value") {
         uses += "use serde_json::Value;\n";
     }

@@ -161,7 +161,7 @@ pub fn page_item(
     );
     out += &format!("    {or_default}\n    pub meta: PageMeta,\n}}\n\n");
     out += &format!("impl Page for {title} {{\n    type Item = {item_type};\n\n");
-    out += "    fn meta(&self) -> &PageMeta {\n        &self.meta\n    }\n\n";
+    out += "    fn next_page(&self) -> NextPage<'_> {\n        self.meta.next_page()\n    }\n\n";
     out += &format!(
         "    fn into_items(self) -> Vec<{item_type}> {{\n        self.{key}\n    }}\n}}\n"
     );

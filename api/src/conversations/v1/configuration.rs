@@ -13,15 +13,23 @@ use serde::{Deserialize, Serialize};
 use crate::endpoint;
 
 /// Fetch the global configuration of conversations on your account
-#[endpoint(GET, "/v1/Configuration", response = Configuration)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Configuration", host = "conversations.twilio.com", response = Configuration)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchConfiguration {}
 
 /// Update the global configuration of conversations on your account
-#[endpoint(POST, "/v1/Configuration", response = Configuration)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Configuration", host = "conversations.twilio.com", response = Configuration)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateConfiguration {
     /// The SID of the default [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to use when

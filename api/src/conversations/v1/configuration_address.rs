@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// Type of Address, value can be `whatsapp` or `sms`.
@@ -44,9 +44,13 @@ wire_enum! {
 }
 
 /// Retrieve a list of address configurations for an account
-#[endpoint(GET, "/v1/Configuration/Addresses", response = ListConfigurationAddressResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Configuration/Addresses", host = "conversations.twilio.com", response = ListConfigurationAddressResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListConfigurationAddress {
     /// Filter the address configurations by its type. This value can be one of: `whatsapp`,
     /// `sms`.
@@ -79,8 +83,8 @@ pub struct ListConfigurationAddressResponse {
 impl Page for ListConfigurationAddressResponse {
     type Item = ConfigurationAddress;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ConfigurationAddress> {
@@ -89,9 +93,13 @@ impl Page for ListConfigurationAddressResponse {
 }
 
 /// Create a new address configuration
-#[endpoint(POST, "/v1/Configuration/Addresses", response = ConfigurationAddress)]
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Configuration/Addresses", host = "conversations.twilio.com", response = ConfigurationAddress)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateConfigurationAddress {
     /// One of `sms`, `whatsapp`, `messenger`, `gbm`, `email`, `rcs`, `apple`, `chat`.
     pub r#type: ConfigurationAddressType,
@@ -137,9 +145,13 @@ pub struct CreateConfigurationAddress {
 }
 
 /// Fetch an address configuration
-#[endpoint(GET, "/v1/Configuration/Addresses/<Sid>", response = ConfigurationAddress)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Configuration/Addresses/<Sid>", host = "conversations.twilio.com", response = ConfigurationAddress)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchConfigurationAddress {
     /// The SID of the Address Configuration resource. This value can be either the `sid` or
     /// the `address` of the configuration
@@ -147,9 +159,13 @@ pub struct FetchConfigurationAddress {
 }
 
 /// Update an existing address configuration
-#[endpoint(POST, "/v1/Configuration/Addresses/<Sid>", response = ConfigurationAddress)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Configuration/Addresses/<Sid>", host = "conversations.twilio.com", response = ConfigurationAddress)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateConfigurationAddress {
     /// The SID of the Address Configuration resource. This value can be either the `sid` or
     /// the `address` of the configuration
@@ -190,9 +206,13 @@ pub struct UpdateConfigurationAddress {
 }
 
 /// Remove an existing address configuration
-#[endpoint(DELETE, "/v1/Configuration/Addresses/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Configuration/Addresses/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteConfigurationAddress {
     /// The SID of the Address Configuration resource. This value can be either the `sid` or
     /// the `address` of the configuration
@@ -220,8 +240,10 @@ pub struct ConfigurationAddress {
     /// Auto Creation configuration for the address.
     pub auto_creation: Option<Value>,
     /// The date that this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// An absolute API resource URL for this address configuration.
     pub url: Option<String>,

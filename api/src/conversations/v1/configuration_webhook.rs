@@ -27,15 +27,23 @@ wire_enum! {
 }
 
 /// FetchConfigurationWebhook
-#[endpoint(GET, "/v1/Configuration/Webhooks", response = ConfigurationWebhook)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Configuration/Webhooks", host = "conversations.twilio.com", response = ConfigurationWebhook)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchConfigurationWebhook {}
 
 /// UpdateConfigurationWebhook
-#[endpoint(POST, "/v1/Configuration/Webhooks", response = ConfigurationWebhook)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Configuration/Webhooks", host = "conversations.twilio.com", response = ConfigurationWebhook)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateConfigurationWebhook {
     /// The HTTP method to be used when sending a webhook request.
     pub method: Option<String>,

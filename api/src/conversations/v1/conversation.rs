@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `conversation_enum_webhook_enabled_type` enum of the spec: one of `true`,
@@ -34,9 +34,13 @@ wire_enum! {
 }
 
 /// Retrieve a list of conversations in your account's default service
-#[endpoint(GET, "/v1/Conversations", response = ListConversationResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Conversations", host = "conversations.twilio.com", response = ListConversationResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListConversation {
     /// Specifies the beginning of the date range for filtering Conversations based on their
     /// creation date. Conversations that were created on or after this date will be
@@ -85,8 +89,8 @@ pub struct ListConversationResponse {
 impl Page for ListConversationResponse {
     type Item = Conversation;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<Conversation> {
@@ -95,9 +99,13 @@ impl Page for ListConversationResponse {
 }
 
 /// Create a new conversation in your account's default service
-#[endpoint(POST, "/v1/Conversations", response = Conversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Conversations", host = "conversations.twilio.com", response = Conversation)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateConversation {
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
@@ -141,9 +149,13 @@ pub struct CreateConversation {
 }
 
 /// Fetch a conversation from your account's default service
-#[endpoint(GET, "/v1/Conversations/<Sid>", response = Conversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Conversations/<Sid>", host = "conversations.twilio.com", response = Conversation)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchConversation {
     /// A 34 character string that uniquely identifies this resource. Can also be the
     /// `unique_name` of the Conversation.
@@ -151,9 +163,13 @@ pub struct FetchConversation {
 }
 
 /// Update an existing conversation in your account's default service
-#[endpoint(POST, "/v1/Conversations/<Sid>", response = Conversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Conversations/<Sid>", host = "conversations.twilio.com", response = Conversation)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateConversation {
     /// A 34 character string that uniquely identifies this resource. Can also be the
     /// `unique_name` of the Conversation.
@@ -200,9 +216,13 @@ pub struct UpdateConversation {
 }
 
 /// Remove a conversation from your account's default service
-#[endpoint(DELETE, "/v1/Conversations/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Conversations/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteConversation {
     /// A 34 character string that uniquely identifies this resource. Can also be the
     /// `unique_name` of the Conversation.
@@ -244,8 +264,10 @@ pub struct Conversation {
     /// One of `initializing`, `inactive`, `active`, `closed`.
     pub state: Option<ConversationState>,
     /// The date that this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// Timer date values representing state update for this conversation.
     pub timers: Option<Value>,

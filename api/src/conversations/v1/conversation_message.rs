@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `conversation_message_enum_order_type` enum of the spec: one of `asc`, `desc`.
@@ -30,9 +30,13 @@ wire_enum! {
 }
 
 /// Retrieve a list of all messages in the conversation
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages", response = ListConversationMessageResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ListConversationMessageResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -69,8 +73,8 @@ pub struct ListConversationMessageResponse {
 impl Page for ListConversationMessageResponse {
     type Item = ConversationMessage;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ConversationMessage> {
@@ -79,9 +83,13 @@ impl Page for ListConversationMessageResponse {
 }
 
 /// Add a new message to the conversation
-#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Messages", response = ConversationMessage)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ConversationMessage)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -120,9 +128,13 @@ pub struct CreateConversationMessage {
 }
 
 /// Fetch a message from the conversation
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", response = ConversationMessage)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ConversationMessage)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -134,9 +146,13 @@ pub struct FetchConversationMessage {
 }
 
 /// Update an existing message in the conversation
-#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", response = ConversationMessage)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ConversationMessage)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -166,9 +182,13 @@ pub struct UpdateConversationMessage {
 }
 
 /// Remove a message from the conversation
-#[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -226,9 +246,11 @@ pub struct ConversationMessage {
     /// message.
     pub participant_sid: Option<String>,
     /// The date that this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated. `null` if the message has not been
     /// edited.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// An absolute API resource API URL for this message.
     pub url: Option<String>,

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The message delivery status, can be `read`, `failed`, `delivered`, `undelivered`,
@@ -23,9 +23,13 @@ wire_enum! {
 }
 
 /// Fetch the delivery and read receipts of the conversation message
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>", response = ConversationMessageReceipt)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>", host = "conversations.twilio.com", response = ConversationMessageReceipt)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchConversationMessageReceipt {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -42,9 +46,13 @@ pub struct FetchConversationMessageReceipt {
 }
 
 /// Retrieve a list of all delivery and read receipts of the conversation message
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts", response = ListConversationMessageReceiptResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts", host = "conversations.twilio.com", response = ListConversationMessageReceiptResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListConversationMessageReceipt {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -83,8 +91,8 @@ pub struct ListConversationMessageReceiptResponse {
 impl Page for ListConversationMessageReceiptResponse {
     type Item = ConversationMessageReceipt;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ConversationMessageReceipt> {
@@ -130,9 +138,11 @@ pub struct ConversationMessageReceipt {
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub error_code: Option<i64>,
     /// The date that this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated. `null` if the delivery receipt has not
     /// been updated.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// An absolute API resource URL for this delivery receipt.
     pub url: Option<String>,

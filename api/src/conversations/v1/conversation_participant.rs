@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `conversation_participant_enum_webhook_enabled_type` enum of the spec: one of
@@ -20,9 +20,13 @@ wire_enum! {
 }
 
 /// Retrieve a list of all participants of the conversation
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Participants", response = ListConversationParticipantResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ListConversationParticipantResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -56,8 +60,8 @@ pub struct ListConversationParticipantResponse {
 impl Page for ListConversationParticipantResponse {
     type Item = ConversationParticipant;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ConversationParticipant> {
@@ -66,9 +70,13 @@ impl Page for ListConversationParticipantResponse {
 }
 
 /// Add a new participant to the conversation
-#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Participants", response = ConversationParticipant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ConversationParticipant)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -113,9 +121,13 @@ pub struct CreateConversationParticipant {
 }
 
 /// Fetch a participant of the conversation
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", response = ConversationParticipant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ConversationParticipant)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -127,9 +139,13 @@ pub struct FetchConversationParticipant {
 }
 
 /// Update an existing participant in the conversation
-#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", response = ConversationParticipant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ConversationParticipant)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -177,9 +193,13 @@ pub struct UpdateConversationParticipant {
 }
 
 /// Remove a participant from the conversation
-#[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -226,8 +246,10 @@ pub struct ConversationParticipant {
     /// participant.
     pub role_sid: Option<String>,
     /// The date that this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// An absolute API resource URL for this participant.
     pub url: Option<String>,

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The target of this webhook: `webhook`, `studio`, `trigger`
@@ -30,9 +30,13 @@ wire_enum! {
 }
 
 /// Retrieve a list of all webhooks scoped to the conversation
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Webhooks", response = ListConversationScopedWebhookResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Webhooks", host = "conversations.twilio.com", response = ListConversationScopedWebhookResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -66,8 +70,8 @@ pub struct ListConversationScopedWebhookResponse {
 impl Page for ListConversationScopedWebhookResponse {
     type Item = ConversationScopedWebhook;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ConversationScopedWebhook> {
@@ -76,9 +80,13 @@ impl Page for ListConversationScopedWebhookResponse {
 }
 
 /// Create a new webhook scoped to the conversation
-#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Webhooks", response = ConversationScopedWebhook)]
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Webhooks", host = "conversations.twilio.com", response = ConversationScopedWebhook)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -109,9 +117,13 @@ pub struct CreateConversationScopedWebhook {
 }
 
 /// Fetch the configuration of a conversation-scoped webhook
-#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", response = ConversationScopedWebhook)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ConversationScopedWebhook)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -123,9 +135,13 @@ pub struct FetchConversationScopedWebhook {
 }
 
 /// Update an existing conversation-scoped webhook
-#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", response = ConversationScopedWebhook)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ConversationScopedWebhook)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -153,9 +169,13 @@ pub struct UpdateConversationScopedWebhook {
 }
 
 /// Remove an existing webhook scoped to the conversation
-#[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
@@ -189,7 +209,9 @@ pub struct ConversationScopedWebhook {
     /// The configuration of this webhook. Is defined based on target.
     pub configuration: Option<Value>,
     /// The date that this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
 }

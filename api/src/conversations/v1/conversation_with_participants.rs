@@ -35,9 +35,13 @@ wire_enum! {
 
 /// Create a new conversation with the list of participants in your account's default
 /// service
-#[endpoint(POST, "/v1/ConversationWithParticipants", response = ConversationWithParticipants)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/ConversationWithParticipants", host = "conversations.twilio.com", response = ConversationWithParticipants)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateConversationWithParticipants {
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
@@ -118,8 +122,10 @@ pub struct ConversationWithParticipants {
     /// One of `initializing`, `inactive`, `active`, `closed`.
     pub state: Option<ConversationWithParticipantsState>,
     /// The date that this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// Timer date values representing state update for this conversation.
     pub timers: Option<Value>,

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The type of push-notification service the credential is for. Can be: `fcm`, `gcm`,
@@ -20,9 +20,13 @@ wire_enum! {
 }
 
 /// Retrieve a list of all push notification credentials on your account
-#[endpoint(GET, "/v1/Credentials", response = ListCredentialResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Credentials", host = "conversations.twilio.com", response = ListCredentialResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListCredential {
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
@@ -52,8 +56,8 @@ pub struct ListCredentialResponse {
 impl Page for ListCredentialResponse {
     type Item = Credential;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<Credential> {
@@ -62,9 +66,13 @@ impl Page for ListCredentialResponse {
 }
 
 /// Add a new push notification credential to your account
-#[endpoint(POST, "/v1/Credentials", response = Credential)]
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Credentials", host = "conversations.twilio.com", response = Credential)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateCredential {
     /// One of `apn`, `gcm`, `fcm`.
     pub r#type: CredentialPushType,
@@ -93,9 +101,13 @@ pub struct CreateCredential {
 }
 
 /// Fetch a push notification credential from your account
-#[endpoint(GET, "/v1/Credentials/<Sid>", response = Credential)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Credentials/<Sid>", host = "conversations.twilio.com", response = Credential)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchCredential {
     /// A 34 character string that uniquely identifies this resource.
     #[sid(prefix = "CR")]
@@ -103,9 +115,13 @@ pub struct FetchCredential {
 }
 
 /// Update an existing push notification credential on your account
-#[endpoint(POST, "/v1/Credentials/<Sid>", response = Credential)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Credentials/<Sid>", host = "conversations.twilio.com", response = Credential)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateCredential {
     /// A 34 character string that uniquely identifies this resource.
     #[sid(prefix = "CR")]
@@ -137,9 +153,13 @@ pub struct UpdateCredential {
 }
 
 /// Remove a push notification credential from your account
-#[endpoint(DELETE, "/v1/Credentials/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Credentials/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteCredential {
     /// A 34 character string that uniquely identifies this resource.
     #[sid(prefix = "CR")]
@@ -165,8 +185,10 @@ pub struct Credential {
     /// to sandbox APNs or `false` to send to production.
     pub sandbox: Option<String>,
     /// The date that this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// An absolute API resource URL for this credential.
     pub url: Option<String>,

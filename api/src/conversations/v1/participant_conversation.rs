@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The current state of this User Conversation. One of `inactive`, `active` or
@@ -25,9 +25,13 @@ wire_enum! {
 
 /// Retrieve a list of all Conversations that this Participant belongs to by identity or by
 /// address. Only one parameter should be specified.
-#[endpoint(GET, "/v1/ParticipantConversations", response = ListParticipantConversationResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/ParticipantConversations", host = "conversations.twilio.com", response = ListParticipantConversationResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListParticipantConversation {
     /// A unique string identifier for the conversation participant as [Conversation
     /// User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter
@@ -66,8 +70,8 @@ pub struct ListParticipantConversationResponse {
 impl Page for ListParticipantConversationResponse {
     type Item = ParticipantConversation;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ParticipantConversation> {
@@ -117,8 +121,10 @@ pub struct ParticipantConversation {
     /// attributes are not set "{}" will be returned.
     pub conversation_attributes: Option<String>,
     /// The date that this conversation was created, given in ISO 8601 format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub conversation_date_created: Option<Timestamp>,
     /// The date that this conversation was last updated, given in ISO 8601 format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub conversation_date_updated: Option<Timestamp>,
     /// Identity of the creator of this Conversation.
     pub conversation_created_by: Option<String>,

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The type of role. Can be: `conversation` for
@@ -22,9 +22,13 @@ wire_enum! {
 }
 
 /// Retrieve a list of all user roles in your account's default service
-#[endpoint(GET, "/v1/Roles", response = ListRoleResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Roles", host = "conversations.twilio.com", response = ListRoleResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListRole {
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 50.
@@ -54,8 +58,8 @@ pub struct ListRoleResponse {
 impl Page for ListRoleResponse {
     type Item = Role;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<Role> {
@@ -64,9 +68,13 @@ impl Page for ListRoleResponse {
 }
 
 /// Create a new user role in your account's default service
-#[endpoint(POST, "/v1/Roles", response = Role)]
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Roles", host = "conversations.twilio.com", response = Role)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateRole {
     /// A descriptive string that you create to describe the new resource. It can be up to
     /// 64 characters long.
@@ -80,9 +88,13 @@ pub struct CreateRole {
 }
 
 /// Fetch a user role from your account's default service
-#[endpoint(GET, "/v1/Roles/<Sid>", response = Role)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Roles/<Sid>", host = "conversations.twilio.com", response = Role)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchRole {
     /// The SID of the Role resource to fetch.
     #[sid(prefix = "RL")]
@@ -90,9 +102,13 @@ pub struct FetchRole {
 }
 
 /// Update an existing user role in your account's default service
-#[endpoint(POST, "/v1/Roles/<Sid>", response = Role)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Roles/<Sid>", host = "conversations.twilio.com", response = Role)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateRole {
     /// The SID of the Role resource to update.
     #[sid(prefix = "RL")]
@@ -107,9 +123,13 @@ pub struct UpdateRole {
 }
 
 /// Remove a user role from your account's default service
-#[endpoint(DELETE, "/v1/Roles/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Roles/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteRole {
     /// The SID of the Role resource to delete.
     #[sid(prefix = "RL")]
@@ -139,9 +159,11 @@ pub struct Role {
     pub permissions: Option<Vec<String>>,
     /// The date and time in GMT when the resource was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date and time in GMT when the resource was last updated specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// An absolute API resource URL for this user role.
     pub url: Option<String>,

@@ -10,12 +10,16 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
 
 /// Retrieve a list of all conversation services on your account
-#[endpoint(GET, "/v1/Services", response = ListServiceResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services", host = "conversations.twilio.com", response = ListServiceResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListService {
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
@@ -45,8 +49,8 @@ pub struct ListServiceResponse {
 impl Page for ListServiceResponse {
     type Item = Service;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<Service> {
@@ -55,18 +59,26 @@ impl Page for ListServiceResponse {
 }
 
 /// Create a new conversation service on your account
-#[endpoint(POST, "/v1/Services", response = Service)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services", host = "conversations.twilio.com", response = Service)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateService {
     /// The human-readable name of this service, limited to 256 characters. Optional.
     pub friendly_name: String,
 }
 
 /// Fetch a conversation service from your account
-#[endpoint(GET, "/v1/Services/<Sid>", response = Service)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = Service)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchService {
     /// A 34 character string that uniquely identifies this resource.
     #[sid(prefix = "IS")]
@@ -74,9 +86,13 @@ pub struct FetchService {
 }
 
 /// Remove a conversation service with all its nested resources from your account
-#[endpoint(DELETE, "/v1/Services/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteService {
     /// A 34 character string that uniquely identifies this resource.
     #[sid(prefix = "IS")]
@@ -98,8 +114,10 @@ pub struct Service {
     /// The human-readable name of this service, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
     /// The date that this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// An absolute API resource URL for this service.
     pub url: Option<String>,

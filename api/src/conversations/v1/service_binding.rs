@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The push technology to use for the Binding. Can be: `apn`, `gcm`, `fcm`, or
@@ -24,9 +24,13 @@ wire_enum! {
 }
 
 /// Fetch a push notification binding from the conversation service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Bindings/<Sid>", response = ServiceBinding)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Bindings/<Sid>", host = "conversations.twilio.com", response = ServiceBinding)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchServiceBinding {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the Binding
@@ -39,9 +43,13 @@ pub struct FetchServiceBinding {
 }
 
 /// Remove a push notification binding from the conversation service
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Bindings/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Bindings/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteServiceBinding {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to delete
@@ -54,9 +62,13 @@ pub struct DeleteServiceBinding {
 }
 
 /// Retrieve a list of all push notification bindings in the conversation service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Bindings", response = ListServiceBindingResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Bindings", host = "conversations.twilio.com", response = ListServiceBindingResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListServiceBinding {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the Binding
@@ -101,8 +113,8 @@ pub struct ListServiceBindingResponse {
 impl Page for ListServiceBindingResponse {
     type Item = ServiceBinding;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceBinding> {
@@ -132,8 +144,10 @@ pub struct ServiceBinding {
     /// more info.
     pub credential_sid: Option<String>,
     /// The date that this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// The unique endpoint identifier for the Binding. The format of this value depends on
     /// the `binding_type`.

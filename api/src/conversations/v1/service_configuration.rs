@@ -13,9 +13,13 @@ use serde::{Deserialize, Serialize};
 use crate::endpoint;
 
 /// Fetch the configuration of a conversation service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration", response = ServiceConfiguration)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration", host = "conversations.twilio.com", response = ServiceConfiguration)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchServiceConfiguration {
     /// The SID of the Service configuration resource to fetch.
     #[sid(prefix = "IS")]
@@ -23,9 +27,13 @@ pub struct FetchServiceConfiguration {
 }
 
 /// Update configuration settings of a conversation service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration", response = ServiceConfiguration)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration", host = "conversations.twilio.com", response = ServiceConfiguration)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateServiceConfiguration {
     /// The SID of the Service configuration resource to update.
     #[sid(prefix = "IS")]

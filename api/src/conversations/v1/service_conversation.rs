@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_conversation_enum_webhook_enabled_type` enum of the spec: one of
@@ -34,9 +34,13 @@ wire_enum! {
 }
 
 /// Retrieve a list of conversations in your service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations", response = ListServiceConversationResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations", host = "conversations.twilio.com", response = ListServiceConversationResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListServiceConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -90,8 +94,8 @@ pub struct ListServiceConversationResponse {
 impl Page for ListServiceConversationResponse {
     type Item = ServiceConversation;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceConversation> {
@@ -100,9 +104,13 @@ impl Page for ListServiceConversationResponse {
 }
 
 /// Create a new conversation in your service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations", response = ServiceConversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations", host = "conversations.twilio.com", response = ServiceConversation)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateServiceConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -151,9 +159,13 @@ pub struct CreateServiceConversation {
 }
 
 /// Fetch a conversation from your service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", response = ServiceConversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", host = "conversations.twilio.com", response = ServiceConversation)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchServiceConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -166,9 +178,13 @@ pub struct FetchServiceConversation {
 }
 
 /// Update an existing conversation in your service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", response = ServiceConversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", host = "conversations.twilio.com", response = ServiceConversation)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateServiceConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -220,9 +236,13 @@ pub struct UpdateServiceConversation {
 }
 
 /// Remove a conversation from your service
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteServiceConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -270,8 +290,10 @@ pub struct ServiceConversation {
     /// One of `inactive`, `active`, `closed`, `initializing`.
     pub state: Option<ServiceConversationState>,
     /// The date that this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// Timer date values representing state update for this conversation.
     pub timers: Option<Value>,

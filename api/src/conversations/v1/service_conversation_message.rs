@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_conversation_message_enum_order_type` enum of the spec: one of `asc`,
@@ -32,9 +32,13 @@ wire_enum! {
 }
 
 /// Retrieve a list of all messages in the conversation
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages", response = ListServiceConversationMessageResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ListServiceConversationMessageResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListServiceConversationMessage {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -76,8 +80,8 @@ pub struct ListServiceConversationMessageResponse {
 impl Page for ListServiceConversationMessageResponse {
     type Item = ServiceConversationMessage;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceConversationMessage> {
@@ -86,9 +90,13 @@ impl Page for ListServiceConversationMessageResponse {
 }
 
 /// Add a new message to the conversation in a specific service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages", response = ServiceConversationMessage)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ServiceConversationMessage)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateServiceConversationMessage {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -132,9 +140,13 @@ pub struct CreateServiceConversationMessage {
 }
 
 /// Fetch a message from the conversation
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", response = ServiceConversationMessage)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ServiceConversationMessage)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchServiceConversationMessage {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -151,9 +163,13 @@ pub struct FetchServiceConversationMessage {
 }
 
 /// Update an existing message in the conversation
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", response = ServiceConversationMessage)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ServiceConversationMessage)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateServiceConversationMessage {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -188,9 +204,13 @@ pub struct UpdateServiceConversationMessage {
 }
 
 /// Remove a message from the conversation
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteServiceConversationMessage {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -256,9 +276,11 @@ pub struct ServiceConversationMessage {
     /// message.
     pub participant_sid: Option<String>,
     /// The date that this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated. `null` if the message has not been
     /// edited.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// An object that contains the summary of delivery statuses for the message to non-chat
     /// participants.

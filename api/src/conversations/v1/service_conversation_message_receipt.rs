@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The message delivery status, can be `read`, `failed`, `delivered`, `undelivered`,
@@ -23,9 +23,13 @@ wire_enum! {
 }
 
 /// Fetch the delivery and read receipts of the conversation message
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>", response = ServiceConversationMessageReceipt)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>", host = "conversations.twilio.com", response = ServiceConversationMessageReceipt)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchServiceConversationMessageReceipt {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the Message
@@ -47,9 +51,13 @@ pub struct FetchServiceConversationMessageReceipt {
 }
 
 /// Retrieve a list of all delivery and read receipts of the conversation message
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts", response = ListServiceConversationMessageReceiptResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts", host = "conversations.twilio.com", response = ListServiceConversationMessageReceiptResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListServiceConversationMessageReceipt {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the Message
@@ -93,8 +101,8 @@ pub struct ListServiceConversationMessageReceiptResponse {
 impl Page for ListServiceConversationMessageReceiptResponse {
     type Item = ServiceConversationMessageReceipt;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceConversationMessageReceipt> {
@@ -144,9 +152,11 @@ pub struct ServiceConversationMessageReceipt {
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub error_code: Option<i64>,
     /// The date that this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated. `null` if the delivery receipt has not
     /// been updated.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// An absolute API resource URL for this delivery receipt.
     pub url: Option<String>,

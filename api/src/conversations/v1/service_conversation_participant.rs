@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_conversation_participant_enum_webhook_enabled_type` enum of the spec:
@@ -21,9 +21,13 @@ wire_enum! {
 }
 
 /// Retrieve a list of all participants of the conversation
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants", response = ListServiceConversationParticipantResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ListServiceConversationParticipantResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListServiceConversationParticipant {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -62,8 +66,8 @@ pub struct ListServiceConversationParticipantResponse {
 impl Page for ListServiceConversationParticipantResponse {
     type Item = ServiceConversationParticipant;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceConversationParticipant> {
@@ -72,9 +76,13 @@ impl Page for ListServiceConversationParticipantResponse {
 }
 
 /// Add a new participant to the conversation in a specific service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants", response = ServiceConversationParticipant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ServiceConversationParticipant)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateServiceConversationParticipant {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -124,9 +132,13 @@ pub struct CreateServiceConversationParticipant {
 }
 
 /// Fetch a participant of the conversation
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", response = ServiceConversationParticipant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ServiceConversationParticipant)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchServiceConversationParticipant {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -143,9 +155,13 @@ pub struct FetchServiceConversationParticipant {
 }
 
 /// Update an existing participant in the conversation
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", response = ServiceConversationParticipant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ServiceConversationParticipant)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateServiceConversationParticipant {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -199,9 +215,13 @@ pub struct UpdateServiceConversationParticipant {
 }
 
 /// Remove a participant from the conversation
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteServiceConversationParticipant {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -259,8 +279,10 @@ pub struct ServiceConversationParticipant {
     /// participant.
     pub role_sid: Option<String>,
     /// The date on which this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date on which this resource was last updated.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// An absolute API resource URL for this participant.
     pub url: Option<String>,

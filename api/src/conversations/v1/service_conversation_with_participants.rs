@@ -35,9 +35,13 @@ wire_enum! {
 
 /// Create a new conversation with the list of participants in your account's default
 /// service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/ConversationWithParticipants", response = ServiceConversationWithParticipants)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/ConversationWithParticipants", host = "conversations.twilio.com", response = ServiceConversationWithParticipants)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateServiceConversationWithParticipants {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -123,8 +127,10 @@ pub struct ServiceConversationWithParticipants {
     /// One of `initializing`, `inactive`, `active`, `closed`.
     pub state: Option<ServiceConversationWithParticipantsState>,
     /// The date that this resource was created.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// Timer date values representing state update for this conversation.
     pub timers: Option<Value>,

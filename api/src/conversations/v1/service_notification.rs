@@ -12,9 +12,13 @@ use serde_json::Value;
 use crate::endpoint;
 
 /// Fetch push notification service settings
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration/Notifications", response = ServiceNotification)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration/Notifications", host = "conversations.twilio.com", response = ServiceNotification)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchServiceNotification {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -24,9 +28,13 @@ pub struct FetchServiceNotification {
 }
 
 /// Update push notification service settings
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration/Notifications", response = ServiceNotification)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration/Notifications", host = "conversations.twilio.com", response = ServiceNotification)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateServiceNotification {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The current state of this User Conversation. One of `inactive`, `active` or
@@ -25,9 +25,13 @@ wire_enum! {
 
 /// Retrieve a list of all Conversations that this Participant belongs to by identity or by
 /// address. Only one parameter should be specified.
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/ParticipantConversations", response = ListServiceParticipantConversationResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/ParticipantConversations", host = "conversations.twilio.com", response = ListServiceParticipantConversationResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListServiceParticipantConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -71,8 +75,8 @@ pub struct ListServiceParticipantConversationResponse {
 impl Page for ListServiceParticipantConversationResponse {
     type Item = ServiceParticipantConversation;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceParticipantConversation> {
@@ -122,8 +126,10 @@ pub struct ServiceParticipantConversation {
     /// attributes are not set "{}" will be returned.
     pub conversation_attributes: Option<String>,
     /// The date that this conversation was created, given in ISO 8601 format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub conversation_date_created: Option<Timestamp>,
     /// The date that this conversation was last updated, given in ISO 8601 format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub conversation_date_updated: Option<Timestamp>,
     /// Identity of the creator of this Conversation.
     pub conversation_created_by: Option<String>,

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The type of role. Can be: `conversation` for
@@ -22,9 +22,13 @@ wire_enum! {
 }
 
 /// Retrieve a list of all user roles in your service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Roles", response = ListServiceRoleResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Roles", host = "conversations.twilio.com", response = ListServiceRoleResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListServiceRole {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to read the
@@ -59,8 +63,8 @@ pub struct ListServiceRoleResponse {
 impl Page for ListServiceRoleResponse {
     type Item = ServiceRole;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceRole> {
@@ -69,9 +73,13 @@ impl Page for ListServiceRoleResponse {
 }
 
 /// Create a new user role in your service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Roles", response = ServiceRole)]
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Roles", host = "conversations.twilio.com", response = ServiceRole)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateServiceRole {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to create
@@ -90,9 +98,13 @@ pub struct CreateServiceRole {
 }
 
 /// Fetch a user role from your service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", response = ServiceRole)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", host = "conversations.twilio.com", response = ServiceRole)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchServiceRole {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to fetch
@@ -105,9 +117,13 @@ pub struct FetchServiceRole {
 }
 
 /// Update an existing user role in your service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", response = ServiceRole)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", host = "conversations.twilio.com", response = ServiceRole)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateServiceRole {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to update
@@ -127,9 +143,13 @@ pub struct UpdateServiceRole {
 }
 
 /// Remove a user role from your service
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteServiceRole {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to delete
@@ -164,9 +184,11 @@ pub struct ServiceRole {
     pub permissions: Option<Vec<String>>,
     /// The date and time in GMT when the resource was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date and time in GMT when the resource was last updated specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// An absolute API resource URL for this user role.
     pub url: Option<String>,

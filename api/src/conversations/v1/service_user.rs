@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_user_enum_webhook_enabled_type` enum of the spec: one of `true`,
@@ -22,9 +22,13 @@ wire_enum! {
 }
 
 /// Retrieve a list of all conversation users in your service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users", response = ListServiceUserResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users", host = "conversations.twilio.com", response = ListServiceUserResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListServiceUser {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to read the
@@ -59,8 +63,8 @@ pub struct ListServiceUserResponse {
 impl Page for ListServiceUserResponse {
     type Item = ServiceUser;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceUser> {
@@ -69,9 +73,13 @@ impl Page for ListServiceUserResponse {
 }
 
 /// Add a new conversation user to your service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users", response = ServiceUser)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users", host = "conversations.twilio.com", response = ServiceUser)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateServiceUser {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the User
@@ -99,9 +107,13 @@ pub struct CreateServiceUser {
 }
 
 /// Fetch a conversation user from your service
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<Sid>", response = ServiceUser)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<Sid>", host = "conversations.twilio.com", response = ServiceUser)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchServiceUser {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to fetch
@@ -114,9 +126,13 @@ pub struct FetchServiceUser {
 }
 
 /// Update an existing conversation user in your service
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users/<Sid>", response = ServiceUser)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users/<Sid>", host = "conversations.twilio.com", response = ServiceUser)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateServiceUser {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the User
@@ -142,9 +158,13 @@ pub struct UpdateServiceUser {
 }
 
 /// Remove a conversation user from your service
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Users/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Users/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteServiceUser {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to delete
@@ -207,9 +227,11 @@ pub struct ServiceUser {
     pub is_notifiable: Option<bool>,
     /// The date and time in GMT when the resource was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date and time in GMT when the resource was last updated specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// An absolute API resource URL for this user.
     pub url: Option<String>,

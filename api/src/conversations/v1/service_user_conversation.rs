@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The Notification Level of this User Conversation. One of `default` or `muted`.
@@ -32,9 +32,13 @@ wire_enum! {
 }
 
 /// Fetch a specific User Conversation.
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", response = ServiceUserConversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = ServiceUserConversation)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchServiceUserConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -52,9 +56,13 @@ pub struct FetchServiceUserConversation {
 }
 
 /// Update a specific User Conversation.
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", response = ServiceUserConversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = ServiceUserConversation)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateServiceUserConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -79,9 +87,13 @@ pub struct UpdateServiceUserConversation {
 }
 
 /// Delete a specific User Conversation.
-#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteServiceUserConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -99,9 +111,13 @@ pub struct DeleteServiceUserConversation {
 }
 
 /// Retrieve a list of all User Conversations for the User.
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations", response = ListServiceUserConversationResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations", host = "conversations.twilio.com", response = ListServiceUserConversationResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListServiceUserConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
@@ -140,8 +156,8 @@ pub struct ListServiceUserConversationResponse {
 impl Page for ListServiceUserConversationResponse {
     type Item = ServiceUserConversation;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<ServiceUserConversation> {
@@ -192,8 +208,10 @@ pub struct ServiceUserConversation {
     /// attributes are not set "{}" will be returned.
     pub attributes: Option<String>,
     /// The date that this conversation was created, given in ISO 8601 format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this conversation was last updated, given in ISO 8601 format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// Identity of the creator of this Conversation.
     pub created_by: Option<String>,

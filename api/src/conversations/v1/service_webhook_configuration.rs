@@ -19,9 +19,13 @@ wire_enum! {
 }
 
 /// Fetch a specific service webhook configuration.
-#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration/Webhooks", response = ServiceWebhookConfiguration)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration/Webhooks", host = "conversations.twilio.com", response = ServiceWebhookConfiguration)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchServiceWebhookConfiguration {
     /// The unique ID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) this
@@ -31,9 +35,13 @@ pub struct FetchServiceWebhookConfiguration {
 }
 
 /// Update a specific Webhook.
-#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration/Webhooks", response = ServiceWebhookConfiguration)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration/Webhooks", host = "conversations.twilio.com", response = ServiceWebhookConfiguration)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateServiceWebhookConfiguration {
     /// The unique ID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) this

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `user_enum_webhook_enabled_type` enum of the spec: one of `true`, `false`.
@@ -21,9 +21,13 @@ wire_enum! {
 }
 
 /// Retrieve a list of all conversation users in your account's default service
-#[endpoint(GET, "/v1/Users", response = ListUserResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Users", host = "conversations.twilio.com", response = ListUserResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListUser {
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 50.
@@ -53,8 +57,8 @@ pub struct ListUserResponse {
 impl Page for ListUserResponse {
     type Item = User;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<User> {
@@ -63,9 +67,13 @@ impl Page for ListUserResponse {
 }
 
 /// Add a new conversation user to your account's default service
-#[endpoint(POST, "/v1/Users", response = User)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Users", host = "conversations.twilio.com", response = User)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct CreateUser {
     /// The application-defined string that uniquely identifies the resource's User within
     /// the [Conversation
@@ -88,9 +96,13 @@ pub struct CreateUser {
 }
 
 /// Fetch a conversation user from your account's default service
-#[endpoint(GET, "/v1/Users/<Sid>", response = User)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Users/<Sid>", host = "conversations.twilio.com", response = User)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchUser {
     /// The SID of the User resource to fetch. This value can be either the `sid` or the
     /// `identity` of the User resource to fetch.
@@ -98,9 +110,13 @@ pub struct FetchUser {
 }
 
 /// Update an existing conversation user in your account's default service
-#[endpoint(POST, "/v1/Users/<Sid>", response = User)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Users/<Sid>", host = "conversations.twilio.com", response = User)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateUser {
     /// The SID of the User resource to update. This value can be either the `sid` or the
     /// `identity` of the User resource to update.
@@ -121,9 +137,13 @@ pub struct UpdateUser {
 }
 
 /// Remove a conversation user from your account's default service
-#[endpoint(DELETE, "/v1/Users/<Sid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Users/<Sid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteUser {
     /// The SID of the User resource to delete. This value can be either the `sid` or the
     /// `identity` of the User resource to delete.
@@ -181,9 +201,11 @@ pub struct User {
     pub is_notifiable: Option<bool>,
     /// The date and time in GMT when the resource was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date and time in GMT when the resource was last updated specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// An absolute API resource URL for this user.
     pub url: Option<String>,

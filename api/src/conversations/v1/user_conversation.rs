@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The Notification Level of this User Conversation. One of `default` or `muted`.
@@ -32,9 +32,13 @@ wire_enum! {
 }
 
 /// Fetch a specific User Conversation.
-#[endpoint(GET, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", response = UserConversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = UserConversation)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct FetchUserConversation {
     /// The unique SID identifier of the [User
     /// resource](https://www.twilio.com/docs/conversations/api/user-resource). This value
@@ -47,9 +51,13 @@ pub struct FetchUserConversation {
 }
 
 /// Update a specific User Conversation.
-#[endpoint(POST, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", response = UserConversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(POST, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = UserConversation)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct UpdateUserConversation {
     /// The unique SID identifier of the [User
     /// resource](https://www.twilio.com/docs/conversations/api/user-resource). This value
@@ -69,9 +77,13 @@ pub struct UpdateUserConversation {
 }
 
 /// Delete a specific User Conversation.
-#[endpoint(DELETE, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(DELETE, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = ())]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct DeleteUserConversation {
     /// The unique SID identifier of the [User
     /// resource](https://www.twilio.com/docs/conversations/api/user-resource). This value
@@ -84,9 +96,13 @@ pub struct DeleteUserConversation {
 }
 
 /// Retrieve a list of all User Conversations for the User.
-#[endpoint(GET, "/v1/Users/<UserSid>/Conversations", response = ListUserConversationResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[endpoint(GET, "/v1/Users/<UserSid>/Conversations", host = "conversations.twilio.com", response = ListUserConversationResponse, paginated)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "testing",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct ListUserConversation {
     /// The unique SID identifier of the [User
     /// resource](https://www.twilio.com/docs/conversations/api/user-resource). This value
@@ -120,8 +136,8 @@ pub struct ListUserConversationResponse {
 impl Page for ListUserConversationResponse {
     type Item = UserConversation;
 
-    fn meta(&self) -> &PageMeta {
-        &self.meta
+    fn next_page(&self) -> NextPage<'_> {
+        self.meta.next_page()
     }
 
     fn into_items(self) -> Vec<UserConversation> {
@@ -171,8 +187,10 @@ pub struct UserConversation {
     /// attributes are not set "{}" will be returned.
     pub attributes: Option<String>,
     /// The date that this conversation was created, given in ISO 8601 format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
     /// The date that this conversation was last updated, given in ISO 8601 format.
+    #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// Identity of the creator of this Conversation.
     pub created_by: Option<String>,
