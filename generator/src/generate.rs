@@ -3,14 +3,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::emit::Context;
-use crate::emit::endpoint::endpoint_item;
+use crate::emit::Gen;
 use crate::emit::files::{header, mod_file, module_file};
-use crate::emit::resource::{enum_item, page_item, resource_item};
-use crate::plan::{Plan, resource_of};
+use crate::plan::{ModuleDoc, Plan, resource_in};
 use crate::product::Product;
-use crate::spec::{Spec, ref_name};
-use crate::types::Types;
+use crate::spec::Spec;
 
 /// What was generated for one spec.
 pub struct Generated {
@@ -20,6 +17,8 @@ pub struct Generated {
     pub operations: usize,
     /// Modules written (`mod.rs` aside).
     pub modules: usize,
+    /// The spec's host.
+    pub host: String,
 }
 
 /// Generates `out_dir` (`api/src/<product>/<version>/`) from the spec at `spec_path`,
@@ -31,49 +30,79 @@ pub fn generate(
     out_dir: &Path,
 ) -> Result<Generated, String> {
     let spec = Spec::load(spec_path)?;
-    let types = Types::new(spec.schemas());
-    let plan = Plan::new(&spec, &types, &product.title)?;
-    let cx = Context {
-        spec: &spec,
-        types: &types,
-        plan: &plan,
-    };
+    let plan = Plan::new(&spec, &product.title)?;
+    let mut g = Gen::new(&spec, &plan);
 
-    // Items per module, in the plan's module order.
-    let mut items: Vec<Vec<String>> = plan
-        .modules
-        .iter()
-        .map(|m| {
+    // Items per module, in the plan's module order: enums, then per operation its
+    // endpoint and list type, then resources, then types made on the way.
+    let mut items: Vec<Vec<String>> = Vec::new();
+    for m in &plan.modules {
+        items.push(
             m.enums
                 .iter()
-                .map(|e| enum_item(&cx, e))
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .collect::<Result<_, _>>()?;
-    let mut visits = Vec::new();
-    for op in spec.operations() {
-        let resource = resource_of(op)?;
-        let (module, _) = plan
-            .resource(&resource)
-            .ok_or_else(|| format!("{resource}: unplanned"))?;
-        let index = plan
-            .modules
+                .map(|e| g.enum_item(e))
+                .collect::<Result<_, _>>()?,
+        );
+    }
+    let index_of = |module: &str| {
+        plan.modules
             .iter()
             .position(|m| m.name == module)
-            .unwrap_or_default();
-        let endpoint = endpoint_item(&cx, op)?;
-        items[index].push(endpoint.text);
+            .unwrap_or_default()
+    };
+    let mut visits = Vec::new();
+    for op in spec.operations() {
+        let resource = resource_in(&spec, op)?;
+        let module = plan
+            .resource(&resource)
+            .map(|r| r.module.clone())
+            .ok_or_else(|| format!("{resource}: unplanned"))?;
+        let endpoint = g.endpoint_item(op, &module)?;
+        items[index_of(&module)].push(endpoint.text);
         visits.push((endpoint.paginated, format!("{module}::{}", op.id())));
-        if let (_, Some(schema)) = op.success()?
-            && ref_name(schema).is_none()
-        {
-            items[index].push(page_item(&cx, op.id(), schema)?);
+        if let (Some(shape), (_, Some(schema))) = (endpoint.list, op.success()?) {
+            let name = endpoint.response;
+            let text = g.list_item(op.id(), &name, schema, shape, &module)?;
+            items[index_of(&module)].push(text);
         }
     }
-    for (m, module_items) in plan.modules.iter().zip(&mut items) {
+    for (i, m) in plan.modules.iter().enumerate() {
         for resource in &m.resources {
-            module_items.push(resource_item(&cx, resource)?);
+            let text = g.resource_item(resource, &m.name)?;
+            items[i].push(text);
         }
+    }
+    // Named enum schemas no operation or resource used: in `other_enums`, made if
+    // need be, so that every enum schema has a Rust type.
+    let mut docs: Vec<(String, ModuleDoc)> = Vec::new();
+    for m in &plan.modules {
+        let doc = m
+            .doc
+            .clone()
+            .ok_or_else(|| format!("module {} has no description", m.name))?;
+        docs.push((m.name.clone(), doc));
+    }
+    for (schema, _) in &plan.enums {
+        if schema.contains("_enum_") || g.made(&format!("enum-schema:{schema}")).is_some() {
+            continue;
+        }
+        let i = match docs.iter().position(|(name, _)| name == "other_enums") {
+            Some(i) => i,
+            None => {
+                let text = format!(
+                    "Enum schemas of the spec that no {} operation or resource uses, kept so that \
+                     every enum schema has a Rust type.",
+                    product.title
+                );
+                docs.push(("other_enums".to_owned(), (0, None, text)));
+                items.push(Vec::new());
+                items.len() - 1
+            }
+        };
+        items[i].push(g.enum_item(schema)?);
+    }
+    for (module, text) in std::mem::take(&mut g.extras) {
+        items[index_of(&module)].push(text);
     }
 
     let header = header(spec_label);
@@ -91,21 +120,19 @@ pub fn generate(
         files.push(path);
         Ok(())
     };
-    for (m, module_items) in plan.modules.iter().zip(&items) {
-        let doc = m
-            .doc
-            .as_ref()
-            .ok_or_else(|| format!("module {} has no description", m.name))?;
+    for ((name, doc), module_items) in docs.iter().zip(&items) {
         write(
-            &format!("{}.rs", m.name),
-            module_file(&header, doc, module_items),
+            &format!("{name}.rs"),
+            module_file(&header, name, doc, module_items, &g.defined_in),
         )?;
     }
-    let names: Vec<String> = plan.modules.iter().map(|m| m.name.clone()).collect();
+    let names: Vec<String> = docs.iter().map(|(name, _)| name.clone()).collect();
     write("mod.rs", mod_file(&header, product, &names, &visits)?)?;
+    let host = spec.host(&crate::json::Json::Null).unwrap_or_default();
     Ok(Generated {
         files,
         operations: visits.len(),
-        modules: plan.modules.len(),
+        modules: docs.len(),
+        host,
     })
 }

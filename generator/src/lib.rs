@@ -33,6 +33,7 @@ pub fn run(mut specs: Vec<PathBuf>) -> Result<(), String> {
     if specs.is_empty() {
         specs = fixture_specs(&root)?;
     }
+    let mut features = Vec::new();
     for spec in &specs {
         let stem = spec
             .file_stem()
@@ -47,8 +48,21 @@ pub fn run(mut specs: Vec<PathBuf>) -> Result<(), String> {
         let product = Product::new(&name, &version);
         let out_dir = root.join("api").join("src").join(&name).join(&version);
         let label = label(&root, spec);
-        let generated = generate::generate(&product, spec, &label, &out_dir)?;
+        let mut generated = generate::generate(&product, spec, &label, &out_dir)?;
+        // The product's own `mod.rs`, written once: it may hold prose of its own.
+        let product_mod = root.join("api").join("src").join(&name).join("mod.rs");
+        if !product_mod.exists() {
+            let text = format!(
+                "//! Twilio {}, served from `https://{}`.\n\npub mod {version};\n",
+                product.title.trim_end_matches(&format!(" {version}")),
+                generated.host
+            );
+            std::fs::write(&product_mod, text)
+                .map_err(|err| format!("{}: {err}", product_mod.display()))?;
+            generated.files.push(product_mod);
+        }
         rustfmt(&generated.files)?;
+        features.push(feature_line(&product));
         eprintln!(
             "{}: {} operations in {} modules, in {}",
             product.title,
@@ -57,7 +71,26 @@ pub fn run(mut specs: Vec<PathBuf>) -> Result<(), String> {
             out_dir.strip_prefix(&root).unwrap_or(&out_dir).display()
         );
     }
+    eprintln!("\nThe features of api/Cargo.toml for these products:");
+    for line in features {
+        println!("{line}");
+    }
     Ok(())
+}
+
+/// The Cargo feature of a product, as a line of `[features]`: the resource families of
+/// a product that has them are sub-features it turns on.
+fn feature_line(product: &Product) -> String {
+    let families: Vec<String> = product
+        .families
+        .iter()
+        .map(|(name, _)| format!("\"{name}\""))
+        .collect();
+    format!(
+        "{} = [{}]",
+        naming::feature_of(&product.name, &product.version),
+        families.join(", ")
+    )
 }
 
 /// The workspace root: the parent of this crate's directory.

@@ -1,7 +1,7 @@
 //! Rust names for the spec's names: fields, types, enum variants, modules, products.
 
 /// Words Rust reserves: a field named like one is written `r#type`.
-const RUST_KEYWORDS: &[&str] = &[
+pub const RUST_KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
     "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
     "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
@@ -29,15 +29,26 @@ fn capitalize(word: &str) -> String {
 
 /// `DefaultChatServiceRoleSid`, `Configuration.Filters`, `X-Twilio-Webhook-Enabled` ->
 /// `default_chat_service_role_sid`, `configuration_filters`, `x_twilio_webhook_enabled`:
-/// words split at every character that is not an ASCII letter or digit, and before every
-/// upper-case letter but a word's first.
+/// words split at every character that is not an ASCII letter or digit, and before an
+/// upper-case letter that follows a lower-case letter or digit, or that ends a run of
+/// capitals before a lower-case letter (`clientDataJSON` -> `client_data_json`,
+/// `SIPDomain` -> `sip_domain`).
 pub fn snake(name: &str) -> String {
     name.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|part| !part.is_empty())
         .map(|part| {
+            let chars: Vec<char> = part.chars().collect();
             let mut out = String::new();
-            for (i, c) in part.chars().enumerate() {
-                if i > 0 && c.is_ascii_uppercase() {
+            for (i, &c) in chars.iter().enumerate() {
+                // A new word at a capital after a lower-case letter or digit, or at the
+                // last capital of a run followed by a lower-case letter (`JSONBody`).
+                let prev = i.checked_sub(1).map(|j| chars[j]);
+                let next = chars.get(i + 1);
+                let starts_word = c.is_ascii_uppercase()
+                    && prev.is_some_and(|p| {
+                        !p.is_ascii_uppercase() || next.is_some_and(|n| n.is_ascii_lowercase())
+                    });
+                if starts_word {
                     out.push('_');
                 }
                 out.push(c.to_ascii_lowercase());
@@ -46,6 +57,33 @@ pub fn snake(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("_")
+}
+
+/// The Rust field names for wire names, in order: [`snake`] of each, with `_before` for
+/// a trailing `<` and `_after` for a trailing `>` (API v2010's range filters
+/// `StartTime<`, `StartTime>` beside `StartTime`), and `_2`, `_3`... for any name still
+/// taken, in the order the spec lists them; keywords as [`ident`] writes them.
+pub fn field_names<'a>(wires: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for wire in wires {
+        let mut name = snake(wire);
+        if wire.ends_with('<') {
+            name.push_str("_before");
+        } else if wire.ends_with('>') {
+            name.push_str("_after");
+        }
+        if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+            name.insert_str(0, "field_");
+        }
+        let base = name.clone();
+        let mut n = 2;
+        while out.iter().any(|taken| *taken == ident(&name)) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        out.push(ident(&name));
+    }
+    out
 }
 
 /// A field name as Rust accepts it: `type` -> `r#type`, `self` -> `self_`.
@@ -180,7 +218,33 @@ mod tests {
         assert_eq!(snake("Timers.Inactive"), "timers_inactive");
         assert_eq!(snake("StartTime>"), "start_time");
         assert_eq!(snake("friendly_name"), "friendly_name");
+        assert_eq!(snake("clientDataJSON"), "client_data_json");
+        assert_eq!(snake("SIPDomainSid"), "sip_domain_sid");
+        assert_eq!(snake("Parameter1.Name"), "parameter1_name");
+        assert_eq!(snake("rawId"), "raw_id");
         assert_eq!(pascal(&snake("Timers.Inactive")), "TimersInactive");
+    }
+
+    #[test]
+    fn field_names_are_unique() {
+        assert_eq!(
+            field_names([
+                "StartTime",
+                "StartTime<",
+                "StartTime>",
+                "Type",
+                "type",
+                "Parameter1.Name"
+            ]),
+            [
+                "start_time",
+                "start_time_before",
+                "start_time_after",
+                "r#type",
+                "type_2",
+                "parameter1_name"
+            ]
+        );
     }
 
     #[test]

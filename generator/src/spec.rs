@@ -27,23 +27,27 @@ pub struct Operation<'a> {
     pub op: &'a Json,
 }
 
-impl Operation<'_> {
+impl<'a> Operation<'a> {
     /// The operation's `operationId`.
-    pub fn id(&self) -> &str {
+    pub fn id(self) -> &'a str {
         self.op.at("operationId").as_str().unwrap_or_default()
     }
 
     /// The `(status, schema)` of the first 2xx response; the schema is `None` when the
     /// response has no JSON body.
-    pub fn success(&self) -> Result<(&str, Option<&Json>), String> {
-        for (status, response) in self.op.at("responses").entries() {
-            if status.starts_with('2') {
-                let schema = response
-                    .at("content")
-                    .get("application/json")
-                    .map(|c| c.at("schema"));
-                return Ok((status, schema));
-            }
+    pub fn success(self) -> Result<(&'a str, Option<&'a Json>), String> {
+        // A 2xx answer; else a redirect (`FetchDeactivation` answers 307 with the URL).
+        let responses = self.op.at("responses").entries();
+        let found = responses
+            .iter()
+            .find(|(status, _)| status.starts_with('2'))
+            .or_else(|| responses.iter().find(|(status, _)| status.starts_with('3')));
+        if let Some((status, response)) = found {
+            let schema = response
+                .at("content")
+                .get("application/json")
+                .map(|c| c.at("schema"));
+            return Ok((status, schema));
         }
         Err(format!("no success response for {}", self.id()))
     }

@@ -11,45 +11,116 @@ pub fn header(spec_path: &str) -> String {
     )
 }
 
+/// Items of the crate root that generated code may use, in the order they are imported.
+const CRATE_ITEMS: &[&str] = &[
+    "Date",
+    "Decimal",
+    "HttpMethod",
+    "NextPage",
+    "Page",
+    "PageMeta",
+    "Secret",
+    "Timestamp",
+    "endpoint",
+    "wire_enum",
+    "wire_json",
+];
+
 /// A module file: header, module doc, the `use` lines its items need, the items.
+/// `siblings` are the types other modules of the version define, with their modules.
 pub fn module_file(
     header: &str,
-    doc: &(usize, Option<String>, String),
+    module: &str,
+    doc: &crate::plan::ModuleDoc,
     items: &[String],
+    siblings: &[(String, String)],
 ) -> String {
     let body = items.join("\n");
+    let code = code_only(&body);
     let (_, path, description) = doc;
-    let mut head = inner(description);
+    let mut head = match (description.trim(), path) {
+        ("", Some(path)) => format!("//! The operations on `{path}` and below.\n"),
+        _ => inner(description),
+    };
     if let Some(path) = path {
         head += &format!("//!\n//! Path: `{path}`.\n");
     }
     let mut uses = String::new();
-    if body.contains("BTreeMap<") {
+    if code.contains("BTreeMap<") {
         uses += "use std::collections::BTreeMap;\n";
     }
     // Response types derive both; requests name `serde::Deserialize` in full.
-    if body.contains("Deserialize, Serialize)]") {
+    if code.contains("Deserialize, Serialize)]") {
         uses += "\nuse serde::{Deserialize, Serialize};\n";
     }
-    let crate_items: Vec<&str> = [
-        "Date",
-        "NextPage",
-        "Page",
-        "PageMeta",
-        "Timestamp",
-        "endpoint",
-        "wire_enum",
-    ]
-    .into_iter()
-    .filter(|name| has_word(&body, name))
-    .collect();
-    if has_word(&body, "Value") {
+    if has_word(&code, "Value") {
         uses += "use serde_json::Value;\n";
     }
+    let crate_items: Vec<&str> = CRATE_ITEMS
+        .iter()
+        .copied()
+        .filter(|name| has_word(&code, name))
+        .collect();
     if !crate_items.is_empty() {
         uses += &format!("\nuse crate::{{{}}};\n", crate_items.join(", "));
     }
+    let mut foreign: Vec<&str> = siblings
+        .iter()
+        .filter(|(name, home)| home != module && has_word(&code, name))
+        .filter(|(name, _)| {
+            !siblings
+                .iter()
+                .any(|(other, home)| other == name && home == module)
+        })
+        .map(|(name, _)| name.as_str())
+        .collect();
+    foreign.sort_unstable();
+    foreign.dedup();
+    if !foreign.is_empty() {
+        uses += &format!("\nuse super::{{{}}};\n", foreign.join(", "));
+    }
     format!("{header}\n{head}\n{uses}\n{body}")
+}
+
+/// The text without comment lines and string literals, to look for names the code uses.
+fn code_only(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+    {
+        let mut in_string = false;
+        let mut escaped = false;
+        for c in line.chars() {
+            if in_string {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => in_string = false,
+                    _ => {}
+                }
+            } else if c == '"' {
+                in_string = true;
+                out.push_str("\"\"");
+            } else {
+                out.push(c);
+            }
+        }
+        // A wire_enum! variant (`Active = "active",`) names no type.
+        if let Some(line_start) = out.rfind('\n').map(|i| i + 1).or(Some(0)) {
+            let line = out[line_start..].trim();
+            let variant = line
+                .strip_suffix(',')
+                .unwrap_or(line)
+                .strip_suffix(" = \"\"");
+            if variant.is_some_and(|v| v.chars().all(|c| c.is_alphanumeric() || c == '_')) {
+                out.truncate(line_start);
+                continue;
+            }
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Whether `word` occurs in `text` between non-word characters (a regex's `\bword\b`).
@@ -114,10 +185,10 @@ pub fn mod_file(
         let module = ty.split("::").next().unwrap_or_default();
         let cfg = product.cfg(module)?;
         let kind = if *list { "visit_list" } else { "visit" };
-        out += &format!(
-            "    {}visitor.{kind}::<{ty}>();\n",
-            cfg.trim().to_owned() + if cfg.is_empty() { "" } else { "\n    " }
-        );
+        if !cfg.is_empty() {
+            out += &format!("    {}\n", cfg.trim());
+        }
+        out += &format!("    visitor.{kind}::<{ty}>();\n");
     }
     out += "}\n";
     Ok(out)

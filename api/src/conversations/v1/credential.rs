@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Secret, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The type of push-notification service the credential is for. Can be: `fcm`, `gcm`,
@@ -88,16 +88,16 @@ pub struct CreateCredential {
     /// `-----BEGIN RSA PRIVATE KEY-----
     /// MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fG...
     /// -----END RSA PRIVATE KEY-----`.
-    pub private_key: Option<String>,
+    pub private_key: Option<Secret>,
     /// \[APN only\] Whether to send the credential to sandbox APNs. Can be `true` to send
     /// to sandbox APNs or `false` to send to production.
     pub sandbox: Option<bool>,
     /// \[GCM only\] The API key for the project that was obtained from the Google Developer
     /// console for your GCM Service application credential.
-    pub api_key: Option<String>,
+    pub api_key: Option<Secret>,
     /// \[FCM only\] The **Server key** of your project from the Firebase console, found
     /// under Settings / Cloud messaging.
-    pub secret: Option<String>,
+    pub secret: Option<Secret>,
 }
 
 /// Fetch a push notification credential from your account
@@ -140,16 +140,16 @@ pub struct UpdateCredential {
     /// `-----BEGIN RSA PRIVATE KEY-----
     /// MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fG...
     /// -----END RSA PRIVATE KEY-----`.
-    pub private_key: Option<String>,
+    pub private_key: Option<Secret>,
     /// \[APN only\] Whether to send the credential to sandbox APNs. Can be `true` to send
     /// to sandbox APNs or `false` to send to production.
     pub sandbox: Option<bool>,
     /// \[GCM only\] The API key for the project that was obtained from the Google Developer
     /// console for your GCM Service application credential.
-    pub api_key: Option<String>,
+    pub api_key: Option<Secret>,
     /// \[FCM only\] The **Server key** of your project from the Firebase console, found
     /// under Settings / Cloud messaging.
-    pub secret: Option<String>,
+    pub secret: Option<Secret>,
 }
 
 /// Remove a push notification credential from your account
