@@ -63,9 +63,34 @@
 #[allow(unused_extern_crates)]
 extern crate self as twill_api;
 
+#[cfg(feature = "api-v2010")]
+pub mod api;
+#[cfg(feature = "content-v1")]
+pub mod content;
+#[cfg(any(
+    feature = "configuration",
+    feature = "conversations",
+    feature = "credentials",
+    feature = "roles",
+    feature = "users",
+    feature = "services",
+    feature = "service-conversations",
+    feature = "service-roles",
+    feature = "service-users",
+))]
 pub mod conversations;
+#[cfg(feature = "lookups-v2")]
+pub mod lookups;
+#[cfg(feature = "messaging-v1")]
+pub mod messaging;
+#[cfg(feature = "sync-v1")]
+pub mod sync;
+#[cfg(feature = "verify-v2")]
+pub mod verify;
+#[cfg(feature = "testing")]
 mod visit;
 
+#[cfg(feature = "testing")]
 pub use crate::visit::EndpointVisitor;
 pub use twill_macros::endpoint;
 pub use twill_runtime::{

@@ -1,5 +1,5 @@
-//! Every declared operation behind one type-erased interface, collected with
-//! `twill_api::conversations::v1::visit_endpoints`.
+//! Every declared operation behind one type-erased interface, collected with each
+//! product's `visit_endpoints`.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -7,7 +7,7 @@ use std::pin::Pin;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use twill_api::{Client, Endpoint, EndpointVisitor, Method, Page, Param};
+use twill_api::{BodyFormat, Client, Endpoint, EndpointVisitor, Method, Page, Param};
 
 use crate::shape::{Shape, shape};
 
@@ -33,6 +33,8 @@ pub struct Operation {
     pub host: &'static str,
     /// `PATH_TEMPLATE`.
     pub path: &'static str,
+    /// Whether `BODY` is JSON.
+    pub json_body: bool,
     /// `PARAMS`.
     pub params: &'static [Param],
     /// The response type's shape.
@@ -48,12 +50,18 @@ pub struct Operation {
 
 /// Every operation of Conversations v1, in declaration order.
 pub fn all() -> Vec<Operation> {
+    collect(twill_api::conversations::v1::visit_endpoints)
+}
+
+/// The operations a product's `visit_endpoints` walks, in declaration order.
+pub fn collect(visit: impl FnOnce(&mut Collector)) -> Vec<Operation> {
     let mut collector = Collector(Vec::new());
-    twill_api::conversations::v1::visit_endpoints(&mut collector);
+    visit(&mut collector);
     collector.0
 }
 
-struct Collector(Vec<Operation>);
+/// Gathers operations as a visitor walks them.
+pub struct Collector(Vec<Operation>);
 
 impl Collector {
     fn operation<E>(item: Option<Shape>) -> Operation
@@ -66,6 +74,7 @@ impl Collector {
             method: E::METHOD,
             host: E::HOST,
             path: E::PATH_TEMPLATE,
+            json_body: E::BODY == BodyFormat::Json,
             params: E::PARAMS,
             response: shape::<E::Response>(),
             item,

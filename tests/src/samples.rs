@@ -51,7 +51,9 @@ fn one_value(param: &Param, identity: &str, i: usize) -> Value {
         ValueKind::DateTime => json!("2020-01-02T03:04:05Z"),
         ValueKind::Date => json!("2020-01-02"),
         ValueKind::Number => json!("0.0075"),
-        ValueKind::Json => json!({"key": format!("value-{i}"), "list": [1, 2]}),
+        // Valid for `serde_json::Value` and for the declared JSON objects, whose
+        // properties are all optional.
+        ValueKind::Json => json!({}),
         ValueKind::Integer => json!(match (param.min, param.max) {
             (Some(min), Some(max)) => (min + max) / 2,
             (Some(min), None) => min + 1,
@@ -73,12 +75,14 @@ fn wire_text(value: &Value) -> String {
 }
 
 /// Samples for every parameter (`all`) or the required ones only, as a JSON object
-/// keyed by field name, plus each parameter's sample.
+/// keyed by field name, plus each parameter's sample. A parameter that defaults to the
+/// client's account is left out of the required ones: [`expected_path`] then expects
+/// [`ACCOUNT_SID`](crate::ACCOUNT_SID), the test clients' account.
 pub fn request(params: &[Param], identity: &str, all: bool) -> (Value, Vec<(Param, Sample)>) {
     let mut object = Map::new();
     let mut chosen = Vec::new();
     for param in params {
-        if all || param.required {
+        if all || (param.required && !param.defaults_to_account) {
             let sample = sample(param, identity);
             object.insert(param.field.to_owned(), sample.json.clone());
             chosen.push((*param, sample));
@@ -101,7 +105,8 @@ pub fn encode_segment(value: &str) -> String {
     out
 }
 
-/// The path an endpoint must request, from its template and path samples.
+/// The path an endpoint must request, from its template and path samples; an
+/// `{AccountSid}` without a sample is the test clients' account.
 pub fn expected_path(template: &str, chosen: &[(Param, Sample)]) -> String {
     let mut path = template.to_owned();
     for (param, sample) in chosen {
@@ -110,7 +115,17 @@ pub fn expected_path(template: &str, chosen: &[(Param, Sample)]) -> String {
             path = path.replace(&placeholder, &encode_segment(&sample.wire[0]));
         }
     }
-    path
+    path.replace("{AccountSid}", crate::ACCOUNT_SID)
+}
+
+/// The JSON body an endpoint must send: each body parameter's value under its wire name.
+pub fn expected_json(chosen: &[(Param, Sample)]) -> Value {
+    let members: Map<String, Value> = chosen
+        .iter()
+        .filter(|(param, _)| param.location == Location::Body)
+        .map(|(param, sample)| (param.name.to_owned(), sample.json.clone()))
+        .collect();
+    Value::Object(members)
 }
 
 /// The pairs an endpoint must send in `location`, in field order.

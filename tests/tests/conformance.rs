@@ -1,16 +1,19 @@
-//! Every operation of the official spec against its declaration in twill-api: method,
-//! path template, each parameter (wire name, location, required, SID prefix, list,
-//! bounds, kind, enum values) and the response type's fields: their names, and that
-//! every one is optional (a body that leaves it out or sends `null` decodes).
+//! Every operation of each official spec against its declaration in twill-api: host,
+//! method, path template, body format, each parameter (wire name, location, required,
+//! SID prefix, list, bounds, kind, enum values, the client's account as a default) and
+//! the response type's fields: their names, and that every one is optional (a body that
+//! leaves it out or sends `null` decodes).
 //!
-//! Prints one line per mismatch, then `conformance: N/103 operations match the spec`
-//! last; fails unless all match and nothing extra is declared.
+//! For each product: one line per mismatch, then `conformance <spec file stem>: N/N
+//! operations match the spec`; then `conformance: N/N operations match the spec` for all
+//! of them, last. Fails unless all match and nothing extra is declared.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 use twill_api::{Location, PageMeta, Param, ValueKind};
-use twill_tests::operations::{self, Operation};
+use twill_tests::operations::Operation;
+use twill_tests::products;
 use twill_tests::shape::{Shape, shape};
 use twill_tests::spec::{self, resolve};
 
@@ -25,16 +28,39 @@ struct ParamFacts {
     max: Option<i64>,
     kind: ValueKind,
     values: Vec<String>,
+    defaults_to_account: bool,
 }
 
 fn main() {
-    let spec = spec::spec();
-    let declared: BTreeMap<&str, Operation> = operations::all()
-        .into_iter()
-        .map(|op| (op.id, op))
-        .collect();
-    let spec_operations = spec::operations(&spec);
+    let mut total = 0;
+    let mut total_matching = 0;
+    let mut failed = false;
+    for product in products::all() {
+        let spec = product.spec();
+        let (matching, count, problems) = check_product(&spec, (product.operations)());
+        for problem in &problems {
+            println!("{}: {problem}", product.stem);
+        }
+        println!(
+            "conformance {}: {matching}/{count} operations match the spec",
+            product.stem
+        );
+        total += count;
+        total_matching += matching;
+        failed |= !problems.is_empty();
+    }
+    println!("conformance: {total_matching}/{total} operations match the spec");
+    if failed {
+        std::process::exit(1);
+    }
+}
 
+/// Checks one product: how many of its spec's operations match, out of how many, and
+/// every problem found (an operation missing or extra is one).
+fn check_product(spec: &Value, declared: Vec<Operation>) -> (usize, usize, Vec<String>) {
+    let declared: BTreeMap<&str, Operation> = declared.into_iter().map(|op| (op.id, op)).collect();
+    let spec_operations = spec::operations(spec);
+    let host = spec_host(spec);
     let mut matching = 0;
     let mut problems = Vec::new();
     for (id, method, path, operation) in &spec_operations {
@@ -43,7 +69,10 @@ fn main() {
             continue;
         };
         let before = problems.len();
-        check_operation(&spec, op, method, path, operation, &mut problems);
+        if op.host != host {
+            problems.push(format!("{id}: host {} (spec: {host})", op.host));
+        }
+        check_operation(spec, op, method, path, operation, &mut problems);
         if problems.len() == before {
             matching += 1;
         }
@@ -52,17 +81,23 @@ fn main() {
     for id in declared.keys().filter(|id| !spec_ids.contains(*id)) {
         problems.push(format!("{id}: declared, not in the spec"));
     }
+    (matching, spec_operations.len(), problems)
+}
 
-    for problem in &problems {
-        println!("{problem}");
-    }
-    println!(
-        "conformance: {matching}/{} operations match the spec",
-        spec_operations.len()
-    );
-    if !problems.is_empty() {
-        std::process::exit(1);
-    }
+/// The host every operation of the spec is on (each file has one).
+fn spec_host(spec: &Value) -> String {
+    let url = spec["servers"][0]["url"]
+        .as_str()
+        .or_else(|| {
+            spec["paths"]
+                .as_object()?
+                .values()
+                .find_map(|item| item["servers"][0]["url"].as_str())
+        })
+        .expect("a server URL");
+    url.trim_start_matches("https://")
+        .trim_end_matches('/')
+        .to_owned()
 }
 
 fn check_operation(
@@ -79,6 +114,13 @@ fn check_operation(
     }
     if op.path != path {
         problems.push(format!("{id}: path {} (spec: {path})", op.path));
+    }
+    let json_body = !operation["requestBody"]["content"]["application/json"].is_null();
+    if op.json_body != json_body {
+        problems.push(format!(
+            "{id}: JSON body {} (spec: {json_body})",
+            op.json_body
+        ));
     }
 
     let expected = spec_params(spec, operation);
@@ -106,33 +148,38 @@ fn check_operation(
     check_response(spec, op, operation, problems);
 }
 
-/// The operation's parameters as the spec states them.
+/// The operation's parameters as the spec states them: path, query and header
+/// parameters, and the properties of a form or JSON body.
 fn spec_params(spec: &Value, operation: &Value) -> BTreeMap<String, ParamFacts> {
     let mut out = BTreeMap::new();
     for param in operation["parameters"].as_array().into_iter().flatten() {
+        let param = resolve(spec, param);
         let location = match param["in"].as_str() {
             Some("path") => "path",
             Some("query") => "query",
             Some("header") => "header",
             other => panic!("unexpected parameter location {other:?}"),
         };
-        let required = param["required"].as_bool().unwrap_or(false);
         let name = param["name"].as_str().expect("a parameter has a name");
-        out.insert(
-            name.to_owned(),
-            schema_facts(spec, &param["schema"], location, required),
-        );
+        // Path parameters are always required.
+        let required = location == "path" || param["required"].as_bool().unwrap_or(false);
+        let mut facts = schema_facts(spec, &param["schema"], location, required);
+        facts.defaults_to_account = location == "path" && name == "AccountSid";
+        out.insert(name.to_owned(), facts);
     }
-    let form = &operation["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"];
-    let required: BTreeSet<&str> = form["required"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
-    for (name, property) in form["properties"].as_object().into_iter().flatten() {
-        let facts = schema_facts(spec, property, "body", required.contains(name.as_str()));
-        out.insert(name.clone(), facts);
+    let content = &operation["requestBody"]["content"];
+    for media in ["application/x-www-form-urlencoded", "application/json"] {
+        let body = resolve(spec, &content[media]["schema"]);
+        let required: BTreeSet<&str> = body["required"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        for (name, property) in body["properties"].as_object().into_iter().flatten() {
+            let facts = schema_facts(spec, property, "body", required.contains(name.as_str()));
+            out.insert(name.clone(), facts);
+        }
     }
     out
 }
@@ -143,15 +190,10 @@ fn schema_facts(
     location: &'static str,
     required: bool,
 ) -> ParamFacts {
+    let schema = resolve(spec, schema);
     let array = schema["type"] == "array";
-    let element = resolve(spec, if array { &schema["items"] } else { schema });
-    let sid_prefix = element["pattern"].as_str().map(|pattern| {
-        let prefix = pattern
-            .strip_prefix('^')
-            .and_then(|p| p.strip_suffix("[0-9a-fA-F]{32}$"))
-            .unwrap_or_else(|| panic!("unexpected pattern {pattern}"));
-        prefix.to_owned()
-    });
+    let element = resolve(spec, if array { &schema["items"] } else { &schema });
+    let sid_prefix = element["pattern"].as_str().map(sid_prefix);
     let values: Vec<String> = element["enum"]
         .as_array()
         .into_iter()
@@ -162,8 +204,12 @@ fn schema_facts(
         _ if !values.is_empty() => ValueKind::Enum,
         (Some("boolean"), _) => ValueKind::Boolean,
         (Some("integer"), _) => ValueKind::Integer,
+        (Some("number"), _) => ValueKind::Number,
         (Some("string"), Some("date-time")) => ValueKind::DateTime,
+        (Some("string"), Some("date")) => ValueKind::Date,
         (Some("string"), _) => ValueKind::String,
+        // An object, or `items: {}`: any JSON value.
+        (Some("object") | None, _) => ValueKind::Json,
         other => panic!("unexpected parameter schema {other:?}"),
     };
     ParamFacts {
@@ -175,7 +221,22 @@ fn schema_facts(
         max: schema["maximum"].as_i64(),
         kind,
         values,
+        defaults_to_account: false,
     }
+}
+
+/// The SID prefix a pattern names: `^RL[0-9a-fA-F]{32}$` gives `RL`, and
+/// `^(SM|MM)[0-9a-fA-F]{32}$` gives `SM|MM`.
+fn sid_prefix(pattern: &str) -> String {
+    let prefix = pattern
+        .strip_prefix('^')
+        .and_then(|p| p.strip_suffix("[0-9a-fA-F]{32}$"))
+        .unwrap_or_else(|| panic!("unexpected pattern {pattern}"));
+    prefix
+        .strip_prefix('(')
+        .and_then(|p| p.strip_suffix(')'))
+        .unwrap_or(prefix)
+        .to_owned()
 }
 
 fn declared_facts(param: &Param) -> ParamFacts {
@@ -193,11 +254,17 @@ fn declared_facts(param: &Param) -> ParamFacts {
         max: param.max,
         kind: param.kind,
         values: param.values.iter().map(|v| (*v).to_owned()).collect(),
+        defaults_to_account: param.defaults_to_account,
     }
 }
 
-/// The response type has exactly the schema's properties; a list's item type and its
-/// `meta` have exactly theirs; an operation without a body returns `()`.
+/// The response type has exactly the schema's properties; a list's item type (and its
+/// `meta`, if it has one) have exactly theirs; an operation without a body returns `()`.
+///
+/// A list is an inline schema with an array of items beside its paging: a `meta` object,
+/// or API v2010's top-level `next_page_uri`. Every property is optional except a page's
+/// containers, which are never `None`: a missing or `null` list is empty, a missing or
+/// `null` meta has every field `None`.
 fn check_response(spec: &Value, op: &Operation, operation: &Value, problems: &mut Vec<String>) {
     let id = op.id;
     let status = spec::success_status(operation);
@@ -211,29 +278,36 @@ fn check_response(spec: &Value, op: &Operation, operation: &Value, problems: &mu
         }
         return;
     }
-    // A list response is an inline schema: an array of items beside a `meta` object.
     let inline = schema["$ref"].is_null();
     let schema = resolve(spec, schema);
     compare_fields(id, "response", &schema, &op.response, problems);
     let properties = schema["properties"].as_object().expect("object schemas");
+    let paged =
+        inline && (properties.contains_key("meta") || properties.contains_key("next_page_uri"));
     let list = properties
         .iter()
-        .find(|(name, property)| inline && *name != "meta" && property["type"] == "array");
+        .find(|(name, property)| paged && *name != "meta" && property["type"] == "array");
     match (list, &op.item) {
         (Some((key, items)), Some(item)) => {
             let item_schema = resolve(spec, &items["items"]);
             compare_fields(id, "item", &item_schema, item, problems);
-            let meta = shape::<PageMeta>();
-            compare_fields(id, "meta", &properties["meta"], &meta, problems);
-
-            // A page's containers are never `None`: a missing or `null` list is empty,
-            // a missing or `null` meta has every field `None`.
-            let meta_fields = fields(&meta);
-            let empty_meta: Value = meta_fields.iter().map(|f| (*f, Value::Null)).collect();
-            let empty = BTreeMap::from([
-                (key.as_str(), Value::Array(Vec::new())),
-                ("meta", empty_meta),
-            ]);
+            let mut empty = BTreeMap::from([(key.as_str(), Value::Array(Vec::new()))]);
+            let meta_fields = if properties.contains_key("meta") {
+                let meta = shape::<PageMeta>();
+                compare_fields(
+                    id,
+                    "meta",
+                    &resolve(spec, &properties["meta"]),
+                    &meta,
+                    problems,
+                );
+                let meta_fields = fields(&meta);
+                let empty_meta: Value = meta_fields.iter().map(|f| (*f, Value::Null)).collect();
+                empty.insert("meta", empty_meta);
+                Some(meta_fields)
+            } else {
+                None
+            };
             let page = Level {
                 what: "response",
                 fields: fields(&op.response),
@@ -250,13 +324,15 @@ fn check_response(spec: &Value, op: &Operation, operation: &Value, problems: &mu
                 at: &at_item,
             };
             check_optional(op, &items, &BTreeMap::new(), problems);
-            let meta = Level {
-                what: "meta",
-                fields: meta_fields,
-                wrap: &|body| serde_json::json!({ "meta": body }),
-                at: &|decoded| decoded.get("meta").cloned(),
-            };
-            check_optional(op, &meta, &BTreeMap::new(), problems);
+            if let Some(meta_fields) = meta_fields {
+                let meta = Level {
+                    what: "meta",
+                    fields: meta_fields,
+                    wrap: &|body| serde_json::json!({ "meta": body }),
+                    at: &|decoded| decoded.get("meta").cloned(),
+                };
+                check_optional(op, &meta, &BTreeMap::new(), problems);
+            }
         }
         (None, None) => {
             let resource = Level {

@@ -8,8 +8,11 @@
 //! names in its log), and stopped when the test ends, or by a watchdog if the test dies
 //! first. Needs Node.js and npm.
 //!
-//! Prints one line per operation, Prism's violations for any it rejects, the negative
-//! checks, and `prism: N/103 operations accepted` last; fails below 103.
+//! Each product's spec is served by a Prism of its own, one after the other. Prints one
+//! line per operation, Prism's violations for any it rejects, the product's negative
+//! checks and `prism <spec file stem>: N/N operations accepted`; then
+//! `prism: N/N operations accepted` for all products, last. Fails if any operation is
+//! rejected or any negative check is not.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -17,9 +20,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use twill_api::Error;
-use twill_tests::operations::{self, SendFailure};
-use twill_tests::{ACCOUNT_SID, AUTH_TOKEN, client, samples, spec};
+use twill_api::{Error, Location, Method, Param};
+use twill_tests::operations::{Operation, SendFailure};
+use twill_tests::{ACCOUNT_SID, AUTH_TOKEN, client, products, samples};
 
 /// Path parameters that are not SIDs (unique names, identities) get this value: it
 /// needs percent-encoding, and Prism must still route it.
@@ -32,40 +35,51 @@ fn main() {
         .expect("workspace root")
         .to_owned();
     let prism = install(&root);
-    let spec_file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("prism-spec.json");
-    std::fs::write(
-        &spec_file,
-        serde_json::to_vec(&spec_for_prism()).expect("JSON"),
-    )
-    .expect("write the spec for Prism");
-    let server = PrismServer::start(&prism, &spec_file);
-    let base_url = format!("http://127.0.0.1:{}", server.port);
-
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
-    let operations = operations::all();
-    let mut accepted = 0;
-    for op in &operations {
-        let (request, _) = samples::request(op.params, IDENTITY, true);
-        let result = runtime.block_on((op.send)(client(&base_url), request));
-        match result {
-            Ok(_) => {
-                accepted += 1;
-                println!("prism {} ... ok", op.id);
-            }
-            Err(SendFailure::Send(Error::Api(api))) if api.status == 422 => {
-                println!("prism {} ... REJECTED (422)", op.id);
-                let violations = api.details.as_ref().and_then(|d| d.get("validation"));
-                println!("  violations: {}", violations.unwrap_or(&Value::Null));
-            }
-            Err(failure) => println!("prism {} ... FAILED: {failure:?}", op.id),
-        }
-    }
+    let (mut total, mut total_accepted, mut all_rejected) = (0, 0, true);
+    for product in products::all() {
+        let short = product.stem.trim_start_matches("twilio_");
+        let spec_file =
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("prism-{}.json", product.stem));
+        std::fs::write(
+            &spec_file,
+            serde_json::to_vec(&spec_for_prism(product.spec())).expect("JSON"),
+        )
+        .expect("write the spec for Prism");
+        let server = PrismServer::start(&prism, &spec_file, product.stem);
+        let base_url = format!("http://127.0.0.1:{}", server.port);
 
-    let negatives_ok = runtime.block_on(negative_checks(&base_url));
-    drop(server);
+        let operations = (product.operations)();
+        let mut accepted = 0;
+        for op in &operations {
+            let (request, _) = samples::request(op.params, IDENTITY, true);
+            let result = runtime.block_on((op.send)(client(&base_url), request));
+            match result {
+                Ok(_) => {
+                    accepted += 1;
+                    println!("prism {short} {} ... ok", op.id);
+                }
+                Err(SendFailure::Send(Error::Api(api))) if api.status == 422 => {
+                    println!("prism {short} {} ... REJECTED (422)", op.id);
+                    let violations = api.details.as_ref().and_then(|d| d.get("validation"));
+                    println!("  violations: {}", violations.unwrap_or(&Value::Null));
+                }
+                Err(failure) => println!("prism {short} {} ... FAILED: {failure:?}", op.id),
+            }
+        }
+        all_rejected &= runtime.block_on(negative_checks(short, &base_url, &operations));
+        drop(server);
+        println!(
+            "prism {}: {accepted}/{} operations accepted",
+            product.stem,
+            operations.len()
+        );
+        total += operations.len();
+        total_accepted += accepted;
+    }
     println!("prism: run time {:.1} s", started.elapsed().as_secs_f64());
-    println!("prism: {accepted}/{} operations accepted", operations.len());
-    if accepted < operations.len() || !negatives_ok {
+    println!("prism: {total_accepted}/{total} operations accepted");
+    if total_accepted < total || !all_rejected {
         std::process::exit(1);
     }
 }
@@ -74,8 +88,7 @@ fn main() {
 /// body states `style: form, explode: true`. The spec's own prose says to repeat the
 /// parameter (`Permission=a&Permission=b`), which is what Twilio accepts and twill
 /// sends; Prism 5.16 only accepts repeated keys when the encoding says so.
-fn spec_for_prism() -> Value {
-    let mut spec = spec::spec();
+fn spec_for_prism(mut spec: Value) -> Value {
     for item in spec["paths"].as_object_mut().expect("paths").values_mut() {
         for operation in item.as_object_mut().expect("path item").values_mut() {
             let Some(content) =
@@ -98,31 +111,89 @@ fn spec_for_prism() -> Value {
     spec
 }
 
-/// Requests twill would refuse to send, sent raw: Prism must reject each, which shows
-/// it really validates.
-async fn negative_checks(base_url: &str) -> bool {
+/// Requests twill would refuse to send, sent raw, chosen from each product's own
+/// endpoints: a SID of the wrong kind in a path, an integer over its maximum, a
+/// required form field left out, no credentials. Prism must reject each, which shows
+/// it really validates this product's spec. Returns whether it rejected them all (and
+/// there were at least two).
+async fn negative_checks(short: &str, base_url: &str, operations: &[Operation]) -> bool {
     let http = reqwest::Client::new();
-    let role = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-    let checks = [
-        (
-            "wrong SID prefix",
-            http.get(format!("{base_url}/v1/Services/{role}/Configuration")),
-            422,
-        ),
-        (
-            "PageSize 1000",
-            http.get(format!("{base_url}/v1/Conversations?PageSize=1000")),
-            422,
-        ),
-        (
-            "missing required body field Type",
-            http.post(format!("{base_url}/v1/Roles"))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body("FriendlyName=reader&Permission=sendMessage"),
-            422,
-        ),
-    ];
-    let mut all_ok = true;
+    let mut checks: Vec<(String, reqwest::RequestBuilder, u16)> = Vec::new();
+    let required = |op: &Operation| samples::request(op.params, IDENTITY, false).1;
+    let url = |op: &Operation, chosen: &[(Param, samples::Sample)]| {
+        let path = samples::expected_path(op.path, chosen);
+        let query = samples::expected_pairs(chosen, Location::Query);
+        let mut url = reqwest::Url::parse(&format!("{base_url}{path}")).expect("a URL");
+        if !query.is_empty() {
+            url.query_pairs_mut().extend_pairs(query);
+        }
+        url
+    };
+    let gets = || operations.iter().filter(|op| op.method == Method::Get);
+
+    // A path SID of the wrong kind.
+    if let Some((op, index)) = gets().find_map(|op| {
+        let chosen = required(op);
+        let index = chosen.iter().position(|(param, _)| {
+            param.location == Location::Path
+                && param.sid_prefix.is_some_and(|prefix| !prefix.contains('|'))
+        })?;
+        Some((op, index))
+    }) {
+        let mut chosen = required(op);
+        let (param, sample) = &mut chosen[index];
+        let wrong = if param.sid_prefix == Some("ZZ") {
+            "ZY"
+        } else {
+            "ZZ"
+        };
+        let sid = format!("{wrong}{}", &sample.wire[0][2..]);
+        sample.wire = vec![sid];
+        let what = format!("{} with {} of the wrong kind", op.id, param.name);
+        checks.push((what, http.get(url(op, &chosen)), 422));
+    }
+    // An integer over its maximum.
+    if let Some((op, param)) = gets().find_map(|op| {
+        let param = op
+            .params
+            .iter()
+            .find(|p| p.location == Location::Query && p.max.is_some())?;
+        Some((op, param))
+    }) {
+        let mut url = url(op, &required(op));
+        let over = param.max.expect("found by its maximum") + 1;
+        url.query_pairs_mut()
+            .append_pair(param.name, &over.to_string());
+        let what = format!("{} with {} {over}", op.id, param.name);
+        checks.push((what, http.get(url), 422));
+    }
+    // A required form field left out.
+    if let Some((op, left_out)) = operations.iter().find_map(|op| {
+        if op.method != Method::Post || op.json_body {
+            return None;
+        }
+        let left_out = op
+            .params
+            .iter()
+            .position(|p| p.location == Location::Body && p.required)?;
+        Some((op, left_out))
+    }) {
+        let mut chosen = required(op);
+        let name = op.params[left_out].name;
+        chosen.retain(|(param, _)| param.name != name);
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(samples::expected_pairs(&chosen, Location::Body))
+            .finish();
+        let what = format!("{} without its required {name}", op.id);
+        let request = http
+            .post(url(op, &chosen))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body);
+        checks.push((what, request, 422));
+    }
+
+    let mut rejected = 0;
+    let count = checks.len() + 1;
     for (what, request, expected) in checks {
         let response = request
             .basic_auth(ACCOUNT_SID, Some(AUTH_TOKEN))
@@ -133,27 +204,29 @@ async fn negative_checks(base_url: &str) -> bool {
         let bytes = response.bytes().await.unwrap_or_default();
         let body: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
         let ok = status == expected;
-        all_ok &= ok;
+        rejected += usize::from(ok);
         println!(
-            "prism negative: {what} ... {} ({status}: {})",
+            "prism {short} negative: {what} ... {} ({status}: {})",
             if ok { "rejected" } else { "NOT REJECTED" },
             body["validation"]
         );
     }
     // And it checks the Basic auth scheme.
+    let op = gets().next().expect("every product has a GET operation");
     let unauthenticated = http
-        .get(format!("{base_url}/v1/Configuration"))
+        .get(url(op, &required(op)))
         .send()
         .await
         .expect("Prism answers");
     let ok = unauthenticated.status() == 401;
-    all_ok &= ok;
+    rejected += usize::from(ok);
     println!(
-        "prism negative: no credentials ... {} ({})",
+        "prism {short} negative: {} without credentials ... {} ({})",
+        op.id,
         if ok { "rejected" } else { "NOT REJECTED" },
         unauthenticated.status()
     );
-    all_ok
+    rejected == count && count >= 2
 }
 
 /// Installs Prism with `scripts/install-prism.sh` unless it is there.
@@ -183,8 +256,8 @@ impl PrismServer {
     /// longer only on a machine that is very busy; past this, something is wrong.
     const STARTUP: Duration = Duration::from_secs(300);
 
-    fn start(prism: &Path, spec: &Path) -> PrismServer {
-        let log = Path::new(env!("CARGO_TARGET_TMPDIR")).join("prism.log");
+    fn start(prism: &Path, spec: &Path, name: &str) -> PrismServer {
+        let log = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("prism-{name}.log"));
         // Only this Prism's log may be read for its port.
         let _ = std::fs::remove_file(&log);
         // Port 0: Prism listens on a port the system picks, free by construction (a

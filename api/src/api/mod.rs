@@ -1,0 +1,3 @@
+//! Twilio API, served from `https://api.twilio.com`.
+
+pub mod v2010;

@@ -1,0 +1,3 @@
+//! Twilio Content, served from `https://content.twilio.com`.
+
+pub mod v1;

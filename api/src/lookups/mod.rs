@@ -1,0 +1,3 @@
+//! Twilio Lookups, served from `https://lookups.twilio.com`.
+
+pub mod v2;

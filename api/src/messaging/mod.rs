@@ -1,0 +1,3 @@
+//! Twilio Messaging, served from `https://messaging.twilio.com`.
+
+pub mod v1;

@@ -1,0 +1,3 @@
+//! Twilio Sync, served from `https://sync.twilio.com`.
+
+pub mod v1;

@@ -1,0 +1,3 @@
+//! Twilio Verify, served from `https://verify.twilio.com`.
+
+pub mod v2;

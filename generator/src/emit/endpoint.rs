@@ -1,0 +1,374 @@
+//! The `#[endpoint]` struct of one operation.
+
+use crate::doc::doc;
+use crate::emit::Gen;
+use crate::json::Json;
+use crate::naming::{field_names, pascal};
+use crate::plan::{ListShape, list_shape};
+use crate::spec::{Operation, ref_name};
+use crate::types::{Owner, Side};
+
+/// An endpoint struct's source, and whether it is a list that pages (`paginated`).
+pub struct Endpoint {
+    /// The struct with its doc comment and attributes.
+    pub text: String,
+    /// Whether its response is a page.
+    pub paginated: bool,
+    /// Its response type.
+    pub response: String,
+    /// The inline response type to declare beside it, if any: `(list shape, schema)`.
+    pub list: Option<ListShape>,
+}
+
+/// Where a parameter goes.
+#[derive(Clone, Copy, PartialEq)]
+enum In {
+    Path,
+    Query,
+    Form,
+    Json,
+    Header,
+}
+
+/// One parameter, read from the spec.
+struct Param<'s> {
+    wire: String,
+    schema: &'s Json,
+    required: bool,
+    description: String,
+    place: In,
+}
+
+/// Parameters that carry a credential, beyond names ending in `Password` or `Secret`:
+/// each read against its description. `PrivateKey` and `ApiKey` (Conversations'
+/// push credentials: an APN private key, a GCM API key) and `SnaClientToken` (Verify: a
+/// token that proves the Silent Network Auth check, to be matched like a password).
+pub const SECRET_NAMES: &[&str] = &["PrivateKey", "ApiKey", "SnaClientToken"];
+
+/// Whether a parameter is a `Secret`: see [`SECRET_NAMES`]. Not `PageToken` (paging),
+/// `CallToken` (identifies a call to forward), `Config.NotificationToken` (a device's
+/// push address), `*Key` names that are names (`Key`, `IdempotencyKey`, `*Keywords`).
+pub fn is_secret(wire: &str) -> bool {
+    let last = wire.rsplit('.').next().unwrap_or(wire);
+    last.ends_with("Password") || last.ends_with("Secret") || SECRET_NAMES.contains(&last)
+}
+
+impl Gen<'_> {
+    /// The struct of one operation: path parameters in path order, then query, then body,
+    /// then header parameters.
+    pub fn endpoint_item(&mut self, op: Operation<'_>, module: &str) -> Result<Endpoint, String> {
+        let op_id = op.id();
+        let params = params(self.spec, op)?;
+        let json = params.iter().any(|p| p.place == In::Json);
+        let body_owner = self.body_owner(op).unwrap_or_else(|| op_id.to_owned());
+
+        let names = field_names(params.iter().map(|p| p.wire.as_str()));
+        let mut fields = String::new();
+        let mut all_defaultable = true;
+        let mut all_eq = true;
+        for (p, name) in params.iter().zip(&names) {
+            let owner = Owner {
+                name: if p.place == In::Json {
+                    &body_owner
+                } else {
+                    op_id
+                },
+                module,
+            };
+            let side = if p.place == In::Json {
+                Side::Json
+            } else {
+                Side::Param
+            };
+            let mut rust = self.value_type(p.schema, side, owner, &p.wire)?;
+            let account = p.place == In::Path && p.wire == "AccountSid";
+            if rust == "String" && is_secret(&p.wire) {
+                rust = "Secret".to_owned();
+            }
+            let defaultable = ["String", "Vec", "bool", "u32", "i64", "Value"]
+                .iter()
+                .any(|t| rust.starts_with(t))
+                || !p.required
+                || account;
+            all_defaultable &= defaultable;
+            all_eq &= !rust.contains("f64");
+            if !p.required || account {
+                rust = format!("Option<{rust}>");
+            }
+            let mut attrs = Vec::new();
+            match p.place {
+                In::Header => attrs.push(format!("#[header(\"{}\")]", p.wire)),
+                In::Json => attrs.push(format!("#[param(rename = \"{}\")]", p.wire)),
+                _ if pascal(name.trim_start_matches("r#")) != p.wire => {
+                    attrs.push(format!("#[param(rename = \"{}\")]", p.wire));
+                }
+                _ => {}
+            }
+            let pattern = p
+                .schema
+                .at("pattern")
+                .non_empty_str()
+                .or_else(|| p.schema.at("items").at("pattern").as_str());
+            let prefix = match pattern {
+                Some(pattern) => Some(
+                    sid_prefix(pattern)
+                        .ok_or_else(|| format!("{op_id}: unexpected pattern {pattern}"))?,
+                ),
+                None if account => Some("AC".to_owned()),
+                None => None,
+            };
+            if let Some(prefix) = prefix {
+                attrs.push(format!("#[sid(prefix = \"{prefix}\")]"));
+            }
+            if account {
+                attrs.push("#[param(default_account)]".to_owned());
+            }
+            let bounds: Vec<String> = [("min", "minimum"), ("max", "maximum")]
+                .iter()
+                .filter_map(|(k, key)| match p.schema.get(key) {
+                    Some(Json::Number(n)) => Some(format!("{k} = {n}")),
+                    _ => None,
+                })
+                .collect();
+            if !bounds.is_empty()
+                && matches!(rust.trim_start_matches("Option<"), r if r.starts_with("u32") || r.starts_with("i64"))
+            {
+                attrs.push(format!("#[param({})]", bounds.join(", ")));
+            }
+            let text = if p.description.is_empty() {
+                self.fallback_doc(p.schema, &p.wire)
+            } else {
+                p.description.clone()
+            };
+            fields += &doc(&text, "    ");
+            if account {
+                fields += "    ///\n    /// `None`: the client's account.\n";
+            }
+            for attr in attrs {
+                fields += &format!("    {attr}\n");
+            }
+            fields += &format!("    pub {name}: {rust},\n");
+        }
+
+        let (_, schema) = op.success()?;
+        let mut list = None;
+        let response = match schema {
+            None => "()".to_owned(),
+            Some(schema) => match ref_name(schema) {
+                Some(name) => self
+                    .plan
+                    .resource(name)
+                    .map(|r| r.rust.clone())
+                    .ok_or_else(|| format!("{op_id}: {name}"))?,
+                None if crate::plan::list_items(schema).is_none() => self
+                    .plan
+                    .resource(&format!("inline:{op_id}"))
+                    .map(|r| r.rust.clone())
+                    .ok_or_else(|| format!("{op_id}: inline response"))?,
+                None => {
+                    list = Some(list_shape(schema));
+                    self.list_type_name(op_id, schema, module)
+                }
+            },
+        };
+        let paginated = matches!(list, Some(ListShape::Meta | ListShape::NextPageUri));
+        let path = op.path.replace('{', "<").replace('}', ">");
+        let host = self
+            .spec
+            .host(op.item)
+            .ok_or_else(|| format!("{op_id}: no host in `servers`"))?;
+        let mut args = format!(
+            "{}, \"{path}\", host = \"{host}\", response = {response}",
+            op.method.to_uppercase()
+        );
+        if paginated {
+            args += ", paginated";
+        }
+        if json {
+            args += ", json";
+        }
+        let mut derives = vec!["Debug", "Clone"];
+        if all_defaultable {
+            derives.push("Default");
+        }
+        derives.push("PartialEq");
+        if all_eq {
+            derives.push("Eq");
+        }
+        let text = [op.op.at("description"), op.op.at("summary")]
+            .into_iter()
+            .find_map(Json::non_empty_str)
+            .unwrap_or(op_id);
+        let mut out = doc(text, "");
+        let (status, _) = op.success()?;
+        if status.starts_with('3') {
+            out += &format!(
+                "///\n/// Twilio answers with a redirect ({status}): `send` returns \
+                 `Error::Redirect`, whose `location` is the URL.\n"
+            );
+        }
+        out += &format!("#[endpoint({args})]\n");
+        out += &format!("#[derive({})]\n", derives.join(", "));
+        // Requests deserialize only for tests, which build them from sample data.
+        out += "#[cfg_attr(feature = \"testing\", derive(serde::Deserialize), \
+                serde(deny_unknown_fields))]\n";
+        out += &format!("pub struct {op_id} {{\n{fields}}}\n");
+        Ok(Endpoint {
+            text: out,
+            paginated,
+            response,
+            list,
+        })
+    }
+}
+
+/// The parameters of an operation: path (in path order), query, body, header. A body
+/// that is a reference is read through it; `Authorization` headers are left out (the
+/// client's credentials are never a field).
+fn params<'s>(spec: &'s crate::spec::Spec, op: Operation<'s>) -> Result<Vec<Param<'s>>, String> {
+    let op_id = op.id();
+    let all: Vec<&Json> = op
+        .op
+        .at("parameters")
+        .items()
+        .iter()
+        .map(|p| spec.resolve(p))
+        .collect();
+    let placeholders: Vec<&str> = op
+        .path
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    let param = |p: &'s Json, place: In| Param {
+        wire: p.at("name").as_str().unwrap_or_default().to_owned(),
+        schema: p.at("schema"),
+        required: p.at("required").is_true(),
+        description: p.at("description").as_str().unwrap_or_default().to_owned(),
+        place,
+    };
+    let located = |place: &'static str| {
+        all.iter()
+            .copied()
+            .filter(move |p| p.at("in").as_str() == Some(place))
+    };
+    let mut path: Vec<&Json> = located("path").collect();
+    path.sort_by_key(|p| {
+        let name = p.at("name").as_str().unwrap_or_default();
+        placeholders
+            .iter()
+            .position(|x| *x == name)
+            .unwrap_or(usize::MAX)
+    });
+    let mut out: Vec<Param<'s>> = path.into_iter().map(|p| param(p, In::Path)).collect();
+    out.extend(located("query").map(|p| param(p, In::Query)));
+    if let Some(body) = op.op.get("requestBody") {
+        let [(content_type, content)] = body.at("content").entries() else {
+            return Err(format!("{op_id}: more than one body type"));
+        };
+        let place = match content_type.as_str() {
+            "application/x-www-form-urlencoded" => In::Form,
+            "application/json" => In::Json,
+            other => return Err(format!("{op_id}: body {other}")),
+        };
+        let schema = spec.resolve(content.at("schema"));
+        let required: Vec<&str> = schema
+            .at("required")
+            .items()
+            .iter()
+            .filter_map(Json::as_str)
+            .collect();
+        for (name, prop) in schema.at("properties").entries() {
+            out.push(Param {
+                wire: name.clone(),
+                schema: prop,
+                required: required.contains(&name.as_str()),
+                description: prop
+                    .at("description")
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+                place,
+            });
+        }
+    }
+    out.extend(
+        located("header")
+            .filter(|p| {
+                !p.at("name")
+                    .as_str()
+                    .unwrap_or_default()
+                    .eq_ignore_ascii_case("authorization")
+            })
+            .map(|p| param(p, In::Header)),
+    );
+    Ok(out)
+}
+
+impl Gen<'_> {
+    /// What types made for a JSON body are named after: the body schema's title or name
+    /// without a `Request` suffix (`OverridesRequest` -> `Overrides`), if it has one.
+    fn body_owner(&self, op: Operation<'_>) -> Option<String> {
+        let schema = op
+            .op
+            .at("requestBody")
+            .at("content")
+            .entries()
+            .first()
+            .map(|(_, c)| c.at("schema"))?;
+        let name = ref_name(schema)
+            .map(str::to_owned)
+            .or_else(|| schema.at("title").as_str().map(str::to_owned))?;
+        let name = pascal(&crate::naming::snake(&name));
+        Some(
+            name.strip_suffix("Request")
+                .filter(|n| !n.is_empty())
+                .unwrap_or(&name)
+                .to_owned(),
+        )
+    }
+}
+
+/// The prefix of a SID pattern: `^RL[0-9a-fA-F]{32}$` -> `RL`, `^(SM|MM)[0-9a-fA-F]{32}$`
+/// -> `SM|MM`.
+pub fn sid_prefix(pattern: &str) -> Option<String> {
+    let prefix = pattern
+        .strip_prefix('^')?
+        .strip_suffix("[0-9a-fA-F]{32}$")?;
+    let prefix = prefix
+        .strip_prefix('(')
+        .and_then(|p| p.strip_suffix(')'))
+        .unwrap_or(prefix);
+    let ok = prefix
+        .split('|')
+        .all(|alt| alt.len() == 2 && alt.chars().all(|c| c.is_ascii_uppercase()));
+    ok.then(|| prefix.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sid_prefixes() {
+        assert_eq!(sid_prefix("^RL[0-9a-fA-F]{32}$").as_deref(), Some("RL"));
+        assert_eq!(
+            sid_prefix("^(SM|MM)[0-9a-fA-F]{32}$").as_deref(),
+            Some("SM|MM")
+        );
+        assert_eq!(sid_prefix("^[a-z]+$"), None);
+        assert_eq!(sid_prefix("^rl[0-9a-fA-F]{32}$"), None);
+    }
+
+    #[test]
+    fn secrets() {
+        assert!(is_secret("SipAuthPassword"));
+        assert!(is_secret("Password"));
+        assert!(is_secret("Binding.Secret"));
+        assert!(is_secret("SnaClientToken"));
+        assert!(!is_secret("PageToken"));
+        assert!(!is_secret("CallToken"));
+        assert!(!is_secret("Config.NotificationToken"));
+        assert!(!is_secret("EnableSnaClientToken"));
+    }
+}

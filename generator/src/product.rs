@@ -1,0 +1,123 @@
+//! What the generator knows of each product beyond its spec: its name in prose and the
+//! Cargo features its modules are behind.
+
+/// One product and version, such as Conversations v1.
+pub struct Product {
+    /// The module of the product, `conversations`.
+    pub name: String,
+    /// The module of the version, `v1`.
+    pub version: String,
+    /// How docs name it, `Conversations v1`.
+    pub title: String,
+    /// Resource families behind Cargo features of their own: feature and modules.
+    pub families: Vec<(&'static str, &'static [&'static str])>,
+}
+
+/// Conversations v1's resource families, one Cargo feature each, so that a user who
+/// needs one family builds only its modules.
+const CONVERSATIONS_V1_FAMILIES: &[(&str, &[&str])] = &[
+    (
+        "configuration",
+        &[
+            "configuration",
+            "configuration_address",
+            "configuration_webhook",
+        ],
+    ),
+    (
+        "conversations",
+        &[
+            "conversation",
+            "conversation_message",
+            "conversation_message_receipt",
+            "conversation_participant",
+            "conversation_scoped_webhook",
+            "conversation_with_participants",
+            "participant_conversation",
+        ],
+    ),
+    ("credentials", &["credential"]),
+    ("roles", &["role"]),
+    ("users", &["user", "user_conversation"]),
+    (
+        "services",
+        &[
+            "service",
+            "service_binding",
+            "service_configuration",
+            "service_notification",
+            "service_webhook_configuration",
+        ],
+    ),
+    (
+        "service-conversations",
+        &[
+            "service_conversation",
+            "service_conversation_message",
+            "service_conversation_message_receipt",
+            "service_conversation_participant",
+            "service_conversation_scoped_webhook",
+            "service_conversation_with_participants",
+            "service_participant_conversation",
+        ],
+    ),
+    ("service-roles", &["service_role"]),
+    (
+        "service-users",
+        &["service_user", "service_user_conversation"],
+    ),
+];
+
+impl Product {
+    /// The product `name` at `version`, as [`crate::naming::product_of`] reads them from
+    /// a spec's file name.
+    pub fn new(name: &str, version: &str) -> Product {
+        let title = match name {
+            "api" => "API".to_owned(),
+            "ip_messaging" => "IP Messaging".to_owned(),
+            _ => name
+                .split('_')
+                .map(|word| {
+                    let mut chars = word.chars();
+                    chars
+                        .next()
+                        .map(|c| c.to_ascii_uppercase())
+                        .into_iter()
+                        .chain(chars)
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        let families = match (name, version) {
+            ("conversations", "v1") => CONVERSATIONS_V1_FAMILIES.to_vec(),
+            _ => Vec::new(),
+        };
+        Product {
+            name: name.to_owned(),
+            version: version.to_owned(),
+            title: format!("{title} {version}"),
+            families,
+        }
+    }
+
+    /// The feature a module is behind, if the product has resource families.
+    pub fn family(&self, module: &str) -> Result<Option<&'static str>, String> {
+        if self.families.is_empty() || module == "other_enums" {
+            return Ok(None);
+        }
+        self.families
+            .iter()
+            .find(|(_, modules)| modules.contains(&module))
+            .map(|(name, _)| Some(*name))
+            .ok_or_else(|| format!("module {module} is in no family: add it to product.rs"))
+    }
+
+    /// `#[cfg(feature = "..")]` and a newline for a module behind a family, else nothing.
+    pub fn cfg(&self, module: &str) -> Result<String, String> {
+        Ok(self
+            .family(module)?
+            .map(|name| format!("#[cfg(feature = \"{name}\")]\n"))
+            .unwrap_or_default())
+    }
+}

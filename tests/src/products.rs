@@ -1,0 +1,54 @@
+//! The products twill-api declares, each with its spec fixture and its operations.
+
+use serde_json::Value;
+
+use crate::operations::{self, Operation};
+
+/// One product: a spec file and the module declared from it.
+pub struct Product {
+    /// The spec file's stem, such as `twilio_api_v2010`.
+    pub stem: &'static str,
+    /// The spec fixture's text.
+    pub spec: &'static str,
+    /// Its declared operations, in declaration order.
+    pub operations: fn() -> Vec<Operation>,
+}
+
+impl Product {
+    /// The parsed spec.
+    pub fn spec(&self) -> Value {
+        serde_json::from_str(self.spec).expect("the spec fixture is JSON")
+    }
+
+    /// The product's host, from the spec's `servers` (every file has a single host).
+    pub fn host(&self) -> String {
+        let spec = self.spec();
+        let url = spec["servers"][0]["url"]
+            .as_str()
+            .or_else(|| {
+                spec["paths"]
+                    .as_object()?
+                    .values()
+                    .find_map(|item| item["servers"][0]["url"].as_str())
+            })
+            .expect("a server URL");
+        url.trim_start_matches("https://")
+            .trim_end_matches('/')
+            .to_owned()
+    }
+}
+
+macro_rules! product {
+    ($stem:literal, $($module:ident)::+) => {
+        Product {
+            stem: $stem,
+            spec: include_str!(concat!("../fixtures/", $stem, ".json")),
+            operations: || operations::collect(twill_api::$($module)::+::visit_endpoints),
+        }
+    };
+}
+
+/// Every product declared, in the order of their spec files' names.
+pub fn all() -> Vec<Product> {
+    vec![product!("twilio_conversations_v1", conversations::v1)]
+}
