@@ -43,7 +43,7 @@ impl Gen<'_> {
             if let Some(rust) = self.plan.enum_type(name) {
                 let rust = rust.to_owned();
                 self.named_enum(name, &rust, owner.module)?;
-                return Ok(rust);
+                return Ok(self.enum_or_list(name, rust));
             }
             let target = self
                 .spec
@@ -168,7 +168,7 @@ impl Gen<'_> {
             if let Some(rust) = self.plan.enum_type(name) {
                 let rust = rust.to_owned();
                 self.named_enum(name, &rust, module)?;
-                return Ok(rust);
+                return Ok(self.enum_or_list(name, rust));
             }
             if let Some(resource) = self.plan.resource(name) {
                 return Ok(resource.rust.clone());
@@ -191,6 +191,16 @@ impl Gen<'_> {
                 _ => "Value".to_owned(),
             },
         )
+    }
+
+    /// The type of a reference to the enum schema `name`, whose Rust type is `rust`: a
+    /// `Vec` of it when the schema is an array of enum values (Messaging's
+    /// `tollfree_verification_enum_use_case_categories`).
+    fn enum_or_list(&self, name: &str, rust: String) -> String {
+        match self.spec.schema(name) {
+            Some(schema) if schema.at("type").as_str() == Some("array") => format!("Vec<{rust}>"),
+            _ => rust,
+        }
     }
 
     /// A named enum schema that is not `*_enum_*` (placed by the plan): made, once, in

@@ -103,6 +103,12 @@ pub trait Endpoint {
     /// How body parameters are encoded: [`BodyFormat::Form`] unless declared otherwise.
     const BODY: BodyFormat = BodyFormat::Form;
 
+    /// Whether the endpoint answers with a redirect (`3xx`) whose body is its response,
+    /// as two of Twilio's do (`307` with `{"redirect_to": ".."}`): such an answer then
+    /// decodes into [`Response`](Self::Response) instead of being an
+    /// [`Error::Redirect`](crate::Error::Redirect). Either way, no redirect is followed.
+    const ANSWERS_WITH_REDIRECT: bool = false;
+
     /// Checks every parameter (SID formats, bounds, path segments, header values)
     /// before anything is sent.
     fn validate(&self) -> Result<(), ValidationError>;

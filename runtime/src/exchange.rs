@@ -18,6 +18,8 @@ use crate::retry::{self, Outcome, SendOptions};
 pub(crate) struct Exchange {
     pub(crate) method: Method,
     pub(crate) options: SendOptions,
+    /// `Endpoint::ANSWERS_WITH_REDIRECT`.
+    pub(crate) redirect_answer: bool,
     #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     pub(crate) operation: &'static str,
     #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
@@ -29,6 +31,7 @@ impl Exchange {
         Exchange {
             method: E::METHOD,
             options,
+            redirect_answer: E::ANSWERS_WITH_REDIRECT,
             operation: E::OPERATION_ID,
             path_template: E::PATH_TEMPLATE,
         }
@@ -181,6 +184,7 @@ impl Client {
                 received.location.as_ref(),
                 &received.body,
                 tries,
+                exchange.redirect_answer,
             ),
             Err(Failure::Transport(error)) => Err(TransportError::new(error, tries).into()),
             Err(Failure::Timeout { connecting }) => {

@@ -11,18 +11,20 @@ use crate::error::{ApiError, DecodeError, Error, HttpError, RedirectError, Tries
 ///
 /// An empty success body (a `204 No Content`, say) decodes as JSON `null`, which is
 /// what `()` and `Option<_>` responses expect. A redirect is an error carrying its
-/// `location`: twill follows none.
+/// `location` (twill follows none), unless `redirect_answer` says it is the endpoint's
+/// answer: then its body decodes like a success's.
 pub(crate) fn decode<T: DeserializeOwned>(
     status: StatusCode,
     location: Option<&HeaderValue>,
     body: &[u8],
     tries: Tries,
+    redirect_answer: bool,
 ) -> Result<T, Error> {
-    if status.is_redirection() {
+    if status.is_redirection() && !redirect_answer {
         let location = location.map(HeaderValue::as_bytes);
         return Err(RedirectError::new(status, location, tries.attempts).into());
     }
-    if !status.is_success() {
+    if !status.is_success() && !status.is_redirection() {
         return Err(error_from_body(status, body, tries));
     }
     let json = if body.iter().all(u8::is_ascii_whitespace) {
@@ -182,14 +184,21 @@ mod tests {
     };
 
     fn error(status: u16, body: &[u8]) -> Error {
-        decode::<Value>(StatusCode::from_u16(status).unwrap(), None, body, ONCE).unwrap_err()
+        decode::<Value>(
+            StatusCode::from_u16(status).unwrap(),
+            None,
+            body,
+            ONCE,
+            false,
+        )
+        .unwrap_err()
     }
 
     #[test]
     fn success_bodies_decode() {
-        let value: Value = decode(StatusCode::OK, None, br#"{"a": 1}"#, ONCE).unwrap();
+        let value: Value = decode(StatusCode::OK, None, br#"{"a": 1}"#, ONCE, false).unwrap();
         assert_eq!(value["a"], 1);
-        decode::<()>(StatusCode::NO_CONTENT, None, b"", ONCE).unwrap();
+        decode::<()>(StatusCode::NO_CONTENT, None, b"", ONCE, false).unwrap();
     }
 
     #[test]
@@ -269,7 +278,8 @@ mod tests {
 
     #[test]
     fn mismatched_success_body_is_a_decode_error() {
-        let Err(Error::Decode(err)) = decode::<Vec<u8>>(StatusCode::OK, None, br#"{"a": "#, ONCE)
+        let Err(Error::Decode(err)) =
+            decode::<Vec<u8>>(StatusCode::OK, None, br#"{"a": "#, ONCE, false)
         else {
             panic!("expected a decode error");
         };
@@ -299,7 +309,7 @@ mod tests {
         let bad = r#"{"sid": "CH4", "date_created": 5}"#;
         let body = format!(r#"{{"conversations": [{good}, {padding}, {good}, {bad}]}}"#);
         let Err(Error::Decode(err)) =
-            decode::<Listing>(StatusCode::OK, None, body.as_bytes(), ONCE)
+            decode::<Listing>(StatusCode::OK, None, body.as_bytes(), ONCE, false)
         else {
             panic!("expected a decode error");
         };
@@ -324,7 +334,7 @@ mod tests {
             r#"{{"conversations": [{{"sid": 1, "date_created": "{}"}}]}}"#,
             "y".repeat(9000)
         );
-        let Err(err) = decode::<Listing>(StatusCode::OK, None, long.as_bytes(), ONCE) else {
+        let Err(err) = decode::<Listing>(StatusCode::OK, None, long.as_bytes(), ONCE, false) else {
             panic!("expected a decode error");
         };
         assert!(err.to_string().len() < 700, "{err}");
@@ -332,10 +342,29 @@ mod tests {
 
     #[test]
     fn trailing_garbage_is_a_decode_error_of_the_whole_body() {
-        let Err(Error::Decode(err)) = decode::<Value>(StatusCode::OK, None, b"{} x", ONCE) else {
+        let Err(Error::Decode(err)) = decode::<Value>(StatusCode::OK, None, b"{} x", ONCE, false)
+        else {
             panic!("expected a decode error");
         };
         assert_eq!(err.path, ".");
+    }
+
+    #[test]
+    fn a_redirect_that_is_the_answer_decodes() {
+        let location = HeaderValue::from_static("https://s3.example.com/file");
+        let body = br#"{"redirect_to": "https://s3.example.com/file"}"#;
+        let value: Value = decode(
+            StatusCode::TEMPORARY_REDIRECT,
+            Some(&location),
+            body,
+            ONCE,
+            true,
+        )
+        .unwrap();
+        assert_eq!(value["redirect_to"], "https://s3.example.com/file");
+        // Errors stay errors.
+        let err = decode::<Value>(StatusCode::NOT_FOUND, None, b"{}", ONCE, true).unwrap_err();
+        assert!(matches!(err, Error::Http(_)), "{err:?}");
     }
 
     #[test]
@@ -343,7 +372,7 @@ mod tests {
         let location = HeaderValue::from_static("https://elsewhere.example.com/v1/X");
         for code in 300..=308 {
             let status = StatusCode::from_u16(code).unwrap();
-            let err = decode::<Value>(status, Some(&location), b"{}", ONCE).unwrap_err();
+            let err = decode::<Value>(status, Some(&location), b"{}", ONCE, false).unwrap_err();
             let Error::Redirect(redirect) = &err else {
                 panic!("{code}: {err:?}");
             };

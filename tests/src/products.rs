@@ -50,5 +50,9 @@ macro_rules! product {
 
 /// Every product declared, in the order of their spec files' names.
 pub fn all() -> Vec<Product> {
-    vec![product!("twilio_conversations_v1", conversations::v1)]
+    vec![
+        product!("twilio_conversations_v1", conversations::v1),
+        product!("twilio_messaging_v1", messaging::v1),
+        product!("twilio_sync_v1", sync::v1),
+    ]
 }

@@ -2,7 +2,8 @@
 
 use serde_json::Value;
 
-/// The official Conversations v1 OpenAPI description (see `fixtures/README.md`).
+/// The official Conversations v1 OpenAPI description (see `fixtures/README.md`), which
+/// most tests use; `crate::products` has every product's.
 pub const SPEC: &str = include_str!("../fixtures/twilio_conversations_v1.json");
 
 /// The parsed spec.
@@ -33,11 +34,13 @@ pub fn response_examples(operation: &Value, status: &str) -> Vec<Value> {
         .unwrap_or_default()
 }
 
-/// The success status of an operation (`200`, `201` or `204`).
+/// The success status of an operation (`200`, `201` or `204`; `307` for the two
+/// operations whose answer is a redirect with a body).
 pub fn success_status(operation: &Value) -> String {
-    operation["responses"]
-        .as_object()
-        .and_then(|responses| responses.keys().find(|status| status.starts_with('2')))
+    let responses = operation["responses"].as_object().expect("responses");
+    ['2', '3']
+        .iter()
+        .find_map(|class| responses.keys().find(|status| status.starts_with(*class)))
         .expect("every operation has a success response")
         .clone()
 }
@@ -49,12 +52,18 @@ pub fn schema(spec: &Value, name: &str) -> Value {
     schema.clone()
 }
 
-/// Follows a `$ref` to its schema; returns other schemas as they are.
+/// Follows a `$ref` (`#/components/schemas/..`, `#/components/parameters/..`) to what
+/// it names; returns anything else as it is.
 pub fn resolve(spec: &Value, schema: &Value) -> Value {
     match schema["$ref"].as_str() {
         Some(reference) => {
-            let name = reference.rsplit('/').next().expect("a $ref has a name");
-            self::schema(spec, name)
+            let pointer = reference
+                .strip_prefix('#')
+                .unwrap_or_else(|| panic!("a local $ref: {reference}"));
+            let target = spec
+                .pointer(pointer)
+                .unwrap_or_else(|| panic!("no {reference} in the spec"));
+            resolve(spec, target)
         }
         None => schema.clone(),
     }

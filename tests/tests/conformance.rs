@@ -279,7 +279,7 @@ fn check_response(spec: &Value, op: &Operation, operation: &Value, problems: &mu
         return;
     }
     let inline = schema["$ref"].is_null();
-    let schema = resolve(spec, schema);
+    let schema = union_of_alternatives(spec, &resolve(spec, schema));
     compare_fields(id, "response", &schema, &op.response, problems);
     let properties = schema["properties"].as_object().expect("object schemas");
     let paged =
@@ -289,7 +289,7 @@ fn check_response(spec: &Value, op: &Operation, operation: &Value, problems: &mu
         .find(|(name, property)| paged && *name != "meta" && property["type"] == "array");
     match (list, &op.item) {
         (Some((key, items)), Some(item)) => {
-            let item_schema = resolve(spec, &items["items"]);
+            let item_schema = union_of_alternatives(spec, &resolve(spec, &items["items"]));
             compare_fields(id, "item", &item_schema, item, problems);
             let mut empty = BTreeMap::from([(key.as_str(), Value::Array(Vec::new()))]);
             let meta_fields = if properties.contains_key("meta") {
@@ -352,17 +352,38 @@ fn check_response(spec: &Value, op: &Operation, operation: &Value, problems: &mu
     }
 }
 
+/// A `oneOf` schema as one object with every alternative's properties, which is how
+/// twill declares it (every property is optional anyway); any other schema as it is.
+fn union_of_alternatives(spec: &Value, schema: &Value) -> Value {
+    let Some(alternatives) = schema["oneOf"].as_array() else {
+        return schema.clone();
+    };
+    let mut properties = serde_json::Map::new();
+    for alternative in alternatives {
+        let alternative = resolve(spec, alternative);
+        for (name, property) in alternative["properties"].as_object().into_iter().flatten() {
+            properties.entry(name.clone()).or_insert(property.clone());
+        }
+    }
+    serde_json::json!({ "type": "object", "properties": properties })
+}
+
+/// A type declared for an object schema has exactly its properties; one declared for a
+/// schema without properties (a string, a free-form object) is not a struct.
 fn compare_fields(id: &str, what: &str, schema: &Value, shape: &Shape, problems: &mut Vec<String>) {
+    let Some(properties) = schema["properties"].as_object() else {
+        if let Shape::Struct(fields) = shape {
+            problems.push(format!(
+                "{id}: the {what} type is a struct of {fields:?}, for a schema without properties"
+            ));
+        }
+        return;
+    };
     let Shape::Struct(fields) = shape else {
         problems.push(format!("{id}: the {what} type is {shape:?}, not a struct"));
         return;
     };
-    let expected: BTreeSet<&str> = schema["properties"]
-        .as_object()
-        .expect("object schemas")
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let expected: BTreeSet<&str> = properties.keys().map(String::as_str).collect();
     let actual: BTreeSet<&str> = fields.iter().copied().collect();
     for missing in expected.difference(&actual) {
         problems.push(format!("{id}: the {what} type has no field `{missing}`"));

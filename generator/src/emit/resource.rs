@@ -35,7 +35,13 @@ impl Gen<'_> {
             .plan
             .enum_type(schema_name)
             .ok_or_else(|| format!("{schema_name}: no enum"))?;
-        let values: Vec<&str> = schema
+        // An array schema of enum values names its values on its items.
+        let values_of = if schema.at("type").as_str() == Some("array") {
+            schema.at("items")
+        } else {
+            schema
+        };
+        let values: Vec<&str> = values_of
             .at("enum")
             .items()
             .iter()

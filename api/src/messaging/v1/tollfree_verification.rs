@@ -68,6 +68,20 @@ wire_enum! {
     /// The category of the use case for the Tollfree Number. List as many as are
     /// applicable.
     pub enum TollfreeVerificationUseCaseCategories {
+        TwoFactorAuthentication = "TWO_FACTOR_AUTHENTICATION",
+        AccountNotifications = "ACCOUNT_NOTIFICATIONS",
+        CustomerCare = "CUSTOMER_CARE",
+        CharityNonprofit = "CHARITY_NONPROFIT",
+        DeliveryNotifications = "DELIVERY_NOTIFICATIONS",
+        FraudAlertMessaging = "FRAUD_ALERT_MESSAGING",
+        Events = "EVENTS",
+        HigherEducation = "HIGHER_EDUCATION",
+        K12 = "K12",
+        Marketing = "MARKETING",
+        PollingAndVotingNonPolitical = "POLLING_AND_VOTING_NON_POLITICAL",
+        PoliticalElectionCampaigns = "POLITICAL_ELECTION_CAMPAIGNS",
+        PublicServiceAnnouncement = "PUBLIC_SERVICE_ANNOUNCEMENT",
+        SecurityAlert = "SECURITY_ALERT",
     }
 }
 
@@ -117,7 +131,7 @@ pub struct UpdateTollfreeVerification {
     /// The email address to receive the notification about the verification result. .
     pub notification_email: Option<String>,
     /// `UseCaseCategories`: the API description does not describe it.
-    pub use_case_categories: Option<TollfreeVerificationUseCaseCategories>,
+    pub use_case_categories: Option<Vec<TollfreeVerificationUseCaseCategories>>,
     /// Use this to further explain how messaging is used by the business or organization.
     pub use_case_summary: Option<String>,
     /// An example of message content, i.e. a sample message.
@@ -280,7 +294,7 @@ pub struct CreateTollfreeVerification {
     /// The email address to receive the notification about the verification result. .
     pub notification_email: String,
     /// `UseCaseCategories`: the API description does not describe it.
-    pub use_case_categories: TollfreeVerificationUseCaseCategories,
+    pub use_case_categories: Vec<TollfreeVerificationUseCaseCategories>,
     /// Use this to further explain how messaging is used by the business or organization.
     pub use_case_summary: String,
     /// An example of message content, i.e. a sample message.
@@ -420,7 +434,7 @@ pub struct TollfreeVerification {
     /// The email address to receive the notification about the verification result. .
     pub notification_email: Option<String>,
     /// `use_case_categories`: the API description does not describe it.
-    pub use_case_categories: Option<TollfreeVerificationUseCaseCategories>,
+    pub use_case_categories: Option<Vec<TollfreeVerificationUseCaseCategories>>,
     /// Use this to further explain how messaging is used by the business or organization.
     pub use_case_summary: Option<String>,
     /// An example of message content, i.e. a sample message.
