@@ -109,6 +109,9 @@ impl PathTemplate {
         if !literal.is_empty() {
             parts.push(Part::Literal(literal));
         }
+        if ok {
+            ok = check_segments(&text, &mut fail);
+        }
         ok.then_some(PathTemplate { lit, parts })
     }
 
@@ -135,6 +138,36 @@ impl PathTemplate {
         }
         out
     }
+}
+
+/// Every segment has text, and at most one placeholder. Returns whether all is well.
+fn check_segments(text: &str, fail: &mut impl FnMut(String)) -> bool {
+    let mut ok = true;
+    if text.len() > 1 && text.ends_with('/') {
+        fail(format!(
+            "the path ends with `/`: Twilio's paths never do; write \"{}\"",
+            text.trim_end_matches('/').escape_debug()
+        ));
+        ok = false;
+    } else if text == "/" {
+        fail("the path is only `/`: name the resource, as in \"/v1/Services\"".to_owned());
+        ok = false;
+    }
+    if text.trim_end_matches('/').contains("//") {
+        fail("empty segment `//` in the path: segments are separated by a single `/`".to_owned());
+        ok = false;
+    }
+    for segment in text.split('/') {
+        if segment.matches('<').count() > 1 {
+            fail(format!(
+                "two placeholders in one segment, `{}`: the server could not tell where one \
+                 value ends and the next begins; give each placeholder a segment of its own",
+                segment.escape_debug()
+            ));
+            ok = false;
+        }
+    }
+    ok
 }
 
 fn is_placeholder_name(name: &str) -> bool {
