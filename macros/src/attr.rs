@@ -457,7 +457,7 @@ fn reserved_header(name: &str) -> Option<(&'static str, &'static str)> {
 /// What is wrong with a `#[param(rename)]` wire name, if anything. Every wire name in
 /// Twilio's API descriptions is ASCII letters and digits with `.` (`Configuration.Filters`),
 /// `_`, `-` (`Ui-Version`) and `<` or `>` (the range filters `DateSent<`, `DateSent>`).
-fn wire_name_problem(name: &str) -> Option<String> {
+pub(crate) fn wire_name_problem(name: &str) -> Option<String> {
     const ALLOWED: &str = "ASCII letters, digits, `.`, `_`, `-`, `<` and `>`";
     if name.is_empty() {
         return Some("a wire name cannot be empty".to_owned());
@@ -551,4 +551,60 @@ fn is_header_name(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names() {
+        for ok in [
+            "FriendlyName",
+            "Configuration.Filters",
+            "Ui-Version",
+            "DateSent<",
+            "a_b1",
+        ] {
+            assert_eq!(wire_name_problem(ok), None, "{ok}");
+        }
+        assert_eq!(
+            wire_name_problem("Friendly Name").unwrap(),
+            "a wire name is ASCII letters, digits, `.`, `_`, `-`, `<` and `>`; \
+             \"Friendly Name\" has a space"
+        );
+        assert!(wire_name_problem("Größe").unwrap().ends_with("has `ö`"));
+        assert!(wire_name_problem("a\tb").unwrap().ends_with("has '\\t'"));
+        assert!(wire_name_problem("").is_some());
+    }
+
+    #[test]
+    fn reserved_headers_ignore_case() {
+        assert_eq!(reserved_header("authorization").unwrap().0, "Authorization");
+        assert_eq!(
+            reserved_header("CONTENT-LENGTH").unwrap().0,
+            "Content-Length"
+        );
+        assert_eq!(reserved_header("twill-host").unwrap().0, "Twill-Host");
+        assert_eq!(reserved_header("X-Twilio-Webhook-Enabled"), None);
+        assert_eq!(reserved_header("If-Match"), None);
+        assert_eq!(RESERVED_HEADERS.len(), 15);
+    }
+
+    #[test]
+    fn hosts_and_prefixes() {
+        assert!(is_host_name("api.twilio.com"));
+        assert!(is_host_name("preview-iam.twilio.com"));
+        for bad in [
+            "Api.twilio.com",
+            "https://api.twilio.com",
+            "api.twilio.com.",
+            "a..b",
+            "-a.b",
+        ] {
+            assert!(!is_host_name(bad), "{bad}");
+        }
+        assert!(is_sid_prefix("SM"));
+        assert!(!is_sid_prefix("Sm") && !is_sid_prefix("S") && !is_sid_prefix("SMM"));
+    }
 }

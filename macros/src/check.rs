@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use quote::ToTokens;
 
 use crate::ast::{Endpoint, Location};
+use crate::attr;
 use crate::case::snake_case;
 use crate::ctxt::Errors;
 use crate::ty;
@@ -136,10 +137,22 @@ fn check_default_account(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     }
 }
 
-/// No two fields share a wire name.
+/// No two fields share a wire name, and a name taken from a field's is a valid one.
 fn check_wire_names(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     let mut seen = BTreeSet::new();
     for field in &endpoint.fields {
+        if field.rename.is_none()
+            && field.header.is_none()
+            && let Some(problem) = attr::wire_name_problem(&field.wire)
+        {
+            errors.spanned(
+                field.ident,
+                format!(
+                    "{problem}: it comes from the field's name, so name the parameter with \
+                     #[param(rename = \"..\")]"
+                ),
+            );
+        }
         if !seen.insert(field.wire.as_str()) {
             let at = match &field.rename {
                 Some(rename) => rename.to_token_stream(),

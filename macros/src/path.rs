@@ -184,3 +184,29 @@ fn is_escape(rest: &str) -> bool {
     let bytes = rest.as_bytes();
     bytes.len() >= 3 && bytes[1].is_ascii_hexdigit() && bytes[2].is_ascii_hexdigit()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        check_segments(text, &mut |message| found.push(message));
+        found
+    }
+
+    #[test]
+    fn segments() {
+        assert!(problems("/v1/Services/<Sid>.json").is_empty());
+        assert!(problems("/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>").is_empty());
+        assert_eq!(problems("/v1/Services/").len(), 1);
+        assert_eq!(problems("/v1//Services/").len(), 2);
+        assert_eq!(
+            problems("/v1//").len(),
+            1,
+            "only the trailing `/` is reported"
+        );
+        assert_eq!(problems("/").len(), 1);
+        assert_eq!(problems("/v1/<A>-<B>").len(), 1);
+    }
+}

@@ -107,3 +107,34 @@ pub(crate) fn is_builtin(ty: &Type) -> bool {
 pub(crate) fn is_list(ty: &Type) -> bool {
     vec_inner(option_inner(ty).unwrap_or(ty)).is_some()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ty(text: &str) -> Type {
+        syn::parse_str(text).unwrap()
+    }
+
+    #[test]
+    fn integer_ranges() {
+        assert_eq!(integer_range(&ty("u8")), Some(("u8", 0, 255)));
+        assert_eq!(
+            integer_range(&ty("Option<Vec<i16>>")),
+            Some(("i16", -32768, 32767))
+        );
+        assert_eq!(integer_range(&ty("Vec<u32>")).unwrap().2, 4_294_967_295);
+        assert_eq!(integer_range(&ty("PageSize")), None);
+        assert_eq!(integer_range(&ty("String")), None);
+    }
+
+    #[test]
+    fn written_types() {
+        assert!(holds_strings(&ty("Option<Vec<&'a str>>")));
+        assert!(!holds_strings(&ty("Sid")));
+        assert!(is_builtin(&ty("Option<u32>")) && is_builtin(&ty("bool")));
+        assert!(!is_builtin(&ty("Sid")) && !is_builtin(&ty("Option<Timestamp>")));
+        assert!(is_list(&ty("Vec<String>")) && is_list(&ty("Option<Vec<String>>")));
+        assert!(!is_list(&ty("Option<String>")));
+    }
+}
