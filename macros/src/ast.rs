@@ -22,11 +22,15 @@ pub(crate) struct Field<'a> {
     /// The parameter's name on the wire: the field name in PascalCase, the rename, or
     /// the header name.
     pub(crate) wire: String,
+    /// The wire name the field would have without `#[header]`: the rename or the field
+    /// name in PascalCase. Only for error messages.
+    pub(crate) param_wire: String,
     /// Where the parameter goes.
     pub(crate) location: Location,
     /// `#[param(rename = "..")]`, if given.
     pub(crate) rename: Option<LitStr>,
-    /// `#[sid(prefix = "..")]`, if given; already checked to be two uppercase letters.
+    /// `#[sid(prefix = "..")]`, if given; already checked to be two uppercase letters,
+    /// or alternatives of two separated by `|`.
     pub(crate) sid_prefix: Option<LitStr>,
     /// `#[param(min = ..)]`.
     pub(crate) min: Option<Bound>,
@@ -34,6 +38,8 @@ pub(crate) struct Field<'a> {
     pub(crate) max: Option<Bound>,
     /// `#[header("..")]`, if given.
     pub(crate) header: Option<LitStr>,
+    /// `#[param(default_account)]`, if given: `None` takes the client's account.
+    pub(crate) default_account: Option<Ident>,
 }
 
 /// Where a parameter goes, named as the runtime's `Location` variant.
@@ -106,15 +112,19 @@ impl<'a> Field<'a> {
             .as_ref()
             .expect("fields_of returns named fields");
         let attrs = attr::parse_field_attrs(&field.attrs, errors);
-        let wire = match (&attrs.header, &attrs.rename) {
-            (Some(header), _) => header.value(),
-            (None, Some(rename)) => rename.value(),
-            (None, None) => pascal_case(&ident.unraw().to_string()),
+        let param_wire = match &attrs.rename {
+            Some(rename) => rename.value(),
+            None => pascal_case(&ident.unraw().to_string()),
+        };
+        let wire = match &attrs.header {
+            Some(header) => header.value(),
+            None => param_wire.clone(),
         };
         Field {
             ident,
             ty: &field.ty,
             wire,
+            param_wire,
             // Settled in `Endpoint::from_syn`, once the path is known.
             location: Location::Query,
             rename: attrs.rename,
@@ -122,7 +132,18 @@ impl<'a> Field<'a> {
             min: attrs.min,
             max: attrs.max,
             header: attrs.header,
+            default_account: attrs.default_account,
         }
+    }
+}
+
+impl Field<'_> {
+    /// The field's name spanned on its type, for generated expressions such as
+    /// `&self.field`: a type error in them then points at the type alone.
+    pub(crate) fn ident_at_type(&self) -> Ident {
+        let mut ident = self.ident.clone();
+        ident.set_span(syn::spanned::Spanned::span(self.ty));
+        ident
     }
 }
 

@@ -1,5 +1,6 @@
-//! Parsing of `#[endpoint(METHOD, "path", response = Type)]` and of the field
-//! attributes `#[sid(prefix = "..")]` and `#[param(rename = "..")]`.
+//! Parsing of `#[endpoint(METHOD, "path", host = "..", response = Type)]` and of the
+//! field attributes `#[sid(prefix = "..")]`, `#[param(..)]` and `#[header("..")]`, with
+//! the checks that need only one attribute.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use syn::parse::{ParseStream, Parser};
@@ -8,7 +9,7 @@ use syn::{Attribute, Ident, LitStr, Meta, Token, Type};
 use crate::ctxt::Errors;
 use crate::path::PathTemplate;
 
-const USAGE: &str = "expected #[endpoint(METHOD, \"/path/<Placeholder>\", host = \"api.twilio.com\", response = Type)], optionally with `paginated`";
+const USAGE: &str = "expected #[endpoint(METHOD, \"/path/<Placeholder>\", host = \"api.twilio.com\", response = Type)], optionally with `paginated` or `json`";
 
 /// The arguments of `#[endpoint(..)]`.
 pub(crate) struct EndpointArgs {
@@ -19,6 +20,8 @@ pub(crate) struct EndpointArgs {
     pub(crate) response: Type,
     /// `paginated`: the response is a `Page`, and a `stream` method is generated.
     pub(crate) paginated: bool,
+    /// `json`: body parameters are sent as one JSON object; the flag, for spans.
+    pub(crate) json: Option<Ident>,
 }
 
 /// An HTTP method, named as the runtime's `Method` variant.
@@ -97,6 +100,9 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
     let mut response: Option<Type> = None;
     let mut host: Option<LitStr> = None;
     let mut paginated = false;
+    let mut json: Option<Ident> = None;
+    // Set when `response` was given but unusable, so that it is not also "missing".
+    let mut response_given = false;
     while !input.is_empty() {
         input.parse::<Token![,]>()?;
         if input.is_empty() {
@@ -112,11 +118,23 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
             let key: Ident = input.parse()?;
             input.parse::<Token![=]>()?;
             if key == "response" {
-                let ty: Type = input.parse()?;
-                if response.is_some() {
+                if response_given {
                     errors.spanned(&key, "duplicate key `response` in #[endpoint(..)]");
                 }
-                response.get_or_insert(ty);
+                response_given = true;
+                if input.peek(LitStr) {
+                    let lit: LitStr = input.parse()?;
+                    errors.spanned(
+                        &lit,
+                        format!(
+                            "`response` takes a type, not a string: write `response = {}`",
+                            lit.value()
+                        ),
+                    );
+                } else {
+                    let ty: Type = input.parse()?;
+                    response.get_or_insert(ty);
+                }
             } else if key == "host" {
                 let lit: LitStr = input.parse()?;
                 if host.is_some() {
@@ -143,18 +161,25 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
             }
         } else if input.peek(Ident) {
             let flag: Ident = input.parse()?;
-            if flag != "paginated" {
+            let seen = if flag == "paginated" {
+                std::mem::replace(&mut paginated, true)
+            } else if flag == "json" {
+                json.replace(flag.clone()).is_some()
+            } else {
                 errors.spanned(
                     &flag,
-                    format!("unknown flag `{flag}` in #[endpoint(..)]; expected `paginated`"),
+                    format!(
+                        "unknown flag `{flag}` in #[endpoint(..)]; expected `paginated` or `json`"
+                    ),
                 );
-            } else if paginated {
-                errors.spanned(&flag, "duplicate flag `paginated` in #[endpoint(..)]");
+                false
+            };
+            if seen {
+                errors.spanned(&flag, format!("duplicate flag `{flag}` in #[endpoint(..)]"));
             }
-            paginated = true;
         } else {
             return Err(input.error(format!(
-                "expected the path string, `response = Type` or `paginated`; {USAGE}"
+                "expected the path string, `key = value`, `paginated` or `json`; {USAGE}"
             )));
         }
     }
@@ -165,7 +190,18 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
             format!("missing path after `{method_ident}`; {USAGE}"),
         );
     }
-    if response.is_none() {
+    if let (Some(method), Some(flag)) = (method, &json)
+        && !method.has_form_body()
+    {
+        errors.spanned(
+            flag,
+            format!(
+                "`json` sends the body parameters as a JSON object, and a {method_ident} \
+                 request has no body: remove `json`, or use POST, PUT or PATCH"
+            ),
+        );
+    }
+    if !response_given {
         errors.at(
             Span::call_site(),
             "missing `response = Type` in #[endpoint(..)]: the type a success body decodes into",
@@ -186,6 +222,7 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
             host,
             response,
             paginated,
+            json,
         }),
         _ => None,
     })
@@ -208,7 +245,8 @@ pub(crate) struct Bound {
 /// What the helper attributes of one field say.
 #[derive(Default)]
 pub(crate) struct FieldAttrs {
-    /// `#[sid(prefix = "RL")]`: the checked prefix.
+    /// `#[sid(prefix = "RL")]` or `#[sid(prefix = "SM|MM")]`: the checked prefix or
+    /// alternatives.
     pub(crate) sid_prefix: Option<LitStr>,
     /// `#[param(rename = "Configuration.Filters")]`: the wire name.
     pub(crate) rename: Option<LitStr>,
@@ -218,6 +256,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) max: Option<Bound>,
     /// `#[header("X-Twilio-Webhook-Enabled")]`: the header name.
     pub(crate) header: Option<LitStr>,
+    /// `#[param(default_account)]`: the key, for spans.
+    pub(crate) default_account: Option<Ident>,
 }
 
 /// Whether `attr` is one of ours, to be removed from the emitted struct.
@@ -257,55 +297,78 @@ fn parse_sid(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
         errors,
         |meta, errors| {
             let lit: LitStr = meta.value()?.parse()?;
-            if is_sid_prefix(&lit.value()) {
-                out.sid_prefix = Some(lit);
-            } else {
+            let value = lit.value();
+            if !value.contains('|') && !is_sid_prefix(&value) {
                 errors.spanned(
                     &lit,
                     format!(
-                        "a SID prefix is two uppercase ASCII letters, such as \"RL\"; got {:?}",
-                        lit.value()
+                        "a SID prefix is two uppercase ASCII letters, such as \"RL\" (or \
+                         alternatives separated by `|`, such as \"SM|MM\"); got {value:?}"
                     ),
                 );
+            } else if let Some(bad) = value.split('|').find(|p| !is_sid_prefix(p)) {
+                errors.spanned(
+                    &lit,
+                    format!(
+                        "each alternative of a SID prefix is two uppercase ASCII letters, as in \
+                         \"SM|MM\"; got {bad:?} in {value:?}"
+                    ),
+                );
+            } else if let Some(twice) = value
+                .split('|')
+                .enumerate()
+                .find_map(|(i, p)| value.split('|').skip(i + 1).any(|q| q == p).then_some(p))
+            {
+                errors.spanned(
+                    &lit,
+                    format!("the SID prefix {twice:?} is listed twice in {value:?}"),
+                );
+            } else {
+                out.sid_prefix = Some(lit);
             }
             Ok(())
         },
     );
 }
 
-/// `#[param(rename = "Wire.Name", min = 1, max = 100)]`.
+/// `#[param(rename = "Wire.Name", min = 1, max = 100, default_account)]`.
 fn parse_param(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
-    const USAGE: &str = "#[param(rename = \"WireName\")] or #[param(min = 1, max = 100)]";
+    const USAGE: &str = "#[param(rename = \"WireName\")], #[param(min = 1, max = 100)] or \
+                         #[param(default_account)]";
     nested(
         attr,
         "param",
         USAGE,
-        &["rename", "min", "max"],
+        &["rename", "min", "max", "default_account"],
         errors,
         |meta, errors| {
-            let key = meta
-                .path
-                .get_ident()
-                .map(Ident::to_string)
-                .unwrap_or_default();
-            let duplicate = match key.as_str() {
+            let key = meta.path.get_ident().cloned().expect("one of our keys");
+            let duplicate = match key.to_string().as_str() {
                 "rename" => out.rename.is_some(),
                 "min" => out.min.is_some(),
-                _ => out.max.is_some(),
+                "max" => out.max.is_some(),
+                _ => out.default_account.is_some(),
             };
             if duplicate {
-                errors.spanned(&meta.path, format!("duplicate key `{key}` in #[param(..)]"));
+                errors.spanned(&key, format!("duplicate key `{key}` in #[param(..)]"));
+            }
+            if key == "default_account" {
+                // Recorded even with a value, so that the `Option` is not also reported.
+                out.default_account = Some(key);
+                if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+                    return Err(meta.error(
+                        "`default_account` takes no value: write #[param(default_account)]",
+                    ));
+                }
+                return Ok(());
             }
             let value = meta.value()?;
             if key == "rename" {
                 let lit: LitStr = value.parse()?;
-                if lit.value().is_empty() || lit.value().chars().any(char::is_control) {
-                    errors.spanned(
-                        &lit,
-                        "a wire name cannot be empty or hold control characters",
-                    );
-                } else if !duplicate {
-                    out.rename = Some(lit);
+                match wire_name_problem(&lit.value()) {
+                    Some(problem) => errors.spanned(&lit, problem),
+                    None if !duplicate => out.rename = Some(lit),
+                    None => {}
                 }
             } else {
                 let minus: Option<Token![-]> = value.parse()?;
@@ -319,7 +382,7 @@ fn parse_param(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
                     },
                     tokens: quote::quote!(#minus #lit),
                 };
-                match key.as_str() {
+                match key.to_string().as_str() {
                     _ if duplicate => {}
                     "min" => out.min = Some(bound),
                     _ => out.max = Some(bound),
@@ -342,13 +405,72 @@ fn parse_header(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
         return;
     }
     match attr.parse_args::<LitStr>() {
-        Ok(lit) if is_header_name(&lit.value()) => out.header = Some(lit),
-        Ok(lit) => errors.spanned(
+        Ok(lit) if !is_header_name(&lit.value()) => errors.spanned(
             &lit,
             "a header name is one or more letters, digits or `!#$%&'*+-.^_`|~`",
         ),
+        Ok(lit) => match reserved_header(&lit.value()) {
+            Some((name, why)) => errors.spanned(
+                &lit,
+                format!("`{name}` is {why}, never a field: remove this field"),
+            ),
+            None => out.header = Some(lit),
+        },
         Err(_) => errors.spanned(attr, format!("#[header] takes one string: {USAGE}")),
     }
+}
+
+/// The headers that the client or HTTP itself sets, with why, matched ignoring case:
+/// a field sent under one of them would clash with the client's own.
+const RESERVED_HEADERS: &[(&str, &str)] = &[
+    ("Authorization", "the client's credentials"),
+    (
+        "Proxy-Authorization",
+        "the proxy's credentials, set on the HTTP client",
+    ),
+    ("Host", "set by the client from the endpoint's host"),
+    (
+        "Twill-Host",
+        "set by the client when a base URL replaces the endpoint's host",
+    ),
+    ("Content-Length", "set by the client from the body"),
+    ("Content-Type", "set by the client from the body"),
+    ("Transfer-Encoding", "set by HTTP from the body"),
+    ("Accept", "set by the client"),
+    ("User-Agent", "set by the client"),
+    ("Connection", "managed by HTTP itself"),
+    ("Keep-Alive", "managed by HTTP itself"),
+    ("Te", "managed by HTTP itself"),
+    ("Trailer", "managed by HTTP itself"),
+    ("Upgrade", "managed by HTTP itself"),
+    ("Expect", "managed by HTTP itself"),
+];
+
+/// The canonical name of a reserved header, and why it is reserved.
+fn reserved_header(name: &str) -> Option<(&'static str, &'static str)> {
+    RESERVED_HEADERS
+        .iter()
+        .copied()
+        .find(|(reserved, _)| reserved.eq_ignore_ascii_case(name))
+}
+
+/// What is wrong with a `#[param(rename)]` wire name, if anything. Every wire name in
+/// Twilio's API descriptions is ASCII letters and digits with `.` (`Configuration.Filters`),
+/// `_`, `-` (`Ui-Version`) and `<` or `>` (the range filters `DateSent<`, `DateSent>`).
+pub(crate) fn wire_name_problem(name: &str) -> Option<String> {
+    const ALLOWED: &str = "ASCII letters, digits, `.`, `_`, `-`, `<` and `>`";
+    if name.is_empty() {
+        return Some("a wire name cannot be empty".to_owned());
+    }
+    let bad = name
+        .chars()
+        .find(|&c| !(c.is_ascii_alphanumeric() || "._-<>".contains(c)))?;
+    let shown = match bad {
+        ' ' => "a space".to_owned(),
+        c if c.is_control() || c.is_whitespace() => format!("{c:?}"),
+        c => format!("`{c}`"),
+    };
+    Some(format!("a wire name is {ALLOWED}; {name:?} has {shown}"))
 }
 
 /// Parses `#[name(key = value, ..)]`, handing each key in `keys` to `accept`; other keys
@@ -363,6 +485,18 @@ fn nested(
 ) {
     if !matches!(attr.meta, Meta::List(_)) {
         errors.spanned(attr, format!("#[{name}] needs an argument: {usage}"));
+        return;
+    }
+    // `#[sid("AC")]`: name the key the string belongs to.
+    if let Ok(lit) = attr.parse_args::<LitStr>() {
+        let value = lit.value().escape_debug().to_string();
+        errors.spanned(
+            &lit,
+            format!(
+                "#[{name}(..)] takes `key = value` pairs: write #[{name}({} = \"{value}\")]",
+                keys[0]
+            ),
+        );
         return;
     }
     let mut found = false;
@@ -417,4 +551,60 @@ fn is_header_name(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_names() {
+        for ok in [
+            "FriendlyName",
+            "Configuration.Filters",
+            "Ui-Version",
+            "DateSent<",
+            "a_b1",
+        ] {
+            assert_eq!(wire_name_problem(ok), None, "{ok}");
+        }
+        assert_eq!(
+            wire_name_problem("Friendly Name").unwrap(),
+            "a wire name is ASCII letters, digits, `.`, `_`, `-`, `<` and `>`; \
+             \"Friendly Name\" has a space"
+        );
+        assert!(wire_name_problem("Größe").unwrap().ends_with("has `ö`"));
+        assert!(wire_name_problem("a\tb").unwrap().ends_with("has '\\t'"));
+        assert!(wire_name_problem("").is_some());
+    }
+
+    #[test]
+    fn reserved_headers_ignore_case() {
+        assert_eq!(reserved_header("authorization").unwrap().0, "Authorization");
+        assert_eq!(
+            reserved_header("CONTENT-LENGTH").unwrap().0,
+            "Content-Length"
+        );
+        assert_eq!(reserved_header("twill-host").unwrap().0, "Twill-Host");
+        assert_eq!(reserved_header("X-Twilio-Webhook-Enabled"), None);
+        assert_eq!(reserved_header("If-Match"), None);
+        assert_eq!(RESERVED_HEADERS.len(), 15);
+    }
+
+    #[test]
+    fn hosts_and_prefixes() {
+        assert!(is_host_name("api.twilio.com"));
+        assert!(is_host_name("preview-iam.twilio.com"));
+        for bad in [
+            "Api.twilio.com",
+            "https://api.twilio.com",
+            "api.twilio.com.",
+            "a..b",
+            "-a.b",
+        ] {
+            assert!(!is_host_name(bad), "{bad}");
+        }
+        assert!(is_sid_prefix("SM"));
+        assert!(!is_sid_prefix("Sm") && !is_sid_prefix("S") && !is_sid_prefix("SMM"));
+    }
 }

@@ -1,11 +1,12 @@
 //! Checks that look at more than one attribute: placeholders against fields, wire
-//! names against each other, `#[sid]` against field types.
+//! names against each other, `#[sid]`, bounds and headers against field types.
 
 use std::collections::BTreeSet;
 
 use quote::ToTokens;
 
-use crate::ast::Endpoint;
+use crate::ast::{Endpoint, Location};
+use crate::attr;
 use crate::case::snake_case;
 use crate::ctxt::Errors;
 use crate::ty;
@@ -13,6 +14,7 @@ use crate::ty;
 /// Records every problem of `endpoint` in `errors`.
 pub(crate) fn check(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     check_placeholders(endpoint, errors);
+    check_default_account(endpoint, errors);
     check_wire_names(endpoint, errors);
     check_sid_types(endpoint, errors);
     check_bounds(endpoint, errors);
@@ -33,40 +35,124 @@ fn check_placeholders(endpoint: &Endpoint<'_>, errors: &mut Errors) {
             );
             continue;
         }
-        match endpoint.field(name) {
-            None => errors.spanned(
-                &path.lit,
-                format!(
-                    "placeholder `<{name}>` has no field: add a field `{}` (or one with \
-                     #[param(rename = \"{name}\")])",
-                    snake_case(name)
-                ),
-            ),
-            Some(field) if ty::option_inner(field.ty).is_some() => errors.spanned(
+        let Some(field) = endpoint.field(name) else {
+            missing_field(endpoint, name, errors);
+            continue;
+        };
+        if ty::option_inner(field.ty).is_some() && field.default_account.is_none() {
+            let hint = if name == "AccountSid" {
+                "; to default to the client's account when `None`, add \
+                 #[param(default_account)]"
+            } else {
+                ""
+            };
+            errors.spanned(
                 field.ty,
                 format!(
                     "field `{}` fills the path placeholder `<{name}>`, so it is required and \
-                     cannot be an `Option`",
+                     cannot be an `Option`{hint}",
                     field.ident
                 ),
-            ),
-            Some(field) if ty::vec_inner(field.ty).is_some() => errors.spanned(
+            );
+        } else if ty::is_list(field.ty) {
+            errors.spanned(
                 field.ty,
                 format!(
                     "field `{}` fills the path placeholder `<{name}>`, so it holds one value, \
                      not a `Vec`",
                     field.ident
                 ),
-            ),
-            Some(_) => {}
+            );
         }
     }
 }
 
-/// No two fields share a wire name.
+/// Why no field has the wire name `name`: a header field, a case typo, or no field.
+fn missing_field(endpoint: &Endpoint<'_>, name: &str, errors: &mut Errors) {
+    let path = &endpoint.args.path;
+    let header = endpoint
+        .fields
+        .iter()
+        .find(|field| field.header.is_some() && field.param_wire == name);
+    if let Some(field) = header {
+        let header = field.header.as_ref().expect("found by its header");
+        errors.spanned(
+            header,
+            format!(
+                "field `{}` fills the path placeholder `<{name}>` and is also a #[header]; \
+                 a parameter goes in one place: remove #[header] (or rename the placeholder)",
+                field.ident
+            ),
+        );
+    } else if let Some(field) = endpoint
+        .fields
+        .iter()
+        .find(|field| field.wire.eq_ignore_ascii_case(name))
+    {
+        errors.spanned(
+            &path.lit,
+            format!(
+                "placeholder `<{name}>` has no field; did you mean `<{}>`, the wire name of \
+                 field `{}`? (wire names are case-sensitive)",
+                field.wire, field.ident
+            ),
+        );
+    } else {
+        errors.spanned(
+            &path.lit,
+            format!(
+                "placeholder `<{name}>` has no field: add a field `{}` (or one with \
+                 #[param(rename = \"{name}\")])",
+                snake_case(name)
+            ),
+        );
+    }
+}
+
+/// `#[param(default_account)]` only on an `Option` that fills a path placeholder.
+fn check_default_account(endpoint: &Endpoint<'_>, errors: &mut Errors) {
+    for field in &endpoint.fields {
+        let Some(key) = &field.default_account else {
+            continue;
+        };
+        if field.location != Location::Path {
+            errors.spanned(
+                key,
+                format!(
+                    "#[param(default_account)] applies to a field that fills a path \
+                     placeholder, such as `<AccountSid>`, and `{}` is not in the path",
+                    field.ident
+                ),
+            );
+        } else if ty::option_inner(field.ty).is_none() {
+            errors.spanned(
+                field.ty,
+                format!(
+                    "#[param(default_account)] needs an `Option` field, whose `None` takes \
+                     the client's account: write `{}: Option<String>`",
+                    field.ident
+                ),
+            );
+        }
+    }
+}
+
+/// No two fields share a wire name, and a name taken from a field's is a valid one.
 fn check_wire_names(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     let mut seen = BTreeSet::new();
     for field in &endpoint.fields {
+        if field.rename.is_none()
+            && field.header.is_none()
+            && let Some(problem) = attr::wire_name_problem(&field.wire)
+        {
+            errors.spanned(
+                field.ident,
+                format!(
+                    "{problem}: it comes from the field's name, so name the parameter with \
+                     #[param(rename = \"..\")]"
+                ),
+            );
+        }
         if !seen.insert(field.wire.as_str()) {
             let at = match &field.rename {
                 Some(rename) => rename.to_token_stream(),
@@ -80,26 +166,40 @@ fn check_wire_names(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     }
 }
 
-/// `#[sid]` only on fields that hold strings.
+/// `#[sid]` only on fields written as strings.
 fn check_sid_types(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     for field in &endpoint.fields {
-        if field.sid_prefix.is_some() && !ty::holds_strings(field.ty) {
-            errors.spanned(
-                field.ty,
-                format!(
-                    "#[sid] applies to `String`, `Option<String>` or `Vec<String>` fields, \
-                     and `{}` is not one",
-                    field.ident
-                ),
-            );
+        if field.sid_prefix.is_none() || ty::holds_strings(field.ty) {
+            continue;
         }
+        let message = if ty::is_builtin(field.ty) {
+            format!(
+                "#[sid] applies to `String`, `Option<String>` or `Vec<String>` fields, and \
+                 `{}` is not one",
+                field.ident
+            )
+        } else {
+            format!(
+                "#[sid] applies to fields written as `String`, `Option<String>` or \
+                 `Vec<String>`, and `{}` is written as `{}`: the macro sees only the written \
+                 type, not what an alias stands for, so write `String` (or the `Option` or \
+                 `Vec` of it)",
+                field.ident,
+                field.ty.to_token_stream().to_string().replace(' ', "")
+            )
+        };
+        errors.spanned(field.ty, message);
     }
 }
 
-/// `#[param(min, max)]` only on integer fields, with `min <= max`.
+/// `#[param(min, max)]` only on integer fields, with `min <= max`, each within the
+/// range of the integer type written.
 fn check_bounds(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     for field in &endpoint.fields {
-        if (field.min.is_some() || field.max.is_some()) && !ty::holds_integers(field.ty) {
+        if field.min.is_none() && field.max.is_none() {
+            continue;
+        }
+        let Some((int, low, high)) = ty::integer_range(field.ty) else {
             errors.spanned(
                 field.ty,
                 format!(
@@ -108,6 +208,21 @@ fn check_bounds(endpoint: &Endpoint<'_>, errors: &mut Errors) {
                     field.ident
                 ),
             );
+            continue;
+        };
+        for (key, bound) in [("min", &field.min), ("max", &field.max)] {
+            if let Some(bound) = bound
+                && !(low..=high).contains(&i128::from(bound.value))
+            {
+                errors.spanned(
+                    &bound.tokens,
+                    format!(
+                        "`{key} = {}` is outside the range of `{int}` ({low} to {high}), the \
+                         type of `{}`",
+                        bound.value, field.ident
+                    ),
+                );
+            }
         }
         if let (Some(min), Some(max)) = (&field.min, &field.max)
             && min.value > max.value
@@ -120,13 +235,23 @@ fn check_bounds(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     }
 }
 
-/// A header field is named by its header: no rename on top.
+/// A header field is named by its header (no rename on top) and holds one value.
 fn check_headers(endpoint: &Endpoint<'_>, errors: &mut Errors) {
-    for field in &endpoint.fields {
-        if let (Some(_), Some(rename)) = (&field.header, &field.rename) {
+    for field in endpoint.fields.iter().filter(|f| f.header.is_some()) {
+        if let Some(rename) = &field.rename {
             errors.spanned(
                 rename,
                 "a #[header] field is sent under its header name; remove #[param(rename)]",
+            );
+        }
+        if ty::is_list(field.ty) {
+            errors.spanned(
+                field.ty,
+                format!(
+                    "a header holds one value, so a #[header] field cannot be a `Vec`; \
+                     `{}` is one",
+                    field.ident
+                ),
             );
         }
     }

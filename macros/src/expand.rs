@@ -10,13 +10,15 @@ use crate::ast::{Endpoint, Field, Location};
 use crate::attr::{self, Bound};
 use crate::check;
 use crate::ctxt::Errors;
+use crate::fallback;
 use crate::path::Part;
 use crate::ty;
 
 /// Expands `#[endpoint(args)] item`.
 ///
 /// On error the struct is still emitted, without our helper attributes, beside the
-/// errors, so that its users do not get a cascade of follow-on errors.
+/// errors, so that its users do not get a cascade of follow-on errors; when the
+/// arguments could be read, so are stand-in impls (see `fallback`).
 pub(crate) fn endpoint(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut input: DeriveInput = match syn::parse2(item.clone()) {
         Ok(input) => input,
@@ -34,12 +36,20 @@ pub(crate) fn endpoint(args: TokenStream, item: TokenStream) -> TokenStream {
     let generated = match Endpoint::from_syn(args, &input, &mut errors) {
         Some(endpoint) => {
             check::check(&endpoint, &mut errors);
-            errors.finish().map(|()| impls(&endpoint))
+            match errors.finish() {
+                Ok(()) => impls(&endpoint),
+                Err(error) => {
+                    let stub = fallback::stub(&endpoint);
+                    let error = error.into_compile_error();
+                    quote!(#error #stub)
+                }
+            }
         }
-        None => errors.finish().map(|()| TokenStream::new()),
+        None => errors
+            .finish()
+            .map_or_else(syn::Error::into_compile_error, |()| TokenStream::new()),
     };
     strip_helper_attrs(&mut input);
-    let generated = generated.unwrap_or_else(syn::Error::into_compile_error);
     quote!(#input #generated)
 }
 
@@ -62,14 +72,12 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
     let input = endpoint.input;
     let name = &input.ident;
     let operation_id = name.unraw().to_string();
-    let vis = &input.vis;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let args = &endpoint.args;
     let response = &args.response;
     let host = &args.host;
     let method = args.method.variant();
     let template = args.path.openapi();
-    let request_line = format!("`{} {template}`", method.to_string().to_uppercase());
 
     let checks = endpoint.fields.iter().map(|field| checks(&private, field));
     let params = endpoint.fields.iter().map(|field| param(&private, field));
@@ -79,18 +87,45 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
             let field = endpoint
                 .field(wire)
                 .expect("checked: every placeholder has a field");
-            let ident = field.ident;
-            quote_spanned! {field.ty.span()=>
-                #private::push_segment(path, &#private::WireValue::to_wire(&self.#ident));
+            let ident = field.ident_at_type();
+            if field.default_account.is_some() {
+                quote_spanned! {field.ty.span()=>
+                    #private::push_segment(path, &#private::account_segment(&self.#ident, account_sid));
+                }
+            } else {
+                quote_spanned! {field.ty.span()=>
+                    #private::push_segment(path, &#private::WireValue::to_wire(&self.#ident));
+                }
             }
         }
     });
+    let account_sid = if endpoint.fields.iter().any(|f| f.default_account.is_some()) {
+        quote!(account_sid)
+    } else {
+        quote!(_)
+    };
+    let json = args.json.is_some();
     let param_writes = writes(
         endpoint,
-        |l| matches!(l, Location::Query | Location::Body),
+        |l| l == Location::Query || (l == Location::Body && !json),
         "form",
     );
     let header_writes = writes(endpoint, |l| l == Location::Header, "headers");
+    let json_items = json.then(|| {
+        let json_writes = writes(endpoint, |l| l == Location::Body, "body");
+        let body = if json_writes.is_empty() {
+            quote!(_)
+        } else {
+            quote!(body)
+        };
+        quote! {
+            const BODY: #private::BodyFormat = #private::BodyFormat::Json;
+
+            fn write_json(&self, #body: &mut #private::JsonBody) {
+                #(#json_writes)*
+            }
+        }
+    });
     let write_headers = (!header_writes.is_empty()).then(|| {
         quote! {
             fn write_headers(&self, headers: &mut #private::Headers) {
@@ -103,6 +138,53 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
     } else {
         quote!(form)
     };
+    let inherent = inherent_impl(endpoint);
+
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #private::Endpoint for #name #ty_generics #where_clause {
+            type Response = #response;
+            const OPERATION_ID: &'static str = #operation_id;
+            const METHOD: #private::Method = #private::Method::#method;
+            const HOST: &'static str = #host;
+            const PATH_TEMPLATE: &'static str = #template;
+            const PARAMS: &'static [#private::Param] = &[#(#params),*];
+            #json_items
+
+            fn validate(&self) -> #private::Result<(), #private::ValidationError> {
+                #(#checks)*
+                #private::Result::Ok(())
+            }
+
+            fn write_path(&self, path: &mut #private::String, #account_sid: &::core::primitive::str) {
+                #(#path_writes)*
+            }
+
+            fn write_params(&self, #form: &mut #private::Form) {
+                #(#param_writes)*
+            }
+
+            #write_headers
+        }
+
+        #inherent
+    }
+}
+
+/// The inherent `send` (and `stream`) methods.
+pub(crate) fn inherent_impl(endpoint: &Endpoint<'_>) -> TokenStream {
+    let private = quote!(::twill_api::__private);
+    let input = endpoint.input;
+    let name = &input.ident;
+    let vis = &input.vis;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let args = &endpoint.args;
+    let response = &args.response;
+    let request_line = format!(
+        "`{} {}`",
+        args.method.variant().to_string().to_uppercase(),
+        args.path.openapi()
+    );
 
     let send_doc = format!(
         "Validates this request, sends {request_line} with `client` and decodes the response."
@@ -131,31 +213,6 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
     });
 
     quote! {
-        #[automatically_derived]
-        impl #impl_generics #private::Endpoint for #name #ty_generics #where_clause {
-            type Response = #response;
-            const OPERATION_ID: &'static str = #operation_id;
-            const METHOD: #private::Method = #private::Method::#method;
-            const HOST: &'static str = #host;
-            const PATH_TEMPLATE: &'static str = #template;
-            const PARAMS: &'static [#private::Param] = &[#(#params),*];
-
-            fn validate(&self) -> #private::Result<(), #private::ValidationError> {
-                #(#checks)*
-                #private::Result::Ok(())
-            }
-
-            fn write_path(&self, path: &mut #private::String, _account_sid: &::core::primitive::str) {
-                #(#path_writes)*
-            }
-
-            fn write_params(&self, #form: &mut #private::Form) {
-                #(#param_writes)*
-            }
-
-            #write_headers
-        }
-
         impl #impl_generics #name #ty_generics #where_clause {
             #[doc = #send_doc]
             ///
@@ -178,8 +235,15 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
 /// The checks `validate` runs on one field, in a fixed order, spanned on the field's
 /// type so that an unsupported type is reported there.
 fn checks(private: &TokenStream, field: &Field<'_>) -> TokenStream {
-    let (ident, wire, span) = (field.ident, &field.wire, field.ty.span());
-    let mut out = if field.location == Location::Path {
+    let (ident, wire, span) = (field.ident_at_type(), &field.wire, field.ty.span());
+    let mut out = if field.location == Location::Path && field.default_account.is_some() {
+        // `None` takes the client's own account SID: only a given value is checked.
+        quote_spanned! {span=>
+            if let #private::Option::Some(__twill_segment) = &self.#ident {
+                #private::check_path_segment(&#private::WireValue::to_wire(__twill_segment), #wire)?;
+            }
+        }
+    } else if field.location == Location::Path {
         quote_spanned! {span=>
             #private::check_path_segment(&#private::WireValue::to_wire(&self.#ident), #wire)?;
         }
@@ -215,19 +279,26 @@ fn param(private: &TokenStream, field: &Field<'_>) -> TokenStream {
     };
     let (min, max) = (bound(private, &field.min), bound(private, &field.max));
     let value = quote_spanned!(ty.span()=> <#ty as #private::ParamValue>);
+    let defaults_to_account = field.default_account.is_some();
+    // A field that defaults to the account is always in the request.
+    let required = if defaults_to_account {
+        quote!(true)
+    } else {
+        quote!(!#value::OPTIONAL)
+    };
     quote! {
         #private::Param::__new(
             #wire,
             #rust_name,
             #private::Location::#location,
-            !#value::OPTIONAL,
+            #required,
             #sid_prefix,
             #value::ARRAY,
             #min,
             #max,
             #value::KIND,
             #value::VALUES,
-            false,
+            #defaults_to_account,
         )
     }
 }
@@ -255,9 +326,10 @@ fn writes(
         .iter()
         .filter(|field| location(field.location))
         .map(|field| {
-            let (ident, wire) = (field.ident, &field.wire);
-            quote_spanned! {field.ty.span()=>
-                #target.append_param(#wire, &self.#ident);
+            let (ident, wire, ty) = (field.ident_at_type(), &field.wire, field.ty);
+            // Naming the type makes an unmet bound point at the whole type as written.
+            quote_spanned! {ty.span()=>
+                #target.append_param::<#ty>(#wire, &self.#ident);
             }
         })
         .collect()

@@ -7,6 +7,7 @@ mod case;
 mod check;
 mod ctxt;
 mod expand;
+mod fallback;
 mod path;
 mod ty;
 
@@ -33,38 +34,85 @@ use proc_macro::TokenStream;
 /// # Arguments
 ///
 /// - The HTTP method: `GET`, `POST`, `PUT`, `PATCH` or `DELETE`.
-/// - The path, starting with `/`. A `<Name>` placeholder is replaced by the value of the
-///   field whose wire name is `Name`, percent-encoded as one segment. That field is
-///   required (not an `Option`), and each placeholder appears once.
+/// - The path, starting with `/`, without an empty segment or a trailing `/`. A `<Name>`
+///   placeholder is replaced by the value of the field whose wire name is `Name`,
+///   percent-encoded as one segment. That field is required (not an `Option`, unless
+///   `#[param(default_account)]`), each placeholder appears once, and a segment holds at
+///   most one (`<ChatServiceSid>.json` is fine, `<ServiceSid><Sid>` is not).
+/// - `host = "conversations.twilio.com"`: the product's host, a lowercase host name
+///   without scheme, port or path. The client rewrites it for its region and edge.
 /// - `response = Type`: what a success body decodes into (any `DeserializeOwned`; `()`
-///   for an empty body).
+///   for an empty body). A type, not a string.
 /// - `paginated` (optional): the response is a page of a list (it implements
 ///   `twill_api::Page`), and a `stream` method is generated.
+/// - `json` (optional, `POST`, `PUT` and `PATCH` only): the body parameters are sent as
+///   one `application/json` object keyed by wire name instead of a form. Their types must
+///   implement `serde::Serialize` as well; `None` is left out, a `Vec` is a JSON array,
+///   and `wire_json!` types and `serde_json::Value` are sent as nested JSON.
+///
+/// ```text
+/// #[endpoint(POST, "/v1/Content", host = "content.twilio.com", response = Content, json)]
+/// pub struct CreateContent {
+///     #[param(rename = "friendly_name")]
+///     pub friendly_name: Option<String>,
+///     #[param(rename = "types")]
+///     pub types: Types,
+/// }
+/// ```
 ///
 /// # Fields
 ///
 /// Each field is one parameter, required unless it is an `Option` (a required `Vec`
 /// must not be empty). Its wire name is the field name in PascalCase
 /// (`default_chat_service_role_sid` is sent as `DefaultChatServiceRoleSid`), or what
-/// `#[param(rename = "Configuration.Filters")]` says. Fields not in the path are sent as
+/// `#[param(rename = "Configuration.Filters")]` says: ASCII letters, digits, `.`, `_`,
+/// `-`, `<` and `>`, as in Twilio's API descriptions. Fields not in the path are sent as
 /// a query string for `GET` and `DELETE`, and as an `application/x-www-form-urlencoded`
-/// body for `POST`, `PUT` and `PATCH`: `None` is left out, `bool` is `true`/`false`, and a
-/// `Vec` sends one pair per element, in order.
+/// body for `POST`, `PUT` and `PATCH` (or JSON, see `json`): `None` is left out, `bool`
+/// is `true`/`false`, and a `Vec` sends one pair per element, in order.
 ///
 /// Checked before anything is sent:
 ///
-/// - `#[sid(prefix = "RL")]` on a `String`, `Option<String>` or `Vec<String>` field: each
-///   value is the prefix then 32 hex digits;
-/// - `#[param(min = 1, max = 100)]` on an integer field: each value is within bounds;
+/// - `#[sid(prefix = "RL")]` on a field written as `String`, `Option<String>` or
+///   `Vec<String>` (the macro reads the type as written, so not through an alias): each
+///   value is the prefix then 32 hex digits. `#[sid(prefix = "SM|MM")]` accepts any of
+///   the alternatives, each two uppercase letters;
+/// - `#[param(min = 1, max = 100)]` on an integer field: each value is within bounds,
+///   which must fit the integer type written;
 /// - `#[header("X-Twilio-Webhook-Enabled")]` sends the field as that header instead, and
-///   refuses values with control characters such as CR and LF.
+///   refuses values with control characters such as CR and LF. A header holds one value,
+///   so the field is not a `Vec`. Headers the client or HTTP sets are refused, ignoring
+///   case: `Authorization`, `Proxy-Authorization`, `Host`, `Twill-Host`,
+///   `Content-Length`, `Content-Type`, `Transfer-Encoding`, `Accept`, `User-Agent`,
+///   `Connection`, `Keep-Alive`, `Te`, `Trailer`, `Upgrade` and `Expect`.
+///
+/// `#[param(default_account)]` on an `Option` field that fills a path placeholder (API
+/// v2010's `<AccountSid>`): `None` sends the client's own account SID; a value is
+/// checked and sent like any path parameter. Its `Param` says `required: true` (it is
+/// always in the request) and `defaults_to_account: true`.
+///
+/// ```text
+/// #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Messages.json",
+///            host = "api.twilio.com", response = Message)]
+/// pub struct CreateMessage {
+///     #[sid(prefix = "AC")]
+///     #[param(default_account)]
+///     pub account_sid: Option<String>,
+///     pub to: String,
+/// }
+/// ```
 ///
 /// # Generated items
 ///
-/// An implementation of `twill_api::Endpoint` (operation id, method, path template,
-/// parameter metadata, validation, encoding, response type), `async fn send(&self,
-/// client: &Client) -> Result<Response, Error>`, and for `paginated` endpoints
-/// `fn stream(&self, client: &Client, limit: Option<usize>)` over every item of every page.
+/// An implementation of `twill_api::Endpoint` (operation id, method, host, path
+/// template, parameter metadata, body format, validation, encoding, response type),
+/// `async fn send(&self, client: &Client) -> Result<Response, Error>`, and for
+/// `paginated` endpoints `fn stream(&self, client: &Client, limit: Option<usize>)` over
+/// every item of every page.
+///
+/// A mistake in the declaration is a compile error on the offending token, every one
+/// at once. The struct is still emitted (with `send`, and an `Endpoint` impl when the
+/// arguments could be read), so that code using it reports nothing more.
 #[proc_macro_attribute]
 pub fn endpoint(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::endpoint(args.into(), item.into()).into()

@@ -109,6 +109,9 @@ impl PathTemplate {
         if !literal.is_empty() {
             parts.push(Part::Literal(literal));
         }
+        if ok {
+            ok = check_segments(&text, &mut fail);
+        }
         ok.then_some(PathTemplate { lit, parts })
     }
 
@@ -137,6 +140,36 @@ impl PathTemplate {
     }
 }
 
+/// Every segment has text, and at most one placeholder. Returns whether all is well.
+fn check_segments(text: &str, fail: &mut impl FnMut(String)) -> bool {
+    let mut ok = true;
+    if text.len() > 1 && text.ends_with('/') {
+        fail(format!(
+            "the path ends with `/`: Twilio's paths never do; write \"{}\"",
+            text.trim_end_matches('/').escape_debug()
+        ));
+        ok = false;
+    } else if text == "/" {
+        fail("the path is only `/`: name the resource, as in \"/v1/Services\"".to_owned());
+        ok = false;
+    }
+    if text.trim_end_matches('/').contains("//") {
+        fail("empty segment `//` in the path: segments are separated by a single `/`".to_owned());
+        ok = false;
+    }
+    for segment in text.split('/') {
+        if segment.matches('<').count() > 1 {
+            fail(format!(
+                "two placeholders in one segment, `{}`: the server could not tell where one \
+                 value ends and the next begins; give each placeholder a segment of its own",
+                segment.escape_debug()
+            ));
+            ok = false;
+        }
+    }
+    ok
+}
+
 fn is_placeholder_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric())
@@ -150,4 +183,30 @@ fn is_path_char(c: char) -> bool {
 fn is_escape(rest: &str) -> bool {
     let bytes = rest.as_bytes();
     bytes.len() >= 3 && bytes[1].is_ascii_hexdigit() && bytes[2].is_ascii_hexdigit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        check_segments(text, &mut |message| found.push(message));
+        found
+    }
+
+    #[test]
+    fn segments() {
+        assert!(problems("/v1/Services/<Sid>.json").is_empty());
+        assert!(problems("/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>").is_empty());
+        assert_eq!(problems("/v1/Services/").len(), 1);
+        assert_eq!(problems("/v1//Services/").len(), 2);
+        assert_eq!(
+            problems("/v1//").len(),
+            1,
+            "only the trailing `/` is reported"
+        );
+        assert_eq!(problems("/").len(), 1);
+        assert_eq!(problems("/v1/<A>-<B>").len(), 1);
+    }
 }

@@ -17,6 +17,8 @@ mod check;
 mod ctxt;
 #[path = "../../../macros/src/expand.rs"]
 mod expand;
+#[path = "../../../macros/src/fallback.rs"]
+mod fallback;
 #[path = "../../../macros/src/path.rs"]
 mod path;
 #[path = "../../../macros/src/ty.rs"]

@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, response = ())]
+#[endpoint(GET, host = "conversations.twilio.com", response = ())]
 struct FetchService {
     sid: String,
 }

@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(GET, "/v1/Services/<Sid>")]
+#[endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com")]
 struct FetchService {
     sid: String,
 }

@@ -1,6 +1,6 @@
 use twill_api::endpoint;
 
-#[endpoint(FETCH, "/v1/Services/<Sid>", response = ())]
+#[endpoint(FETCH, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = ())]
 struct FetchService {
     sid: String,
 }

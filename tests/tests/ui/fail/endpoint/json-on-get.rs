@@ -1,0 +1,8 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Content", host = "content.twilio.com", response = (), json)]
+struct ListContent {
+    page_size: Option<u32>,
+}
+
+fn main() {}

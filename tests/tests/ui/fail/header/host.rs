@@ -1,0 +1,9 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Roles", host = "conversations.twilio.com", response = ())]
+struct ListRole {
+    #[header("Host")]
+    host: Option<String>,
+}
+
+fn main() {}

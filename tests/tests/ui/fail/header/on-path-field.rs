@@ -1,0 +1,9 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = ())]
+struct FetchService {
+    #[header("X-Service-Sid")]
+    sid: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use twill_api::endpoint;
+
+#[endpoint(POST, "/v1/Conversations", host = "conversations.twilio.com", response = ())]
+struct CreateConversation {
+    #[header("X-Twilio-Webhook-Enabled")]
+    webhook_enabled: Vec<String>,
+}
+
+fn main() {}

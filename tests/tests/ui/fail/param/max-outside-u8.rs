@@ -1,0 +1,9 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Conversations", host = "conversations.twilio.com", response = ())]
+struct ListConversation {
+    #[param(min = 1, max = 1000)]
+    page_size: Option<u8>,
+}
+
+fn main() {}

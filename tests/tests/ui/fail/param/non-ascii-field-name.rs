@@ -1,0 +1,8 @@
+use twill_api::endpoint;
+
+#[endpoint(POST, "/v1/Services", host = "conversations.twilio.com", response = ())]
+struct CreateService {
+    friendly_naïve: Option<String>,
+}
+
+fn main() {}

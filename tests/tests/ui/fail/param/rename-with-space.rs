@@ -1,0 +1,9 @@
+use twill_api::endpoint;
+
+#[endpoint(POST, "/v1/Services", host = "conversations.twilio.com", response = ())]
+struct CreateService {
+    #[param(rename = "Friendly Name")]
+    friendly_name: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1//Services/<Sid>", host = "conversations.twilio.com", response = ())]
+struct FetchService {
+    sid: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Services/<ServiceSid><Sid>", host = "conversations.twilio.com", response = ())]
+struct FetchRole {
+    service_sid: String,
+    sid: String,
+}
+
+fn main() {}

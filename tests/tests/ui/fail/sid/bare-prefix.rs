@@ -1,0 +1,9 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Roles/<Sid>", host = "conversations.twilio.com", response = ())]
+struct FetchRole {
+    #[sid("RL")]
+    sid: String,
+}
+
+fn main() {}
