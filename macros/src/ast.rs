@@ -40,6 +40,9 @@ pub(crate) struct Field<'a> {
     pub(crate) header: Option<LitStr>,
     /// `#[param(default_account)]`, if given: `None` takes the client's account.
     pub(crate) default_account: Option<Ident>,
+    /// `#[param(body)]`, if given: a body parameter whose wire name a path placeholder
+    /// also has (API v2010's `UpdateIncomingPhoneNumber` sends `AccountSid` in both).
+    pub(crate) body: Option<Ident>,
 }
 
 /// Where a parameter goes, named as the runtime's `Location` variant.
@@ -86,6 +89,8 @@ impl<'a> Endpoint<'a> {
         for field in &mut fields {
             field.location = if field.header.is_some() {
                 Location::Header
+            } else if field.body.is_some() {
+                params
             } else if args.path.placeholders().any(|name| name == field.wire) {
                 Location::Path
             } else {
@@ -101,7 +106,9 @@ impl<'a> Endpoint<'a> {
 
     /// The field whose wire name is `wire`.
     pub(crate) fn field(&self, wire: &str) -> Option<&Field<'a>> {
-        self.fields.iter().find(|field| field.wire == wire)
+        self.fields
+            .iter()
+            .find(|field| field.wire == wire && field.body.is_none())
     }
 }
 
@@ -133,6 +140,7 @@ impl<'a> Field<'a> {
             max: attrs.max,
             header: attrs.header,
             default_account: attrs.default_account,
+            body: attrs.body,
         }
     }
 }

@@ -9,7 +9,7 @@ use syn::{Attribute, Ident, LitStr, Meta, Token, Type};
 use crate::ctxt::Errors;
 use crate::path::PathTemplate;
 
-const USAGE: &str = "expected #[endpoint(METHOD, \"/path/<Placeholder>\", host = \"api.twilio.com\", response = Type)], optionally with `paginated` or `json`";
+const USAGE: &str = "expected #[endpoint(METHOD, \"/path/<Placeholder>\", host = \"api.twilio.com\", response = Type)], optionally with `paginated`, `json` or `answers_with_redirect`";
 
 /// The arguments of `#[endpoint(..)]`.
 pub(crate) struct EndpointArgs {
@@ -22,6 +22,8 @@ pub(crate) struct EndpointArgs {
     pub(crate) paginated: bool,
     /// `json`: body parameters are sent as one JSON object; the flag, for spans.
     pub(crate) json: Option<Ident>,
+    /// `answers_with_redirect`: a 3xx answer is the response, not an error.
+    pub(crate) answers_with_redirect: bool,
 }
 
 /// An HTTP method, named as the runtime's `Method` variant.
@@ -101,6 +103,7 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
     let mut host: Option<LitStr> = None;
     let mut paginated = false;
     let mut json: Option<Ident> = None;
+    let mut answers_with_redirect = false;
     // Set when `response` was given but unusable, so that it is not also "missing".
     let mut response_given = false;
     while !input.is_empty() {
@@ -165,11 +168,14 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
                 std::mem::replace(&mut paginated, true)
             } else if flag == "json" {
                 json.replace(flag.clone()).is_some()
+            } else if flag == "answers_with_redirect" {
+                std::mem::replace(&mut answers_with_redirect, true)
             } else {
                 errors.spanned(
                     &flag,
                     format!(
-                        "unknown flag `{flag}` in #[endpoint(..)]; expected `paginated` or `json`"
+                        "unknown flag `{flag}` in #[endpoint(..)]; expected `paginated`, `json` \
+                         or `answers_with_redirect`"
                     ),
                 );
                 false
@@ -179,7 +185,7 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
             }
         } else {
             return Err(input.error(format!(
-                "expected the path string, `key = value`, `paginated` or `json`; {USAGE}"
+                "expected the path string, `key = value` or a flag; {USAGE}"
             )));
         }
     }
@@ -223,6 +229,7 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
             response,
             paginated,
             json,
+            answers_with_redirect,
         }),
         _ => None,
     })
@@ -258,6 +265,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) header: Option<LitStr>,
     /// `#[param(default_account)]`: the key, for spans.
     pub(crate) default_account: Option<Ident>,
+    /// `#[param(body)]`: the key, for spans.
+    pub(crate) body: Option<Ident>,
 }
 
 /// Whether `attr` is one of ours, to be removed from the emitted struct.
@@ -331,15 +340,15 @@ fn parse_sid(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
     );
 }
 
-/// `#[param(rename = "Wire.Name", min = 1, max = 100, default_account)]`.
+/// `#[param(rename = "Wire.Name", min = 1, max = 100, default_account, body)]`.
 fn parse_param(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
-    const USAGE: &str = "#[param(rename = \"WireName\")], #[param(min = 1, max = 100)] or \
-                         #[param(default_account)]";
+    const USAGE: &str = "#[param(rename = \"WireName\")], #[param(min = 1, max = 100)], \
+                         #[param(default_account)] or #[param(body)]";
     nested(
         attr,
         "param",
         USAGE,
-        &["rename", "min", "max", "default_account"],
+        &["rename", "min", "max", "default_account", "body"],
         errors,
         |meta, errors| {
             let key = meta.path.get_ident().cloned().expect("one of our keys");
@@ -347,18 +356,22 @@ fn parse_param(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
                 "rename" => out.rename.is_some(),
                 "min" => out.min.is_some(),
                 "max" => out.max.is_some(),
+                "body" => out.body.is_some(),
                 _ => out.default_account.is_some(),
             };
             if duplicate {
                 errors.spanned(&key, format!("duplicate key `{key}` in #[param(..)]"));
             }
-            if key == "default_account" {
-                // Recorded even with a value, so that the `Option` is not also reported.
-                out.default_account = Some(key);
+            if key == "default_account" || key == "body" {
+                // Recorded even with a value, so that nothing else is also reported.
+                let message = format!("`{key}` takes no value: write #[param({key})]");
+                if key == "body" {
+                    out.body = Some(key);
+                } else {
+                    out.default_account = Some(key);
+                }
                 if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-                    return Err(meta.error(
-                        "`default_account` takes no value: write #[param(default_account)]",
-                    ));
+                    return Err(meta.error(message));
                 }
                 return Ok(());
             }

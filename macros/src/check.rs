@@ -15,6 +15,7 @@ use crate::ty;
 pub(crate) fn check(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     check_placeholders(endpoint, errors);
     check_default_account(endpoint, errors);
+    check_body_flags(endpoint, errors);
     check_wire_names(endpoint, errors);
     check_sid_types(endpoint, errors);
     check_bounds(endpoint, errors);
@@ -109,6 +110,38 @@ fn missing_field(endpoint: &Endpoint<'_>, name: &str, errors: &mut Errors) {
     }
 }
 
+/// `#[param(body)]` only where it means something: on a request with a body, on a field
+/// whose wire name a path placeholder has too.
+fn check_body_flags(endpoint: &Endpoint<'_>, errors: &mut Errors) {
+    for field in &endpoint.fields {
+        let Some(key) = &field.body else {
+            continue;
+        };
+        if !endpoint.args.method.has_form_body() {
+            errors.spanned(
+                key,
+                "#[param(body)] needs a request with a body (POST, PUT or PATCH)",
+            );
+        } else if field.header.is_some() {
+            errors.spanned(key, "a #[header] field is not a body parameter: remove one");
+        } else if !endpoint
+            .args
+            .path
+            .placeholders()
+            .any(|name| name == field.wire)
+        {
+            errors.spanned(
+                key,
+                format!(
+                    "#[param(body)] sets a body parameter apart from a path placeholder of \
+                     the same wire name, and the path has no `<{}>`: remove it",
+                    field.wire
+                ),
+            );
+        }
+    }
+}
+
 /// `#[param(default_account)]` only on an `Option` that fills a path placeholder.
 fn check_default_account(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     for field in &endpoint.fields {
@@ -153,7 +186,8 @@ fn check_wire_names(endpoint: &Endpoint<'_>, errors: &mut Errors) {
                 ),
             );
         }
-        if !seen.insert(field.wire.as_str()) {
+        // `#[param(body)]` sets a body parameter apart from the path's of the same name.
+        if !seen.insert((field.wire.as_str(), field.location == Location::Path)) {
             let at = match &field.rename {
                 Some(rename) => rename.to_token_stream(),
                 None => field.ident.to_token_stream(),

@@ -126,6 +126,11 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
             }
         }
     });
+    let redirect_answer = args.answers_with_redirect.then(|| {
+        quote!(
+            const ANSWERS_WITH_REDIRECT: ::core::primitive::bool = true;
+        )
+    });
     let write_headers = (!header_writes.is_empty()).then(|| {
         quote! {
             fn write_headers(&self, headers: &mut #private::Headers) {
@@ -150,6 +155,7 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
             const PATH_TEMPLATE: &'static str = #template;
             const PARAMS: &'static [#private::Param] = &[#(#params),*];
             #json_items
+            #redirect_answer
 
             fn validate(&self) -> #private::Result<(), #private::ValidationError> {
                 #(#checks)*

@@ -49,6 +49,9 @@ use proc_macro::TokenStream;
 ///   one `application/json` object keyed by wire name instead of a form. Their types must
 ///   implement `serde::Serialize` as well; `None` is left out, a `Vec` is a JSON array,
 ///   and `wire_json!` types and `serde_json::Value` are sent as nested JSON.
+/// - `answers_with_redirect` (optional): the endpoint answers with a `3xx` whose body is
+///   its response (two of Twilio's do: `307` with `{"redirect_to": ".."}`), which then
+///   decodes instead of being an `Error::Redirect`. No redirect is followed either way.
 ///
 /// ```text
 /// #[endpoint(POST, "/v1/Content", host = "content.twilio.com", response = Content, json)]

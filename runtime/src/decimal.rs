@@ -99,10 +99,23 @@ impl WireValue for Decimal {
     }
 }
 
-/// Serialized as a string (`"0.0075"`), so that no JSON reader turns it into a float.
+/// Serialized as a number (`0.0075`, what a JSON body's `number` property takes) when
+/// the number reads back from a float with the very digits written, which holds for the
+/// prices, rates and coordinates Twilio takes; else as a string (`"0.10"`,
+/// `"12345678901234567890.5"`), so that no digit is lost on the way.
 impl Serialize for Decimal {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        if let Ok(integer) = self.0.parse::<i64>()
+            && integer.to_string() == *self.0
+        {
+            return serializer.serialize_i64(integer);
+        }
+        match self.0.parse::<f64>() {
+            Ok(float) if float.is_finite() && float.to_string() == *self.0 => {
+                serializer.serialize_f64(float)
+            }
+            _ => serializer.serialize_str(&self.0),
+        }
     }
 }
 
@@ -231,9 +244,19 @@ mod tests {
     }
 
     #[test]
-    fn serde_as_string_from_string_or_number() {
-        let price: Decimal = "0.0075".parse().unwrap();
-        assert_eq!(serde_json::to_string(&price).unwrap(), r#""0.0075""#);
+    fn serde_as_number_when_exact_from_string_or_number() {
+        let json = |text: &str| serde_json::to_string(&text.parse::<Decimal>().unwrap()).unwrap();
+        assert_eq!(json("0.0075"), "0.0075");
+        assert_eq!(json("-12"), "-12");
+        assert_eq!(json("1.5"), "1.5");
+        // Digits a float would not keep stay in a string.
+        assert_eq!(json("0.10"), r#""0.10""#);
+        assert_eq!(json("007"), r#""007""#);
+        assert_eq!(
+            json("12345678901234567890.5"),
+            r#""12345678901234567890.5""#
+        );
+        assert_eq!(json("99999999999999999999"), r#""99999999999999999999""#);
         let text = |json: &str| serde_json::from_str::<Decimal>(json).map(|d| d.to_string());
         assert_eq!(text(r#""0.0075""#).unwrap(), "0.0075");
         assert_eq!(text(r#""3.50""#).unwrap(), "3.50");

@@ -51,8 +51,12 @@ macro_rules! product {
 /// Every product declared, in the order of their spec files' names.
 pub fn all() -> Vec<Product> {
     vec![
+        product!("twilio_api_v2010", api::v2010),
+        product!("twilio_content_v1", content::v1),
         product!("twilio_conversations_v1", conversations::v1),
+        product!("twilio_lookups_v2", lookups::v2),
         product!("twilio_messaging_v1", messaging::v1),
         product!("twilio_sync_v1", sync::v1),
+        product!("twilio_verify_v2", verify::v2),
     ]
 }

@@ -18,9 +18,22 @@ pub struct Sample {
     pub wire: Vec<String>,
 }
 
+/// Values for JSON-valued parameters (objects, `items: {}`), which metadata alone cannot
+/// choose: given a parameter, a value of (each element of) its schema, if known. Without
+/// one, a JSON sample is `{}`.
+pub type JsonSamples<'a> = &'a dyn Fn(&Param) -> Option<Value>;
+
 /// A sample for `param`; `identity` is used for path parameters that are not SIDs.
 pub fn sample(param: &Param, identity: &str) -> Sample {
-    let one = |i: usize| one_value(param, identity, i);
+    sample_with(param, identity, &|_| None)
+}
+
+/// [`sample`], with JSON values from `json`.
+pub fn sample_with(param: &Param, identity: &str, json: JsonSamples<'_>) -> Sample {
+    let one = |i: usize| match (param.kind, json(param)) {
+        (ValueKind::Json, Some(value)) => value,
+        _ => one_value(param, identity, i),
+    };
     if param.array {
         let values = if param.kind == ValueKind::Enum {
             param.values.iter().take(2).map(|v| json!(v)).collect()
@@ -43,6 +56,8 @@ pub fn sample(param: &Param, identity: &str) -> Sample {
 
 fn one_value(param: &Param, identity: &str, i: usize) -> Value {
     if let Some(prefix) = param.sid_prefix {
+        // Of prefix alternatives (`SM|MM`), the first.
+        let prefix = prefix.split('|').next().unwrap_or(prefix);
         return json!(format!("{prefix}0123456789abcdef0123456789abcde{i:x}"));
     }
     match param.kind {
@@ -79,11 +94,21 @@ fn wire_text(value: &Value) -> String {
 /// client's account is left out of the required ones: [`expected_path`] then expects
 /// [`ACCOUNT_SID`](crate::ACCOUNT_SID), the test clients' account.
 pub fn request(params: &[Param], identity: &str, all: bool) -> (Value, Vec<(Param, Sample)>) {
+    request_with(params, identity, all, &|_| None)
+}
+
+/// [`request`], with JSON values from `json`.
+pub fn request_with(
+    params: &[Param],
+    identity: &str,
+    all: bool,
+    json: JsonSamples<'_>,
+) -> (Value, Vec<(Param, Sample)>) {
     let mut object = Map::new();
     let mut chosen = Vec::new();
     for param in params {
         if all || (param.required && !param.defaults_to_account) {
-            let sample = sample(param, identity);
+            let sample = sample_with(param, identity, json);
             object.insert(param.field.to_owned(), sample.json.clone());
             chosen.push((*param, sample));
         }

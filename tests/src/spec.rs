@@ -92,3 +92,118 @@ pub fn operations(spec: &Value) -> Vec<(String, String, String, Value)> {
 pub fn pairs(encoded: &str) -> Vec<(String, String)> {
     serde_urlencoded::from_str(encoded).expect("valid form encoding")
 }
+
+/// A value of `schema` with every property it declares, for the parameters and
+/// responses whose spec has no example: objects with all their properties, arrays of one
+/// element, an enum's first value, a string fit for its format or SID pattern, the
+/// smallest integer allowed, the first alternative of a `oneOf` or `anyOf`.
+pub fn instance(spec: &Value, schema: &Value) -> Value {
+    instance_at(spec, schema, 0)
+}
+
+fn instance_at(spec: &Value, schema: &Value, depth: usize) -> Value {
+    let schema = resolve(spec, schema);
+    // Recursive schemas end somewhere.
+    if depth > 8 {
+        return Value::Null;
+    }
+    for key in ["oneOf", "anyOf", "allOf"] {
+        if let Some(first) = schema[key].as_array().and_then(|all| all.first()) {
+            return instance_at(spec, first, depth + 1);
+        }
+    }
+    if let Some(first) = schema["enum"].as_array().and_then(|values| values.first()) {
+        return first.clone();
+    }
+    match schema["type"].as_str() {
+        Some("object") | None => {
+            let mut object = serde_json::Map::new();
+            for (name, property) in schema["properties"].as_object().into_iter().flatten() {
+                object.insert(name.clone(), instance_at(spec, property, depth + 1));
+            }
+            Value::Object(object)
+        }
+        Some("array") => {
+            let items = &schema["items"];
+            let item = if items.as_object().is_some_and(|items| !items.is_empty()) {
+                instance_at(spec, items, depth + 1)
+            } else {
+                Value::Object(serde_json::Map::new())
+            };
+            Value::Array(vec![item])
+        }
+        Some("integer") => Value::from(schema["minimum"].as_i64().unwrap_or(1).max(1)),
+        Some("number") => serde_json::json!(1.5),
+        Some("boolean") => Value::Bool(true),
+        Some("string") => {
+            if let Some(pattern) = schema["pattern"].as_str() {
+                let prefix = pattern.trim_start_matches('^').trim_start_matches('(');
+                if prefix.len() > 2 && prefix.as_bytes()[..2].iter().all(u8::is_ascii_uppercase) {
+                    return Value::String(format!("{}{}", &prefix[..2], "0".repeat(32)));
+                }
+            }
+            Value::String(
+                match schema["format"].as_str() {
+                    Some("date-time") => "2020-01-02T03:04:05Z",
+                    Some("date-time-rfc-2822") => "Thu, 02 Jan 2020 03:04:05 +0000",
+                    Some("date") => "2020-01-02",
+                    Some("uri") => "https://example.com/resource",
+                    _ => "text",
+                }
+                .to_owned(),
+            )
+        }
+        Some(_) => Value::Null,
+    }
+}
+
+/// The schema of an operation's parameter `name` in `location` (`path`, `query`,
+/// `header` or `body`, a form or JSON body's property), if the spec has it.
+pub fn param_schema(spec: &Value, operation: &Value, name: &str, location: &str) -> Option<Value> {
+    if location == "body" {
+        let content = &operation["requestBody"]["content"];
+        return ["application/x-www-form-urlencoded", "application/json"]
+            .iter()
+            .find_map(|media| {
+                let body = resolve(spec, &content[*media]["schema"]);
+                body["properties"].get(name).cloned()
+            });
+    }
+    operation["parameters"]
+        .as_array()?
+        .iter()
+        .map(|param| resolve(spec, param))
+        .find(|param| param["name"] == name && param["in"] == location)
+        .map(|param| param["schema"].clone())
+}
+
+/// JSON samples for an operation's parameters, for [`crate::samples::request_with`]:
+/// an [`instance`] of each parameter's schema (of its elements, for a list).
+pub fn json_samples<'a>(
+    spec: &'a Value,
+    operation: &'a Value,
+) -> impl Fn(&twill_api::Param) -> Option<Value> + 'a {
+    move |param| {
+        let schema = resolve(
+            spec,
+            &param_schema(spec, operation, param.name, param.location.as_str())?,
+        );
+        let element = if param.array {
+            schema["items"].clone()
+        } else {
+            schema
+        };
+        Some(instance(spec, &element))
+    }
+}
+
+/// The example of an operation's success response, or, when the spec gives none, an
+/// [`instance`] of its schema; `None` for a response without a body.
+pub fn response_example_or_instance(spec: &Value, operation: &Value) -> Option<Value> {
+    let status = success_status(operation);
+    if let Some(example) = response_examples(operation, &status).into_iter().next() {
+        return Some(example);
+    }
+    let schema = &operation["responses"][&status]["content"]["application/json"]["schema"];
+    (!schema.is_null()).then(|| instance(spec, schema))
+}

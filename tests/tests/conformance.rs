@@ -123,26 +123,33 @@ fn check_operation(
         ));
     }
 
+    // Keyed by wire name and location: API v2010's `UpdateIncomingPhoneNumber` has an
+    // `AccountSid` in its path and another in its body.
     let expected = spec_params(spec, operation);
-    let actual: BTreeMap<String, ParamFacts> = op
+    let actual: BTreeMap<(String, &str), ParamFacts> = op
         .params
         .iter()
-        .map(|param| (param.name.to_owned(), declared_facts(param)))
+        .map(|param| {
+            let facts = declared_facts(param);
+            ((param.name.to_owned(), facts.location), facts)
+        })
         .collect();
     if actual.len() != op.params.len() {
-        problems.push(format!("{id}: a wire name is declared twice"));
+        problems.push(format!("{id}: a wire name is declared twice in one place"));
     }
-    for (name, facts) in &expected {
-        match actual.get(name) {
-            None => problems.push(format!("{id}: parameter {name} missing")),
+    for ((name, location), facts) in &expected {
+        match actual.get(&(name.clone(), *location)) {
+            None => problems.push(format!("{id}: {location} parameter {name} missing")),
             Some(declared) if declared != facts => problems.push(format!(
                 "{id}: parameter {name} is {declared:?} (spec: {facts:?})"
             )),
             Some(_) => {}
         }
     }
-    for name in actual.keys().filter(|name| !expected.contains_key(*name)) {
-        problems.push(format!("{id}: parameter {name} is not in the spec"));
+    for (name, location) in actual.keys().filter(|key| !expected.contains_key(*key)) {
+        problems.push(format!(
+            "{id}: {location} parameter {name} is not in the spec"
+        ));
     }
 
     check_response(spec, op, operation, problems);
@@ -150,7 +157,7 @@ fn check_operation(
 
 /// The operation's parameters as the spec states them: path, query and header
 /// parameters, and the properties of a form or JSON body.
-fn spec_params(spec: &Value, operation: &Value) -> BTreeMap<String, ParamFacts> {
+fn spec_params(spec: &Value, operation: &Value) -> BTreeMap<(String, &'static str), ParamFacts> {
     let mut out = BTreeMap::new();
     for param in operation["parameters"].as_array().into_iter().flatten() {
         let param = resolve(spec, param);
@@ -165,7 +172,7 @@ fn spec_params(spec: &Value, operation: &Value) -> BTreeMap<String, ParamFacts> 
         let required = location == "path" || param["required"].as_bool().unwrap_or(false);
         let mut facts = schema_facts(spec, &param["schema"], location, required);
         facts.defaults_to_account = location == "path" && name == "AccountSid";
-        out.insert(name.to_owned(), facts);
+        out.insert((name.to_owned(), location), facts);
     }
     let content = &operation["requestBody"]["content"];
     for media in ["application/x-www-form-urlencoded", "application/json"] {
@@ -178,7 +185,7 @@ fn spec_params(spec: &Value, operation: &Value) -> BTreeMap<String, ParamFacts> 
             .collect();
         for (name, property) in body["properties"].as_object().into_iter().flatten() {
             let facts = schema_facts(spec, property, "body", required.contains(name.as_str()));
-            out.insert(name.clone(), facts);
+            out.insert((name.clone(), "body"), facts);
         }
     }
     out

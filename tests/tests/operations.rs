@@ -28,7 +28,7 @@ fn main() {
     let mut cases: Vec<harness::Case> = Vec::new();
     for product in products::all() {
         let short = product.stem.trim_start_matches("twilio_");
-        let spec = product.spec();
+        let spec = Arc::new(product.spec());
         let by_id: std::collections::HashMap<String, Value> = spec::operations(&spec)
             .into_iter()
             .map(|(id, _, _, operation)| (id, operation))
@@ -39,14 +39,16 @@ fn main() {
                 .unwrap_or_else(|| panic!("{} is not in {}", op.id, product.stem))
                 .clone();
             let op = Arc::new(op);
-            let (rt, send_op, send_spec) = (runtime.clone(), op.clone(), operation.clone());
+            let (rt, send_op, send_operation) = (runtime.clone(), op.clone(), operation.clone());
+            let send_spec = spec.clone();
             cases.push((
                 format!("{short}::{}::send", op.id),
-                Box::new(move || rt.block_on(send_case(&send_op, &send_spec))),
+                Box::new(move || rt.block_on(send_case(&send_spec, &send_op, &send_operation))),
             ));
+            let spec = spec.clone();
             cases.push((
                 format!("{short}::{}::decode", op.id),
-                Box::new(move || decode_case(&op, &operation)),
+                Box::new(move || decode_case(&spec, &op, &operation)),
             ));
         }
     }
@@ -54,9 +56,9 @@ fn main() {
     std::process::exit(i32::from(failed > 0));
 }
 
-async fn send_case(op: &Operation, operation: &Value) -> Result<(), String> {
+async fn send_case(spec: &Value, op: &Operation, operation: &Value) -> Result<(), String> {
     let status = success_status(operation);
-    let example = response_examples(operation, &status).into_iter().next();
+    let example = spec::response_example_or_instance(spec, operation);
     let server = MockServer::start().await;
     let status_code: u16 = status.parse().map_err(|_| format!("status {status}"))?;
 
@@ -71,7 +73,8 @@ async fn send_case(op: &Operation, operation: &Value) -> Result<(), String> {
             .mount(&server)
             .await;
 
-        let (request, chosen) = samples::request(op.params, IDENTITY, all);
+        let json = spec::json_samples(spec, operation);
+        let (request, chosen) = samples::request_with(op.params, IDENTITY, all, &json);
         let which = if all {
             "every parameter"
         } else {
@@ -145,9 +148,13 @@ async fn send_case(op: &Operation, operation: &Value) -> Result<(), String> {
     Ok(())
 }
 
-fn decode_case(op: &Operation, operation: &Value) -> Result<(), String> {
+fn decode_case(spec: &Value, op: &Operation, operation: &Value) -> Result<(), String> {
     let status = success_status(operation);
-    let examples = response_examples(operation, &status);
+    let mut examples = response_examples(operation, &status);
+    // Without an example, a value of the schema with every property.
+    if examples.is_empty() {
+        examples.extend(spec::response_example_or_instance(spec, operation));
+    }
     if examples.is_empty() {
         // Only bodiless responses lack examples: they must decode to `()`.
         if status != "204" || op.response != Shape::Unit {

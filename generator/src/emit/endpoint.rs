@@ -62,7 +62,26 @@ impl Gen<'_> {
         let json = params.iter().any(|p| p.place == In::Json);
         let body_owner = self.body_owner(op).unwrap_or_else(|| op_id.to_owned());
 
-        let names = field_names(params.iter().map(|p| p.wire.as_str()));
+        // A body parameter named like a path parameter (API v2010's
+        // `UpdateIncomingPhoneNumber` takes `AccountSid` in both: the account the number
+        // moves to) is `body_<name>`, set apart with `#[param(body)]`.
+        let in_path: Vec<&str> = params
+            .iter()
+            .filter(|p| p.place == In::Path)
+            .map(|p| p.wire.as_str())
+            .collect();
+        let beside_path = |p: &Param<'_>| p.place != In::Path && in_path.contains(&p.wire.as_str());
+        let naming: Vec<String> = params
+            .iter()
+            .map(|p| {
+                if beside_path(p) {
+                    format!("Body{}", p.wire)
+                } else {
+                    p.wire.clone()
+                }
+            })
+            .collect();
+        let names = field_names(naming.iter().map(String::as_str));
         let mut fields = String::new();
         let mut all_defaultable = true;
         let mut all_eq = true;
@@ -97,6 +116,9 @@ impl Gen<'_> {
             }
             let mut attrs = Vec::new();
             match p.place {
+                _ if beside_path(p) => {
+                    attrs.push(format!("#[param(rename = \"{}\", body)]", p.wire));
+                }
                 In::Header => attrs.push(format!("#[header(\"{}\")]", p.wire)),
                 In::Json => attrs.push(format!("#[param(rename = \"{}\")]", p.wire)),
                 _ if pascal(name.trim_start_matches("r#")) != p.wire => {
@@ -187,6 +209,9 @@ impl Gen<'_> {
         if json {
             args += ", json";
         }
+        if op.success()?.0.starts_with('3') {
+            args += ", answers_with_redirect";
+        }
         let mut derives = vec!["Debug", "Clone"];
         if all_defaultable {
             derives.push("Default");
@@ -203,8 +228,8 @@ impl Gen<'_> {
         let (status, _) = op.success()?;
         if status.starts_with('3') {
             out += &format!(
-                "///\n/// Twilio answers with a redirect ({status}): `send` returns \
-                 `Error::Redirect`, whose `location` is the URL.\n"
+                "///\n/// Twilio answers with a redirect ({status}) whose body is the response: \
+                 `send` decodes it (and follows no redirect).\n"
             );
         }
         out += &format!("#[endpoint({args})]\n");

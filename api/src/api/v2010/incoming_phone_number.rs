@@ -102,9 +102,9 @@ pub struct UpdateIncomingPhoneNumber {
     /// the IncomingPhoneNumber resource to update.  For more information, see [Exchanging
     /// Numbers Between
     /// Subaccounts](https://www.twilio.com/docs/iam/api/subaccounts#exchanging-numbers).
-    #[param(rename = "AccountSid")]
+    #[param(rename = "AccountSid", body)]
     #[sid(prefix = "AC")]
-    pub account_sid_2: Option<String>,
+    pub body_account_sid: Option<String>,
     /// The API version to use for incoming calls made to the phone number. The default is
     /// `2010-04-01`.
     pub api_version: Option<String>,

@@ -11,8 +11,8 @@ use crate::endpoint;
 
 /// Fetch an instance of a result payload
 ///
-/// Twilio answers with a redirect (307): `send` returns `Error::Redirect`, whose `location` is the URL.
-#[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Recordings/<ReferenceSid>/AddOnResults/<AddOnResultSid>/Payloads/<PayloadSid>/Data.json", host = "api.twilio.com", response = RecordingAddOnResultPayloadData)]
+/// Twilio answers with a redirect (307) whose body is the response: `send` decodes it (and follows no redirect).
+#[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Recordings/<ReferenceSid>/AddOnResults/<AddOnResultSid>/Payloads/<PayloadSid>/Data.json", host = "api.twilio.com", response = RecordingAddOnResultPayloadData, answers_with_redirect)]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",

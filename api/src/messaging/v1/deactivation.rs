@@ -12,8 +12,8 @@ use crate::{Date, endpoint};
 
 /// Fetch a list of all United States numbers that have been deactivated on a specific date.
 ///
-/// Twilio answers with a redirect (307): `send` returns `Error::Redirect`, whose `location` is the URL.
-#[endpoint(GET, "/v1/Deactivations", host = "messaging.twilio.com", response = Deactivation)]
+/// Twilio answers with a redirect (307) whose body is the response: `send` decodes it (and follows no redirect).
+#[endpoint(GET, "/v1/Deactivations", host = "messaging.twilio.com", response = Deactivation, answers_with_redirect)]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
