@@ -1,0 +1,10 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = ())]
+struct FetchService {
+    sid: String,
+    #[param(rename = "Sid", body)]
+    other_sid: Option<String>,
+}
+
+fn main() {}
