@@ -1,19 +1,23 @@
-//! Fetches and updates a Conversations service configuration through twill.
+//! Fetches and updates a Conversations service configuration, then sends an SMS with API
+//! v2010, on one client: each endpoint goes to its own product's host.
 //!
 //! ```sh
 //! cargo run -p twill-api --example quickstart
 //! ```
 //!
 //! Without `TWILIO_ACCOUNT_SID`, it starts a local server on 127.0.0.1 that answers like
-//! Twilio's configuration resource and sends the requests there. With
-//! `TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN` and `TWILIO_CHAT_SERVICE_SID` set, it calls
-//! Twilio itself; its update writes back the reachability setting it just read, so it
-//! changes nothing.
+//! Twilio's configuration and message resources and sends the requests there (each
+//! tagged with the `Twill-Host` of its product). With `TWILIO_ACCOUNT_SID`,
+//! `TWILIO_AUTH_TOKEN` and `TWILIO_CHAT_SERVICE_SID` set, it calls Twilio itself; its
+//! update writes back the reachability setting it just read, so it changes nothing, and
+//! it sends an SMS only if `TWILIO_SMS_FROM` (a number of the account) and
+//! `TWILIO_SMS_TO` are set too.
 
 use std::error::Error as StdError;
 use std::sync::Mutex;
 
 use serde_json::{Value, json};
+use twill_api::api::v2010::CreateMessage;
 use twill_api::conversations::v1::service_configuration::{
     FetchServiceConfiguration, UpdateServiceConfiguration,
 };
@@ -84,9 +88,44 @@ async fn main() -> Result<(), Box<dyn StdError>> {
     };
     println!("-> the same update with DefaultChatServiceRoleSid = \"RL-not-a-sid\"");
     match invalid.send(&client).await {
-        Err(err @ Error::Validation(_)) => println!("<- refused before sending: {err}"),
+        Err(err @ Error::Validation(_)) => println!("<- refused before sending: {err}\n"),
         other => return Err(format!("expected a validation error, got {other:?}").into()),
     }
+
+    // The same client, another product: API v2010 at api.twilio.com, with the client's
+    // account SID in the path.
+    let sms = match (
+        std::env::var("TWILIO_SMS_FROM"),
+        std::env::var("TWILIO_SMS_TO"),
+    ) {
+        (Ok(from), Ok(to)) => Some((from, to)),
+        _ if local => Some(("+15017122661".to_owned(), "+15558675310".to_owned())),
+        _ => None,
+    };
+    let Some((from, to)) = sms else {
+        println!("(no SMS sent: set TWILIO_SMS_FROM and TWILIO_SMS_TO to send one)");
+        return Ok(());
+    };
+    let message = CreateMessage {
+        to,
+        from: Some(from),
+        body: Some("Hello from twill".to_owned()),
+        ..Default::default()
+    };
+    println!(
+        "-> {}, at {}",
+        CreateMessage::HOST,
+        client.base_url_for(CreateMessage::HOST)
+    );
+    show_request(&client, &message);
+    let sent = message.send(&client).await?;
+    println!(
+        "<- message {} is {:?}, created {}",
+        sent.sid.as_deref().unwrap_or("?"),
+        sent.status,
+        sent.date_created
+            .map_or_else(|| "?".to_owned(), |at| at.to_string())
+    );
     Ok(())
 }
 
@@ -122,10 +161,54 @@ async fn local_server() -> MockServer {
     Mock::given(wiremock::matchers::path(format!(
         "/v1/Services/{LOCAL_SERVICE_SID}/Configuration"
     )))
+    .and(wiremock::matchers::header(
+        "twill-host",
+        "conversations.twilio.com",
+    ))
     .respond_with(ConfigurationResource(Mutex::new(state)))
     .mount(&server)
     .await;
+    Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path(format!(
+            "/2010-04-01/Accounts/{LOCAL_ACCOUNT_SID}/Messages.json"
+        )))
+        .and(wiremock::matchers::header("twill-host", "api.twilio.com"))
+        .respond_with(MessageResource)
+        .mount(&server)
+        .await;
     server
+}
+
+/// Answers a new message as Twilio does: `201 Created`, queued, with API v2010's RFC
+/// 2822 dates.
+struct MessageResource;
+
+impl Respond for MessageResource {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_bytes(&request.body).unwrap_or_default();
+        let form = |name: &str| {
+            pairs
+                .iter()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.clone())
+        };
+        let sid = "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+        ResponseTemplate::new(201).set_body_json(json!({
+            "account_sid": LOCAL_ACCOUNT_SID,
+            "sid": sid,
+            "to": form("To"),
+            "from": form("From"),
+            "body": form("Body"),
+            "status": "queued",
+            "direction": "outbound-api",
+            "num_segments": "1",
+            "price": null,
+            "date_created": "Sat, 28 Nov 2026 10:00:00 +0000",
+            "date_sent": null,
+            "uri": format!("/2010-04-01/Accounts/{LOCAL_ACCOUNT_SID}/Messages/{sid}.json"),
+        }))
+    }
 }
 
 struct ConfigurationResource(Mutex<Value>);
