@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
-# The compile cost of twill-api, whose 103 endpoints are declared with #[endpoint]:
+# The compile cost of twill-api, whose endpoints are declared with #[endpoint], with the
+# products of TWILL_FEATURES (default: all seven, 482 endpoints):
 #  - its build time with dependencies prebuilt, clean and after touching one endpoint
 #    file, and the `cargo check` time after that touch;
 #  - the same for a copy of the crate with every #[endpoint] already expanded (by
 #    scripts/expand-endpoints, which runs the macro's own code) and checked in as plain
 #    Rust: the macro's cost is the difference (target: at most 1.25x);
-#  - the time the macro itself spends expanding the 103 declarations.
+#  - the time the macro itself spends expanding the declarations.
 # Usage: bash scripts/compile-cost.sh [runs]   (default 3; medians are printed)
+#        TWILL_FEATURES=conversations-v1 bash scripts/compile-cost.sh   (one product)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=${1:-3}
 work=target/compile-cost
-endpoints=$(grep -rh '^#\[endpoint' api/src | wc -l)
+products="api-v2010 content-v1 conversations-v1 lookups-v2 messaging-v1 sync-v1 verify-v2"
+feature_flags=(--no-default-features --features "${TWILL_FEATURES:-$products}")
+# The declarations the features compile: those of each enabled product's directory
+# (Conversations v1's families all count: the default set turns them all on).
+endpoints=0
+for feature in ${TWILL_FEATURES:-$products}; do
+    dir="api/src/${feature%-*}/${feature##*-}"
+    [ -d "$dir" ] && endpoints=$((endpoints + $(grep -rh '^#\[endpoint' "$dir" | wc -l)))
+done
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 # Seconds taken by a command, quiet.
@@ -54,9 +64,10 @@ serde = { version = "1.0.200", features = ["derive"] }
 serde_json = "1.0.120"
 twill-runtime = { path = "../../../runtime" }
 TOML
-expanded=(--manifest-path "$work/expanded/Cargo.toml" --target-dir "$work/target")
-cargo build -q -p twill-api
-cargo check -q -p twill-api
+expanded_at=(--manifest-path "$work/expanded/Cargo.toml" --target-dir "$work/target")
+expanded=("${expanded_at[@]}" "${feature_flags[@]}")
+cargo build -q -p twill-api "${feature_flags[@]}"
+cargo check -q -p twill-api "${feature_flags[@]}"
 cargo build -q "${expanded[@]}"
 # The copy must be the same crate: a feature or cfg it lost would compile code out.
 if cargo check "${expanded[@]}" 2>&1 | grep -q '^warning'; then
@@ -69,17 +80,17 @@ clean_macro=() clean_expanded=() touch_macro=() touch_expanded=() check_macro=()
 for run in $(seq "$runs"); do
     echo "== run $run of $runs"
     cargo clean -q -p twill-api
-    clean_macro+=("$(seconds cargo build -p twill-api)")
-    cargo clean -q -p twill-api-expanded "${expanded[@]}"
+    clean_macro+=("$(seconds cargo build -p twill-api "${feature_flags[@]}")")
+    cargo clean -q -p twill-api-expanded "${expanded_at[@]}"
     clean_expanded+=("$(seconds cargo build "${expanded[@]}")")
     touch api/src/conversations/v1/conversation.rs
-    touch_macro+=("$(seconds cargo build -p twill-api)")
+    touch_macro+=("$(seconds cargo build -p twill-api "${feature_flags[@]}")")
     touch "$work/expanded/src/conversations/v1/conversation.rs"
     touch_expanded+=("$(seconds cargo build "${expanded[@]}")")
     # An incremental check: checked once, touched, checked again.
-    cargo check -q -p twill-api
+    cargo check -q -p twill-api "${feature_flags[@]}"
     touch api/src/conversations/v1/conversation.rs
-    check_macro+=("$(seconds cargo check -p twill-api)")
+    check_macro+=("$(seconds cargo check -p twill-api "${feature_flags[@]}")")
     cargo check -q "${expanded[@]}"
     touch "$work/expanded/src/conversations/v1/conversation.rs"
     check_expanded+=("$(seconds cargo check "${expanded[@]}")")
@@ -93,6 +104,7 @@ ratio() { echo "scale=3; $1 / $2" | bc; }
 per_op() { echo "scale=1; $1 * 1000 / $endpoints" | bc; }
 echo
 echo "machine: $(nproc) cores; medians of $runs runs; dependencies prebuilt; dev profile"
+echo "features: ${TWILL_FEATURES:-$products} ($endpoints endpoints)"
 echo "macro expansion alone: $(cat "$work/expansion.txt")"
 echo "clean build of twill-api:       ${cm} s ($(per_op "$cm") ms per endpoint)"
 echo "clean build, expanded copy:     ${ce} s ($(per_op "$ce") ms per endpoint)"

@@ -17,7 +17,7 @@ pub fn doc(text: &str, indent: &str) -> String {
     if text.is_empty() {
         return String::new();
     }
-    let text = autolink(&escape_brackets(text));
+    let text = autolink(&escape_tags(&escape_brackets(text)));
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let wrapped = wrap(paragraph, WIDTH - indent.chars().count());
@@ -71,6 +71,38 @@ fn escape_brackets(text: &str) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// `<Pay>`, `</Say>` and other text that reads as an HTML tag (TwiML verbs, mostly)
+/// becomes `\<Pay\>` outside code spans: rustdoc would take it for an unclosed tag.
+/// `<https://..>` autolinks stay.
+fn escape_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_code = false;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '`' {
+            in_code = !in_code;
+        } else if c == '<' && !in_code {
+            let inner_end = rest[1..].find(['<', '>', '\n']).map(|i| i + 1);
+            if let Some(end) = inner_end.filter(|&end| rest[end..].starts_with('>')) {
+                let inner = &rest[1..end];
+                let name = inner.strip_prefix('/').unwrap_or(inner);
+                let tag_like = name.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && !name.starts_with("http");
+                if tag_like {
+                    out.push_str("\\<");
+                    out.push_str(inner);
+                    out.push_str("\\>");
+                    rest = &rest[end + 1..];
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
     out
 }
 
@@ -209,6 +241,15 @@ mod tests {
         );
         assert!(wrap("   ", 10).is_empty());
         assert_eq!(wrap("a\nb", 10), ["a b"]);
+    }
+
+    #[test]
+    fn escapes_tags_outside_code() {
+        assert_eq!(
+            escape_tags("the <Pay> verb, `<Say>` and </Dial>"),
+            "the \\<Pay\\> verb, `<Say>` and \\</Dial\\>"
+        );
+        assert_eq!(escape_tags("<https://x.y> a < b > c"), "<https://x.y> a < b > c");
     }
 
     #[test]

@@ -106,14 +106,15 @@ impl Base<'_> {
         }
     }
 
-    fn to_url(&self) -> Url {
+    /// The base, parsed; `None` for a host no URL can have (a hand-written `HOST`).
+    fn to_url(&self) -> Option<Url> {
         match self {
             Base::Twilio(_) => {
                 let mut text = String::new();
                 self.write(&mut text);
-                Url::parse(&text).expect("a declared host makes a valid URL")
+                Url::parse(&text).ok()
             }
-            Base::Override(origin) => origin.url.clone(),
+            Base::Override(origin) => Some(origin.url.clone()),
         }
     }
 }
@@ -470,7 +471,7 @@ impl Client {
         // Twilio names its own host; a client sent elsewhere follows it there.
         if let Base::Override(origin) = base {
             let product = Base::Twilio(self.twilio_host(host)).to_url();
-            if same_origin(&next, &product) {
+            if product.is_some_and(|product| same_origin(&next, &product)) {
                 let mut text = String::from(&*origin.text);
                 text.push_str(next.path());
                 if let Some(query) = next.query() {
@@ -495,6 +496,17 @@ impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("base_url", &self.inner.all.as_ref().map(|o| &*o.text))
+            .field(
+                "host_urls",
+                &self
+                    .inner
+                    .hosts
+                    .iter()
+                    .map(|(host, origin)| (&**host, &*origin.text))
+                    .collect::<Vec<_>>(),
+            )
+            .field("edge", &self.inner.edge)
+            .field("region", &self.inner.region)
             .field("credentials", &self.inner.credentials)
             .field("timeout", &self.inner.timeout)
             .field("retry", &self.inner.retry)

@@ -96,7 +96,7 @@ pub struct UpdateParticipant {
     /// is the URL of our standard hold music. If you do not want anything to play while
     /// waiting for the conference to start, specify an empty string by setting `wait_url`
     /// to `''`. For more details on the allowable verbs within the `waitUrl`, see the
-    /// `waitUrl` attribute in the [<Conference> TwiML
+    /// `waitUrl` attribute in the [\<Conference\> TwiML
     /// instruction](https://www.twilio.com/docs/voice/twiml/conference#attributes-waiturl).
     pub wait_url: Option<String>,
     /// The HTTP method we should use to call `wait_url`. Can be `GET` or `POST` and the
@@ -299,7 +299,7 @@ pub struct CreateParticipant {
     /// is the URL of our standard hold music. If you do not want anything to play while
     /// waiting for the conference to start, specify an empty string by setting `wait_url`
     /// to `''`. For more details on the allowable verbs within the `waitUrl`, see the
-    /// `waitUrl` attribute in the [<Conference> TwiML
+    /// `waitUrl` attribute in the [\<Conference\> TwiML
     /// instruction](https://www.twilio.com/docs/voice/twiml/conference#attributes-waiturl).
     pub wait_url: Option<String>,
     /// The HTTP method we should use to call `wait_url`. Can be `GET` or `POST` and the

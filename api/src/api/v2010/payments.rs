@@ -122,11 +122,11 @@ pub struct CreatePayments {
     pub min_postal_code_length: Option<i64>,
     /// A single-level JSON object used to pass custom parameters to payment processors.
     /// (Required for ACH payments). The information that has to be included here depends on
-    /// the <Pay> Connector. [Read
+    /// the \<Pay\> Connector. [Read
     /// more](https://www.twilio.com/console/voice/pay-connectors).
     pub parameter: Option<Value>,
     /// This is the unique name corresponding to the Pay Connector installed in the Twilio
-    /// Add-ons. Learn more about [<Pay>
+    /// Add-ons. Learn more about [\<Pay\>
     /// Connectors](https://www.twilio.com/console/voice/pay-connectors). The default value
     /// is `Default`.
     pub payment_connector: Option<String>,
@@ -138,9 +138,9 @@ pub struct CreatePayments {
     /// Indicates whether the credit card security code is a required piece of payment
     /// information that must be provided by the caller. The default is `true`.
     pub security_code: Option<bool>,
-    /// The number of seconds that <Pay> should wait for the caller to press a digit between
-    /// each subsequent digit, after the first one, before moving on to validate the digits
-    /// captured. The default is `5`, maximum is `600`.
+    /// The number of seconds that \<Pay\> should wait for the caller to press a digit
+    /// between each subsequent digit, after the first one, before moving on to validate the
+    /// digits captured. The default is `5`, maximum is `600`.
     pub timeout: Option<i64>,
     /// One of `one-time`, `reusable`, `payment-method`.
     pub token_type: Option<PaymentsTokenType>,
