@@ -1,7 +1,10 @@
-//! Twilio's Conversations v1 API, declared with twill.
+//! Twilio's REST API, declared with twill: API v2010, Content v1, Conversations v1,
+//! Lookups v2, Messaging v1, Sync v1 and Verify v2, each a module (`api::v2010`,
+//! `conversations::v1`...) and a Cargo feature (`api-v2010`, `conversations-v1`...).
 //!
 //! Every endpoint is a struct named after its Twilio operation: fill in its fields,
-//! call `send` with a [`Client`], and get the typed response or a typed [`Error`].
+//! call `send` with a [`Client`], and get the typed response or a typed [`Error`]. One
+//! client sends every product's endpoints, each to its own host.
 //!
 //! ```no_run
 //! use twill_api::Client;
@@ -20,9 +23,13 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Features: `blocking` adds `BlockingClient`, for programs without an async runtime;
-//! `tracing` adds a span per request; and each resource family of Conversations v1 is a
-//! feature of its own, all on by default (see [`conversations::v1`]).
+//! Features: one per product, named after its spec file (`api-v2010` and
+//! `conversations-v1` on by default; `content-v1`, `lookups-v2`, `messaging-v1`,
+//! `sync-v1`, `verify-v2`), and Conversations v1's resource families, which
+//! `conversations-v1` turns on (see `conversations::v1`); `blocking` adds
+//! `BlockingClient`, for programs without an async runtime; `tracing` adds a span per
+//! request; `testing` adds `EndpointVisitor`, each product's `visit_endpoints` and
+//! `Deserialize` for requests, for tests and tools.
 //!
 //! Declaring an endpoint of your own takes one attribute, [`endpoint`]; this crate
 //! re-exports it with everything the generated code and its callers need, so it is the
