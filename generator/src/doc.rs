@@ -249,7 +249,10 @@ mod tests {
             escape_tags("the <Pay> verb, `<Say>` and </Dial>"),
             "the \\<Pay\\> verb, `<Say>` and \\</Dial\\>"
         );
-        assert_eq!(escape_tags("<https://x.y> a < b > c"), "<https://x.y> a < b > c");
+        assert_eq!(
+            escape_tags("<https://x.y> a < b > c"),
+            "<https://x.y> a < b > c"
+        );
     }
 
     #[test]
