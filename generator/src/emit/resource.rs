@@ -119,10 +119,11 @@ impl Gen<'_> {
         fallback: &str,
         module: &str,
     ) -> Result<String, String> {
-        let mut out = doc(
-            schema.at("description").non_empty_str().unwrap_or(fallback),
-            "",
-        );
+        // The spec's prose is escaped for rustdoc; the fallback is written for it.
+        let mut out = match schema.at("description").non_empty_str() {
+            Some(text) => doc(text, ""),
+            None => markdown(fallback, ""),
+        };
         let properties = self.properties(schema);
         let properties = properties.as_slice();
         let mut types = Vec::new();

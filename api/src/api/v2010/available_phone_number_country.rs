@@ -38,7 +38,7 @@ pub struct ListAvailablePhoneNumberCountry {
     pub page_token: Option<String>,
 }
 
-/// What \[`ListAvailablePhoneNumberCountry`\] returns.
+/// What [`ListAvailablePhoneNumberCountry`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -33,7 +33,7 @@ pub struct CreateBulkLookup {
     pub phone_numbers: Option<Vec<LookupBatchRequest>>,
 }
 
-/// What \[`CreateBulkLookup`\] returns.
+/// What [`CreateBulkLookup`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

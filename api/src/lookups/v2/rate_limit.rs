@@ -23,7 +23,7 @@ pub struct FetchLookupAccountRateLimits {
     pub fields: Option<Vec<String>>,
 }
 
-/// What \[`FetchLookupAccountRateLimits`\] returns.
+/// What [`FetchLookupAccountRateLimits`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -68,7 +68,7 @@ pub struct UpdateChallengePasskeys {
     pub response: ApprovePasskeysChallengeResponse,
 }
 
-/// What \[`CreateChallengePasskeys`\] returns.
+/// What [`CreateChallengePasskeys`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out.
@@ -137,7 +137,7 @@ pub struct CreateChallengePasskeysResponse {
     pub options: Option<Value>,
 }
 
-/// What \[`UpdateChallengePasskeys`\] returns.
+/// What [`UpdateChallengePasskeys`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out.

@@ -33,7 +33,7 @@ pub struct CreateNewFactorPasskey {
     pub config: Option<CreateNewPasskeysFactorConfig>,
 }
 
-/// What \[`CreateNewFactorPasskey`\] returns.
+/// What [`CreateNewFactorPasskey`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

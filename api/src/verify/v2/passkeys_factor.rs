@@ -47,7 +47,7 @@ pub struct UpdatePasskeysFactor {
     pub response: VerifyPasskeysFactorResponse,
 }
 
-/// What \[`UpdatePasskeysFactor`\] returns.
+/// What [`UpdatePasskeysFactor`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
