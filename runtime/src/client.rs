@@ -352,9 +352,8 @@ impl Client {
         )?;
 
         let mut request = self.request(E::METHOD, url);
-        if let Base::Override(_) = base {
-            // A host that is no header value is no URL host either: building fails below.
-            request = request.header(PRODUCT_HOST, E::HOST);
+        if let (Base::Override(_), Some(host)) = (&base, product_host(E::HOST)) {
+            request = request.header(PRODUCT_HOST, host);
         }
         if let Some((content_type, body)) = body {
             request = request.header(CONTENT_TYPE, HeaderValue::from_static(content_type));
@@ -383,7 +382,7 @@ impl Client {
     fn page_request(&self, url: Url, host: &'static str) -> reqwest::Request {
         let mut request = reqwest::Request::new(Method::Get.to_http(), url);
         request.headers_mut().extend(self.common_headers());
-        if let (Base::Override(_), Ok(value)) = (self.base_for(host), HeaderValue::from_str(host)) {
+        if let (Base::Override(_), Some(value)) = (self.base_for(host), product_host(host)) {
             request.headers_mut().insert(PRODUCT_HOST, value);
         }
         request
@@ -483,6 +482,15 @@ impl Client {
         }
         Err(refuse("it is not on the product's host"))
     }
+}
+
+/// The `Twill-Host` value of a declared host, without copying it; `None` for a host that
+/// is no header value (a hand-written `HOST`: no URL has it either, so building the
+/// request fails anyway).
+fn product_host(host: &'static str) -> Option<HeaderValue> {
+    host.bytes()
+        .all(|b| b.is_ascii_graphic())
+        .then(|| HeaderValue::from_static(host))
 }
 
 /// Whether two URLs have the same scheme, host and port.
