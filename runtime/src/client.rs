@@ -318,26 +318,20 @@ impl Client {
         let mut headers = Headers::new();
         endpoint.write_headers(&mut headers);
 
-        let body = if E::METHOD.has_form_body() {
-            Some(match E::BODY {
-                BodyFormat::Json => {
-                    let mut json = JsonBody::new();
-                    endpoint.write_json(&mut json);
-                    if !params.is_empty() {
-                        url.push('?');
-                        url.push_str(params.as_str());
-                    }
-                    (APPLICATION_JSON, json.into_string())
-                }
-                _ => (FORM_URLENCODED, params.into_string()),
-            })
-        } else {
-            if !params.is_empty() {
-                url.push('?');
-                url.push_str(params.as_str());
+        let body = match (E::METHOD.has_form_body(), E::BODY) {
+            (false, _) => None,
+            (true, BodyFormat::Json) => {
+                let mut json = JsonBody::new();
+                endpoint.write_json(&mut json);
+                Some((APPLICATION_JSON, json.into_string()))
             }
-            None
+            (true, _) => Some((FORM_URLENCODED, std::mem::take(&mut params).into_string())),
         };
+        // Parameters that are not the body go in the query string.
+        if !params.is_empty() {
+            url.push('?');
+            url.push_str(params.as_str());
+        }
         // Each parameter's own checks first, then the URL they make together.
         for (name, value) in headers.iter() {
             limits::check_header_value(name, value)?;

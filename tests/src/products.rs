@@ -19,23 +19,6 @@ impl Product {
     pub fn spec(&self) -> Value {
         serde_json::from_str(self.spec).expect("the spec fixture is JSON")
     }
-
-    /// The product's host, from the spec's `servers` (every file has a single host).
-    pub fn host(&self) -> String {
-        let spec = self.spec();
-        let url = spec["servers"][0]["url"]
-            .as_str()
-            .or_else(|| {
-                spec["paths"]
-                    .as_object()?
-                    .values()
-                    .find_map(|item| item["servers"][0]["url"].as_str())
-            })
-            .expect("a server URL");
-        url.trim_start_matches("https://")
-            .trim_end_matches('/')
-            .to_owned()
-    }
 }
 
 macro_rules! product {

@@ -88,6 +88,30 @@ pub fn operations(spec: &Value) -> Vec<(String, String, String, Value)> {
     out
 }
 
+/// Every operation of the spec by its id.
+pub fn operations_by_id(spec: &Value) -> std::collections::HashMap<String, Value> {
+    operations(spec)
+        .into_iter()
+        .map(|(id, _, _, operation)| (id, operation))
+        .collect()
+}
+
+/// The host every operation of the spec is on (each file has one), from its `servers`.
+pub fn host(spec: &Value) -> String {
+    let url = spec["servers"][0]["url"]
+        .as_str()
+        .or_else(|| {
+            spec["paths"]
+                .as_object()?
+                .values()
+                .find_map(|item| item["servers"][0]["url"].as_str())
+        })
+        .expect("a server URL");
+    url.trim_start_matches("https://")
+        .trim_end_matches('/')
+        .to_owned()
+}
+
 /// Decodes an `application/x-www-form-urlencoded` string into its pairs, in order.
 pub fn pairs(encoded: &str) -> Vec<(String, String)> {
     serde_urlencoded::from_str(encoded).expect("valid form encoding")

@@ -60,7 +60,7 @@ fn main() {
 fn check_product(spec: &Value, declared: Vec<Operation>) -> (usize, usize, Vec<String>) {
     let declared: BTreeMap<&str, Operation> = declared.into_iter().map(|op| (op.id, op)).collect();
     let spec_operations = spec::operations(spec);
-    let host = spec_host(spec);
+    let host = spec::host(spec);
     let mut matching = 0;
     let mut problems = Vec::new();
     for (id, method, path, operation) in &spec_operations {
@@ -82,22 +82,6 @@ fn check_product(spec: &Value, declared: Vec<Operation>) -> (usize, usize, Vec<S
         problems.push(format!("{id}: declared, not in the spec"));
     }
     (matching, spec_operations.len(), problems)
-}
-
-/// The host every operation of the spec is on (each file has one).
-fn spec_host(spec: &Value) -> String {
-    let url = spec["servers"][0]["url"]
-        .as_str()
-        .or_else(|| {
-            spec["paths"]
-                .as_object()?
-                .values()
-                .find_map(|item| item["servers"][0]["url"].as_str())
-        })
-        .expect("a server URL");
-    url.trim_start_matches("https://")
-        .trim_end_matches('/')
-        .to_owned()
 }
 
 fn check_operation(

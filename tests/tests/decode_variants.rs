@@ -18,7 +18,7 @@
 //! Prints one line per case, then how many variants were checked, by kind.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -43,10 +43,7 @@ type Counts = Rc<RefCell<BTreeMap<&'static str, usize>>>;
 
 fn main() {
     let spec = spec::spec();
-    let by_id: HashMap<String, Value> = spec::operations(&spec)
-        .into_iter()
-        .map(|(id, _, _, operation)| (id, operation))
-        .collect();
+    let by_id = spec::operations_by_id(&spec);
     let counts: Counts = Rc::default();
 
     let mut cases: Vec<harness::Case> = Vec::new();

@@ -29,10 +29,7 @@ fn main() {
     for product in products::all() {
         let short = product.stem.trim_start_matches("twilio_");
         let spec = Arc::new(product.spec());
-        let by_id: std::collections::HashMap<String, Value> = spec::operations(&spec)
-            .into_iter()
-            .map(|(id, _, _, operation)| (id, operation))
-            .collect();
+        let by_id = spec::operations_by_id(&spec);
         for op in (product.operations)() {
             let operation = by_id
                 .get(op.id)

@@ -52,10 +52,7 @@ fn main() {
 
         let operations = (product.operations)();
         let spec = product.spec();
-        let by_id: std::collections::HashMap<String, Value> = spec::operations(&spec)
-            .into_iter()
-            .map(|(id, _, _, operation)| (id, operation))
-            .collect();
+        let by_id = spec::operations_by_id(&spec);
         let mut accepted = 0;
         for op in &operations {
             let json = spec::json_samples(&spec, &by_id[op.id]);
