@@ -1,5 +1,6 @@
 //! Fetches and updates a Conversations service configuration, then sends an SMS with API
-//! v2010, on one client: each endpoint goes to its own product's host.
+//! v2010 and fetches it back by the SID the answer gave, on one client: each endpoint
+//! goes to its own product's host.
 //!
 //! ```sh
 //! cargo run -p twill-api --example quickstart
@@ -17,24 +18,25 @@ use std::error::Error as StdError;
 use std::sync::Mutex;
 
 use serde_json::{Value, json};
-use twill_api::api::v2010::CreateMessage;
+use twill_api::api::v2010::{CreateMessage, FetchMessage};
 use twill_api::conversations::v1::service_configuration::{
     FetchServiceConfiguration, UpdateServiceConfiguration,
 };
-use twill_api::{Client, Credentials, Endpoint, Error, Form};
+use twill_api::prefix::{IS, RL};
+use twill_api::{Client, Credentials, Endpoint, Form, Sid, sid};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 const LOCAL_ACCOUNT_SID: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-const LOCAL_SERVICE_SID: &str = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-const ROLE_SID: &str = "RLbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+const LOCAL_SERVICE_SID: Sid<IS> = sid!("ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+const ROLE_SID: Sid<RL> = sid!("RLbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn StdError>> {
     // `server` lives to the end of `main`: dropping it stops it.
     let (client, service_sid, server) = if std::env::var_os("TWILIO_ACCOUNT_SID").is_some() {
-        let service_sid = std::env::var("TWILIO_CHAT_SERVICE_SID").map_err(
-            |_| "set TWILIO_CHAT_SERVICE_SID to the IS... SID of a Conversations service",
-        )?;
+        let service_sid: Sid<IS> = std::env::var("TWILIO_CHAT_SERVICE_SID")
+            .map_err(|_| "set TWILIO_CHAT_SERVICE_SID to the IS... SID of a Conversations service")?
+            .parse()?;
         let client = Client::from_env()?;
         println!(
             "Calling Twilio at {} as {}",
@@ -55,41 +57,40 @@ async fn main() -> Result<(), Box<dyn StdError>> {
             "TWILIO_ACCOUNT_SID is not set: calling a local server at {}",
             client.base_url_for(FetchServiceConfiguration::HOST)
         );
-        (client, LOCAL_SERVICE_SID.to_owned(), Some(server))
+        (client, LOCAL_SERVICE_SID, Some(server))
     };
 
-    let fetch = FetchServiceConfiguration {
-        chat_service_sid: service_sid.clone(),
-    };
+    let fetch = FetchServiceConfiguration::new(service_sid);
     show_request(&client, &fetch);
     let current = fetch.send(&client).await?;
     println!("<- {}\n", serde_json::to_string_pretty(&current)?);
 
-    // Against Twilio, write back what was read; locally, change something.
+    // Against Twilio, write back what was read (the role's SID goes from the answer into
+    // the request as it is: typed `Sid<RL>` in both); locally, change something.
     let local = server.is_some();
     let update = UpdateServiceConfiguration {
-        chat_service_sid: service_sid.clone(),
         reachability_enabled: if local {
             Some(!current.reachability_enabled.unwrap_or(false))
         } else {
             current.reachability_enabled
         },
-        default_chat_service_role_sid: local.then(|| ROLE_SID.to_owned()),
-        ..Default::default()
+        default_chat_service_role_sid: if local {
+            Some(ROLE_SID)
+        } else {
+            current.default_chat_service_role_sid
+        },
+        ..UpdateServiceConfiguration::new(service_sid)
     };
     show_request(&client, &update);
     let updated = update.send(&client).await?;
     println!("<- {}\n", serde_json::to_string_pretty(&updated)?);
 
-    let invalid = UpdateServiceConfiguration {
-        chat_service_sid: service_sid,
-        default_chat_service_role_sid: Some("RL-not-a-sid".to_owned()),
-        ..Default::default()
-    };
-    println!("-> the same update with DefaultChatServiceRoleSid = \"RL-not-a-sid\"");
-    match invalid.send(&client).await {
-        Err(err @ Error::Validation(_)) => println!("<- refused before sending: {err}\n"),
-        other => return Err(format!("expected a validation error, got {other:?}").into()),
+    // A SID typed in at run time is checked once, when parsed: a request holds only
+    // well-formed SIDs of the right kind.
+    println!("-> \"RL-not-a-sid\" as a role SID");
+    match "RL-not-a-sid".parse::<Sid<RL>>() {
+        Err(err) => println!("<- refused before any request: {err}\n"),
+        Ok(sid) => return Err(format!("expected a validation error, got {sid}").into()),
     }
 
     // The same client, another product: API v2010 at api.twilio.com, with the client's
@@ -107,10 +108,9 @@ async fn main() -> Result<(), Box<dyn StdError>> {
         return Ok(());
     };
     let message = CreateMessage {
-        to,
         from: Some(from),
         body: Some("Hello from twill".to_owned()),
-        ..Default::default()
+        ..CreateMessage::new(to)
     };
     println!(
         "-> {}, at {}",
@@ -120,12 +120,18 @@ async fn main() -> Result<(), Box<dyn StdError>> {
     show_request(&client, &message);
     let sent = message.send(&client).await?;
     println!(
-        "<- message {} is {:?}, created {}",
+        "<- message {} is {:?}, created {}\n",
         sent.sid.as_deref().unwrap_or("?"),
         sent.status,
         sent.date_created
             .map_or_else(|| "?".to_owned(), |at| at.to_string())
     );
+    // The answer's SID fetches the message: no parsing, no re-checking.
+    let sid = sent.sid.ok_or("the answer has no message SID")?;
+    let fetch = FetchMessage::new(sid);
+    show_request(&client, &fetch);
+    let fetched = fetch.send(&client).await?;
+    println!("<- message {sid} is {:?}", fetched.status);
     Ok(())
 }
 
@@ -173,15 +179,27 @@ async fn local_server() -> MockServer {
             "/2010-04-01/Accounts/{LOCAL_ACCOUNT_SID}/Messages.json"
         )))
         .and(wiremock::matchers::header("twill-host", "api.twilio.com"))
-        .respond_with(MessageResource)
+        .respond_with(MessageResource { created: true })
+        .mount(&server)
+        .await;
+    Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path(format!(
+            "/2010-04-01/Accounts/{LOCAL_ACCOUNT_SID}/Messages/{LOCAL_MESSAGE_SID}.json"
+        )))
+        .and(wiremock::matchers::header("twill-host", "api.twilio.com"))
+        .respond_with(MessageResource { created: false })
         .mount(&server)
         .await;
     server
 }
 
-/// Answers a new message as Twilio does: `201 Created`, queued, with API v2010's RFC
-/// 2822 dates.
-struct MessageResource;
+const LOCAL_MESSAGE_SID: &str = "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+/// Answers a new message as Twilio does (`201 Created`, queued), and a fetched one as
+/// sent, with API v2010's RFC 2822 dates.
+struct MessageResource {
+    created: bool,
+}
 
 impl Respond for MessageResource {
     fn respond(&self, request: &Request) -> ResponseTemplate {
@@ -193,14 +211,18 @@ impl Respond for MessageResource {
                 .find(|(key, _)| key == name)
                 .map(|(_, value)| value.clone())
         };
-        let sid = "SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-        ResponseTemplate::new(201).set_body_json(json!({
+        let sid = LOCAL_MESSAGE_SID;
+        let (status, state) = match self.created {
+            true => (201, "queued"),
+            false => (200, "sent"),
+        };
+        ResponseTemplate::new(status).set_body_json(json!({
             "account_sid": LOCAL_ACCOUNT_SID,
             "sid": sid,
             "to": form("To"),
             "from": form("From"),
             "body": form("Body"),
-            "status": "queued",
+            "status": state,
             "direction": "outbound-api",
             "num_segments": "1",
             "price": null,

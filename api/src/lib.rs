@@ -99,19 +99,20 @@ mod visit;
 
 #[cfg(feature = "testing")]
 pub use crate::visit::EndpointVisitor;
-pub use twill_macros::endpoint;
+pub use twill_macros::{endpoint, sid};
 pub use twill_runtime::{
     ApiError, BodyFormat, BodyTooLargeError, Client, ClientBuilder, ConfigError, Credentials, Date,
     Decimal, DecimalError, DecodeError, Endpoint, Error, Form, Headers, HttpError, HttpMethod,
     Integer, IntegerParam, JsonBody, Location, MAX_HEADER_VALUE_LEN, MAX_URL_LEN, Method, NextPage,
     PRODUCT_HOST_HEADER, Page, PageMeta, PaginationError, Param, ParamValue, Prefix, RedirectError,
-    RetryPolicy, SNIPPET_LIMIT, Secret, SendOptions, Sid, StatusCode, Stream, TimeoutError,
-    Timestamp, TransportError, ValidationError, ValidationErrorKind, ValueKind, WireValue, sid,
-    wire_enum, wire_json,
+    RetryPolicy, SNIPPET_LIMIT, Secret, SendOptions, Sid, SidOrName, StatusCode, Stream,
+    TimeoutError, Timestamp, TransportError, ValidationError, ValidationErrorKind, ValueKind,
+    WireValue, sid, wire_enum, wire_json,
 };
 
 #[cfg(feature = "blocking")]
 pub use twill_runtime::BlockingClient;
+pub use twill_runtime::prefix;
 
 #[doc(hidden)]
 pub use twill_runtime::__private;

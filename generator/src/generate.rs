@@ -22,12 +22,14 @@ pub struct Generated {
 }
 
 /// Generates `out_dir` (`api/src/<product>/<version>/`) from the spec at `spec_path`,
-/// named `spec_label` in the files' headers; replaces every `.rs` file there.
+/// named `spec_label` in the files' headers, naming the SID kinds `markers` of
+/// `crate::prefix`; replaces every `.rs` file there.
 pub fn generate(
     product: &Product,
     spec_path: &Path,
     spec_label: &str,
     out_dir: &Path,
+    markers: &[String],
 ) -> Result<Generated, String> {
     let spec = Spec::load(spec_path)?;
     let plan = Plan::new(&spec, &product.title)?;
@@ -123,7 +125,7 @@ pub fn generate(
     for ((name, doc), module_items) in docs.iter().zip(&items) {
         write(
             &format!("{name}.rs"),
-            module_file(&header, name, doc, module_items, &g.defined_in),
+            module_file(&header, name, doc, module_items, &g.defined_in, markers),
         )?;
     }
     let names: Vec<String> = docs.iter().map(|(name, _)| name.clone()).collect();

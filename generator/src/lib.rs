@@ -1,9 +1,13 @@
 //! Writes twill-api's endpoint declarations from Twilio's OpenAPI descriptions.
 //!
 //! ```sh
-//! cargo run -p twill-generator                          # every spec in tests/fixtures/
+//! cargo run -p twill-generator                          # every declared product
 //! cargo run -p twill-generator -- path/to/twilio_x_v1.json   # one spec (or several)
 //! ```
+//!
+//! The declared products are [`product::DECLARED`], read from `tests/fixtures/`. Every
+//! run also writes the SID kinds of all the specs there ([`prefixes`]):
+//! `runtime/src/prefix.rs` and `macros/src/prefixes.rs`.
 //!
 //! Each spec `twilio_<product>_<version>.json` becomes `api/src/<product>/<version>/`:
 //! a module per resource, with the `#[endpoint]` struct of every operation, the response
@@ -17,6 +21,7 @@ pub mod generate;
 pub mod json;
 pub mod naming;
 pub mod plan;
+pub mod prefixes;
 pub mod product;
 pub mod spec;
 pub mod types;
@@ -26,13 +31,40 @@ use std::process::Command;
 
 use crate::product::Product;
 
-/// Generates the product of each spec in `specs`, or of every spec in `tests/fixtures/`
-/// when `specs` is empty, and formats what it wrote.
+/// Generates the product of each spec in `specs`, or of every declared spec of
+/// `tests/fixtures/` when `specs` is empty, and the SID kinds of every spec there, and
+/// formats what it wrote.
 pub fn run(mut specs: Vec<PathBuf>) -> Result<(), String> {
     let root = workspace_root();
+    let fixtures = root.join("tests").join("fixtures");
     if specs.is_empty() {
-        specs = fixture_specs(&root)?;
+        specs = product::DECLARED
+            .iter()
+            .map(|stem| fixtures.join(format!("{stem}.json")))
+            .collect();
     }
+    let prefixes = prefixes::Prefixes::scan(&fixtures)?;
+    let header = emit::files::header("the specs of tests/fixtures/");
+    let written = [
+        (
+            root.join("runtime").join("src").join("prefix.rs"),
+            prefixes.runtime_file(&header),
+        ),
+        (
+            root.join("macros").join("src").join("prefixes.rs"),
+            prefixes.macros_file(&header),
+        ),
+    ];
+    for (path, text) in &written {
+        std::fs::write(path, text).map_err(|err| format!("{}: {err}", path.display()))?;
+    }
+    rustfmt(&written.map(|(path, _)| path))?;
+    let markers = prefixes.markers();
+    eprintln!(
+        "SID kinds: {} prefixes, {} markers with alternatives",
+        prefixes.singles().count(),
+        markers.len()
+    );
     let mut features = Vec::new();
     for spec in &specs {
         let stem = spec
@@ -48,7 +80,7 @@ pub fn run(mut specs: Vec<PathBuf>) -> Result<(), String> {
         let product = Product::new(&name, &version);
         let out_dir = root.join("api").join("src").join(&name).join(&version);
         let label = label(&root, spec);
-        let mut generated = generate::generate(&product, spec, &label, &out_dir)?;
+        let mut generated = generate::generate(&product, spec, &label, &out_dir, &markers)?;
         // The product's own `mod.rs`, written once: it may hold prose of its own.
         let product_mod = root.join("api").join("src").join(&name).join("mod.rs");
         if !product_mod.exists() {
@@ -97,25 +129,6 @@ fn feature_line(product: &Product) -> String {
 fn workspace_root() -> PathBuf {
     let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
-}
-
-/// Every `twilio_*_v*.json` of `tests/fixtures/`, sorted by name.
-fn fixture_specs(root: &Path) -> Result<Vec<PathBuf>, String> {
-    let dir = root.join("tests").join("fixtures");
-    let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map_err(|err| format!("{}: {err}", dir.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            path.extension().is_some_and(|ext| ext == "json")
-                && path
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .and_then(naming::product_of)
-                    .is_some()
-        })
-        .collect();
-    specs.sort();
-    Ok(specs)
 }
 
 /// How the headers name a spec: relative to the workspace when inside it, else its file

@@ -13,6 +13,18 @@ pub struct Product {
     pub families: Vec<(&'static str, &'static [&'static str])>,
 }
 
+/// The specs of `tests/fixtures/` twill declares, which `cargo run -p twill-generator`
+/// generates by default; the others are read only for their SID prefixes.
+pub const DECLARED: &[&str] = &[
+    "twilio_api_v2010",
+    "twilio_content_v1",
+    "twilio_conversations_v1",
+    "twilio_lookups_v2",
+    "twilio_messaging_v1",
+    "twilio_sync_v1",
+    "twilio_verify_v2",
+];
+
 /// Conversations v1's resource families, one Cargo feature each, so that a user who
 /// needs one family builds only its modules.
 const CONVERSATIONS_V1_FAMILIES: &[(&str, &[&str])] = &[

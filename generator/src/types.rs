@@ -6,6 +6,7 @@ use crate::emit::Gen;
 use crate::json::Json;
 use crate::naming::pascal;
 use crate::plan::is_enum;
+use crate::prefixes::{marker, sid_prefix};
 use crate::spec::ref_name;
 
 /// Where a value is: what its Rust type has to do.
@@ -81,10 +82,11 @@ impl Gen<'_> {
                 if unsigned { "u32" } else { "i64" }.to_owned()
             }
             Some("number") => "Decimal".to_owned(),
-            Some("string") => match schema.at("format").as_str() {
-                Some("date-time") => "Timestamp".to_owned(),
-                Some("date") => "Date".to_owned(),
-                Some("http-method") => "HttpMethod".to_owned(),
+            Some("string") => match (sid_pattern(schema), schema.at("format").as_str()) {
+                (Some(prefix), _) => format!("Sid<{}>", marker(&prefix)),
+                (_, Some("date-time")) => "Timestamp".to_owned(),
+                (_, Some("date")) => "Date".to_owned(),
+                (_, Some("http-method")) => "HttpMethod".to_owned(),
                 _ if is_http_method(schema) => "HttpMethod".to_owned(),
                 _ if is_enum(schema) => self.inline_enum(schema, owner, wire)?,
                 _ => "String".to_owned(),
@@ -104,7 +106,8 @@ impl Gen<'_> {
     /// The Rust type of one response property (always an `Option`: Twilio sends `null`,
     /// or nothing, for properties its spec declares non-nullable), and the lenient
     /// decoder of `crate::__private::lenient` that reads it, if any: `scalar` for
-    /// integers, numbers and booleans (which may arrive as strings), `string_map` for a
+    /// integers, numbers and booleans (which may arrive as strings), `sid` for SIDs (an
+    /// unusual one is `None`, not an error), `string_map` for a
     /// `uri-map` (which drops `null` entries), `timestamp` for date-times (ISO 8601 or
     /// RFC 2822), `date` for dates.
     pub fn property_type(
@@ -143,16 +146,20 @@ impl Gen<'_> {
                 }
                 .to_owned()
             }
-            Some("string") => match schema.at("format").as_str() {
-                Some("date-time" | "date-time-rfc-2822") => {
+            Some("string") => match (sid_pattern(schema), schema.at("format").as_str()) {
+                (Some(prefix), _) => {
+                    lenient = Some("sid");
+                    format!("Sid<{}>", marker(&prefix))
+                }
+                (_, Some("date-time" | "date-time-rfc-2822")) => {
                     lenient = Some("timestamp");
                     "Timestamp".to_owned()
                 }
-                Some("date") => {
+                (_, Some("date")) => {
                     lenient = Some("date");
                     "Date".to_owned()
                 }
-                Some("http-method") => "HttpMethod".to_owned(),
+                (_, Some("http-method")) => "HttpMethod".to_owned(),
                 _ => "String".to_owned(),
             },
             Some(other) => return Err(format!("unsupported response type {other}")),
@@ -250,6 +257,11 @@ impl Gen<'_> {
         self.extras.push((owner.module.to_owned(), text));
         Ok(rust)
     }
+}
+
+/// The SID prefix of a string schema's `pattern`, if it is a SID pattern.
+pub fn sid_pattern(schema: &Json) -> Option<String> {
+    schema.at("pattern").as_str().and_then(sid_prefix)
 }
 
 /// A string enum of exactly `GET` and `POST`: an HTTP method.

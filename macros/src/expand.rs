@@ -279,12 +279,13 @@ fn param(private: &TokenStream, field: &Field<'_>) -> TokenStream {
     let (ty, wire) = (field.ty, &field.wire);
     let rust_name = field.ident.unraw().to_string();
     let location = field.location.variant();
-    let sid_prefix = match &field.sid_prefix {
-        Some(prefix) => quote!(#private::Option::Some(#prefix)),
-        None => quote!(#private::Option::None),
-    };
     let (min, max) = (bound(private, &field.min), bound(private, &field.max));
     let value = quote_spanned!(ty.span()=> <#ty as #private::ParamValue>);
+    // `#[sid]` on a string, or the prefix a `Sid<P>` type was checked to have.
+    let sid_prefix = match &field.sid_prefix {
+        Some(prefix) => quote!(#private::Option::Some(#prefix)),
+        None => quote!(#value::SID_PREFIX),
+    };
     let defaults_to_account = field.default_account.is_some();
     // A field that defaults to the account is always in the request.
     let required = if defaults_to_account {

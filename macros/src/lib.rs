@@ -1,5 +1,5 @@
-//! The `#[endpoint]` attribute of twill. Use it through `twill-api`, which re-exports it
-//! together with the runtime the generated code calls.
+//! The `#[endpoint]` attribute and the `sid!` macro of twill. Use them through
+//! `twill-api`, which re-exports them together with the runtime the generated code calls.
 
 mod ast;
 mod attr;
@@ -9,6 +9,8 @@ mod ctxt;
 mod expand;
 mod fallback;
 mod path;
+mod prefixes;
+mod sid_literal;
 mod ty;
 
 use proc_macro::TokenStream;
@@ -119,4 +121,21 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn endpoint(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::endpoint(args.into(), item.into()).into()
+}
+
+/// A SID literal, checked at compile time: `sid!("RL0123456789abcdef0123456789abcdef")`
+/// is a `twill_api::Sid<twill_api::prefix::RL>`, made without a run-time check.
+///
+/// The literal is two uppercase letters that some kind of SID has (`twill_api::prefix`
+/// has a marker for each), then 32 hex digits in either case; anything else is a
+/// compile error on the literal, saying what is wrong.
+///
+/// ```text
+/// use twill_api::{Sid, prefix::RL, sid};
+///
+/// const ADMIN: Sid<RL> = sid!("RL0123456789abcdef0123456789abcdef");
+/// ```
+#[proc_macro]
+pub fn sid(input: TokenStream) -> TokenStream {
+    sid_literal::expand(input.into()).into()
 }

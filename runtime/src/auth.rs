@@ -69,6 +69,10 @@ impl WireValue for Secret {
     fn to_wire(&self) -> Cow<'_, str> {
         Cow::Borrowed(self.expose())
     }
+
+    fn is_empty_text(&self) -> bool {
+        self.expose().is_empty()
+    }
 }
 
 /// From a string. There is no `Serialize`, so that a secret is never written out by

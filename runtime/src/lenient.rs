@@ -19,6 +19,7 @@ use jiff::fmt::rfc2822;
 use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 
 use crate::bounded::Bounded;
+use crate::typed_sid::{Prefix, Sid};
 
 /// The most characters of an unreadable date or date-time an error message shows.
 const SHOWN: usize = 40;
@@ -315,6 +316,103 @@ impl<'de, T> Visitor<'de> for TextVisitor<T> {
     }
 }
 
+/// An optional SID of kind `P`, as Twilio sent it: `None` for `null`, `""` or a missing
+/// property; a SID of the kind as such; and, so that a response never fails to decode
+/// because one SID looks unusual, any other text of up to 34 bytes kept as it is (the
+/// API descriptions' own examples have `"VT12445353"`). Longer text, or a value that is
+/// not a string, is `None`.
+///
+/// With the `tracing` feature an unusual value is reported by a `WARN` event, with the
+/// expected prefix and the value cut to 40 characters.
+///
+/// Use with `#[serde(default, deserialize_with = "..")]`, so that a missing property is
+/// `None` too.
+pub fn sid<'de, D, P>(deserializer: D) -> Result<Option<Sid<P>>, D::Error>
+where
+    D: Deserializer<'de>,
+    P: Prefix,
+{
+    deserializer.deserialize_any(SidVisitor(PhantomData))
+}
+
+struct SidVisitor<P>(PhantomData<fn() -> P>);
+
+impl<P: Prefix> SidVisitor<P> {
+    /// Reports a value that is no SID of the kind, and gives what it is read as.
+    fn unusual<E>(value: impl fmt::Display, read: Option<Sid<P>>) -> Result<Option<Sid<P>>, E> {
+        #[cfg(feature = "tracing")]
+        tracing::warn!(
+            expected = P::PREFIX,
+            value = %Bounded::new(&value.to_string(), SHOWN),
+            kept = read.is_some(),
+            "a SID property holds no SID of its kind"
+        );
+        #[cfg(not(feature = "tracing"))]
+        let _ = value;
+        Ok(read)
+    }
+}
+
+impl<'de, P: Prefix> Visitor<'de> for SidVisitor<P> {
+    type Value = Option<Sid<P>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a SID starting with {}", P::PREFIX)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        if text.is_empty() {
+            return Ok(None);
+        }
+        match Sid::from_response(text) {
+            Some((sid, true)) => Ok(Some(sid)),
+            Some((sid, false)) => Self::unusual(text, Some(sid)),
+            None => Self::unusual(text, None),
+        }
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+        Self::unusual(value, None)
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        Self::unusual(value, None)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        Self::unusual(value, None)
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        Self::unusual(value, None)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Self::unusual("a list", None)
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map
+            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+            .is_some()
+        {}
+        Self::unusual("an object", None)
+    }
+}
+
 /// A value whose `null` means its default: a page's list of items, or its `meta`.
 ///
 /// Use with `#[serde(default, deserialize_with = "..")]`, so that a missing property is
@@ -351,6 +449,53 @@ mod tests {
 
     fn decode(json: &str) -> Result<Sample, serde_json::Error> {
         serde_json::from_str(json)
+    }
+
+    #[derive(Debug)]
+    enum RL {}
+
+    impl Prefix for RL {
+        const PREFIX: &'static str = "RL";
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct WithSid {
+        #[serde(default, deserialize_with = "sid")]
+        role_sid: Option<Sid<RL>>,
+        #[serde(default)]
+        after: Option<u8>,
+    }
+
+    #[test]
+    fn sids_decode_as_sent_and_never_fail() {
+        const ROLE: &str = "RL0123456789abcdef0123456789abcdef";
+        let read = |json: &str| serde_json::from_str::<WithSid>(json).unwrap();
+        // A SID, or unusual text of up to 34 bytes, is kept as it is.
+        for kept in [
+            ROLE,
+            "IS0123456789abcdef0123456789abcdef",
+            "VT12445353",
+            "RL0123",
+        ] {
+            let decoded = read(&format!(r#"{{"role_sid":"{kept}","after":7}}"#));
+            assert_eq!(decoded.role_sid.map(String::from).as_deref(), Some(kept));
+            assert_eq!(decoded.after, Some(7));
+        }
+        for unusual in [
+            r#""RL0123456789abcdef0123456789abcdef0123""#,
+            r#""""#,
+            "null",
+            "42",
+            "true",
+            r#"["RL0123456789abcdef0123456789abcdef"]"#,
+            r#"{"sid":"RL0123456789abcdef0123456789abcdef"}"#,
+        ] {
+            // The value is read as `None`, and the properties after it still decode.
+            let decoded = read(&format!(r#"{{"role_sid":{unusual},"after":7}}"#));
+            assert!(decoded.role_sid.is_none(), "{unusual}");
+            assert_eq!(decoded.after, Some(7), "{unusual}");
+        }
+        assert!(read("{}").role_sid.is_none());
     }
 
     #[derive(Debug, Deserialize, PartialEq)]

@@ -50,10 +50,12 @@ mod limits;
 mod meta;
 mod page;
 mod path;
+pub mod prefix;
 mod region;
 mod response;
 mod retry;
 pub mod sid;
+mod sid_or_name;
 mod typed_sid;
 mod validation;
 mod value;
@@ -79,6 +81,7 @@ pub use crate::limits::{MAX_HEADER_VALUE_LEN, MAX_URL_LEN};
 pub use crate::meta::{Location, Param};
 pub use crate::page::{NextPage, Page, PageMeta};
 pub use crate::retry::{RetryPolicy, SendOptions};
+pub use crate::sid_or_name::SidOrName;
 pub use crate::typed_sid::{Prefix, Sid};
 pub use crate::validation::{ValidationError, ValidationErrorKind};
 pub use crate::value::{Integer, IntegerParam, ParamValue, ValueKind, WireValue};
@@ -101,9 +104,10 @@ pub mod __private {
     pub use crate::json::JsonBody;
     pub use crate::meta::{Location, Param};
     pub use crate::page::Page;
+    pub use crate::typed_sid::Sid;
     /// Lenient decoding of response values, named by generated `deserialize_with`s.
     pub mod lenient {
-        pub use crate::lenient::{Scalar, date, or_default, scalar, string_map, timestamp};
+        pub use crate::lenient::{Scalar, date, or_default, scalar, sid, string_map, timestamp};
     }
     pub use crate::path::{account_segment, push_segment};
     pub use crate::validation::{

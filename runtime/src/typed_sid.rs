@@ -15,10 +15,11 @@ use crate::sid::{self, LEN};
 use crate::validation::ValidationError;
 use crate::value::WireValue;
 
-/// A kind of SID: the marker type of one two-letter prefix, such as `RL` for roles.
+/// A kind of SID: the marker type of one two-letter prefix, such as `RL` for roles, or of
+/// alternatives, such as `SM|MM` for a message (an SMS or an MMS).
 ///
-/// `twill_api::prefix` has a marker for every prefix of Twilio's API descriptions; an
-/// SDK author can declare one for a prefix it lacks.
+/// [`prefix`](crate::prefix) has a marker for every prefix of Twilio's API descriptions;
+/// an SDK author can declare one for a prefix it lacks.
 ///
 /// ```
 /// use twill_runtime::{Prefix, Sid};
@@ -35,19 +36,32 @@ use crate::value::WireValue;
 /// assert_eq!(role.as_str(), "RL0123456789abcdef0123456789abcdef");
 /// # Ok::<(), twill_runtime::ValidationError>(())
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a kind of SID",
+    label = "use a marker of `twill_api::prefix`, such as `Sid<prefix::RL>`"
+)]
 pub trait Prefix: 'static {
-    /// The two uppercase letters every SID of this kind starts with.
+    /// The two uppercase letters every SID of this kind starts with, or alternatives
+    /// separated by `|` (`SM|MM`).
     const PREFIX: &'static str;
 }
 
 /// A SID of the kind `P`: `P::PREFIX`, then 32 hex digits, checked once, when it is
 /// made.
 ///
-/// It is `Copy` (34 bytes, inline: no allocation), `Send + Sync`, `Hash` and `Ord`,
+/// It is `Copy` (35 bytes, inline: no allocation), `Send + Sync`, `Hash` and `Ord`,
 /// dereferences to its text, displays and serializes as it, and deserializes from it
 /// with the same check. [`FromStr`] and `TryFrom<String>` give the
 /// [`ValidationError`] that a request's checks give for the same text.
+///
+/// A SID read from a response is taken as Twilio sent it: a response's SID property
+/// whose text does not look like a SID of its kind (the API descriptions' own examples
+/// have `"VT12445353"` for a brand vetting) is kept as it is, when it is at most 34
+/// bytes, so that it can go back to Twilio in the next request. Only a SID you make is
+/// checked. The README's "Typed SIDs" says more.
 pub struct Sid<P: Prefix> {
+    /// How many bytes of `text` are the SID's: 34, except for a response's unusual one.
+    len: u8,
     text: [u8; LEN],
     kind: PhantomData<fn() -> P>,
 }
@@ -61,19 +75,69 @@ impl<P: Prefix> Sid<P> {
         }
     }
 
-    fn from_checked(bytes: &[u8]) -> Self {
-        let mut text = [0; LEN];
-        text.copy_from_slice(bytes);
+    /// A SID from a literal that `sid!` checked at compile time; not public API.
+    ///
+    /// # Panics
+    ///
+    /// If `text` is not 34 bytes long, which `sid!` rules out. In a `const`, as `sid!`
+    /// uses it, that is a compile error.
+    #[doc(hidden)]
+    pub const fn __from_checked_literal(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        assert!(bytes.len() == LEN, "a SID is 34 characters long");
+        let mut out = [0; LEN];
+        let mut i = 0;
+        while i < LEN {
+            out[i] = bytes[i];
+            i += 1;
+        }
         Sid {
+            len: LEN as u8,
+            text: out,
+            kind: PhantomData,
+        }
+    }
+
+    /// Re-types a SID whose text is known to suit `P` (see `prefix`'s conversions).
+    pub(crate) fn retype<Q: Prefix>(self) -> Sid<Q> {
+        Sid {
+            len: self.len,
+            text: self.text,
+            kind: PhantomData,
+        }
+    }
+
+    /// A SID of a response, as Twilio sent it: checked text as [`Sid::new`] makes it,
+    /// and any other text of 1 to 34 bytes as it is (with `false`, for a warning).
+    /// `None` for empty or longer text.
+    pub(crate) fn from_response(text: &str) -> Option<(Self, bool)> {
+        if sid::check(text, P::PREFIX).is_ok() {
+            return Some((Sid::from_bytes(text.as_bytes()), true));
+        }
+        (1..=LEN)
+            .contains(&text.len())
+            .then(|| (Sid::from_bytes(text.as_bytes()), false))
+    }
+
+    /// From at most 34 bytes of UTF-8 text.
+    fn from_bytes(bytes: &[u8]) -> Self {
+        let mut text = [0; LEN];
+        text[..bytes.len()].copy_from_slice(bytes);
+        Sid {
+            len: bytes.len() as u8,
             text,
             kind: PhantomData,
         }
     }
 
+    fn from_checked(bytes: &[u8]) -> Self {
+        Sid::from_bytes(bytes)
+    }
+
     /// The SID's text.
     pub fn as_str(&self) -> &str {
-        // Checked to be ASCII when made.
-        std::str::from_utf8(&self.text).expect("a SID is ASCII")
+        // UTF-8 when made: checked ASCII, or a response's whole text.
+        std::str::from_utf8(&self.text[..usize::from(self.len)]).expect("a SID is UTF-8")
     }
 }
 
@@ -87,7 +151,7 @@ impl<P: Prefix> Copy for Sid<P> {}
 
 impl<P: Prefix> PartialEq for Sid<P> {
     fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
+        self.len == other.len && self.text == other.text
     }
 }
 
@@ -101,7 +165,7 @@ impl<P: Prefix> PartialOrd for Sid<P> {
 
 impl<P: Prefix> Ord for Sid<P> {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.text.cmp(&other.text)
+        self.as_str().cmp(other.as_str())
     }
 }
 
@@ -182,6 +246,8 @@ impl<P: Prefix> PartialEq<&str> for Sid<P> {
 /// Sent as its text: a field typed `Sid<P>` was checked when the SID was made, so it
 /// needs no `#[sid]` check.
 impl<P: Prefix> WireValue for Sid<P> {
+    const SID_PREFIX: Option<&'static str> = Some(P::PREFIX);
+
     fn to_wire(&self) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(self.as_str())
     }
@@ -286,7 +352,7 @@ mod tests {
     fn copy_inline_send_sync_hash_ord() {
         fn assert_traits<T: Copy + Send + Sync + Hash + Ord + 'static>() {}
         assert_traits::<Sid<RL>>();
-        assert_eq!(std::mem::size_of::<Sid<RL>>(), LEN);
+        assert_eq!(std::mem::size_of::<Sid<RL>>(), LEN + 1);
         let a: Sid<RL> = ROLE.parse().unwrap();
         let b: Sid<RL> = "RL0000000000000000000000000000000a".parse().unwrap();
         assert!(b < a);
@@ -300,6 +366,25 @@ mod tests {
         let mut form = crate::form::Form::new();
         form.append_param("RoleSid", &Some(vec![role, role]));
         assert_eq!(form.as_str(), format!("RoleSid={ROLE}&RoleSid={ROLE}"));
+    }
+
+    #[test]
+    fn responses_keep_unusual_text() {
+        let (sid, usual) = Sid::<RL>::from_response(ROLE).unwrap();
+        assert!(usual);
+        assert_eq!(sid, ROLE.parse::<Sid<RL>>().unwrap());
+        for unusual in ["VT12445353", "IS0123456789abcdef0123456789abcdef", "é"] {
+            let (sid, usual) = Sid::<RL>::from_response(unusual).unwrap();
+            assert!(!usual, "{unusual}");
+            assert_eq!(sid.as_str(), unusual);
+            assert_eq!(sid, sid.clone());
+            assert_ne!(sid, ROLE.parse::<Sid<RL>>().unwrap());
+        }
+        let short = Sid::<RL>::from_response("RL").unwrap().0;
+        let long = Sid::<RL>::from_response("RLa").unwrap().0;
+        assert!(short < long && short.as_str() == "RL");
+        assert!(Sid::<RL>::from_response("").is_none());
+        assert!(Sid::<RL>::from_response(&"a".repeat(35)).is_none());
     }
 
     #[test]

@@ -87,7 +87,7 @@ pub enum ValidationErrorKind {
         /// Index, in characters, of the first character that is not a hex digit.
         index: usize,
     },
-    /// A required list parameter has no element.
+    /// A required parameter is empty: a list with no element, or empty text.
     MissingRequired,
     /// An integer is outside the bounds the API accepts.
     OutOfRange {
@@ -148,7 +148,7 @@ impl fmt::Display for ValidationErrorKind {
                 ShownPrefix(prefix)
             ),
             ValidationErrorKind::MissingRequired => {
-                f.write_str("a required list parameter needs at least one value")
+                f.write_str("a required parameter cannot be empty: it needs text, or a list of at least one value")
             }
             ValidationErrorKind::OutOfRange { value, min, max } => match (min, max) {
                 (Some(min), Some(max)) => write!(f, "expected {min} to {max}, got {value}"),
@@ -248,13 +248,13 @@ pub fn check_path_segment(value: &str, field: &'static str) -> Result<(), Valida
     Err(ValidationError::new(field, kind))
 }
 
-/// Checks that a required parameter is sent: only an empty `Vec` can fail.
+/// Checks that a required parameter is sent: an empty `Vec` or empty text fails.
 #[inline]
 pub fn check_required<T: ParamValue + ?Sized>(
     value: &T,
     field: &'static str,
 ) -> Result<(), ValidationError> {
-    if T::OPTIONAL || value.is_present() {
+    if T::OPTIONAL || !value.is_missing() {
         Ok(())
     } else {
         Err(ValidationError::new(

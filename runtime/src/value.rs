@@ -43,14 +43,27 @@ pub trait WireValue {
     const KIND: ValueKind = ValueKind::String;
     /// For an enum, every value it can take; empty otherwise.
     const VALUES: &'static [&'static str] = &[];
+    /// For a SID type ([`Sid<P>`](crate::Sid)), the prefix its values were checked to
+    /// have, for endpoint metadata; `None` otherwise.
+    const SID_PREFIX: Option<&'static str> = None;
 
     /// The text sent on the wire.
     fn to_wire(&self) -> Cow<'_, str>;
+
+    /// Whether the value is empty text, which a required parameter refuses. Only text
+    /// can be empty: the default says `false`.
+    fn is_empty_text(&self) -> bool {
+        false
+    }
 }
 
 impl WireValue for str {
     fn to_wire(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
+    }
+
+    fn is_empty_text(&self) -> bool {
+        self.is_empty()
     }
 }
 
@@ -58,11 +71,19 @@ impl WireValue for String {
     fn to_wire(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
     }
+
+    fn is_empty_text(&self) -> bool {
+        self.is_empty()
+    }
 }
 
 impl WireValue for Cow<'_, str> {
     fn to_wire(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
+    }
+
+    fn is_empty_text(&self) -> bool {
+        self.is_empty()
     }
 }
 
@@ -77,9 +98,14 @@ impl WireValue for bool {
 impl<T: WireValue + ?Sized> WireValue for &T {
     const KIND: ValueKind = T::KIND;
     const VALUES: &'static [&'static str] = T::VALUES;
+    const SID_PREFIX: Option<&'static str> = T::SID_PREFIX;
 
     fn to_wire(&self) -> Cow<'_, str> {
         (**self).to_wire()
+    }
+
+    fn is_empty_text(&self) -> bool {
+        (**self).is_empty_text()
     }
 }
 
@@ -148,6 +174,8 @@ pub trait ParamValue {
     const KIND: ValueKind;
     /// For enums, every value each element can take.
     const VALUES: &'static [&'static str];
+    /// For SID types, the prefix each value was checked to have.
+    const SID_PREFIX: Option<&'static str>;
 
     /// Calls `f` with the wire text of each value, in order.
     fn for_each_value(&self, f: impl FnMut(&str));
@@ -156,14 +184,23 @@ pub trait ParamValue {
     fn is_present(&self) -> bool {
         true
     }
+
+    /// Whether a required parameter holding this would be refused as missing: an empty
+    /// `Vec`, or empty text.
+    fn is_missing(&self) -> bool;
 }
 
 impl<T: WireValue + ?Sized> ParamValue for T {
     const KIND: ValueKind = T::KIND;
     const VALUES: &'static [&'static str] = T::VALUES;
+    const SID_PREFIX: Option<&'static str> = T::SID_PREFIX;
 
     fn for_each_value(&self, mut f: impl FnMut(&str)) {
         f(&self.to_wire());
+    }
+
+    fn is_missing(&self) -> bool {
+        self.is_empty_text()
     }
 }
 
@@ -172,6 +209,7 @@ impl<T: ParamValue> ParamValue for Option<T> {
     const ARRAY: bool = T::ARRAY;
     const KIND: ValueKind = T::KIND;
     const VALUES: &'static [&'static str] = T::VALUES;
+    const SID_PREFIX: Option<&'static str> = T::SID_PREFIX;
 
     fn for_each_value(&self, f: impl FnMut(&str)) {
         if let Some(value) = self {
@@ -182,12 +220,18 @@ impl<T: ParamValue> ParamValue for Option<T> {
     fn is_present(&self) -> bool {
         self.as_ref().is_some_and(T::is_present)
     }
+
+    /// An optional parameter is never required: never missing.
+    fn is_missing(&self) -> bool {
+        false
+    }
 }
 
 impl<T: WireValue> ParamValue for Vec<T> {
     const ARRAY: bool = true;
     const KIND: ValueKind = T::KIND;
     const VALUES: &'static [&'static str] = T::VALUES;
+    const SID_PREFIX: Option<&'static str> = T::SID_PREFIX;
 
     fn for_each_value(&self, mut f: impl FnMut(&str)) {
         for value in self {
@@ -197,6 +241,10 @@ impl<T: WireValue> ParamValue for Vec<T> {
 
     fn is_present(&self) -> bool {
         !self.is_empty()
+    }
+
+    fn is_missing(&self) -> bool {
+        self.is_empty()
     }
 }
 

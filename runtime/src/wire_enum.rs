@@ -86,6 +86,10 @@ macro_rules! wire_enum {
             fn to_wire(&self) -> ::std::borrow::Cow<'_, str> {
                 ::std::borrow::Cow::Borrowed(self.as_str())
             }
+
+            fn is_empty_text(&self) -> bool {
+                self.as_str().is_empty()
+            }
         }
 
         impl $crate::__private::serde::Serialize for $name {

@@ -1,6 +1,8 @@
 //! Validation and encoding: twill's generated code against hand-written functions that
-//! produce the same bytes with no framework, and SID checks against a regex and a byte
-//! loop. Ratios are printed at the end: `cargo bench -p twill-tests --bench encode`.
+//! produce the same bytes with no framework, for a request of typed SIDs and for the same
+//! request made from SIDs given as text; and the run-time SID check (`parse`) against a
+//! regex and a byte loop (a `sid!` literal has none: it is made at compile time). Ratios
+//! are printed at the end: `cargo bench -p twill-tests --bench encode`.
 
 mod baseline;
 mod report;
@@ -11,13 +13,16 @@ use criterion::{Criterion, criterion_group};
 use percent_encoding::utf8_percent_encode;
 use regex::Regex;
 use twill_api::conversations::v1::UpdateServiceConfiguration;
-use twill_api::{Endpoint, Form, Timestamp, endpoint, sid, wire_enum};
+use twill_api::prefix::{IS, RL};
+use twill_api::{Endpoint, Form, Sid, Timestamp, endpoint, sid, wire_enum};
 
-use crate::baseline::{Pairs, SEGMENT, hand_update, is_sid};
+use crate::baseline::{Pairs, SEGMENT, hand_update, hand_update_from_text, is_sid};
 use crate::report::Side;
 
-const IS: &str = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-const RL: &str = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+const SERVICE: Sid<IS> = sid!("ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+const ROLE: Sid<RL> = sid!("RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+const SERVICE_TEXT: &str = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+const ROLE_TEXT: &str = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
 /// Validates and encodes through the `Endpoint` impl, as `Client::send` does.
 fn twill<E: Endpoint>(endpoint: &E) -> (String, String) {
@@ -33,12 +38,25 @@ fn twill<E: Endpoint>(endpoint: &E) -> (String, String) {
 
 fn update() -> UpdateServiceConfiguration {
     UpdateServiceConfiguration {
-        chat_service_sid: IS.into(),
-        default_conversation_creator_role_sid: Some(RL.into()),
-        default_conversation_role_sid: Some(RL.into()),
-        default_chat_service_role_sid: Some(RL.into()),
+        default_conversation_creator_role_sid: Some(ROLE),
+        default_conversation_role_sid: Some(ROLE),
+        default_chat_service_role_sid: Some(ROLE),
         reachability_enabled: Some(false),
+        ..UpdateServiceConfiguration::new(SERVICE)
     }
+}
+
+/// The same update from SIDs given as text: each parsed (checked once), then validated
+/// and encoded.
+fn update_from_text(service: &str, role: &str) -> (String, String) {
+    let role: Sid<RL> = role.parse().expect("a role SID");
+    twill(&UpdateServiceConfiguration {
+        default_conversation_creator_role_sid: Some(role),
+        default_conversation_role_sid: Some(role),
+        default_chat_service_role_sid: Some(role),
+        reachability_enabled: Some(false),
+        ..UpdateServiceConfiguration::new(service.parse().expect("a service SID"))
+    })
 }
 
 // -- 20 fields ------------------------------------------------------------------------
@@ -86,14 +104,14 @@ struct TwentyFields {
 fn twenty() -> TwentyFields {
     let at: Timestamp = "2020-01-02T03:04:05Z".parse().unwrap();
     TwentyFields {
-        chat_service_sid: IS.into(),
+        chat_service_sid: SERVICE_TEXT.into(),
         friendly_name: Some("Home Repair Visit".into()),
         unique_name: Some("repair-42".into()),
         attributes: Some(r#"{"topic": "feedback"}"#.into()),
         author: Some("alice@example.com".into()),
-        role_sid: Some(RL.into()),
-        other_role_sid: Some(RL.into()),
-        third_role_sid: Some(RL.into()),
+        role_sid: Some(ROLE_TEXT.into()),
+        other_role_sid: Some(ROLE_TEXT.into()),
+        third_role_sid: Some(ROLE_TEXT.into()),
         enabled: Some(true),
         muted: Some(false),
         visible: Some(true),
@@ -194,7 +212,7 @@ struct TenPermissions {
 
 fn ten() -> TenPermissions {
     TenPermissions {
-        chat_service_sid: IS.into(),
+        chat_service_sid: SERVICE_TEXT.into(),
         friendly_name: "moderator".into(),
         permission: [
             "sendMessage",
@@ -256,6 +274,10 @@ fn encode(c: &mut Criterion) {
     let (update, twenty, ten) = (update(), twenty(), ten());
     // Same bytes, or the comparison means nothing.
     assert_eq!(twill(&update), hand_update(&update));
+    assert_eq!(
+        update_from_text(SERVICE_TEXT, ROLE_TEXT),
+        hand_update_from_text(SERVICE_TEXT, ROLE_TEXT)
+    );
     assert_eq!(twill(&twenty), hand_twenty(&twenty));
     assert_eq!(twill(&ten), hand_ten(&ten));
     pair(
@@ -263,6 +285,13 @@ fn encode(c: &mut Criterion) {
         "encode/update_config",
         || twill(black_box(&update)),
         || hand_update(black_box(&update)),
+        "hand",
+    );
+    pair(
+        c,
+        "encode/update_config_from_text",
+        || update_from_text(black_box(SERVICE_TEXT), black_box(ROLE_TEXT)),
+        || hand_update_from_text(black_box(SERVICE_TEXT), black_box(ROLE_TEXT)),
         "hand",
     );
     pair(
@@ -283,23 +312,26 @@ fn encode(c: &mut Criterion) {
 
 fn sid_check(c: &mut Criterion) {
     let regex = Regex::new("^RL[0-9a-fA-F]{32}$").unwrap();
-    let values = [RL, "RL0123456789abcdefABCDEF0123456789"];
+    let values = [ROLE_TEXT, "RL0123456789abcdefABCDEF0123456789"];
     for value in values {
-        assert!(sid::is_valid(value, "RL") && regex.is_match(value) && is_sid(value, "RL"));
+        assert!(value.parse::<Sid<RL>>().is_ok() && regex.is_match(value) && is_sid(value, "RL"));
+        assert!(twill_api::sid::is_valid(value, "RL"));
     }
-    let twill = || sid::is_valid(black_box(RL), "RL");
+    // What a SID given as text costs at run time: `parse`, checked and copied. A `sid!`
+    // literal costs nothing: it is made in a `const`.
+    let twill = || black_box(ROLE_TEXT).parse::<Sid<RL>>().is_ok();
     pair(
         c,
         "sid/regex",
         twill,
-        || regex.is_match(black_box(RL)),
+        || regex.is_match(black_box(ROLE_TEXT)),
         "regex",
     );
     pair(
         c,
         "sid/byte_loop",
         twill,
-        || is_sid(black_box(RL), "RL"),
+        || is_sid(black_box(ROLE_TEXT), "RL"),
         "byte_loop",
     );
 }
@@ -317,6 +349,12 @@ fn main() {
         Some(1.1),
     );
     report::time_ratio(
+        "encode/update_config_from_text",
+        SAMPLES,
+        "parse 2 SIDs + validate+encode UpdateServiceConfiguration, twill / hand-written",
+        Some(1.1),
+    );
+    report::time_ratio(
         "encode/twenty_fields",
         SAMPLES,
         "validate+encode 20 fields, twill / hand-written",
@@ -328,11 +366,16 @@ fn main() {
         "validate+encode a 10-element array, twill / hand-written",
         Some(1.1),
     );
-    report::time_ratio("sid/regex", SAMPLES, "SID check, twill / regex", None);
+    report::time_ratio(
+        "sid/regex",
+        SAMPLES,
+        "SID parse (Sid<RL>), twill / regex",
+        None,
+    );
     report::time_ratio(
         "sid/byte_loop",
         SAMPLES,
-        "SID check, twill / byte loop",
+        "SID parse (Sid<RL>), twill / byte loop",
         None,
     );
 }

@@ -23,7 +23,7 @@ use criterion::{Criterion, criterion_group};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT};
 use tokio::runtime::Runtime;
 use twill_api::conversations::v1::{ServiceConfiguration, UpdateServiceConfiguration};
-use twill_api::{Client, Credentials, RetryPolicy};
+use twill_api::{Client, Credentials, RetryPolicy, sid};
 use twill_tests::{ACCOUNT_SID, AUTH_TOKEN, response_example, spec};
 
 use crate::baseline::hand_update;
@@ -95,15 +95,11 @@ fn allocations_during(f: impl FnOnce()) -> (u64, u64) {
 
 // -- the two clients ------------------------------------------------------------------
 
-const SERVICE: &str = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-const ROLE: &str = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-
 fn update() -> UpdateServiceConfiguration {
     UpdateServiceConfiguration {
-        chat_service_sid: SERVICE.into(),
-        default_chat_service_role_sid: Some(ROLE.into()),
+        default_chat_service_role_sid: Some(sid!("RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")),
         reachability_enabled: Some(true),
-        ..Default::default()
+        ..UpdateServiceConfiguration::new(sid!("ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"))
     }
 }
 

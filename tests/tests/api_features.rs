@@ -6,7 +6,8 @@ use twill_api::conversations::v1::{
     Conversation, ConversationState, ConversationWebhookEnabledType, CreateConversation,
     DeleteConversation, FetchUser, ListConversation, UpdateServiceUserConversation,
 };
-use twill_api::{Error, Timestamp, ValidationErrorKind};
+use twill_api::prefix::MG;
+use twill_api::{Error, Sid, Timestamp, ValidationErrorKind, sid};
 use twill_tests::{client, pairs, response_example, spec};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -68,12 +69,11 @@ async fn identities_round_trip_as_one_path_segment() {
         .await
         .unwrap();
     }
-    let update = UpdateServiceUserConversation {
-        chat_service_sid: "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
-        user_sid: "bob/../admin".into(),
-        conversation_sid: "my conversation".into(),
-        ..Default::default()
-    };
+    let update = UpdateServiceUserConversation::new(
+        sid!("ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+        "bob/../admin",
+        "my conversation",
+    );
     update.send(&client).await.unwrap();
 
     let requests = server.received_requests().await.unwrap();
@@ -203,17 +203,25 @@ async fn bad_headers_and_bounds_are_refused_before_sending() {
         }
     }
 
-    let bad_messaging_service = CreateConversation {
-        messaging_service_sid: Some("MG123".into()),
-        ..Default::default()
-    };
-    assert!(
-        bad_messaging_service
-            .send(&client)
-            .await
-            .unwrap_err()
-            .is_validation()
+    // A SID typed in at run time is checked when parsed, before any request holds it.
+    let err = "MG123".parse::<Sid<MG>>().unwrap_err();
+    assert_eq!(err.field(), "Sid");
+    assert_eq!(
+        err.kind(),
+        &ValidationErrorKind::SidLength {
+            prefix: "MG",
+            len: 5
+        }
     );
+    // A required text left empty is refused like an empty required list.
+    let empty_identity = twill_api::conversations::v1::CreateUser::new("");
+    match empty_identity.send(&client).await {
+        Err(Error::Validation(err)) => {
+            assert_eq!(err.field(), "Identity");
+            assert_eq!(err.kind(), &ValidationErrorKind::MissingRequired);
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
 
     assert_eq!(server.received_requests().await.unwrap().len(), 0);
 }

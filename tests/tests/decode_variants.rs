@@ -25,12 +25,12 @@ use std::sync::Arc;
 use futures_util::TryStreamExt;
 use serde_json::{Map, Value, json};
 use tokio::runtime::Runtime;
-use twill_api::Error;
 use twill_api::conversations::v1::{
     ConversationMessageReceiptDeliveryStatus, ConversationState, FetchConversation,
     FetchConversationMessage, FetchConversationMessageReceipt, FetchUser, FetchUserConversation,
     ListConversation, UserConversationNotificationLevel,
 };
+use twill_api::{Error, sid};
 use twill_tests::operations::{self, Operation};
 use twill_tests::raw_server::{RawServer, Reply};
 use twill_tests::spec::{self, resolve, response_examples};
@@ -625,7 +625,7 @@ async fn serving(body: Value) -> RawServer {
 fn fetch_message() -> FetchConversationMessage {
     FetchConversationMessage {
         conversation_sid: CONVERSATION.into(),
-        sid: MESSAGE.into(),
+        sid: MESSAGE.parse().expect("a message SID"),
     }
 }
 
@@ -664,8 +664,8 @@ async fn receipt_error_code_null() -> Result<(), String> {
     let server = serving(fixture(RECEIPT_ERROR_CODE_NULL)).await;
     let receipt = FetchConversationMessageReceipt {
         conversation_sid: CONVERSATION.into(),
-        message_sid: MESSAGE.into(),
-        sid: "DY0123456789abcdef0123456789abcdef".into(),
+        message_sid: MESSAGE.parse().expect("a message SID"),
+        sid: sid!("DY0123456789abcdef0123456789abcdef"),
     }
     .send(&client(&server.uri()))
     .await
@@ -755,7 +755,7 @@ async fn page_meta_key_and_next_page_url_only() -> Result<(), String> {
         .map_err(|e: Error| e.to_string())?;
     let sids: Vec<_> = all
         .iter()
-        .map(|c| c.sid.clone().unwrap_or_default())
+        .map(|c| c.sid.map(String::from).unwrap_or_default())
         .collect();
     assert_eq!(
         sids,

@@ -76,9 +76,7 @@ async fn an_over_long_query_is_refused_naming_the_parameter() {
         let err = list.send(&client).await.unwrap_err();
         assert_url_too_long(&err, "PageToken");
     }
-    let path = FetchUser {
-        sid: "alice".repeat(2_000),
-    };
+    let path = FetchUser::new("alice".repeat(2_000));
     assert_url_too_long(&path.send(&client).await.unwrap_err(), "Sid");
     assert_eq!(server.requests().len(), 0, "nothing was sent");
     assert_eq!(server.connections(), 0, "not even a connection");
@@ -170,13 +168,10 @@ async fn form_requests_say_their_length_even_when_empty() {
     .await
     .unwrap();
     ListConversation::default().send(&client).await.unwrap();
-    DeleteConversation {
-        sid: "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
-        ..Default::default()
-    }
-    .send(&client)
-    .await
-    .unwrap();
+    DeleteConversation::new("CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+        .send(&client)
+        .await
+        .unwrap();
 
     let requests = server.requests();
     let body = form_urlencoded::Serializer::new(String::new())

@@ -222,6 +222,8 @@ fn covers(expected: &Value, actual: &Value, at: &str) -> Result<(), String> {
                 .try_for_each(|(i, (e, a))| covers(e, a, &format!("{at}[{i}]")))
         }
         _ if expected == actual => Ok(()),
+        // An empty SID (API v2010's `sms_application_sid: ""`: none) is read as `None`.
+        (Value::String(text), Value::Null) if text.is_empty() => Ok(()),
         (Value::String(expected), Value::String(actual)) if same_instant(expected, actual) => {
             Ok(())
         }

@@ -66,7 +66,7 @@ async fn three_pages() -> MockServer {
 fn sids(conversations: &[Conversation]) -> Vec<String> {
     conversations
         .iter()
-        .map(|c| c.sid.clone().unwrap_or_default())
+        .map(|c| c.sid.map(String::from).unwrap_or_default())
         .collect()
 }
 

@@ -705,9 +705,10 @@ const _: () = assert!(MAX_HEADER_VALUE_LEN == twill_api::MAX_HEADER_VALUE_LEN);
 enum Rule {
     /// A path parameter is empty, `.` or `..`.
     PathSegment,
-    /// A required list is empty.
-    RequiredList,
-    /// A SID has the wrong prefix, length or digits.
+    /// A required list is empty, or a required text.
+    Required,
+    /// A SID has the wrong prefix, length or digits: its typed field (`Sid<P>`) refuses
+    /// the text when the request is made, before validation.
     Sid,
     /// An integer is out of its bounds.
     Range,
@@ -777,18 +778,11 @@ fn parameter_refusal(param: &Param, input: &Input) -> Option<(Rule, String)> {
         }
     }
     if param.required && param.array && texts.is_empty() {
-        return Some((
-            Rule::RequiredList,
-            "a required list without elements".into(),
-        ));
+        return Some((Rule::Required, "a required list without elements".into()));
     }
-    if let Some(prefix) = param.sid_prefix
-        && let Some((i, bad)) = texts.iter().enumerate().find(|(_, t)| !is_sid(t, prefix))
-    {
-        return Some((
-            Rule::Sid,
-            format!("value {i} is not a `{prefix}` SID: {}", abbreviate(bad)),
-        ));
+    let text_kind = matches!(param.kind, ValueKind::String | ValueKind::Enum);
+    if param.required && !param.array && text_kind && texts == [""] {
+        return Some((Rule::Required, "a required text left empty".into()));
     }
     for scalar in input.scalars() {
         if let Scalar::Int(value) = *scalar {
@@ -822,6 +816,18 @@ fn parameter_refusal(param: &Param, input: &Input) -> Option<(Rule, String)> {
         }
     }
     None
+}
+
+/// Why the request cannot even be made: a SID parameter's text is no SID of its kind,
+/// which its `Sid<P>` field refuses (every SID parameter of twill-api is typed so).
+fn sid_refusal(param: &Param, input: &Input) -> Option<(Rule, String)> {
+    let prefix = param.sid_prefix?;
+    let texts = input.wire();
+    let (i, bad) = texts.iter().enumerate().find(|(_, t)| !is_sid(t, prefix))?;
+    Some((
+        Rule::Sid,
+        format!("value {i} is not a `{prefix}` SID: {}", abbreviate(bad)),
+    ))
 }
 
 /// `prefix`, then 32 ASCII hex digits in either case: 34 bytes.
@@ -925,6 +931,17 @@ fn predict(base_url: &str, op: &Operation, inputs: &[Input]) -> Verdict {
         }
     }
 
+    // A bad SID stops the request from being made at all, whatever else is wrong.
+    let unbuildable = op.params.iter().zip(inputs).find_map(|(param, input)| {
+        sid_refusal(param, input).map(|(rule, why)| Refusal {
+            name: param.name,
+            rule,
+            why,
+        })
+    });
+    if let Some(refused) = unbuildable {
+        return Verdict::Refuse(refused);
+    }
     let per_parameter = op.params.iter().zip(inputs).map(|(param, input)| {
         parameter_refusal(param, input).map(|(rule, why)| Refusal {
             name: param.name,
@@ -985,6 +1002,30 @@ fn check_case(context: &Context, op: &Operation, inputs: &[Input]) -> Result<(),
     let after = context.server.counts();
     let arrived = context.server.requests_since(before.requests);
 
+    if let Verdict::Refuse(Refusal {
+        name,
+        rule: Rule::Sid,
+        why,
+    }) = &verdict
+    {
+        // The typed field refuses the text, so the request is never made.
+        context.tally(&verdict);
+        return match &outcome {
+            Err(SendFailure::Build(error)) if error.to_string().contains("SID") => {
+                if after == before {
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "the request for `{name}` was never made, yet the server saw something"
+                    ))
+                }
+            }
+            _ => Err(format!(
+                "the model expects `{name}` refused when the request is made ({why}), but twill {}",
+                describe(&outcome, arrived.len())
+            )),
+        };
+    }
     if let Err(SendFailure::Build(error)) = &outcome {
         return Err(format!(
             "test bug: the input does not build the request: {error}"

@@ -6,14 +6,15 @@ use serde_json::{Value, json};
 use twill_api::conversations::v1::service_configuration::{
     FetchServiceConfiguration, ServiceConfiguration, UpdateServiceConfiguration,
 };
-use twill_api::{Client, Endpoint, Error, Form, ValidationErrorKind, endpoint};
+use twill_api::prefix::{IS, RL};
+use twill_api::{Client, Endpoint, Error, Form, Sid, ValidationErrorKind, endpoint, sid};
 use twill_tests::{ACCOUNT_SID, AUTH_TOKEN, operation, pairs, response_example, schema, spec};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const PATH: &str = "/v1/Services/{ChatServiceSid}/Configuration";
-const SERVICE: &str = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-const ROLE: &str = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+const SERVICE: Sid<IS> = sid!("ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+const ROLE: Sid<RL> = sid!("RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
 
 fn client(server: &MockServer) -> Client {
     twill_tests::client(&server.uri())
@@ -22,11 +23,11 @@ fn client(server: &MockServer) -> Client {
 /// The update of the seed's example: reachability off, the three role SIDs set.
 fn seed_update() -> UpdateServiceConfiguration {
     UpdateServiceConfiguration {
-        chat_service_sid: SERVICE.into(),
-        default_conversation_creator_role_sid: Some(ROLE.into()),
-        default_conversation_role_sid: Some(ROLE.into()),
-        default_chat_service_role_sid: Some(ROLE.into()),
+        default_conversation_creator_role_sid: Some(ROLE),
+        default_conversation_role_sid: Some(ROLE),
+        default_chat_service_role_sid: Some(ROLE),
         reachability_enabled: Some(false),
+        ..UpdateServiceConfiguration::new(SERVICE)
     }
 }
 
@@ -43,9 +44,9 @@ fn seed_example_encodes_to_exactly_its_four_pairs() {
     let mut got = pairs(form.as_str());
     got.sort();
     let mut expected: Vec<(String, String)> = [
-        ("DefaultChatServiceRoleSid", ROLE),
-        ("DefaultConversationCreatorRoleSid", ROLE),
-        ("DefaultConversationRoleSid", ROLE),
+        ("DefaultChatServiceRoleSid", ROLE.as_str()),
+        ("DefaultConversationCreatorRoleSid", &ROLE),
+        ("DefaultConversationRoleSid", &ROLE),
         ("ReachabilityEnabled", "false"),
     ]
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
@@ -113,12 +114,12 @@ async fn update_sends_method_path_headers_and_body() {
     let mut got = pairs(std::str::from_utf8(&request.body).unwrap());
     got.sort();
     let mut expected = vec![
-        ("DefaultChatServiceRoleSid".to_owned(), ROLE.to_owned()),
+        ("DefaultChatServiceRoleSid".to_owned(), ROLE.to_string()),
         (
             "DefaultConversationCreatorRoleSid".to_owned(),
-            ROLE.to_owned(),
+            ROLE.to_string(),
         ),
-        ("DefaultConversationRoleSid".to_owned(), ROLE.to_owned()),
+        ("DefaultConversationRoleSid".to_owned(), ROLE.to_string()),
         ("ReachabilityEnabled".to_owned(), "false".to_owned()),
     ];
     expected.sort();
@@ -136,9 +137,7 @@ async fn fetch_decodes_the_spec_example_into_every_field() {
         .mount(&server)
         .await;
 
-    let fetch = FetchServiceConfiguration {
-        chat_service_sid: SERVICE.into(),
-    };
+    let fetch = FetchServiceConfiguration::new(SERVICE);
     let configuration: ServiceConfiguration = fetch.send(&client(&server)).await.unwrap();
 
     // Every property of the example survives the round trip through the typed struct.
@@ -200,9 +199,7 @@ async fn html_502_becomes_an_http_error() {
         .mount(&server)
         .await;
 
-    let fetch = FetchServiceConfiguration {
-        chat_service_sid: SERVICE.into(),
-    };
+    let fetch = FetchServiceConfiguration::new(SERVICE);
     let err = fetch.send(&client(&server)).await.unwrap_err();
     let Error::Http(http) = &err else {
         panic!("expected an HTTP error, got {err:?}");
@@ -220,14 +217,22 @@ async fn non_matching_success_body_is_a_decode_error() {
         )
         .mount(&server)
         .await;
-    let fetch = FetchServiceConfiguration {
-        chat_service_sid: SERVICE.into(),
-    };
+    let fetch = FetchServiceConfiguration::new(SERVICE);
     let err = fetch.send(&client(&server)).await.unwrap_err();
     assert!(
         matches!(&err, Error::Decode(d) if d.status == 200),
         "{err:?}"
     );
+}
+
+/// The update declared as an SDK author who prefers strings would: `#[sid]` checks each
+/// SID when the request is sent.
+#[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration", host = "conversations.twilio.com", response = ServiceConfiguration)]
+struct UpdateWithStrings {
+    #[sid(prefix = "IS")]
+    chat_service_sid: String,
+    #[sid(prefix = "RL")]
+    default_chat_service_role_sid: Option<String>,
 }
 
 #[tokio::test]
@@ -239,9 +244,9 @@ async fn invalid_sids_are_refused_before_any_request() {
         .await;
     let client = client(&server);
 
-    let wrong_prefix = UpdateServiceConfiguration {
-        default_chat_service_role_sid: Some(SERVICE.into()),
-        ..seed_update()
+    let wrong_prefix = UpdateWithStrings {
+        chat_service_sid: SERVICE.to_string(),
+        default_chat_service_role_sid: Some(SERVICE.to_string()),
     };
     let err = wrong_prefix.send(&client).await.unwrap_err();
     let Error::Validation(validation) = &err else {
@@ -260,9 +265,9 @@ async fn invalid_sids_are_refused_before_any_request() {
         "invalid `DefaultChatServiceRoleSid`: expected a SID starting with `RL`, found `IS`"
     );
 
-    let too_short = UpdateServiceConfiguration {
+    let too_short = UpdateWithStrings {
         chat_service_sid: "IS123".into(),
-        ..seed_update()
+        default_chat_service_role_sid: None,
     };
     let err = too_short.send(&client).await.unwrap_err();
     assert!(err.is_validation(), "{err:?}");

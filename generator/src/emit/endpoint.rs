@@ -5,6 +5,7 @@ use crate::emit::Gen;
 use crate::json::Json;
 use crate::naming::{field_names, pascal};
 use crate::plan::{ListShape, list_shape};
+use crate::prefixes::{marker, sid_prefix};
 use crate::spec::{Operation, ref_name};
 use crate::types::{Owner, Side};
 
@@ -83,7 +84,8 @@ impl Gen<'_> {
             .collect();
         let names = field_names(naming.iter().map(String::as_str));
         let mut fields = String::new();
-        let mut all_defaultable = true;
+        let mut required = Vec::new();
+        let mut optional = Vec::new();
         let mut all_eq = true;
         for (p, name) in params.iter().zip(&names) {
             let owner = Owner {
@@ -99,19 +101,32 @@ impl Gen<'_> {
             } else {
                 Side::Param
             };
+            let pattern = p
+                .schema
+                .at("pattern")
+                .non_empty_str()
+                .or_else(|| p.schema.at("items").at("pattern").as_str());
+            if let Some(pattern) = pattern
+                && sid_prefix(pattern).is_none()
+            {
+                return Err(format!("{op_id}: unexpected pattern {pattern}"));
+            }
             let mut rust = self.value_type(p.schema, side, owner, &p.wire)?;
             let account = p.place == In::Path && p.wire == "AccountSid";
-            if rust == "String" && is_secret(&p.wire) {
+            if account {
+                rust = "Sid<AC>".to_owned();
+            } else if rust == "String" && is_secret(&p.wire) {
                 rust = "Secret".to_owned();
+            } else if rust == "String" && p.place == In::Path {
+                if let Some(prefix) = self.sid_or_name(op, p) {
+                    rust = format!("SidOrName<{}>", marker(&prefix));
+                }
             }
-            let defaultable = ["String", "Vec", "bool", "u32", "i64", "Value"]
-                .iter()
-                .any(|t| rust.starts_with(t))
-                || !p.required
-                || account;
-            all_defaultable &= defaultable;
             all_eq &= !rust.contains("f64");
-            if !p.required || account {
+            if p.required && !account {
+                required.push((name.clone(), rust.clone()));
+            } else {
+                optional.push(name.clone());
                 rust = format!("Option<{rust}>");
             }
             let mut attrs = Vec::new();
@@ -125,22 +140,6 @@ impl Gen<'_> {
                     attrs.push(format!("#[param(rename = \"{}\")]", p.wire));
                 }
                 _ => {}
-            }
-            let pattern = p
-                .schema
-                .at("pattern")
-                .non_empty_str()
-                .or_else(|| p.schema.at("items").at("pattern").as_str());
-            let prefix = match pattern {
-                Some(pattern) => Some(
-                    sid_prefix(pattern)
-                        .ok_or_else(|| format!("{op_id}: unexpected pattern {pattern}"))?,
-                ),
-                None if account => Some("AC".to_owned()),
-                None => None,
-            };
-            if let Some(prefix) = prefix {
-                attrs.push(format!("#[sid(prefix = \"{prefix}\")]"));
             }
             if account {
                 attrs.push("#[param(default_account)]".to_owned());
@@ -213,7 +212,7 @@ impl Gen<'_> {
             args += ", answers_with_redirect";
         }
         let mut derives = vec!["Debug", "Clone"];
-        if all_defaultable {
+        if required.is_empty() {
             derives.push("Default");
         }
         derives.push("PartialEq");
@@ -238,6 +237,9 @@ impl Gen<'_> {
         out += "#[cfg_attr(feature = \"testing\", derive(serde::Deserialize), \
                 serde(deny_unknown_fields))]\n";
         out += &format!("pub struct {op_id} {{\n{fields}}}\n");
+        if !required.is_empty() {
+            out += &constructor(op_id, &required, &optional);
+        }
         Ok(Endpoint {
             text: out,
             paginated,
@@ -354,20 +356,113 @@ impl Gen<'_> {
     }
 }
 
-/// The prefix of a SID pattern: `^RL[0-9a-fA-F]{32}$` -> `RL`, `^(SM|MM)[0-9a-fA-F]{32}$`
-/// -> `SM|MM`.
-pub fn sid_prefix(pattern: &str) -> Option<String> {
-    let prefix = pattern
-        .strip_prefix('^')?
-        .strip_suffix("[0-9a-fA-F]{32}$")?;
-    let prefix = prefix
-        .strip_prefix('(')
-        .and_then(|p| p.strip_suffix(')'))
-        .unwrap_or(prefix);
-    let ok = prefix
-        .split('|')
-        .all(|alt| alt.len() == 2 && alt.chars().all(|c| c.is_ascii_uppercase()));
-    ok.then(|| prefix.to_owned())
+/// The `new` of a request with required parameters: one argument per required
+/// parameter, in the struct's order (the spec's), every optional one `None`.
+fn constructor(op_id: &str, required: &[(String, String)], optional: &[String]) -> String {
+    let mut args = Vec::new();
+    let mut fields = Vec::new();
+    for (name, rust) in required {
+        let (ty, value) = match rust.strip_prefix("Vec<").and_then(|r| r.strip_suffix('>')) {
+            Some(element) if converts(element) => (
+                format!("impl IntoIterator<Item = impl Into<{element}>>"),
+                format!("{name}.into_iter().map(Into::into).collect()"),
+            ),
+            Some(element) => (
+                format!("impl IntoIterator<Item = {element}>"),
+                format!("{name}.into_iter().collect()"),
+            ),
+            None if converts(rust) => (format!("impl Into<{rust}>"), format!("{name}.into()")),
+            None => (rust.clone(), name.clone()),
+        };
+        args.push(format!("{name}: {ty}"));
+        fields.push(if value == *name {
+            name.clone()
+        } else {
+            format!("{name}: {value}")
+        });
+    }
+    fields.extend(optional.iter().map(|name| format!("{name}: None")));
+    let allow = if args.len() > 7 {
+        "    #[allow(clippy::too_many_arguments)]\n"
+    } else {
+        ""
+    };
+    let doc = format!(
+        "The request with its required parameters; every optional one is `None`, to be set \
+         with `{op_id} {{ field: Some(..), ..{op_id}::new(..) }}`."
+    );
+    format!(
+        "\nimpl {op_id} {{\n{}{allow}    pub fn new({}) -> Self {{\n        {op_id} {{ {} }}\n    }}\n}}\n",
+        crate::doc::markdown(&doc, "    "),
+        args.join(", "),
+        fields.join(", ")
+    )
+}
+
+/// Whether a constructor takes the type as `impl Into<..>`: text, and the SID types
+/// other values convert into. A single-kind `Sid<P>` is taken as is, so that a SID of
+/// another kind is a type mismatch naming both.
+fn converts(rust: &str) -> bool {
+    matches!(rust, "String" | "Secret")
+        || rust.starts_with("SidOrName<")
+        || (rust.starts_with("Sid<") && rust.contains("Or"))
+}
+
+impl Gen<'_> {
+    /// The prefix of a path parameter that takes a SID or a name ("the `sid` or the
+    /// `unique_name`"): the pattern of the same-named property, else of `sid`, in the
+    /// response of the operation on the resource the parameter names (the path cut after
+    /// it). `None` when the description says no such thing or no pattern is found.
+    fn sid_or_name(&self, op: Operation<'_>, p: &Param<'_>) -> Option<String> {
+        let text = p.description.to_ascii_lowercase();
+        if !(text.contains("sid or") || text.contains("sid` or")) {
+            return None;
+        }
+        let placeholder = format!("{{{}}}", p.wire);
+        let at = op.path.find(&placeholder)? + placeholder.len();
+        let instance = blank_placeholders(&op.path[..at]);
+        let own = crate::naming::snake(&p.wire);
+        self.spec
+            .operations()
+            .into_iter()
+            .filter(|other| blank_placeholders(other.path.trim_end_matches(".json")) == instance)
+            .find_map(|other| {
+                let schema = other.success().ok()?.1?;
+                let schema = match ref_name(schema) {
+                    Some(name) => self.spec.schema(name)?,
+                    None => schema,
+                };
+                let properties = schema.at("properties");
+                [own.as_str(), "sid"].into_iter().find_map(|key| {
+                    properties
+                        .at(key)
+                        .at("pattern")
+                        .as_str()
+                        .and_then(sid_prefix)
+                })
+            })
+    }
+}
+
+/// A path with every `{Placeholder}` emptied to `{}`, to compare paths by shape.
+fn blank_placeholders(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut inside = false;
+    for c in path.chars() {
+        match c {
+            '{' => {
+                inside = true;
+                out.push(c);
+            }
+            '}' => {
+                inside = false;
+                out.push(c);
+            }
+            _ if inside => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -375,14 +470,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sid_prefixes() {
-        assert_eq!(sid_prefix("^RL[0-9a-fA-F]{32}$").as_deref(), Some("RL"));
+    fn placeholders_blanked() {
         assert_eq!(
-            sid_prefix("^(SM|MM)[0-9a-fA-F]{32}$").as_deref(),
-            Some("SM|MM")
+            blank_placeholders("/v1/Conversations/{ConversationSid}/Messages/{Sid}"),
+            "/v1/Conversations/{}/Messages/{}"
         );
-        assert_eq!(sid_prefix("^[a-z]+$"), None);
-        assert_eq!(sid_prefix("^rl[0-9a-fA-F]{32}$"), None);
+    }
+
+    #[test]
+    fn constructors() {
+        let text = constructor(
+            "CreateRole",
+            &[
+                ("friendly_name".into(), "String".into()),
+                ("r#type".into(), "RoleType".into()),
+                ("permission".into(), "Vec<String>".into()),
+                ("service_sid".into(), "Sid<IS>".into()),
+            ],
+            &["page".into()],
+        );
+        assert!(text.contains(
+            "pub fn new(friendly_name: impl Into<String>, r#type: RoleType, permission: \
+             impl IntoIterator<Item = impl Into<String>>, service_sid: Sid<IS>) -> Self"
+        ));
+        assert!(text.contains(
+            "CreateRole { friendly_name: friendly_name.into(), r#type, permission: \
+             permission.into_iter().map(Into::into).collect(), service_sid, page: None }"
+        ));
+        assert!(converts("SidOrName<CH>") && converts("Sid<SmOrMm>") && !converts("Sid<CH>"));
     }
 
     #[test]

@@ -20,6 +20,8 @@ const CRATE_ITEMS: &[&str] = &[
     "Page",
     "PageMeta",
     "Secret",
+    "Sid",
+    "SidOrName",
     "Timestamp",
     "endpoint",
     "wire_enum",
@@ -27,13 +29,15 @@ const CRATE_ITEMS: &[&str] = &[
 ];
 
 /// A module file: header, module doc, the `use` lines its items need, the items.
-/// `siblings` are the types other modules of the version define, with their modules.
+/// `siblings` are the types other modules of the version define, with their modules;
+/// `markers` the SID kinds of `crate::prefix`.
 pub fn module_file(
     header: &str,
     module: &str,
     doc: &crate::plan::ModuleDoc,
     items: &[String],
     siblings: &[(String, String)],
+    markers: &[String],
 ) -> String {
     let body = items.join("\n");
     let code = code_only(&body);
@@ -63,6 +67,14 @@ pub fn module_file(
         .collect();
     if !crate_items.is_empty() {
         uses += &format!("\nuse crate::{{{}}};\n", crate_items.join(", "));
+    }
+    let used: Vec<&str> = markers
+        .iter()
+        .map(String::as_str)
+        .filter(|marker| has_word(&code, marker))
+        .collect();
+    if !used.is_empty() {
+        uses += &format!("use crate::prefix::{{{}}};\n", used.join(", "));
     }
     let mut foreign: Vec<&str> = siblings
         .iter()

@@ -159,6 +159,9 @@ impl Gen<'_> {
         {
             note += " A `null` entry of `links` is left out.";
         }
+        if types.iter().any(|(_, lenient)| *lenient == Some("sid")) {
+            note += " A SID property whose value is no SID of its kind is `None` too.";
+        }
         out += "///\n";
         out += &markdown(&note, "");
         out += "#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]\n#[non_exhaustive]\n";

@@ -37,9 +37,9 @@ impl Pairs {
     }
 }
 
-/// `UpdateServiceConfiguration` validated and encoded by hand: (path, form body).
+/// `UpdateServiceConfiguration` encoded by hand: (path, form body). Its SIDs are typed,
+/// checked when made, so a hand-written encoder has nothing to check either.
 pub(crate) fn hand_update(request: &UpdateServiceConfiguration) -> (String, String) {
-    assert!(is_sid(&request.chat_service_sid, "IS"));
     let roles = [
         (
             "DefaultConversationCreatorRoleSid",
@@ -54,11 +54,6 @@ pub(crate) fn hand_update(request: &UpdateServiceConfiguration) -> (String, Stri
             &request.default_chat_service_role_sid,
         ),
     ];
-    for (_, role) in roles {
-        if let Some(role) = role {
-            assert!(is_sid(role, "RL"));
-        }
-    }
     let mut path = String::new();
     path.push_str("/v1/Services/");
     path.extend(utf8_percent_encode(&request.chat_service_sid, SEGMENT));
@@ -75,5 +70,26 @@ pub(crate) fn hand_update(request: &UpdateServiceConfiguration) -> (String, Stri
             if enabled { "true" } else { "false" },
         );
     }
+    (path, body.0)
+}
+
+/// The same update from SIDs given as text (read from a config file, say), checked and
+/// encoded by hand: (path, form body).
+pub(crate) fn hand_update_from_text(service: &str, role: &str) -> (String, String) {
+    assert!(is_sid(service, "IS"));
+    assert!(is_sid(role, "RL"));
+    let mut path = String::new();
+    path.push_str("/v1/Services/");
+    path.extend(utf8_percent_encode(service, SEGMENT));
+    path.push_str("/Configuration");
+    let mut body = Pairs(String::new());
+    for name in [
+        "DefaultConversationCreatorRoleSid",
+        "DefaultConversationRoleSid",
+        "DefaultChatServiceRoleSid",
+    ] {
+        body.add(name, role);
+    }
+    body.add("ReachabilityEnabled", "false");
     (path, body.0)
 }

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint, wire_enum};
+use crate::prefix::AC;
+use crate::{NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The status of this account. Usually `active`, but can be `suspended` or `closed`.
@@ -111,7 +112,7 @@ pub struct CreateAccount {
 
 /// Fetch the account specified by the provided Account Sid
 #[endpoint(GET, "/2010-04-01/Accounts/<Sid>.json", host = "api.twilio.com", response = Account)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -119,13 +120,20 @@ pub struct CreateAccount {
 )]
 pub struct FetchAccount {
     /// The Account Sid that uniquely identifies the account to fetch
-    #[sid(prefix = "AC")]
-    pub sid: String,
+    pub sid: Sid<AC>,
+}
+
+impl FetchAccount {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchAccount { field: Some(..), ..FetchAccount::new(..) }`.
+    pub fn new(sid: Sid<AC>) -> Self {
+        FetchAccount { sid }
+    }
 }
 
 /// Modify the properties of a given Account
 #[endpoint(POST, "/2010-04-01/Accounts/<Sid>.json", host = "api.twilio.com", response = Account)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -133,18 +141,30 @@ pub struct FetchAccount {
 )]
 pub struct UpdateAccount {
     /// The Account Sid that uniquely identifies the account to update
-    #[sid(prefix = "AC")]
-    pub sid: String,
+    pub sid: Sid<AC>,
     /// Update the human-readable description of this Account
     pub friendly_name: Option<String>,
     /// One of `active`, `suspended`, `closed`.
     pub status: Option<AccountStatus>,
 }
 
+impl UpdateAccount {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateAccount { field: Some(..), ..UpdateAccount::new(..) }`.
+    pub fn new(sid: Sid<AC>) -> Self {
+        UpdateAccount {
+            sid,
+            friendly_name: None,
+            status: None,
+        }
+    }
+}
+
 /// A Account resource (`api.v2010.account` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Account {
@@ -162,9 +182,11 @@ pub struct Account {
     pub friendly_name: Option<String>,
     /// The unique 34 character id that represents the parent of this account. The
     /// OwnerAccountSid of a parent account is it's own sid.
-    pub owner_account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub owner_account_sid: Option<Sid<AC>>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<AC>>,
     /// One of `active`, `suspended`, `closed`.
     pub status: Option<AccountStatus>,
     /// A Map of various subresources available for the given Account Instance

@@ -9,7 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, AD};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// ListAddress
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Addresses.json", host = "api.twilio.com", response = ListAddressResponse, paginated)]
@@ -24,9 +25,8 @@ pub struct ListAddress {
     /// responsible for the Address resource to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The `customer_name` of the Address resources to read.
     pub customer_name: Option<String>,
     /// The string that identifies the Address resources to read.
@@ -90,7 +90,7 @@ impl Page for ListAddressResponse {
 
 /// CreateAddress
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Addresses.json", host = "api.twilio.com", response = Address)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -101,9 +101,8 @@ pub struct CreateAddress {
     /// responsible for the new Address resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The name to associate with the new address.
     pub customer_name: String,
     /// The number and street address of the new address.
@@ -130,9 +129,36 @@ pub struct CreateAddress {
     pub street_secondary: Option<String>,
 }
 
+impl CreateAddress {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateAddress { field: Some(..), ..CreateAddress::new(..) }`.
+    pub fn new(
+        customer_name: impl Into<String>,
+        street: impl Into<String>,
+        city: impl Into<String>,
+        region: impl Into<String>,
+        postal_code: impl Into<String>,
+        iso_country: impl Into<String>,
+    ) -> Self {
+        CreateAddress {
+            customer_name: customer_name.into(),
+            street: street.into(),
+            city: city.into(),
+            region: region.into(),
+            postal_code: postal_code.into(),
+            iso_country: iso_country.into(),
+            account_sid: None,
+            friendly_name: None,
+            emergency_enabled: None,
+            auto_correct_address: None,
+            street_secondary: None,
+        }
+    }
+}
+
 /// FetchAddress
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Addresses/<Sid>.json", host = "api.twilio.com", response = Address)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -143,17 +169,26 @@ pub struct FetchAddress {
     /// responsible for the Address resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Address resource to fetch.
-    #[sid(prefix = "AD")]
-    pub sid: String,
+    pub sid: Sid<AD>,
+}
+
+impl FetchAddress {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchAddress { field: Some(..), ..FetchAddress::new(..) }`.
+    pub fn new(sid: Sid<AD>) -> Self {
+        FetchAddress {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// UpdateAddress
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Addresses/<Sid>.json", host = "api.twilio.com", response = Address)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -164,12 +199,10 @@ pub struct UpdateAddress {
     /// responsible for the Address resource to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Address resource to update.
-    #[sid(prefix = "AD")]
-    pub sid: String,
+    pub sid: Sid<AD>,
     /// A descriptive string that you create to describe the new address. It can be up to 64
     /// characters long for Regulatory Compliance addresses and 32 characters long for
     /// Emergency addresses.
@@ -194,9 +227,29 @@ pub struct UpdateAddress {
     pub street_secondary: Option<String>,
 }
 
+impl UpdateAddress {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateAddress { field: Some(..), ..UpdateAddress::new(..) }`.
+    pub fn new(sid: Sid<AD>) -> Self {
+        UpdateAddress {
+            sid,
+            account_sid: None,
+            friendly_name: None,
+            customer_name: None,
+            street: None,
+            city: None,
+            region: None,
+            postal_code: None,
+            emergency_enabled: None,
+            auto_correct_address: None,
+            street_secondary: None,
+        }
+    }
+}
+
 /// DeleteAddress
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Addresses/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -207,24 +260,35 @@ pub struct DeleteAddress {
     /// responsible for the Address resource to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Address resource to delete.
-    #[sid(prefix = "AD")]
-    pub sid: String,
+    pub sid: Sid<AD>,
+}
+
+impl DeleteAddress {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteAddress { field: Some(..), ..DeleteAddress::new(..) }`.
+    pub fn new(sid: Sid<AD>) -> Self {
+        DeleteAddress {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A Address resource (`api.v2010.account.address` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Address {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that is
     /// responsible for the Address resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The city in which the address is located.
     pub city: Option<String>,
     /// The name associated with the address.This property has a maximum length of 16 4-byte
@@ -247,7 +311,8 @@ pub struct Address {
     /// The state or region of the address.
     pub region: Option<String>,
     /// The unique string that that we created to identify the Address resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<AD>>,
     /// The number and street address of the address.
     pub street: Option<String>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>

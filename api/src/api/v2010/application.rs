@@ -10,7 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{HttpMethod, NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, AP};
+use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Retrieve a list of applications representing an application within the requesting
 /// account
@@ -26,9 +27,8 @@ pub struct ListApplication {
     /// the Application resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The string that identifies the Application resources to read.
     pub friendly_name: Option<String>,
     /// How many resources to return in each list page. The default is 50, and the maximum
@@ -97,9 +97,8 @@ pub struct CreateApplication {
     /// create the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The API version to use to start a new TwiML session. Can be: `2010-04-01` or
     /// `2008-08-01`. The default value is the account's default API version.
     pub api_version: Option<String>,
@@ -146,7 +145,7 @@ pub struct CreateApplication {
 
 /// Fetch the application specified by the provided sid
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Applications/<Sid>.json", host = "api.twilio.com", response = Application)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -157,18 +156,27 @@ pub struct FetchApplication {
     /// the Application resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Application resource to
     /// fetch.
-    #[sid(prefix = "AP")]
-    pub sid: String,
+    pub sid: Sid<AP>,
+}
+
+impl FetchApplication {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchApplication { field: Some(..), ..FetchApplication::new(..) }`.
+    pub fn new(sid: Sid<AP>) -> Self {
+        FetchApplication {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Updates the application's properties
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Applications/<Sid>.json", host = "api.twilio.com", response = Application)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -179,13 +187,11 @@ pub struct UpdateApplication {
     /// the Application resources to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Application resource to
     /// update.
-    #[sid(prefix = "AP")]
-    pub sid: String,
+    pub sid: Sid<AP>,
     /// A descriptive string that you create to describe the resource. It can be up to 64
     /// characters long.
     pub friendly_name: Option<String>,
@@ -231,9 +237,36 @@ pub struct UpdateApplication {
     pub public_application_connect_enabled: Option<bool>,
 }
 
+impl UpdateApplication {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateApplication { field: Some(..), ..UpdateApplication::new(..) }`.
+    pub fn new(sid: Sid<AP>) -> Self {
+        UpdateApplication {
+            sid,
+            account_sid: None,
+            friendly_name: None,
+            api_version: None,
+            voice_url: None,
+            voice_method: None,
+            voice_fallback_url: None,
+            voice_fallback_method: None,
+            status_callback: None,
+            status_callback_method: None,
+            voice_caller_id_lookup: None,
+            sms_url: None,
+            sms_method: None,
+            sms_fallback_url: None,
+            sms_fallback_method: None,
+            sms_status_callback: None,
+            message_status_callback: None,
+            public_application_connect_enabled: None,
+        }
+    }
+}
+
 /// Delete the application by the specified application sid
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Applications/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -244,25 +277,36 @@ pub struct DeleteApplication {
     /// the Application resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Application resource to
     /// delete.
-    #[sid(prefix = "AP")]
-    pub sid: String,
+    pub sid: Sid<AP>,
+}
+
+impl DeleteApplication {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteApplication { field: Some(..), ..DeleteApplication::new(..) }`.
+    pub fn new(sid: Sid<AP>) -> Self {
+        DeleteApplication {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A Application resource (`api.v2010.account.application` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Application {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Application resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The API version used to start a new TwiML session.
     pub api_version: Option<String>,
     /// The date and time in GMT that the resource was created specified in [RFC
@@ -279,7 +323,8 @@ pub struct Application {
     /// application.
     pub message_status_callback: Option<String>,
     /// The unique string that that we created to identify the Application resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<AP>>,
     /// The HTTP method we use to call `sms_fallback_url`. Can be: `GET` or `POST`.
     pub sms_fallback_method: Option<HttpMethod>,
     /// The URL that we call when an error occurs while retrieving or executing the TwiML

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, endpoint, wire_enum};
+use crate::prefix::{AC, CN};
+use crate::{NextPage, Page, Sid, endpoint, wire_enum};
 
 wire_enum! {
     /// The set of permissions that you authorized for the Connect App.  Can be: `get-all`
@@ -20,7 +21,7 @@ wire_enum! {
 
 /// Fetch an instance of an authorized-connect-app
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/AuthorizedConnectApps/<ConnectAppSid>.json", host = "api.twilio.com", response = AuthorizedConnectApp)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -31,12 +32,22 @@ pub struct FetchAuthorizedConnectApp {
     /// the AuthorizedConnectApp resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Connect App to fetch.
-    #[sid(prefix = "CN")]
-    pub connect_app_sid: String,
+    pub connect_app_sid: Sid<CN>,
+}
+
+impl FetchAuthorizedConnectApp {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchAuthorizedConnectApp { field: Some(..),
+    /// ..FetchAuthorizedConnectApp::new(..) }`.
+    pub fn new(connect_app_sid: Sid<CN>) -> Self {
+        FetchAuthorizedConnectApp {
+            connect_app_sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of authorized-connect-apps belonging to the account used to make the
@@ -53,9 +64,8 @@ pub struct ListAuthorizedConnectApp {
     /// the AuthorizedConnectApp resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -112,13 +122,15 @@ impl Page for ListAuthorizedConnectAppResponse {
 /// A AuthorizedConnectApp resource (`api.v2010.account.authorized_connect_app` in the
 /// spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct AuthorizedConnectApp {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the AuthorizedConnectApp resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The company name set for the Connect App.
     pub connect_app_company_name: Option<String>,
     /// A detailed description of the Connect App.
@@ -128,7 +140,8 @@ pub struct AuthorizedConnectApp {
     /// The public URL for the Connect App.
     pub connect_app_homepage_url: Option<String>,
     /// The SID that we assigned to the Connect App.
-    pub connect_app_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub connect_app_sid: Option<Sid<CN>>,
     /// The set of permissions that you authorized for the Connect App.  Can be: `get-all`
     /// or `post-all`.
     pub permissions: Option<Vec<AuthorizedConnectAppPermission>>,

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint;
+use crate::prefix::AC;
+use crate::{Sid, endpoint};
 
 /// ListAvailablePhoneNumberCountry
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers.json", host = "api.twilio.com", response = ListAvailablePhoneNumberCountryResponse)]
@@ -24,9 +25,8 @@ pub struct ListAvailablePhoneNumberCountry {
     /// available phone number Country resources.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -55,7 +55,7 @@ pub struct ListAvailablePhoneNumberCountryResponse {
 
 /// FetchAvailablePhoneNumberCountry
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>.json", host = "api.twilio.com", response = AvailablePhoneNumberCountry)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -66,12 +66,23 @@ pub struct FetchAvailablePhoneNumberCountry {
     /// available phone number Country resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of
     /// the country to fetch available phone number information about.
     pub country_code: String,
+}
+
+impl FetchAvailablePhoneNumberCountry {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchAvailablePhoneNumberCountry { field: Some(..),
+    /// ..FetchAvailablePhoneNumberCountry::new(..) }`.
+    pub fn new(country_code: impl Into<String>) -> Self {
+        FetchAvailablePhoneNumberCountry {
+            country_code: country_code.into(),
+            account_sid: None,
+        }
+    }
 }
 
 /// A AvailablePhoneNumberCountry resource

@@ -8,11 +8,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, endpoint};
+use crate::prefix::AC;
+use crate::{NextPage, Page, Sid, endpoint};
 
 /// ListAvailablePhoneNumberNational
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/National.json", host = "api.twilio.com", response = ListAvailablePhoneNumberNationalResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -23,9 +24,8 @@ pub struct ListAvailablePhoneNumberNational {
     /// AvailablePhoneNumber resources.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of
     /// the country from which to read phone numbers.
     pub country_code: String,
@@ -104,6 +104,39 @@ pub struct ListAvailablePhoneNumberNational {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListAvailablePhoneNumberNational {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListAvailablePhoneNumberNational { field: Some(..),
+    /// ..ListAvailablePhoneNumberNational::new(..) }`.
+    pub fn new(country_code: impl Into<String>) -> Self {
+        ListAvailablePhoneNumberNational {
+            country_code: country_code.into(),
+            account_sid: None,
+            area_code: None,
+            contains: None,
+            sms_enabled: None,
+            mms_enabled: None,
+            voice_enabled: None,
+            exclude_all_address_required: None,
+            exclude_local_address_required: None,
+            exclude_foreign_address_required: None,
+            beta: None,
+            near_number: None,
+            near_lat_long: None,
+            distance: None,
+            in_postal_code: None,
+            in_region: None,
+            in_rate_center: None,
+            in_lata: None,
+            in_locality: None,
+            fax_enabled: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`AvailablePhoneNumberNational`]s, as [`ListAvailablePhoneNumberNational`] returns it.

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint;
+use crate::prefix::AC;
+use crate::{Sid, endpoint};
 
 /// Fetch the balance for an Account based on Account Sid. Balance changes may not be
 /// reflected immediately. Child accounts do not contain balance information
@@ -22,19 +23,20 @@ pub struct FetchBalance {
     /// The unique SID identifier of the Account.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
 }
 
 /// A Balance resource (`api.v2010.account.balance` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Balance {
     /// The unique SID identifier of the Account.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The balance of the Account, in units specified by the unit parameter. Balance
     /// changes may not be reflected immediately. Child accounts do not contain balance
     /// information

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{HttpMethod, NextPage, Page, Secret, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, AP, BY, CA, GP, PN, TK};
+use crate::{HttpMethod, NextPage, Page, Secret, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `call_enum_event` enum of the spec: one of `initiated`, `ringing`, `answered`,
@@ -60,9 +61,8 @@ pub struct ListCall {
     /// the Call resource(s) to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// Only show calls made to this phone number, SIP address, Client identifier or SIM
     /// SID.
     pub to: Option<String>,
@@ -70,8 +70,7 @@ pub struct ListCall {
     /// SID.
     pub from: Option<String>,
     /// Only include calls spawned by calls with this SID.
-    #[sid(prefix = "CA")]
-    pub parent_call_sid: Option<String>,
+    pub parent_call_sid: Option<Sid<CA>>,
     /// The status of the calls to include. Can be: `queued`, `ringing`, `in-progress`,
     /// `canceled`, `completed`, `failed`, `busy`, or `no-answer`.
     pub status: Option<CallStatus>,
@@ -154,7 +153,7 @@ impl Page for ListCallResponse {
 
 /// Create a new outgoing call to phones, SIP-enabled endpoints or Twilio Client connections
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls.json", host = "api.twilio.com", response = Call)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -165,9 +164,8 @@ pub struct CreateCall {
     /// create the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The phone number, SIP address, or client identifier to call.
     pub to: String,
     /// The phone number or client identifier to use as the caller id. If using a phone
@@ -286,8 +284,7 @@ pub struct CreateCall {
     /// The SID of a BYOC (Bring Your Own Carrier) trunk to route this call with. Note that
     /// `byoc` is only meaningful when `to` is a phone number; it will otherwise be ignored.
     /// (Beta)
-    #[sid(prefix = "BY")]
-    pub byoc: Option<String>,
+    pub byoc: Option<Sid<BY>>,
     /// The Reason for the outgoing call. Use it to specify the purpose of the call that is
     /// presented on the called party's phone. (Branded Calls Beta)
     pub call_reason: Option<String>,
@@ -317,13 +314,58 @@ pub struct CreateCall {
     pub twiml: Option<String>,
     /// The SID of the Application resource that will handle the call, if the call will be
     /// handled by an application.
-    #[sid(prefix = "AP")]
-    pub application_sid: Option<String>,
+    pub application_sid: Option<Sid<AP>>,
+}
+
+impl CreateCall {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateCall { field: Some(..), ..CreateCall::new(..) }`.
+    pub fn new(to: impl Into<String>, from: impl Into<String>) -> Self {
+        CreateCall {
+            to: to.into(),
+            from: from.into(),
+            account_sid: None,
+            method: None,
+            fallback_url: None,
+            fallback_method: None,
+            status_callback: None,
+            status_callback_event: None,
+            status_callback_method: None,
+            send_digits: None,
+            timeout: None,
+            record: None,
+            recording_channels: None,
+            recording_status_callback: None,
+            recording_status_callback_method: None,
+            sip_auth_username: None,
+            sip_auth_password: None,
+            machine_detection: None,
+            machine_detection_timeout: None,
+            recording_status_callback_event: None,
+            trim: None,
+            caller_id: None,
+            machine_detection_speech_threshold: None,
+            machine_detection_speech_end_threshold: None,
+            machine_detection_silence_timeout: None,
+            async_amd: None,
+            async_amd_status_callback: None,
+            async_amd_status_callback_method: None,
+            byoc: None,
+            call_reason: None,
+            call_token: None,
+            recording_track: None,
+            time_limit: None,
+            client_notification_url: None,
+            url: None,
+            twiml: None,
+            application_sid: None,
+        }
+    }
 }
 
 /// Fetch the call specified by the provided Call SID
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Calls/<Sid>.json", host = "api.twilio.com", response = Call)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -334,17 +376,26 @@ pub struct FetchCall {
     /// the Call resource(s) to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Call resource to fetch.
-    #[sid(prefix = "CA")]
-    pub sid: String,
+    pub sid: Sid<CA>,
+}
+
+impl FetchCall {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchCall { field: Some(..), ..FetchCall::new(..) }`.
+    pub fn new(sid: Sid<CA>) -> Self {
+        FetchCall {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Initiates a call redirect or terminates a call
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls/<Sid>.json", host = "api.twilio.com", response = Call)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -355,12 +406,10 @@ pub struct UpdateCall {
     /// the Call resource(s) to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Call resource to update
-    #[sid(prefix = "CA")]
-    pub sid: String,
+    pub sid: Sid<CA>,
     /// The absolute URL that returns the TwiML instructions for the call. We will call this
     /// URL using the `method` when the call connects. For more information, see the [Url
     /// Parameter](https://www.twilio.com/docs/voice/make-calls#specify-a-url-parameter)
@@ -397,10 +446,30 @@ pub struct UpdateCall {
     pub time_limit: Option<i64>,
 }
 
+impl UpdateCall {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateCall { field: Some(..), ..UpdateCall::new(..) }`.
+    pub fn new(sid: Sid<CA>) -> Self {
+        UpdateCall {
+            sid,
+            account_sid: None,
+            url: None,
+            method: None,
+            status: None,
+            fallback_url: None,
+            fallback_method: None,
+            status_callback: None,
+            status_callback_method: None,
+            twiml: None,
+            time_limit: None,
+        }
+    }
+}
+
 /// Delete a Call record from your account. Once the record is deleted, it will no longer
 /// appear in the API and Account Portal logs.
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Calls/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -411,23 +480,34 @@ pub struct DeleteCall {
     /// the Call resource(s) to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided Call SID that uniquely identifies the Call resource to delete
-    #[sid(prefix = "CA")]
-    pub sid: String,
+    pub sid: Sid<CA>,
+}
+
+impl DeleteCall {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteCall { field: Some(..), ..DeleteCall::new(..) }`.
+    pub fn new(sid: Sid<CA>) -> Self {
+        DeleteCall {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A Call resource (`api.v2010.account.call` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Call {
     /// The unique string that we created to identify this Call resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<CA>>,
     /// The date and time in UTC that this resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -437,10 +517,12 @@ pub struct Call {
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// The SID that identifies the call that created this leg.
-    pub parent_call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub parent_call_sid: Option<Sid<CA>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// this Call resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The phone number, SIP address, Client identifier or SIM SID that received this call.
     /// Phone numbers are in [E.164](https://www.twilio.com/docs/glossary/what-e164) format
     /// (e.g., +16175551212). SIP addresses are formatted as `name@company.com`. Client
@@ -464,7 +546,8 @@ pub struct Call {
     /// If the call was inbound, this is the SID of the IncomingPhoneNumber resource that
     /// received the call. If the call was outbound, it is the SID of the OutgoingCallerId
     /// resource from which the call was placed.
-    pub phone_number_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub phone_number_sid: Option<Sid<PN>>,
     /// One of `queued`, `ringing`, `in-progress`, `completed`, `busy`, `failed`,
     /// `no-answer`, `canceled`.
     pub status: Option<CallStatus>,
@@ -510,7 +593,8 @@ pub struct Call {
     pub forwarded_from: Option<String>,
     /// The Group SID associated with this call. If no Group is associated with the call,
     /// the field is empty.
-    pub group_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub group_sid: Option<Sid<GP>>,
     /// The caller's name if this call was an incoming call to a phone number with caller ID
     /// Lookup enabled. Otherwise, empty.
     pub caller_name: Option<String>,
@@ -519,7 +603,8 @@ pub struct Call {
     /// The unique identifier of the trunk resource that was used for this call. The field
     /// is empty if the call was not made using a SIP trunk or if the call is not
     /// terminated.
-    pub trunk_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub trunk_sid: Option<Sid<TK>>,
     /// The URI of this resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
     /// A list of subresources available to this call, identified by their URIs relative to

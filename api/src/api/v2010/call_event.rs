@@ -9,11 +9,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, endpoint};
+use crate::prefix::{AC, CA};
+use crate::{NextPage, Page, Sid, endpoint};
 
 /// Retrieve a list of all events for a call.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Events.json", host = "api.twilio.com", response = ListCallEventResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -23,12 +24,10 @@ pub struct ListCallEvent {
     /// The unique SID identifier of the Account.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The unique SID identifier of the Call.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -38,6 +37,20 @@ pub struct ListCallEvent {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListCallEvent {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListCallEvent { field: Some(..), ..ListCallEvent::new(..) }`.
+    pub fn new(call_sid: Sid<CA>) -> Self {
+        ListCallEvent {
+            call_sid,
+            account_sid: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`CallEvent`]s, as [`ListCallEvent`] returns it.

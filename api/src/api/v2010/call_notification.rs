@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Date, HttpMethod, NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, CA, NO};
+use crate::{Date, HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
 
 /// FetchCallNotification
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Notifications/<Sid>.json", host = "api.twilio.com", response = CallNotificationInstance)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,22 +23,31 @@ pub struct FetchCallNotification {
     /// the Call Notification resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the Call
     /// Notification resource to fetch.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// The Twilio-provided string that uniquely identifies the Call Notification resource
     /// to fetch.
-    #[sid(prefix = "NO")]
-    pub sid: String,
+    pub sid: Sid<NO>,
+}
+
+impl FetchCallNotification {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchCallNotification { field: Some(..), ..FetchCallNotification::new(..) }`.
+    pub fn new(call_sid: Sid<CA>, sid: Sid<NO>) -> Self {
+        FetchCallNotification {
+            call_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// ListCallNotification
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Notifications.json", host = "api.twilio.com", response = ListCallNotificationResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -48,13 +58,11 @@ pub struct ListCallNotification {
     /// the Call Notification resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the Call
     /// Notification resources to read.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// Only read notifications of the specified log level. Can be:  `0` to read only ERROR
     /// notifications or `1` to read only WARNING notifications. By default, all
     /// notifications are read.
@@ -85,6 +93,24 @@ pub struct ListCallNotification {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListCallNotification {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListCallNotification { field: Some(..), ..ListCallNotification::new(..) }`.
+    pub fn new(call_sid: Sid<CA>) -> Self {
+        ListCallNotification {
+            call_sid,
+            account_sid: None,
+            log: None,
+            message_date: None,
+            message_date_before: None,
+            message_date_after: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`CallNotification`]s, as [`ListCallNotification`] returns it.
@@ -132,18 +158,21 @@ impl Page for ListCallNotificationResponse {
 /// A CallNotificationInstance resource (`api.v2010.account.call.call_notification-instance`
 /// in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CallNotificationInstance {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Call Notification resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The API version used to create the Call Notification resource.
     pub api_version: Option<String>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Call
     /// Notification resource is associated with.
-    pub call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid: Option<Sid<CA>>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -187,25 +216,29 @@ pub struct CallNotificationInstance {
     /// The HTTP headers returned by your server.
     pub response_headers: Option<String>,
     /// The unique string that that we created to identify the Call Notification resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<NO>>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
 }
 
 /// A CallNotification resource (`api.v2010.account.call.call_notification` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CallNotification {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Call Notification resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The API version used to create the Call Notification resource.
     pub api_version: Option<String>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the Call
     /// Notification resource is associated with.
-    pub call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid: Option<Sid<CA>>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -241,7 +274,8 @@ pub struct CallNotification {
     /// API, this is the URL of the resource you called.
     pub request_url: Option<String>,
     /// The unique string that that we created to identify the Call Notification resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<NO>>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
 }

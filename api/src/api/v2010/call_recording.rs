@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Date, HttpMethod, NextPage, Page, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CA, CF, RE};
+use crate::{Date, HttpMethod, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The status of the recording. Can be: `processing`, `completed` and `absent`. For
@@ -43,7 +44,7 @@ wire_enum! {
 
 /// Retrieve a list of recordings belonging to the call used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Recordings.json", host = "api.twilio.com", response = ListCallRecordingResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -54,13 +55,11 @@ pub struct ListCallRecording {
     /// the Recording resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resources
     /// to read.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// The `date_created` value, specified as `YYYY-MM-DD`, of the resources to read. You
     /// can also specify inequality: `DateCreated<=YYYY-MM-DD` will return recordings
     /// generated at or before midnight on a given date, and `DateCreated>=YYYY-MM-DD`
@@ -87,6 +86,23 @@ pub struct ListCallRecording {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListCallRecording {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListCallRecording { field: Some(..), ..ListCallRecording::new(..) }`.
+    pub fn new(call_sid: Sid<CA>) -> Self {
+        ListCallRecording {
+            call_sid,
+            account_sid: None,
+            date_created: None,
+            date_created_before: None,
+            date_created_after: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`CallRecording`]s, as [`ListCallRecording`] returns it.
@@ -133,7 +149,7 @@ impl Page for ListCallRecordingResponse {
 
 /// Create a recording for the call
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Recordings.json", host = "api.twilio.com", response = CallRecording)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -144,13 +160,11 @@ pub struct CreateCallRecording {
     /// create the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) to
     /// associate the resource with.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// The recording status events on which we should call the `recording_status_callback`
     /// URL. Can be: `in-progress`, `completed` and `absent` and the default is `completed`.
     /// Separate multiple event values with a space.
@@ -179,9 +193,26 @@ pub struct CreateCallRecording {
     pub recording_track: Option<String>,
 }
 
+impl CreateCallRecording {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateCallRecording { field: Some(..), ..CreateCallRecording::new(..) }`.
+    pub fn new(call_sid: Sid<CA>) -> Self {
+        CreateCallRecording {
+            call_sid,
+            account_sid: None,
+            recording_status_callback_event: None,
+            recording_status_callback: None,
+            recording_status_callback_method: None,
+            trim: None,
+            recording_channels: None,
+            recording_track: None,
+        }
+    }
+}
+
 /// Fetch an instance of a recording for a call
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Recordings/<Sid>.json", host = "api.twilio.com", response = CallRecording)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -192,16 +223,25 @@ pub struct FetchCallRecording {
     /// the Recording resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resource
     /// to fetch.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// The Twilio-provided string that uniquely identifies the Recording resource to fetch.
-    #[sid(prefix = "RE")]
-    pub sid: String,
+    pub sid: Sid<RE>,
+}
+
+impl FetchCallRecording {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchCallRecording { field: Some(..), ..FetchCallRecording::new(..) }`.
+    pub fn new(call_sid: Sid<CA>, sid: Sid<RE>) -> Self {
+        FetchCallRecording {
+            call_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Changes the status of the recording to paused, stopped, or in-progress. Note: Pass
@@ -218,13 +258,11 @@ pub struct UpdateCallRecording {
     /// the Recording resource to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resource
     /// to update.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// The Twilio-provided string that uniquely identifies the Recording resource to
     /// update.
     pub sid: String,
@@ -237,9 +275,23 @@ pub struct UpdateCallRecording {
     pub pause_behavior: Option<String>,
 }
 
+impl UpdateCallRecording {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateCallRecording { field: Some(..), ..UpdateCallRecording::new(..) }`.
+    pub fn new(call_sid: Sid<CA>, sid: impl Into<String>, status: CallRecordingStatus) -> Self {
+        UpdateCallRecording {
+            call_sid,
+            sid: sid.into(),
+            status,
+            account_sid: None,
+            pause_behavior: None,
+        }
+    }
+}
+
 /// Delete a recording from your account
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Recordings/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -250,37 +302,50 @@ pub struct DeleteCallRecording {
     /// the Recording resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resources
     /// to delete.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// The Twilio-provided string that uniquely identifies the Recording resource to
     /// delete.
-    #[sid(prefix = "RE")]
-    pub sid: String,
+    pub sid: Sid<RE>,
+}
+
+impl DeleteCallRecording {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteCallRecording { field: Some(..), ..DeleteCallRecording::new(..) }`.
+    pub fn new(call_sid: Sid<CA>, sid: Sid<RE>) -> Self {
+        DeleteCallRecording {
+            call_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A CallRecording resource (`api.v2010.account.call.call_recording` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its numbers and integers may also arrive as strings (`"0.5"`, `"5"`).
+/// Its numbers and integers may also arrive as strings (`"0.5"`, `"5"`). A SID property
+/// whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CallRecording {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Recording resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The API version used to make the recording.
     pub api_version: Option<String>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the
     /// Recording resource is associated with.
-    pub call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid: Option<Sid<CA>>,
     /// The Conference SID that identifies the conference associated with the recording, if
     /// a conference recording.
-    pub conference_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conference_sid: Option<Sid<CF>>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -297,7 +362,8 @@ pub struct CallRecording {
     /// The length of the recording in seconds.
     pub duration: Option<String>,
     /// The unique string that that we created to identify the Recording resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<RE>>,
     /// The one-time cost of creating the recording in the `price_unit` currency.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub price: Option<f64>,

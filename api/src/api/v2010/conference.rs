@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Date, HttpMethod, NextPage, Page, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CA, CF};
+use crate::{Date, HttpMethod, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The status of this conference. Can be: `init`, `in-progress`, or `completed`.
@@ -44,7 +45,7 @@ wire_enum! {
 
 /// Fetch an instance of a conference
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Conferences/<Sid>.json", host = "api.twilio.com", response = Conference)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -55,17 +56,26 @@ pub struct FetchConference {
     /// the Conference resource(s) to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Conference resource to fetch
-    #[sid(prefix = "CF")]
-    pub sid: String,
+    pub sid: Sid<CF>,
+}
+
+impl FetchConference {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchConference { field: Some(..), ..FetchConference::new(..) }`.
+    pub fn new(sid: Sid<CF>) -> Self {
+        FetchConference {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// UpdateConference
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Conferences/<Sid>.json", host = "api.twilio.com", response = Conference)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -76,9 +86,8 @@ pub struct UpdateConference {
     /// the Conference resource(s) to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Conference resource to
     /// update
     pub sid: String,
@@ -91,6 +100,20 @@ pub struct UpdateConference {
     /// The HTTP method used to call `announce_url`. Can be: `GET` or `POST` and the default
     /// is `POST`
     pub announce_method: Option<HttpMethod>,
+}
+
+impl UpdateConference {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateConference { field: Some(..), ..UpdateConference::new(..) }`.
+    pub fn new(sid: impl Into<String>) -> Self {
+        UpdateConference {
+            sid: sid.into(),
+            account_sid: None,
+            status: None,
+            announce_url: None,
+            announce_method: None,
+        }
+    }
 }
 
 /// Retrieve a list of conferences belonging to the account used to make the request
@@ -106,9 +129,8 @@ pub struct ListConference {
     /// the Conference resource(s) to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// Only include conferences that were created on this date. Specify a date as
     /// `YYYY-MM-DD` in UTC, for example: `2009-07-06`, to read only conferences that were
     /// created on this date. You can also specify an inequality, such as
@@ -215,13 +237,15 @@ impl Page for ListConferenceResponse {
 /// A Conference resource (`api.v2010.account.conference` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Conference {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// this Conference resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The date and time in UTC that this resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -241,7 +265,8 @@ pub struct Conference {
     /// to the majority of participants.
     pub region: Option<String>,
     /// The unique, Twilio-provided string used to identify this Conference resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<CF>>,
     /// One of `init`, `in-progress`, `completed`.
     pub status: Option<ConferenceStatus>,
     /// The URI of this resource, relative to `<https://api.twilio.com`.>
@@ -255,5 +280,6 @@ pub struct Conference {
     /// `last-participant-left`.
     pub reason_conference_ended: Option<ConferenceReasonConferenceEnded>,
     /// The call SID that caused the conference to end.
-    pub call_sid_ending_conference: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid_ending_conference: Option<Sid<CA>>,
 }

@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Date, NextPage, Page, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CA, CF, RE};
+use crate::{Date, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The status of the recording. Can be: `processing`, `completed` and `absent`. For
@@ -41,7 +42,7 @@ wire_enum! {
 
 /// Retrieve a list of recordings belonging to the call used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Conferences/<ConferenceSid>/Recordings.json", host = "api.twilio.com", response = ListConferenceRecordingResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -52,13 +53,11 @@ pub struct ListConferenceRecording {
     /// the Conference Recording resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Conference SID that identifies the conference associated with the recording to
     /// read.
-    #[sid(prefix = "CF")]
-    pub conference_sid: String,
+    pub conference_sid: Sid<CF>,
     /// The `date_created` value, specified as `YYYY-MM-DD`, of the resources to read. You
     /// can also specify inequality: `DateCreated<=YYYY-MM-DD` will return recordings
     /// generated at or before midnight on a given date, and `DateCreated>=YYYY-MM-DD`
@@ -85,6 +84,24 @@ pub struct ListConferenceRecording {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListConferenceRecording {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListConferenceRecording { field: Some(..), ..ListConferenceRecording::new(..)
+    /// }`.
+    pub fn new(conference_sid: Sid<CF>) -> Self {
+        ListConferenceRecording {
+            conference_sid,
+            account_sid: None,
+            date_created: None,
+            date_created_before: None,
+            date_created_after: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ConferenceRecording`]s, as [`ListConferenceRecording`] returns it.
@@ -131,7 +148,7 @@ impl Page for ListConferenceRecordingResponse {
 
 /// Fetch an instance of a recording for a call
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Conferences/<ConferenceSid>/Recordings/<Sid>.json", host = "api.twilio.com", response = ConferenceRecording)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -142,17 +159,27 @@ pub struct FetchConferenceRecording {
     /// the Conference Recording resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Conference SID that identifies the conference associated with the recording to
     /// fetch.
-    #[sid(prefix = "CF")]
-    pub conference_sid: String,
+    pub conference_sid: Sid<CF>,
     /// The Twilio-provided string that uniquely identifies the Conference Recording
     /// resource to fetch.
-    #[sid(prefix = "RE")]
-    pub sid: String,
+    pub sid: Sid<RE>,
+}
+
+impl FetchConferenceRecording {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchConferenceRecording { field: Some(..),
+    /// ..FetchConferenceRecording::new(..) }`.
+    pub fn new(conference_sid: Sid<CF>, sid: Sid<RE>) -> Self {
+        FetchConferenceRecording {
+            conference_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Changes the status of the recording to paused, stopped, or in-progress. Note: To use
@@ -169,13 +196,11 @@ pub struct UpdateConferenceRecording {
     /// the Conference Recording resource to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Conference SID that identifies the conference associated with the recording to
     /// update.
-    #[sid(prefix = "CF")]
-    pub conference_sid: String,
+    pub conference_sid: Sid<CF>,
     /// The Twilio-provided string that uniquely identifies the Conference Recording
     /// resource to update. Use `Twilio.CURRENT` to reference the current active recording.
     pub sid: String,
@@ -188,9 +213,28 @@ pub struct UpdateConferenceRecording {
     pub pause_behavior: Option<String>,
 }
 
+impl UpdateConferenceRecording {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateConferenceRecording { field: Some(..),
+    /// ..UpdateConferenceRecording::new(..) }`.
+    pub fn new(
+        conference_sid: Sid<CF>,
+        sid: impl Into<String>,
+        status: ConferenceRecordingStatus,
+    ) -> Self {
+        UpdateConferenceRecording {
+            conference_sid,
+            sid: sid.into(),
+            status,
+            account_sid: None,
+            pause_behavior: None,
+        }
+    }
+}
+
 /// Delete a recording from your account
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Conferences/<ConferenceSid>/Recordings/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -201,37 +245,51 @@ pub struct DeleteConferenceRecording {
     /// the Conference Recording resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Conference SID that identifies the conference associated with the recording to
     /// delete.
-    #[sid(prefix = "CF")]
-    pub conference_sid: String,
+    pub conference_sid: Sid<CF>,
     /// The Twilio-provided string that uniquely identifies the Conference Recording
     /// resource to delete.
-    #[sid(prefix = "RE")]
-    pub sid: String,
+    pub sid: Sid<RE>,
+}
+
+impl DeleteConferenceRecording {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteConferenceRecording { field: Some(..),
+    /// ..DeleteConferenceRecording::new(..) }`.
+    pub fn new(conference_sid: Sid<CF>, sid: Sid<RE>) -> Self {
+        DeleteConferenceRecording {
+            conference_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A ConferenceRecording resource (`api.v2010.account.conference.conference_recording` in
 /// the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
+/// Its integers may also arrive as strings (`"5"`). A SID property whose value is no SID of
+/// its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConferenceRecording {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Conference Recording resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The API version used to create the recording.
     pub api_version: Option<String>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the
     /// Conference Recording resource is associated with.
-    pub call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid: Option<Sid<CA>>,
     /// The Conference SID that identifies the conference associated with the recording.
-    pub conference_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conference_sid: Option<Sid<CF>>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -249,7 +307,8 @@ pub struct ConferenceRecording {
     pub duration: Option<String>,
     /// The unique string that that we created to identify the Conference Recording
     /// resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<RE>>,
     /// The one-time cost of creating the recording in the `price_unit` currency.
     pub price: Option<String>,
     /// The currency used in the `price` property. Example: `USD`.

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{HttpMethod, NextPage, Page, endpoint, wire_enum};
+use crate::prefix::{AC, CN};
+use crate::{HttpMethod, NextPage, Page, Sid, endpoint, wire_enum};
 
 wire_enum! {
     /// The set of permissions that your ConnectApp requests.
@@ -19,7 +20,7 @@ wire_enum! {
 
 /// Fetch an instance of a connect-app
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/ConnectApps/<Sid>.json", host = "api.twilio.com", response = ConnectApp)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -30,18 +31,27 @@ pub struct FetchConnectApp {
     /// the ConnectApp resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the ConnectApp resource to
     /// fetch.
-    #[sid(prefix = "CN")]
-    pub sid: String,
+    pub sid: Sid<CN>,
+}
+
+impl FetchConnectApp {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchConnectApp { field: Some(..), ..FetchConnectApp::new(..) }`.
+    pub fn new(sid: Sid<CN>) -> Self {
+        FetchConnectApp {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Update a connect-app with the specified parameters
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/ConnectApps/<Sid>.json", host = "api.twilio.com", response = ConnectApp)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -52,13 +62,11 @@ pub struct UpdateConnectApp {
     /// the ConnectApp resources to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the ConnectApp resource to
     /// update.
-    #[sid(prefix = "CN")]
-    pub sid: String,
+    pub sid: Sid<CN>,
     /// The URL to redirect the user to after we authenticate the user and obtain
     /// authorization to access the Connect App.
     pub authorize_redirect_url: Option<String>,
@@ -81,9 +89,28 @@ pub struct UpdateConnectApp {
     pub permissions: Option<Vec<ConnectAppPermission>>,
 }
 
+impl UpdateConnectApp {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateConnectApp { field: Some(..), ..UpdateConnectApp::new(..) }`.
+    pub fn new(sid: Sid<CN>) -> Self {
+        UpdateConnectApp {
+            sid,
+            account_sid: None,
+            authorize_redirect_url: None,
+            company_name: None,
+            deauthorize_callback_method: None,
+            deauthorize_callback_url: None,
+            description: None,
+            friendly_name: None,
+            homepage_url: None,
+            permissions: None,
+        }
+    }
+}
+
 /// Delete an instance of a connect-app
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/ConnectApps/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -94,13 +121,22 @@ pub struct DeleteConnectApp {
     /// the ConnectApp resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the ConnectApp resource to
     /// fetch.
-    #[sid(prefix = "CN")]
-    pub sid: String,
+    pub sid: Sid<CN>,
+}
+
+impl DeleteConnectApp {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteConnectApp { field: Some(..), ..DeleteConnectApp::new(..) }`.
+    pub fn new(sid: Sid<CN>) -> Self {
+        DeleteConnectApp {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of connect-apps belonging to the account used to make the request
@@ -116,9 +152,8 @@ pub struct ListConnectApp {
     /// the ConnectApp resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -174,13 +209,15 @@ impl Page for ListConnectAppResponse {
 
 /// A ConnectApp resource (`api.v2010.account.connect_app` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConnectApp {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the ConnectApp resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The URL we redirect the user to after we authenticate the user and obtain
     /// authorization to access the Connect App.
     pub authorize_redirect_url: Option<String>,
@@ -200,7 +237,8 @@ pub struct ConnectApp {
     /// The set of permissions that your ConnectApp requests.
     pub permissions: Option<Vec<ConnectAppPermission>>,
     /// The unique string that that we created to identify the ConnectApp resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<CN>>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
 }

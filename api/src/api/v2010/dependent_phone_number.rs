@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{HttpMethod, NextPage, Page, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, AD, AP, PN, TK};
+use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// Whether the phone number requires an
@@ -32,7 +33,7 @@ wire_enum! {
 
 /// ListDependentPhoneNumber
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Addresses/<AddressSid>/DependentPhoneNumbers.json", host = "api.twilio.com", response = ListDependentPhoneNumberResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -43,12 +44,10 @@ pub struct ListDependentPhoneNumber {
     /// the DependentPhoneNumber resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Address resource associated with the phone number.
-    #[sid(prefix = "AD")]
-    pub address_sid: String,
+    pub address_sid: Sid<AD>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -58,6 +57,21 @@ pub struct ListDependentPhoneNumber {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListDependentPhoneNumber {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListDependentPhoneNumber { field: Some(..),
+    /// ..ListDependentPhoneNumber::new(..) }`.
+    pub fn new(address_sid: Sid<AD>) -> Self {
+        ListDependentPhoneNumber {
+            address_sid,
+            account_sid: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`DependentPhoneNumber`]s, as [`ListDependentPhoneNumber`] returns it.
@@ -106,16 +120,19 @@ impl Page for ListDependentPhoneNumberResponse {
 /// the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DependentPhoneNumber {
     /// The unique string that that we created to identify the DependentPhoneNumber
     /// resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<PN>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the DependentPhoneNumber resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// The phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format,
@@ -168,22 +185,26 @@ pub struct DependentPhoneNumber {
     /// The SID of the application that handles SMS messages sent to the phone number. If an
     /// `sms_application_sid` is present, we ignore all `sms_*_url` values and use those of
     /// the application.
-    pub sms_application_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sms_application_sid: Option<Sid<AP>>,
     /// The SID of the application that handles calls to the phone number. If a
     /// `voice_application_sid` is present, we ignore all of the voice urls and use those
     /// set on the application. Setting a `voice_application_sid` will automatically delete
     /// your `trunk_sid` and vice versa.
-    pub voice_application_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub voice_application_sid: Option<Sid<AP>>,
     /// The SID of the Trunk that handles calls to the phone number. If a `trunk_sid` is
     /// present, we ignore all of the voice urls and voice applications and use those set on
     /// the Trunk. Setting a `trunk_sid` will automatically delete your
     /// `voice_application_sid` and vice versa.
-    pub trunk_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub trunk_sid: Option<Sid<TK>>,
     /// One of `Active`, `Inactive`.
     pub emergency_status: Option<DependentPhoneNumberEmergencyStatus>,
     /// The SID of the emergency address configuration that we use for emergency calling
     /// from the phone number.
-    pub emergency_address_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub emergency_address_sid: Option<Sid<AD>>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
 }

@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{HttpMethod, NextPage, Page, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, AD, AP, BU, PN, RI, TK};
+use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// Whether the phone number requires an
@@ -56,7 +57,7 @@ wire_enum! {
 
 /// Fetch an incoming-phone-number belonging to the account used to make the request.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<Sid>.json", host = "api.twilio.com", response = IncomingPhoneNumber)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -67,18 +68,28 @@ pub struct FetchIncomingPhoneNumber {
     /// the IncomingPhoneNumber resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the IncomingPhoneNumber resource
     /// to fetch.
-    #[sid(prefix = "PN")]
-    pub sid: String,
+    pub sid: Sid<PN>,
+}
+
+impl FetchIncomingPhoneNumber {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchIncomingPhoneNumber { field: Some(..),
+    /// ..FetchIncomingPhoneNumber::new(..) }`.
+    pub fn new(sid: Sid<PN>) -> Self {
+        FetchIncomingPhoneNumber {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Update an incoming-phone-number instance.
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<Sid>.json", host = "api.twilio.com", response = IncomingPhoneNumber)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -91,20 +102,17 @@ pub struct UpdateIncomingPhoneNumber {
     /// Subaccounts](https://www.twilio.com/docs/iam/api/subaccounts#exchanging-numbers).
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the IncomingPhoneNumber resource
     /// to update.
-    #[sid(prefix = "PN")]
-    pub sid: String,
+    pub sid: Sid<PN>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the IncomingPhoneNumber resource to update.  For more information, see [Exchanging
     /// Numbers Between
     /// Subaccounts](https://www.twilio.com/docs/iam/api/subaccounts#exchanging-numbers).
     #[param(rename = "AccountSid", body)]
-    #[sid(prefix = "AC")]
-    pub body_account_sid: Option<String>,
+    pub body_account_sid: Option<Sid<AC>>,
     /// The API version to use for incoming calls made to the phone number. The default is
     /// `2010-04-01`.
     pub api_version: Option<String>,
@@ -114,8 +122,7 @@ pub struct UpdateIncomingPhoneNumber {
     /// The SID of the application that should handle SMS messages sent to the number. If an
     /// `sms_application_sid` is present, we ignore all of the `sms_*_url` urls and use
     /// those set on the application.
-    #[sid(prefix = "AP")]
-    pub sms_application_sid: Option<String>,
+    pub sms_application_sid: Option<Sid<AP>>,
     /// The HTTP method that we should use to call `sms_fallback_url`. Can be: `GET` or
     /// `POST` and defaults to `POST`.
     pub sms_fallback_method: Option<HttpMethod>,
@@ -137,8 +144,7 @@ pub struct UpdateIncomingPhoneNumber {
     /// If a `voice_application_sid` is present, we ignore all of the voice urls and use
     /// only those set on the application. Setting a `voice_application_sid` will
     /// automatically delete your `trunk_sid` and vice versa.
-    #[sid(prefix = "AP")]
-    pub voice_application_sid: Option<String>,
+    pub voice_application_sid: Option<Sid<AP>>,
     /// Whether to lookup the caller's name from the CNAM database and post it to your app.
     /// Can be: `true` or `false` and defaults to `false`.
     pub voice_caller_id_lookup: Option<bool>,
@@ -158,33 +164,63 @@ pub struct UpdateIncomingPhoneNumber {
     pub emergency_status: Option<IncomingPhoneNumberEmergencyStatus>,
     /// The SID of the emergency address configuration to use for emergency calling from
     /// this phone number.
-    #[sid(prefix = "AD")]
-    pub emergency_address_sid: Option<String>,
+    pub emergency_address_sid: Option<Sid<AD>>,
     /// The SID of the Trunk we should use to handle phone calls to the phone number. If a
     /// `trunk_sid` is present, we ignore all of the voice urls and voice applications and
     /// use only those set on the Trunk. Setting a `trunk_sid` will automatically delete
     /// your `voice_application_sid` and vice versa.
-    #[sid(prefix = "TK")]
-    pub trunk_sid: Option<String>,
+    pub trunk_sid: Option<Sid<TK>>,
     /// One of `voice`, `fax`.
     pub voice_receive_mode: Option<IncomingPhoneNumberVoiceReceiveMode>,
     /// The SID of the Identity resource that we should associate with the phone number.
     /// Some regions require an identity to meet local regulations.
-    #[sid(prefix = "RI")]
-    pub identity_sid: Option<String>,
+    pub identity_sid: Option<Sid<RI>>,
     /// The SID of the Address resource we should associate with the phone number. Some
     /// regions require addresses to meet local regulations.
-    #[sid(prefix = "AD")]
-    pub address_sid: Option<String>,
+    pub address_sid: Option<Sid<AD>>,
     /// The SID of the Bundle resource that you associate with the phone number. Some
     /// regions require a Bundle to meet local Regulations.
-    #[sid(prefix = "BU")]
-    pub bundle_sid: Option<String>,
+    pub bundle_sid: Option<Sid<BU>>,
+}
+
+impl UpdateIncomingPhoneNumber {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateIncomingPhoneNumber { field: Some(..),
+    /// ..UpdateIncomingPhoneNumber::new(..) }`.
+    pub fn new(sid: Sid<PN>) -> Self {
+        UpdateIncomingPhoneNumber {
+            sid,
+            account_sid: None,
+            body_account_sid: None,
+            api_version: None,
+            friendly_name: None,
+            sms_application_sid: None,
+            sms_fallback_method: None,
+            sms_fallback_url: None,
+            sms_method: None,
+            sms_url: None,
+            status_callback: None,
+            status_callback_method: None,
+            voice_application_sid: None,
+            voice_caller_id_lookup: None,
+            voice_fallback_method: None,
+            voice_fallback_url: None,
+            voice_method: None,
+            voice_url: None,
+            emergency_status: None,
+            emergency_address_sid: None,
+            trunk_sid: None,
+            voice_receive_mode: None,
+            identity_sid: None,
+            address_sid: None,
+            bundle_sid: None,
+        }
+    }
 }
 
 /// Delete a phone-numbers belonging to the account used to make the request.
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -195,13 +231,23 @@ pub struct DeleteIncomingPhoneNumber {
     /// the IncomingPhoneNumber resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the IncomingPhoneNumber resource
     /// to delete.
-    #[sid(prefix = "PN")]
-    pub sid: String,
+    pub sid: Sid<PN>,
+}
+
+impl DeleteIncomingPhoneNumber {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteIncomingPhoneNumber { field: Some(..),
+    /// ..DeleteIncomingPhoneNumber::new(..) }`.
+    pub fn new(sid: Sid<PN>) -> Self {
+        DeleteIncomingPhoneNumber {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of incoming-phone-numbers belonging to the account used to make the
@@ -218,9 +264,8 @@ pub struct ListIncomingPhoneNumber {
     /// the IncomingPhoneNumber resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// Whether to include phone numbers new to the Twilio platform. Can be: `true` or
     /// `false` and the default is `true`.
     pub beta: Option<bool>,
@@ -298,9 +343,8 @@ pub struct CreateIncomingPhoneNumber {
     /// create the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The API version to use for incoming calls made to the new phone number. The default
     /// is `2010-04-01`.
     pub api_version: Option<String>,
@@ -311,8 +355,7 @@ pub struct CreateIncomingPhoneNumber {
     /// The SID of the application that should handle SMS messages sent to the new phone
     /// number. If an `sms_application_sid` is present, we ignore all of the `sms_*_url`
     /// urls and use those set on the application.
-    #[sid(prefix = "AP")]
-    pub sms_application_sid: Option<String>,
+    pub sms_application_sid: Option<Sid<AP>>,
     /// The HTTP method that we should use to call `sms_fallback_url`. Can be: `GET` or
     /// `POST` and defaults to `POST`.
     pub sms_fallback_method: Option<HttpMethod>,
@@ -334,8 +377,7 @@ pub struct CreateIncomingPhoneNumber {
     /// a `voice_application_sid` is present, we ignore all of the voice urls and use only
     /// those set on the application. Setting a `voice_application_sid` will automatically
     /// delete your `trunk_sid` and vice versa.
-    #[sid(prefix = "AP")]
-    pub voice_application_sid: Option<String>,
+    pub voice_application_sid: Option<Sid<AP>>,
     /// Whether to lookup the caller's name from the CNAM database and post it to your app.
     /// Can be: `true` or `false` and defaults to `false`.
     pub voice_caller_id_lookup: Option<bool>,
@@ -355,28 +397,23 @@ pub struct CreateIncomingPhoneNumber {
     pub emergency_status: Option<IncomingPhoneNumberEmergencyStatus>,
     /// The SID of the emergency address configuration to use for emergency calling from the
     /// new phone number.
-    #[sid(prefix = "AD")]
-    pub emergency_address_sid: Option<String>,
+    pub emergency_address_sid: Option<Sid<AD>>,
     /// The SID of the Trunk we should use to handle calls to the new phone number. If a
     /// `trunk_sid` is present, we ignore all of the voice urls and voice applications and
     /// use only those set on the Trunk. Setting a `trunk_sid` will automatically delete
     /// your `voice_application_sid` and vice versa.
-    #[sid(prefix = "TK")]
-    pub trunk_sid: Option<String>,
+    pub trunk_sid: Option<Sid<TK>>,
     /// The SID of the Identity resource that we should associate with the new phone number.
     /// Some regions require an identity to meet local regulations.
-    #[sid(prefix = "RI")]
-    pub identity_sid: Option<String>,
+    pub identity_sid: Option<Sid<RI>>,
     /// The SID of the Address resource we should associate with the new phone number. Some
     /// regions require addresses to meet local regulations.
-    #[sid(prefix = "AD")]
-    pub address_sid: Option<String>,
+    pub address_sid: Option<Sid<AD>>,
     /// One of `voice`, `fax`.
     pub voice_receive_mode: Option<IncomingPhoneNumberVoiceReceiveMode>,
     /// The SID of the Bundle resource that you associate with the phone number. Some
     /// regions require a Bundle to meet local Regulations.
-    #[sid(prefix = "BU")]
-    pub bundle_sid: Option<String>,
+    pub bundle_sid: Option<Sid<BU>>,
     /// The phone number to purchase specified in
     /// [E.164](https://www.twilio.com/docs/glossary/what-e164) format.  E.164 phone numbers
     /// consist of a + followed by the country code and subscriber number without
@@ -392,15 +429,18 @@ pub struct CreateIncomingPhoneNumber {
 /// A IncomingPhoneNumber resource (`api.v2010.account.incoming_phone_number` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct IncomingPhoneNumber {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// this IncomingPhoneNumber resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Address resource associated with the phone number.
-    pub address_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub address_sid: Option<Sid<AD>>,
     /// One of `none`, `any`, `local`, `foreign`.
     pub address_requirements: Option<IncomingPhoneNumberAddressRequirement>,
     /// The API version used to start a new TwiML session.
@@ -424,7 +464,8 @@ pub struct IncomingPhoneNumber {
     pub friendly_name: Option<String>,
     /// The SID of the Identity resource that we associate with the phone number. Some
     /// regions require an Identity to meet local regulations.
-    pub identity_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub identity_sid: Option<Sid<RI>>,
     /// The phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format,
     /// which consists of a + followed by the country code and subscriber number.
     pub phone_number: Option<String>,
@@ -433,11 +474,13 @@ pub struct IncomingPhoneNumber {
     pub origin: Option<String>,
     /// The unique string that that we created to identify this IncomingPhoneNumber
     /// resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<PN>>,
     /// The SID of the application that handles SMS messages sent to the phone number. If an
     /// `sms_application_sid` is present, we ignore all `sms_*_url` values and use those of
     /// the application.
-    pub sms_application_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sms_application_sid: Option<Sid<AP>>,
     /// The HTTP method we use to call `sms_fallback_url`. Can be: `GET` or `POST`.
     pub sms_fallback_method: Option<HttpMethod>,
     /// The URL that we call when an error occurs while retrieving or executing the TwiML
@@ -456,7 +499,8 @@ pub struct IncomingPhoneNumber {
     /// present, we ignore all of the voice urls and voice applications and use those set on
     /// the Trunk. Setting a `trunk_sid` will automatically delete your
     /// `voice_application_sid` and vice versa.
-    pub trunk_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub trunk_sid: Option<Sid<TK>>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
     /// One of `voice`, `fax`.
@@ -465,7 +509,8 @@ pub struct IncomingPhoneNumber {
     /// `voice_application_sid` is present, we ignore all of the voice urls and use those
     /// set on the application. Setting a `voice_application_sid` will automatically delete
     /// your `trunk_sid` and vice versa.
-    pub voice_application_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub voice_application_sid: Option<Sid<AP>>,
     /// Whether we look up the caller's caller-ID name from the CNAM database ($0.01 per
     /// look up). Can be: `true` or `false`.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
@@ -484,13 +529,15 @@ pub struct IncomingPhoneNumber {
     pub emergency_status: Option<IncomingPhoneNumberEmergencyStatus>,
     /// The SID of the emergency address configuration that we use for emergency calling
     /// from this phone number.
-    pub emergency_address_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub emergency_address_sid: Option<Sid<AD>>,
     /// One of `registered`, `unregistered`, `pending-registration`, `registration-failure`,
     /// `pending-unregistration`, `unregistration-failure`.
     pub emergency_address_status: Option<IncomingPhoneNumberEmergencyAddressStatus>,
     /// The SID of the Bundle resource that you associate with the phone number. Some
     /// regions require a Bundle to meet local Regulations.
-    pub bundle_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub bundle_sid: Option<Sid<BU>>,
     /// `status`: the API description does not describe it.
     pub status: Option<String>,
     /// The phone number type.

@@ -10,11 +10,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, PN, XE};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Fetch an instance of an Add-on installation currently assigned to this Number.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<ResourceSid>/AssignedAddOns/<Sid>.json", host = "api.twilio.com", response = IncomingPhoneNumberAssignedAddOn)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -25,20 +26,30 @@ pub struct FetchIncomingPhoneNumberAssignedAddOn {
     /// the resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Phone Number to which the Add-on is assigned.
-    #[sid(prefix = "PN")]
-    pub resource_sid: String,
+    pub resource_sid: Sid<PN>,
     /// The Twilio-provided string that uniquely identifies the resource to fetch.
-    #[sid(prefix = "XE")]
-    pub sid: String,
+    pub sid: Sid<XE>,
+}
+
+impl FetchIncomingPhoneNumberAssignedAddOn {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchIncomingPhoneNumberAssignedAddOn { field: Some(..),
+    /// ..FetchIncomingPhoneNumberAssignedAddOn::new(..) }`.
+    pub fn new(resource_sid: Sid<PN>, sid: Sid<XE>) -> Self {
+        FetchIncomingPhoneNumberAssignedAddOn {
+            resource_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Remove the assignment of an Add-on installation from the Number specified.
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<ResourceSid>/AssignedAddOns/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -49,20 +60,30 @@ pub struct DeleteIncomingPhoneNumberAssignedAddOn {
     /// the resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Phone Number to which the Add-on is assigned.
-    #[sid(prefix = "PN")]
-    pub resource_sid: String,
+    pub resource_sid: Sid<PN>,
     /// The Twilio-provided string that uniquely identifies the resource to delete.
-    #[sid(prefix = "XE")]
-    pub sid: String,
+    pub sid: Sid<XE>,
+}
+
+impl DeleteIncomingPhoneNumberAssignedAddOn {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteIncomingPhoneNumberAssignedAddOn { field: Some(..),
+    /// ..DeleteIncomingPhoneNumberAssignedAddOn::new(..) }`.
+    pub fn new(resource_sid: Sid<PN>, sid: Sid<XE>) -> Self {
+        DeleteIncomingPhoneNumberAssignedAddOn {
+            resource_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of Add-on installations currently assigned to this Number.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<ResourceSid>/AssignedAddOns.json", host = "api.twilio.com", response = ListIncomingPhoneNumberAssignedAddOnResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -73,12 +94,10 @@ pub struct ListIncomingPhoneNumberAssignedAddOn {
     /// the resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Phone Number to which the Add-on is assigned.
-    #[sid(prefix = "PN")]
-    pub resource_sid: String,
+    pub resource_sid: Sid<PN>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -88,6 +107,21 @@ pub struct ListIncomingPhoneNumberAssignedAddOn {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListIncomingPhoneNumberAssignedAddOn {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListIncomingPhoneNumberAssignedAddOn { field: Some(..),
+    /// ..ListIncomingPhoneNumberAssignedAddOn::new(..) }`.
+    pub fn new(resource_sid: Sid<PN>) -> Self {
+        ListIncomingPhoneNumberAssignedAddOn {
+            resource_sid,
+            account_sid: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`IncomingPhoneNumberAssignedAddOn`]s, as [`ListIncomingPhoneNumberAssignedAddOn`] returns it.
@@ -134,7 +168,7 @@ impl Page for ListIncomingPhoneNumberAssignedAddOnResponse {
 
 /// Assign an Add-on installation to the Number specified.
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<ResourceSid>/AssignedAddOns.json", host = "api.twilio.com", response = IncomingPhoneNumberAssignedAddOn)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -145,15 +179,25 @@ pub struct CreateIncomingPhoneNumberAssignedAddOn {
     /// create the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Phone Number to assign the Add-on.
-    #[sid(prefix = "PN")]
-    pub resource_sid: String,
+    pub resource_sid: Sid<PN>,
     /// The SID that identifies the Add-on installation.
-    #[sid(prefix = "XE")]
-    pub installed_add_on_sid: String,
+    pub installed_add_on_sid: Sid<XE>,
+}
+
+impl CreateIncomingPhoneNumberAssignedAddOn {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateIncomingPhoneNumberAssignedAddOn { field: Some(..),
+    /// ..CreateIncomingPhoneNumberAssignedAddOn::new(..) }`.
+    pub fn new(resource_sid: Sid<PN>, installed_add_on_sid: Sid<XE>) -> Self {
+        CreateIncomingPhoneNumberAssignedAddOn {
+            resource_sid,
+            installed_add_on_sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A IncomingPhoneNumberAssignedAddOn resource
@@ -161,17 +205,21 @@ pub struct CreateIncomingPhoneNumberAssignedAddOn {
 /// spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct IncomingPhoneNumberAssignedAddOn {
     /// The unique string that that we created to identify the resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<XE>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Phone Number to which the Add-on is assigned.
-    pub resource_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub resource_sid: Option<Sid<PN>>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// A short description of the functionality that the Add-on provides.

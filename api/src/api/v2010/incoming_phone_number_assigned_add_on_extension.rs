@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, endpoint};
+use crate::prefix::{AC, PN, XE, XF};
+use crate::{NextPage, Page, Sid, endpoint};
 
 /// Fetch an instance of an Extension for the Assigned Add-on.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<ResourceSid>/AssignedAddOns/<AssignedAddOnSid>/Extensions/<Sid>.json", host = "api.twilio.com", response = IncomingPhoneNumberAssignedAddOnExtension)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,23 +23,33 @@ pub struct FetchIncomingPhoneNumberAssignedAddOnExtension {
     /// the resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Phone Number to which the Add-on is assigned.
-    #[sid(prefix = "PN")]
-    pub resource_sid: String,
+    pub resource_sid: Sid<PN>,
     /// The SID that uniquely identifies the assigned Add-on installation.
-    #[sid(prefix = "XE")]
-    pub assigned_add_on_sid: String,
+    pub assigned_add_on_sid: Sid<XE>,
     /// The Twilio-provided string that uniquely identifies the resource to fetch.
-    #[sid(prefix = "XF")]
-    pub sid: String,
+    pub sid: Sid<XF>,
+}
+
+impl FetchIncomingPhoneNumberAssignedAddOnExtension {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchIncomingPhoneNumberAssignedAddOnExtension { field: Some(..),
+    /// ..FetchIncomingPhoneNumberAssignedAddOnExtension::new(..) }`.
+    pub fn new(resource_sid: Sid<PN>, assigned_add_on_sid: Sid<XE>, sid: Sid<XF>) -> Self {
+        FetchIncomingPhoneNumberAssignedAddOnExtension {
+            resource_sid,
+            assigned_add_on_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of Extensions for the Assigned Add-on.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<ResourceSid>/AssignedAddOns/<AssignedAddOnSid>/Extensions.json", host = "api.twilio.com", response = ListIncomingPhoneNumberAssignedAddOnExtensionResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -49,15 +60,12 @@ pub struct ListIncomingPhoneNumberAssignedAddOnExtension {
     /// the resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Phone Number to which the Add-on is assigned.
-    #[sid(prefix = "PN")]
-    pub resource_sid: String,
+    pub resource_sid: Sid<PN>,
     /// The SID that uniquely identifies the assigned Add-on installation.
-    #[sid(prefix = "XE")]
-    pub assigned_add_on_sid: String,
+    pub assigned_add_on_sid: Sid<XE>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -67,6 +75,22 @@ pub struct ListIncomingPhoneNumberAssignedAddOnExtension {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListIncomingPhoneNumberAssignedAddOnExtension {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListIncomingPhoneNumberAssignedAddOnExtension { field: Some(..),
+    /// ..ListIncomingPhoneNumberAssignedAddOnExtension::new(..) }`.
+    pub fn new(resource_sid: Sid<PN>, assigned_add_on_sid: Sid<XE>) -> Self {
+        ListIncomingPhoneNumberAssignedAddOnExtension {
+            resource_sid,
+            assigned_add_on_sid,
+            account_sid: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`IncomingPhoneNumberAssignedAddOnExtension`]s, as [`ListIncomingPhoneNumberAssignedAddOnExtension`] returns it.
@@ -116,19 +140,24 @@ impl Page for ListIncomingPhoneNumberAssignedAddOnExtensionResponse {
 /// in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct IncomingPhoneNumberAssignedAddOnExtension {
     /// The unique string that that we created to identify the resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<XF>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Phone Number to which the Add-on is assigned.
-    pub resource_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub resource_sid: Option<Sid<PN>>,
     /// The SID that uniquely identifies the assigned Add-on installation.
-    pub assigned_add_on_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub assigned_add_on_sid: Option<Sid<XE>>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// A string that you assigned to describe the Product this Extension is used within.

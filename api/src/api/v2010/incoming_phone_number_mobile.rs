@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{HttpMethod, NextPage, Page, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, AD, AP, BU, PN, RI, TK};
+use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// Whether the phone number requires an
@@ -67,9 +68,8 @@ pub struct ListIncomingPhoneNumberMobile {
     /// the resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// Whether to include phone numbers new to the Twilio platform. Can be: `true` or
     /// `false` and the default is `true`.
     pub beta: Option<bool>,
@@ -136,7 +136,7 @@ impl Page for ListIncomingPhoneNumberMobileResponse {
 
 /// CreateIncomingPhoneNumberMobile
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/Mobile.json", host = "api.twilio.com", response = IncomingPhoneNumberMobile)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -147,9 +147,8 @@ pub struct CreateIncomingPhoneNumberMobile {
     /// create the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The phone number to purchase specified in
     /// [E.164](https://www.twilio.com/docs/glossary/what-e164) format.  E.164 phone numbers
     /// consist of a + followed by the country code and subscriber number without
@@ -164,8 +163,7 @@ pub struct CreateIncomingPhoneNumberMobile {
     /// The SID of the application that should handle SMS messages sent to the new phone
     /// number. If an `sms_application_sid` is present, we ignore all of the `sms_*_url`
     /// urls and use those of the application.
-    #[sid(prefix = "AP")]
-    pub sms_application_sid: Option<String>,
+    pub sms_application_sid: Option<Sid<AP>>,
     /// The HTTP method that we should use to call `sms_fallback_url`. Can be: `GET` or
     /// `POST` and defaults to `POST`.
     pub sms_fallback_method: Option<HttpMethod>,
@@ -187,8 +185,7 @@ pub struct CreateIncomingPhoneNumberMobile {
     /// a `voice_application_sid` is present, we ignore all of the voice urls and use only
     /// those set on the application. Setting a `voice_application_sid` will automatically
     /// delete your `trunk_sid` and vice versa.
-    #[sid(prefix = "AP")]
-    pub voice_application_sid: Option<String>,
+    pub voice_application_sid: Option<Sid<AP>>,
     /// Whether to lookup the caller's name from the CNAM database and post it to your app.
     /// Can be: `true` or `false` and defaults to `false`.
     pub voice_caller_id_lookup: Option<bool>,
@@ -206,45 +203,77 @@ pub struct CreateIncomingPhoneNumberMobile {
     pub voice_url: Option<String>,
     /// The SID of the Identity resource that we should associate with the new phone number.
     /// Some regions require an identity to meet local regulations.
-    #[sid(prefix = "RI")]
-    pub identity_sid: Option<String>,
+    pub identity_sid: Option<Sid<RI>>,
     /// The SID of the Address resource we should associate with the new phone number. Some
     /// regions require addresses to meet local regulations.
-    #[sid(prefix = "AD")]
-    pub address_sid: Option<String>,
+    pub address_sid: Option<Sid<AD>>,
     /// One of `Active`, `Inactive`.
     pub emergency_status: Option<IncomingPhoneNumberMobileEmergencyStatus>,
     /// The SID of the emergency address configuration to use for emergency calling from the
     /// new phone number.
-    #[sid(prefix = "AD")]
-    pub emergency_address_sid: Option<String>,
+    pub emergency_address_sid: Option<Sid<AD>>,
     /// The SID of the Trunk we should use to handle calls to the new phone number. If a
     /// `trunk_sid` is present, we ignore all of the voice urls and voice applications and
     /// use only those set on the Trunk. Setting a `trunk_sid` will automatically delete
     /// your `voice_application_sid` and vice versa.
-    #[sid(prefix = "TK")]
-    pub trunk_sid: Option<String>,
+    pub trunk_sid: Option<Sid<TK>>,
     /// One of `voice`, `fax`.
     pub voice_receive_mode: Option<IncomingPhoneNumberMobileVoiceReceiveMode>,
     /// The SID of the Bundle resource that you associate with the phone number. Some
     /// regions require a Bundle to meet local Regulations.
-    #[sid(prefix = "BU")]
-    pub bundle_sid: Option<String>,
+    pub bundle_sid: Option<Sid<BU>>,
+}
+
+impl CreateIncomingPhoneNumberMobile {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateIncomingPhoneNumberMobile { field: Some(..),
+    /// ..CreateIncomingPhoneNumberMobile::new(..) }`.
+    pub fn new(phone_number: impl Into<String>) -> Self {
+        CreateIncomingPhoneNumberMobile {
+            phone_number: phone_number.into(),
+            account_sid: None,
+            api_version: None,
+            friendly_name: None,
+            sms_application_sid: None,
+            sms_fallback_method: None,
+            sms_fallback_url: None,
+            sms_method: None,
+            sms_url: None,
+            status_callback: None,
+            status_callback_method: None,
+            voice_application_sid: None,
+            voice_caller_id_lookup: None,
+            voice_fallback_method: None,
+            voice_fallback_url: None,
+            voice_method: None,
+            voice_url: None,
+            identity_sid: None,
+            address_sid: None,
+            emergency_status: None,
+            emergency_address_sid: None,
+            trunk_sid: None,
+            voice_receive_mode: None,
+            bundle_sid: None,
+        }
+    }
 }
 
 /// A IncomingPhoneNumberMobile resource
 /// (`api.v2010.account.incoming_phone_number.incoming_phone_number_mobile` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct IncomingPhoneNumberMobile {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Address resource associated with the phone number.
-    pub address_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub address_sid: Option<Sid<AD>>,
     /// One of `none`, `any`, `local`, `foreign`.
     pub address_requirements: Option<IncomingPhoneNumberMobileAddressRequirement>,
     /// The API version used to start a new TwiML session.
@@ -268,7 +297,8 @@ pub struct IncomingPhoneNumberMobile {
     pub friendly_name: Option<String>,
     /// The SID of the Identity resource that we associate with the phone number. Some
     /// regions require an Identity to meet local regulations.
-    pub identity_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub identity_sid: Option<Sid<RI>>,
     /// The phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format,
     /// which consists of a + followed by the country code and subscriber number.
     pub phone_number: Option<String>,
@@ -276,11 +306,13 @@ pub struct IncomingPhoneNumberMobile {
     /// `hosted` identifies hosted phone numbers.
     pub origin: Option<String>,
     /// The unique string that that we created to identify the resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<PN>>,
     /// The SID of the application that handles SMS messages sent to the phone number. If an
     /// `sms_application_sid` is present, we ignore all `sms_*_url` values and use those of
     /// the application.
-    pub sms_application_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sms_application_sid: Option<Sid<AP>>,
     /// The HTTP method we use to call `sms_fallback_url`. Can be: `GET` or `POST`.
     pub sms_fallback_method: Option<HttpMethod>,
     /// The URL that we call when an error occurs while retrieving or executing the TwiML
@@ -299,7 +331,8 @@ pub struct IncomingPhoneNumberMobile {
     /// present, we ignore all of the voice urls and voice applications and use those set on
     /// the Trunk. Setting a `trunk_sid` will automatically delete your
     /// `voice_application_sid` and vice versa.
-    pub trunk_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub trunk_sid: Option<Sid<TK>>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
     /// One of `voice`, `fax`.
@@ -308,7 +341,8 @@ pub struct IncomingPhoneNumberMobile {
     /// `voice_application_sid` is present, we ignore all of the voice urls and use those
     /// set on the application. Setting a `voice_application_sid` will automatically delete
     /// your `trunk_sid` and vice versa.
-    pub voice_application_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub voice_application_sid: Option<Sid<AP>>,
     /// Whether we look up the caller's caller-ID name from the CNAM database ($0.01 per
     /// look up). Can be: `true` or `false`.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
@@ -327,13 +361,15 @@ pub struct IncomingPhoneNumberMobile {
     pub emergency_status: Option<IncomingPhoneNumberMobileEmergencyStatus>,
     /// The SID of the emergency address configuration that we use for emergency calling
     /// from this phone number.
-    pub emergency_address_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub emergency_address_sid: Option<Sid<AD>>,
     /// One of `registered`, `unregistered`, `pending-registration`, `registration-failure`,
     /// `pending-unregistration`, `unregistration-failure`.
     pub emergency_address_status: Option<IncomingPhoneNumberMobileEmergencyAddressStatus>,
     /// The SID of the Bundle resource that you associate with the phone number. Some
     /// regions require a Bundle to meet local Regulations.
-    pub bundle_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub bundle_sid: Option<Sid<BU>>,
     /// `status`: the API description does not describe it.
     pub status: Option<String>,
 }

@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, SK};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// FetchKey
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Keys/<Sid>.json", host = "api.twilio.com", response = Key)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,17 +23,26 @@ pub struct FetchKey {
     /// the Key resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Key resource to fetch.
-    #[sid(prefix = "SK")]
-    pub sid: String,
+    pub sid: Sid<SK>,
+}
+
+impl FetchKey {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchKey { field: Some(..), ..FetchKey::new(..) }`.
+    pub fn new(sid: Sid<SK>) -> Self {
+        FetchKey {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// UpdateKey
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Keys/<Sid>.json", host = "api.twilio.com", response = Key)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -43,20 +53,30 @@ pub struct UpdateKey {
     /// the Key resources to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Key resource to update.
-    #[sid(prefix = "SK")]
-    pub sid: String,
+    pub sid: Sid<SK>,
     /// A descriptive string that you create to describe the resource. It can be up to 64
     /// characters long.
     pub friendly_name: Option<String>,
 }
 
+impl UpdateKey {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateKey { field: Some(..), ..UpdateKey::new(..) }`.
+    pub fn new(sid: Sid<SK>) -> Self {
+        UpdateKey {
+            sid,
+            account_sid: None,
+            friendly_name: None,
+        }
+    }
+}
+
 /// DeleteKey
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Keys/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -67,12 +87,21 @@ pub struct DeleteKey {
     /// the Key resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Key resource to delete.
-    #[sid(prefix = "SK")]
-    pub sid: String,
+    pub sid: Sid<SK>,
+}
+
+impl DeleteKey {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteKey { field: Some(..), ..DeleteKey::new(..) }`.
+    pub fn new(sid: Sid<SK>) -> Self {
+        DeleteKey {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// ListKey
@@ -88,9 +117,8 @@ pub struct ListKey {
     /// the Key resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -146,12 +174,14 @@ impl Page for ListKeyResponse {
 
 /// A Key resource (`api.v2010.account.key` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Key {
     /// The unique string that that we created to identify the Key resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<SK>>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// The date and time in GMT that the resource was created specified in [RFC

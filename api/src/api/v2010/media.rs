@@ -8,11 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, ME, SmOrMm};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Fetch a single Media resource associated with a specific Message resource
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Messages/<MessageSid>/Media/<Sid>.json", host = "api.twilio.com", response = Media)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -23,20 +24,29 @@ pub struct FetchMedia {
     /// with the Media resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Message resource that is associated with the Media resource.
-    #[sid(prefix = "SM|MM")]
-    pub message_sid: String,
+    pub message_sid: Sid<SmOrMm>,
     /// The Twilio-provided string that uniquely identifies the Media resource to fetch.
-    #[sid(prefix = "ME")]
-    pub sid: String,
+    pub sid: Sid<ME>,
+}
+
+impl FetchMedia {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchMedia { field: Some(..), ..FetchMedia::new(..) }`.
+    pub fn new(message_sid: impl Into<Sid<SmOrMm>>, sid: Sid<ME>) -> Self {
+        FetchMedia {
+            message_sid: message_sid.into(),
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Delete the Media resource.
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Messages/<MessageSid>/Media/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -47,20 +57,29 @@ pub struct DeleteMedia {
     /// associated with the Media resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Message resource that is associated with the Media resource.
-    #[sid(prefix = "SM|MM")]
-    pub message_sid: String,
+    pub message_sid: Sid<SmOrMm>,
     /// The unique identifier of the to-be-deleted Media resource.
-    #[sid(prefix = "ME")]
-    pub sid: String,
+    pub sid: Sid<ME>,
+}
+
+impl DeleteMedia {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteMedia { field: Some(..), ..DeleteMedia::new(..) }`.
+    pub fn new(message_sid: impl Into<Sid<SmOrMm>>, sid: Sid<ME>) -> Self {
+        DeleteMedia {
+            message_sid: message_sid.into(),
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Read a list of Media resources associated with a specific Message resource
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Messages/<MessageSid>/Media.json", host = "api.twilio.com", response = ListMediaResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -71,12 +90,10 @@ pub struct ListMedia {
     /// associated with the Media resources.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Message resource that is associated with the Media resources.
-    #[sid(prefix = "SM|MM")]
-    pub message_sid: String,
+    pub message_sid: Sid<SmOrMm>,
     /// Only include Media resources that were created on this date. Specify a date as
     /// `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read Media that were created on
     /// this date. You can also specify an inequality, such as `StartTime<=YYYY-MM-DD`, to
@@ -109,6 +126,23 @@ pub struct ListMedia {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListMedia {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListMedia { field: Some(..), ..ListMedia::new(..) }`.
+    pub fn new(message_sid: impl Into<Sid<SmOrMm>>) -> Self {
+        ListMedia {
+            message_sid: message_sid.into(),
+            account_sid: None,
+            date_created: None,
+            date_created_before: None,
+            date_created_after: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`Media`]s, as [`ListMedia`] returns it.
@@ -155,13 +189,15 @@ impl Page for ListMediaResponse {
 
 /// A Media resource (`api.v2010.account.message.media` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Media {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) associated
     /// with this Media resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The default [MIME type](https://en.wikipedia.org/wiki/Internet_media_type) of the
     /// media, for example `image/jpeg`, `image/png`, or `image/gif`.
     pub content_type: Option<String>,
@@ -174,9 +210,11 @@ pub struct Media {
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// The SID of the Message resource that is associated with this Media resource.
-    pub parent_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub parent_sid: Option<Sid<SmOrMm>>,
     /// The unique string that identifies this Media resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<ME>>,
     /// The URI of this Media resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
 }

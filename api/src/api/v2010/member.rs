@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{HttpMethod, NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, CA, QU};
+use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Fetch a specific member from the queue
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Queues/<QueueSid>/Members/<CallSid>.json", host = "api.twilio.com", response = Member)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,21 +23,31 @@ pub struct FetchMember {
     /// the Member resource(s) to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Queue in which to find the members to fetch.
-    #[sid(prefix = "QU")]
-    pub queue_sid: String,
+    pub queue_sid: Sid<QU>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the
     /// resource(s) to fetch.
     pub call_sid: String,
 }
 
+impl FetchMember {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchMember { field: Some(..), ..FetchMember::new(..) }`.
+    pub fn new(queue_sid: Sid<QU>, call_sid: impl Into<String>) -> Self {
+        FetchMember {
+            queue_sid,
+            call_sid: call_sid.into(),
+            account_sid: None,
+        }
+    }
+}
+
 /// Dequeue a member from a queue and have the member's call begin executing the TwiML
 /// document at that URL
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Queues/<QueueSid>/Members/<CallSid>.json", host = "api.twilio.com", response = Member)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -47,12 +58,10 @@ pub struct UpdateMember {
     /// the Member resource(s) to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Queue in which to find the members to update.
-    #[sid(prefix = "QU")]
-    pub queue_sid: String,
+    pub queue_sid: Sid<QU>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the
     /// resource(s) to update.
     pub call_sid: String,
@@ -64,9 +73,23 @@ pub struct UpdateMember {
     pub method: Option<HttpMethod>,
 }
 
+impl UpdateMember {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateMember { field: Some(..), ..UpdateMember::new(..) }`.
+    pub fn new(queue_sid: Sid<QU>, call_sid: impl Into<String>, url: impl Into<String>) -> Self {
+        UpdateMember {
+            queue_sid,
+            call_sid: call_sid.into(),
+            url: url.into(),
+            account_sid: None,
+            method: None,
+        }
+    }
+}
+
 /// Retrieve the members of the queue
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Queues/<QueueSid>/Members.json", host = "api.twilio.com", response = ListMemberResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -77,12 +100,10 @@ pub struct ListMember {
     /// the Member resource(s) to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Queue in which to find the members
-    #[sid(prefix = "QU")]
-    pub queue_sid: String,
+    pub queue_sid: Sid<QU>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -92,6 +113,20 @@ pub struct ListMember {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListMember {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListMember { field: Some(..), ..ListMember::new(..) }`.
+    pub fn new(queue_sid: Sid<QU>) -> Self {
+        ListMember {
+            queue_sid,
+            account_sid: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`Member`]s, as [`ListMember`] returns it.
@@ -139,13 +174,15 @@ impl Page for ListMemberResponse {
 /// A Member resource (`api.v2010.account.queue.member` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
+/// Its integers may also arrive as strings (`"5"`). A SID property whose value is no SID of
+/// its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Member {
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the
     /// Member resource is associated with.
-    pub call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid: Option<Sid<CA>>,
     /// The date that the member was enqueued, given in RFC 2822 format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_enqueued: Option<Timestamp>,
@@ -164,5 +201,6 @@ pub struct Member {
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub wait_time: Option<i64>,
     /// The SID of the Queue the member is in.
-    pub queue_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub queue_sid: Option<Sid<QU>>,
 }

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Decimal, NextPage, Page, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, AP, HX, MG, SmOrMm};
+use crate::{Decimal, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The status of the Message. Possible values: `accepted`, `scheduled`, `canceled`,
@@ -108,9 +109,8 @@ pub struct ListMessage {
     /// with the Message resources.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// Filter by recipient. For example: Set this parameter to `+15558881111` to retrieve a
     /// list of Message resources sent to `+15558881111`.
     pub to: Option<String>,
@@ -189,7 +189,7 @@ impl Page for ListMessageResponse {
 
 /// Send a message
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Messages.json", host = "api.twilio.com", response = Message)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -200,9 +200,8 @@ pub struct CreateMessage {
     /// Message resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The recipient's phone number in
     /// [E.164](https://www.twilio.com/docs/glossary/what-e164) format (for SMS/MMS) or
     /// [channel address](https://www.twilio.com/docs/messaging/channels), e.g.
@@ -222,8 +221,7 @@ pub struct CreateMessage {
     /// are sent to the TwiML App's `message_status_callback` URL. Note that the
     /// `status_callback` parameter of a request takes priority over the `application_sid`
     /// parameter; if both are included `application_sid` is ignored.
-    #[sid(prefix = "AP")]
-    pub application_sid: Option<String>,
+    pub application_sid: Option<Sid<AP>>,
     /// \[OBSOLETE\] This parameter will no longer have any effect as of 2024-06-03.
     pub max_price: Option<Decimal>,
     /// Boolean indicating whether or not you intend to provide delivery confirmation
@@ -304,8 +302,7 @@ pub struct CreateMessage {
     /// `from` parameter is omitted, Twilio selects the optimal sender from the Messaging
     /// Service's Sender Pool. You may also provide a `from` parameter if you want to use a
     /// specific Sender from the Sender Pool.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: Option<String>,
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// The text content of the outgoing message. Can be up to 1,600 characters in length.
     /// SMS only: If the `body` contains more than 160
     /// [GSM-7](https://www.twilio.com/docs/glossary/what-is-gsm-7-character-encoding)
@@ -336,13 +333,47 @@ pub struct CreateMessage {
     /// Template](https://www.twilio.com/docs/content/content-api-resources#create-templates)
     /// or by [fetching your
     /// Templates](https://www.twilio.com/docs/content/content-api-resources#fetch-all-content-resources).
-    #[sid(prefix = "HX")]
-    pub content_sid: Option<String>,
+    pub content_sid: Option<Sid<HX>>,
+}
+
+impl CreateMessage {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateMessage { field: Some(..), ..CreateMessage::new(..) }`.
+    pub fn new(to: impl Into<String>) -> Self {
+        CreateMessage {
+            to: to.into(),
+            account_sid: None,
+            status_callback: None,
+            application_sid: None,
+            max_price: None,
+            provide_feedback: None,
+            attempt: None,
+            validity_period: None,
+            force_delivery: None,
+            content_retention: None,
+            address_retention: None,
+            smart_encoded: None,
+            persistent_action: None,
+            traffic_type: None,
+            shorten_urls: None,
+            schedule_type: None,
+            send_at: None,
+            send_as_mms: None,
+            content_variables: None,
+            risk_check: None,
+            from: None,
+            fallback_from: None,
+            messaging_service_sid: None,
+            body: None,
+            media_url: None,
+            content_sid: None,
+        }
+    }
 }
 
 /// Fetch a specific Message
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json", host = "api.twilio.com", response = Message)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -353,18 +384,27 @@ pub struct FetchMessage {
     /// with the Message resource
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Message resource to be fetched
-    #[sid(prefix = "SM|MM")]
-    pub sid: String,
+    pub sid: Sid<SmOrMm>,
+}
+
+impl FetchMessage {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchMessage { field: Some(..), ..FetchMessage::new(..) }`.
+    pub fn new(sid: impl Into<Sid<SmOrMm>>) -> Self {
+        FetchMessage {
+            sid: sid.into(),
+            account_sid: None,
+        }
+    }
 }
 
 /// Update a Message resource (used to redact Message `body` text and to cancel not-yet-sent
 /// messages)
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json", host = "api.twilio.com", response = Message)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -375,12 +415,10 @@ pub struct UpdateMessage {
     /// the Message resources to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Message resource to be updated
-    #[sid(prefix = "SM|MM")]
-    pub sid: String,
+    pub sid: Sid<SmOrMm>,
     /// The new `body` of the Message resource. To redact the text content of a Message,
     /// this parameter's value must be an empty string
     pub body: Option<String>,
@@ -388,9 +426,22 @@ pub struct UpdateMessage {
     pub status: Option<MessageUpdateStatus>,
 }
 
+impl UpdateMessage {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateMessage { field: Some(..), ..UpdateMessage::new(..) }`.
+    pub fn new(sid: impl Into<Sid<SmOrMm>>) -> Self {
+        UpdateMessage {
+            sid: sid.into(),
+            account_sid: None,
+            body: None,
+            status: None,
+        }
+    }
+}
+
 /// Deletes a Message resource from your account
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -401,18 +452,28 @@ pub struct DeleteMessage {
     /// with the Message resource
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Message resource you wish to delete
-    #[sid(prefix = "SM|MM")]
-    pub sid: String,
+    pub sid: Sid<SmOrMm>,
+}
+
+impl DeleteMessage {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteMessage { field: Some(..), ..DeleteMessage::new(..) }`.
+    pub fn new(sid: impl Into<Sid<SmOrMm>>) -> Self {
+        DeleteMessage {
+            sid: sid.into(),
+            account_sid: None,
+        }
+    }
 }
 
 /// A Message resource (`api.v2010.account.message` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
+/// A SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Message {
@@ -459,7 +520,8 @@ pub struct Message {
     pub uri: Option<String>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) associated
     /// with the Message resource
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The number of media files associated with the Message resource.
     pub num_media: Option<String>,
     /// One of `queued`, `sending`, `sent`, `failed`, `delivered`, `undelivered`,
@@ -470,9 +532,11 @@ pub struct Message {
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) associated with
     /// the Message resource. A unique default value is assigned if a Messaging Service is
     /// not used.
-    pub messaging_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// The unique, Twilio-provided string that identifies the Message resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<SmOrMm>>,
     /// The [RFC 2822](https://datatracker.ietf.org/doc/html/rfc2822#section-3.3) timestamp
     /// (in GMT) of when the Message was sent. For an outgoing message, this is when Twilio
     /// sent the message. For an incoming message, this is when Twilio sent the HTTP request

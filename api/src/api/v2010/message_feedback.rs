@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, SmOrMm};
+use crate::{Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// Reported outcome indicating whether there is confirmation that the Message recipient
@@ -24,7 +25,7 @@ wire_enum! {
 /// Create Message Feedback to confirm a tracked user action was performed by the recipient
 /// of the associated Message
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Messages/<MessageSid>/Feedback.json", host = "api.twilio.com", response = MessageFeedback)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -35,27 +36,40 @@ pub struct CreateMessageFeedback {
     /// with the Message resource for which to create MessageFeedback.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Message resource for which to create MessageFeedback.
-    #[sid(prefix = "SM|MM")]
-    pub message_sid: String,
+    pub message_sid: Sid<SmOrMm>,
     /// One of `confirmed`, `unconfirmed`.
     pub outcome: Option<MessageFeedbackOutcome>,
 }
 
+impl CreateMessageFeedback {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateMessageFeedback { field: Some(..), ..CreateMessageFeedback::new(..) }`.
+    pub fn new(message_sid: impl Into<Sid<SmOrMm>>) -> Self {
+        CreateMessageFeedback {
+            message_sid: message_sid.into(),
+            account_sid: None,
+            outcome: None,
+        }
+    }
+}
+
 /// A MessageFeedback resource (`api.v2010.account.message.message_feedback` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct MessageFeedback {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) associated
     /// with this MessageFeedback resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the Message resource associated with this MessageFeedback resource.
-    pub message_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub message_sid: Option<Sid<SmOrMm>>,
     /// One of `confirmed`, `unconfirmed`.
     pub outcome: Option<MessageFeedbackOutcome>,
     /// The date and time in GMT when this MessageFeedback resource was created, specified

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Timestamp, endpoint};
+use crate::prefix::{AC, SK};
+use crate::{Sid, Timestamp, endpoint};
 
 /// CreateNewKey
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Keys.json", host = "api.twilio.com", response = NewKey)]
@@ -22,9 +23,8 @@ pub struct CreateNewKey {
     /// responsible for the new Key resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A descriptive string that you create to describe the resource. It can be up to 64
     /// characters long.
     pub friendly_name: Option<String>,
@@ -32,13 +32,15 @@ pub struct CreateNewKey {
 
 /// A NewKey resource (`api.v2010.account.new_key` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct NewKey {
     /// The unique string that that we created to identify the NewKey resource. You will use
     /// this as the basic-auth `user` when authenticating to the API.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<SK>>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// The date and time in GMT that the API Key was created specified in [RFC

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Timestamp, endpoint};
+use crate::prefix::{AC, SK};
+use crate::{Sid, Timestamp, endpoint};
 
 /// Create a new Signing Key for the account making the request.
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SigningKeys.json", host = "api.twilio.com", response = NewSigningKey)]
@@ -22,9 +23,8 @@ pub struct CreateNewSigningKey {
     /// responsible for the new Key resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A descriptive string that you create to describe the resource. It can be up to 64
     /// characters long.
     pub friendly_name: Option<String>,
@@ -32,12 +32,14 @@ pub struct CreateNewSigningKey {
 
 /// A NewSigningKey resource (`api.v2010.account.new_signing_key` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct NewSigningKey {
     /// The unique string that that we created to identify the NewSigningKey resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<SK>>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// The date and time in GMT that the resource was created specified in [RFC

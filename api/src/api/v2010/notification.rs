@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Date, HttpMethod, NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, CA, NO};
+use crate::{Date, HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Fetch a notification belonging to the account used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Notifications/<Sid>.json", host = "api.twilio.com", response = NotificationInstance)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,13 +23,22 @@ pub struct FetchNotification {
     /// the Notification resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Notification resource to
     /// fetch.
-    #[sid(prefix = "NO")]
-    pub sid: String,
+    pub sid: Sid<NO>,
+}
+
+impl FetchNotification {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchNotification { field: Some(..), ..FetchNotification::new(..) }`.
+    pub fn new(sid: Sid<NO>) -> Self {
+        FetchNotification {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of notifications belonging to the account used to make the request
@@ -44,9 +54,8 @@ pub struct ListNotification {
     /// the Notification resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// Only read notifications of the specified log level. Can be:  `0` to read only ERROR
     /// notifications or `1` to read only WARNING notifications. By default, all
     /// notifications are read.
@@ -123,19 +132,22 @@ impl Page for ListNotificationResponse {
 
 /// A NotificationInstance resource (`api.v2010.account.notification-instance` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct NotificationInstance {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Notification resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The API version used to generate the notification. Can be empty for events that
     /// don't have a specific API version, such as incoming phone calls.
     pub api_version: Option<String>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the
     /// Notification resource is associated with.
-    pub call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid: Option<Sid<CA>>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -179,26 +191,30 @@ pub struct NotificationInstance {
     /// The HTTP headers returned by your server.
     pub response_headers: Option<String>,
     /// The unique string that that we created to identify the Notification resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<NO>>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
 }
 
 /// A Notification resource (`api.v2010.account.notification` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Notification {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Notification resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The API version used to generate the notification. Can be empty for events that
     /// don't have a specific API version, such as incoming phone calls.
     pub api_version: Option<String>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the
     /// Notification resource is associated with.
-    pub call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid: Option<Sid<CA>>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -234,7 +250,8 @@ pub struct Notification {
     /// API, this is the URL of the resource you called.
     pub request_url: Option<String>,
     /// The unique string that that we created to identify the Notification resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<NO>>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
 }

@@ -9,11 +9,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, PN};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Fetch an outgoing-caller-id belonging to the account used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/OutgoingCallerIds/<Sid>.json", host = "api.twilio.com", response = OutgoingCallerId)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -24,18 +25,27 @@ pub struct FetchOutgoingCallerId {
     /// the OutgoingCallerId resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the OutgoingCallerId resource to
     /// fetch.
-    #[sid(prefix = "PN")]
-    pub sid: String,
+    pub sid: Sid<PN>,
+}
+
+impl FetchOutgoingCallerId {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchOutgoingCallerId { field: Some(..), ..FetchOutgoingCallerId::new(..) }`.
+    pub fn new(sid: Sid<PN>) -> Self {
+        FetchOutgoingCallerId {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Updates the caller-id
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/OutgoingCallerIds/<Sid>.json", host = "api.twilio.com", response = OutgoingCallerId)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -46,21 +56,32 @@ pub struct UpdateOutgoingCallerId {
     /// the OutgoingCallerId resources to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the OutgoingCallerId resource to
     /// update.
-    #[sid(prefix = "PN")]
-    pub sid: String,
+    pub sid: Sid<PN>,
     /// A descriptive string that you create to describe the resource. It can be up to 64
     /// characters long.
     pub friendly_name: Option<String>,
 }
 
+impl UpdateOutgoingCallerId {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateOutgoingCallerId { field: Some(..), ..UpdateOutgoingCallerId::new(..)
+    /// }`.
+    pub fn new(sid: Sid<PN>) -> Self {
+        UpdateOutgoingCallerId {
+            sid,
+            account_sid: None,
+            friendly_name: None,
+        }
+    }
+}
+
 /// Delete the caller-id specified from the account
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/OutgoingCallerIds/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -71,13 +92,23 @@ pub struct DeleteOutgoingCallerId {
     /// the OutgoingCallerId resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the OutgoingCallerId resource to
     /// delete.
-    #[sid(prefix = "PN")]
-    pub sid: String,
+    pub sid: Sid<PN>,
+}
+
+impl DeleteOutgoingCallerId {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteOutgoingCallerId { field: Some(..), ..DeleteOutgoingCallerId::new(..)
+    /// }`.
+    pub fn new(sid: Sid<PN>) -> Self {
+        DeleteOutgoingCallerId {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of outgoing-caller-ids belonging to the account used to make the request
@@ -93,9 +124,8 @@ pub struct ListOutgoingCallerId {
     /// the OutgoingCallerId resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The phone number of the OutgoingCallerId resources to read.
     pub phone_number: Option<String>,
     /// The string that identifies the OutgoingCallerId resources to read.
@@ -155,12 +185,14 @@ impl Page for ListOutgoingCallerIdResponse {
 
 /// A OutgoingCallerId resource (`api.v2010.account.outgoing_caller_id` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct OutgoingCallerId {
     /// The unique string that that we created to identify the OutgoingCallerId resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<PN>>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -173,7 +205,8 @@ pub struct OutgoingCallerId {
     pub friendly_name: Option<String>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the OutgoingCallerId resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format,
     /// which consists of a + followed by the country code and subscriber number.
     pub phone_number: Option<String>,

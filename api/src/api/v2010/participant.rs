@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{HttpMethod, NextPage, Page, Secret, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, BY, CA, CF};
+use crate::{HttpMethod, NextPage, Page, Secret, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The status of the participant's call in a session. Can be: `queued`, `connecting`,
@@ -24,7 +25,7 @@ wire_enum! {
 
 /// Fetch an instance of a participant
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Conferences/<ConferenceSid>/Participants/<CallSid>.json", host = "api.twilio.com", response = Participant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -35,21 +36,31 @@ pub struct FetchParticipant {
     /// the Participant resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the conference with the participant to fetch.
-    #[sid(prefix = "CF")]
-    pub conference_sid: String,
+    pub conference_sid: Sid<CF>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID or label of the
     /// participant to fetch. Non URL safe characters in a label must be percent encoded,
     /// for example, a space character is represented as %20.
-    pub call_sid: String,
+    pub call_sid: SidOrName<CA>,
+}
+
+impl FetchParticipant {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchParticipant { field: Some(..), ..FetchParticipant::new(..) }`.
+    pub fn new(conference_sid: Sid<CF>, call_sid: impl Into<SidOrName<CA>>) -> Self {
+        FetchParticipant {
+            conference_sid,
+            call_sid: call_sid.into(),
+            account_sid: None,
+        }
+    }
 }
 
 /// Update the properties of the participant
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Conferences/<ConferenceSid>/Participants/<CallSid>.json", host = "api.twilio.com", response = Participant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -60,16 +71,14 @@ pub struct UpdateParticipant {
     /// the Participant resources to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the conference with the participant to update.
-    #[sid(prefix = "CF")]
-    pub conference_sid: String,
+    pub conference_sid: Sid<CF>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID or label of the
     /// participant to update. Non URL safe characters in a label must be percent encoded,
     /// for example, a space character is represented as %20.
-    pub call_sid: String,
+    pub call_sid: SidOrName<CA>,
     /// Whether the participant should be muted. Can be `true` or `false`. `true` will mute
     /// the participant, and `false` will un-mute them. Anything value other than `true` or
     /// `false` is interpreted as `false`.
@@ -115,13 +124,36 @@ pub struct UpdateParticipant {
     pub coaching: Option<bool>,
     /// The SID of the participant who is being `coached`. The participant being coached is
     /// the only participant who can hear the participant who is `coaching`.
-    #[sid(prefix = "CA")]
-    pub call_sid_to_coach: Option<String>,
+    pub call_sid_to_coach: Option<Sid<CA>>,
+}
+
+impl UpdateParticipant {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateParticipant { field: Some(..), ..UpdateParticipant::new(..) }`.
+    pub fn new(conference_sid: Sid<CF>, call_sid: impl Into<SidOrName<CA>>) -> Self {
+        UpdateParticipant {
+            conference_sid,
+            call_sid: call_sid.into(),
+            account_sid: None,
+            muted: None,
+            hold: None,
+            hold_url: None,
+            hold_method: None,
+            announce_url: None,
+            announce_method: None,
+            wait_url: None,
+            wait_method: None,
+            beep_on_exit: None,
+            end_conference_on_exit: None,
+            coaching: None,
+            call_sid_to_coach: None,
+        }
+    }
 }
 
 /// Kick a participant from a given conference
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Conferences/<ConferenceSid>/Participants/<CallSid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -132,21 +164,31 @@ pub struct DeleteParticipant {
     /// the Participant resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the conference with the participants to delete.
-    #[sid(prefix = "CF")]
-    pub conference_sid: String,
+    pub conference_sid: Sid<CF>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID or label of the
     /// participant to delete. Non URL safe characters in a label must be percent encoded,
     /// for example, a space character is represented as %20.
-    pub call_sid: String,
+    pub call_sid: SidOrName<CA>,
+}
+
+impl DeleteParticipant {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteParticipant { field: Some(..), ..DeleteParticipant::new(..) }`.
+    pub fn new(conference_sid: Sid<CF>, call_sid: impl Into<SidOrName<CA>>) -> Self {
+        DeleteParticipant {
+            conference_sid,
+            call_sid: call_sid.into(),
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of participants belonging to the account used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Conferences/<ConferenceSid>/Participants.json", host = "api.twilio.com", response = ListParticipantResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -157,12 +199,10 @@ pub struct ListParticipant {
     /// the Participant resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the conference with the participants to read.
-    #[sid(prefix = "CF")]
-    pub conference_sid: String,
+    pub conference_sid: Sid<CF>,
     /// Whether to return only participants that are muted. Can be: `true` or `false`.
     pub muted: Option<bool>,
     /// Whether to return only participants that are on hold. Can be: `true` or `false`.
@@ -179,6 +219,23 @@ pub struct ListParticipant {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListParticipant {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListParticipant { field: Some(..), ..ListParticipant::new(..) }`.
+    pub fn new(conference_sid: Sid<CF>) -> Self {
+        ListParticipant {
+            conference_sid,
+            account_sid: None,
+            muted: None,
+            hold: None,
+            coaching: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`Participant`]s, as [`ListParticipant`] returns it.
@@ -225,7 +282,7 @@ impl Page for ListParticipantResponse {
 
 /// CreateParticipant
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Conferences/<ConferenceSid>/Participants.json", host = "api.twilio.com", response = Participant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -236,9 +293,8 @@ pub struct CreateParticipant {
     /// create the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the participant's conference.
     pub conference_sid: String,
     /// The phone number, Client identifier, or username portion of SIP address that made
@@ -371,8 +427,7 @@ pub struct CreateParticipant {
     pub coaching: Option<bool>,
     /// The SID of the participant who is being `coached`. The participant being coached is
     /// the only participant who can hear the participant who is `coaching`.
-    #[sid(prefix = "CA")]
-    pub call_sid_to_coach: Option<String>,
+    pub call_sid_to_coach: Option<Sid<CA>>,
     /// Jitter buffer size for the connecting participant. Twilio will use this setting to
     /// apply Jitter Buffer before participant's audio is mixed into the conference. Can be:
     /// `off`, `small`, `medium`, and `large`. Default to `large`.
@@ -380,8 +435,7 @@ pub struct CreateParticipant {
     /// The SID of a BYOC (Bring Your Own Carrier) trunk to route this call with. Note that
     /// `byoc` is only meaningful when `to` is a phone number; it will otherwise be ignored.
     /// (Beta)
-    #[sid(prefix = "BY")]
-    pub byoc: Option<String>,
+    pub byoc: Option<Sid<BY>>,
     /// The phone number, Client identifier, or username portion of SIP address that made
     /// this call. Phone numbers are in
     /// [E.164](https://www.twilio.com/docs/glossary/what-e164) format (e.g., +16175551212).
@@ -446,32 +500,102 @@ pub struct CreateParticipant {
     pub caller_display_name: Option<String>,
 }
 
+impl CreateParticipant {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateParticipant { field: Some(..), ..CreateParticipant::new(..) }`.
+    pub fn new(
+        conference_sid: impl Into<String>,
+        from: impl Into<String>,
+        to: impl Into<String>,
+    ) -> Self {
+        CreateParticipant {
+            conference_sid: conference_sid.into(),
+            from: from.into(),
+            to: to.into(),
+            account_sid: None,
+            status_callback: None,
+            status_callback_method: None,
+            status_callback_event: None,
+            label: None,
+            timeout: None,
+            record: None,
+            muted: None,
+            beep: None,
+            start_conference_on_enter: None,
+            end_conference_on_exit: None,
+            wait_url: None,
+            wait_method: None,
+            early_media: None,
+            max_participants: None,
+            conference_record: None,
+            conference_trim: None,
+            conference_status_callback: None,
+            conference_status_callback_method: None,
+            conference_status_callback_event: None,
+            recording_channels: None,
+            recording_status_callback: None,
+            recording_status_callback_method: None,
+            sip_auth_username: None,
+            sip_auth_password: None,
+            region: None,
+            conference_recording_status_callback: None,
+            conference_recording_status_callback_method: None,
+            recording_status_callback_event: None,
+            conference_recording_status_callback_event: None,
+            coaching: None,
+            call_sid_to_coach: None,
+            jitter_buffer_size: None,
+            byoc: None,
+            caller_id: None,
+            call_reason: None,
+            recording_track: None,
+            time_limit: None,
+            machine_detection: None,
+            machine_detection_timeout: None,
+            machine_detection_speech_threshold: None,
+            machine_detection_speech_end_threshold: None,
+            machine_detection_silence_timeout: None,
+            amd_status_callback: None,
+            amd_status_callback_method: None,
+            trim: None,
+            call_token: None,
+            client_notification_url: None,
+            caller_display_name: None,
+        }
+    }
+}
+
 /// A Participant resource (`api.v2010.account.conference.participant` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Participant {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Participant resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the
     /// Participant resource is associated with.
-    pub call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid: Option<Sid<CA>>,
     /// The user-specified label of this participant, if one was given when the participant
     /// was created. This may be used to fetch, update or delete the participant.
     pub label: Option<String>,
     /// The SID of the participant who is being `coached`. The participant being coached is
     /// the only participant who can hear the participant who is `coaching`.
-    pub call_sid_to_coach: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid_to_coach: Option<Sid<CA>>,
     /// Whether the participant is coaching another call. Can be: `true` or `false`. If not
     /// present, defaults to `false` unless `call_sid_to_coach` is defined. If `true`,
     /// `call_sid_to_coach` must be defined.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub coaching: Option<bool>,
     /// The SID of the conference the participant is in.
-    pub conference_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conference_sid: Option<Sid<CF>>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Decimal, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CA, PK};
+use crate::{Decimal, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// Type of payment being captured. One of `credit-card` or `ach-debit`. The default
@@ -74,7 +75,7 @@ wire_enum! {
 
 /// create an instance of payments. This will start a new payments session
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Payments.json", host = "api.twilio.com", response = Payments)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -85,13 +86,11 @@ pub struct CreatePayments {
     /// create the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the call that will create the resource. Call leg associated with this sid
     /// is expected to provide payment information thru DTMF.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// A unique token that will be used to ensure that multiple API calls with the same
     /// information do not result in multiple transactions. This should be a unique string
     /// value per API call and can be a randomly generated.
@@ -158,9 +157,42 @@ pub struct CreatePayments {
     pub confirmation: Option<CreatePaymentsConfirmation>,
 }
 
+impl CreatePayments {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreatePayments { field: Some(..), ..CreatePayments::new(..) }`.
+    pub fn new(
+        call_sid: Sid<CA>,
+        idempotency_key: impl Into<String>,
+        status_callback: impl Into<String>,
+    ) -> Self {
+        CreatePayments {
+            call_sid,
+            idempotency_key: idempotency_key.into(),
+            status_callback: status_callback.into(),
+            account_sid: None,
+            bank_account_type: None,
+            charge_amount: None,
+            currency: None,
+            description: None,
+            input: None,
+            min_postal_code_length: None,
+            parameter: None,
+            payment_connector: None,
+            payment_method: None,
+            postal_code: None,
+            security_code: None,
+            timeout: None,
+            token_type: None,
+            valid_card_types: None,
+            require_matching_inputs: None,
+            confirmation: None,
+        }
+    }
+}
+
 /// update an instance of payments with different phases of payment flows.
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Payments/<Sid>.json", host = "api.twilio.com", response = Payments)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -171,16 +203,13 @@ pub struct UpdatePayments {
     /// update the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the call that will update the resource. This should be the same call sid
     /// that was used to create payments resource.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// The SID of Payments session that needs to be updated.
-    #[sid(prefix = "PK")]
-    pub sid: String,
+    pub sid: Sid<PK>,
     /// A unique token that will be used to ensure that multiple API calls with the same
     /// information do not result in multiple transactions. This should be a unique string
     /// value per API call and can be a randomly generated.
@@ -200,21 +229,46 @@ pub struct UpdatePayments {
     pub status: Option<PaymentsStatus>,
 }
 
+impl UpdatePayments {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdatePayments { field: Some(..), ..UpdatePayments::new(..) }`.
+    pub fn new(
+        call_sid: Sid<CA>,
+        sid: Sid<PK>,
+        idempotency_key: impl Into<String>,
+        status_callback: impl Into<String>,
+    ) -> Self {
+        UpdatePayments {
+            call_sid,
+            sid,
+            idempotency_key: idempotency_key.into(),
+            status_callback: status_callback.into(),
+            account_sid: None,
+            capture: None,
+            status: None,
+        }
+    }
+}
+
 /// A Payments resource (`api.v2010.account.call.payments` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Payments {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Payments resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the
     /// Payments resource is associated with. This will refer to the call sid that is
     /// producing the payment card (credit/ACH) information thru DTMF.
-    pub call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid: Option<Sid<CA>>,
     /// The SID of the Payments resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<PK>>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, QU};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Fetch an instance of a queue identified by the QueueSid
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Queues/<Sid>.json", host = "api.twilio.com", response = Queue)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,17 +23,26 @@ pub struct FetchQueue {
     /// the Queue resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Queue resource to fetch
-    #[sid(prefix = "QU")]
-    pub sid: String,
+    pub sid: Sid<QU>,
+}
+
+impl FetchQueue {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchQueue { field: Some(..), ..FetchQueue::new(..) }`.
+    pub fn new(sid: Sid<QU>) -> Self {
+        FetchQueue {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Update the queue with the new parameters
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Queues/<Sid>.json", host = "api.twilio.com", response = Queue)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -43,12 +53,10 @@ pub struct UpdateQueue {
     /// the Queue resource to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Queue resource to update
-    #[sid(prefix = "QU")]
-    pub sid: String,
+    pub sid: Sid<QU>,
     /// A descriptive string that you created to describe this resource. It can be up to 64
     /// characters long.
     pub friendly_name: Option<String>,
@@ -57,9 +65,22 @@ pub struct UpdateQueue {
     pub max_size: Option<i64>,
 }
 
+impl UpdateQueue {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateQueue { field: Some(..), ..UpdateQueue::new(..) }`.
+    pub fn new(sid: Sid<QU>) -> Self {
+        UpdateQueue {
+            sid,
+            account_sid: None,
+            friendly_name: None,
+            max_size: None,
+        }
+    }
+}
+
 /// Remove an empty queue
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Queues/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -70,12 +91,21 @@ pub struct DeleteQueue {
     /// the Queue resource to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Queue resource to delete
-    #[sid(prefix = "QU")]
-    pub sid: String,
+    pub sid: Sid<QU>,
+}
+
+impl DeleteQueue {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteQueue { field: Some(..), ..DeleteQueue::new(..) }`.
+    pub fn new(sid: Sid<QU>) -> Self {
+        DeleteQueue {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of queues belonging to the account used to make the request
@@ -91,9 +121,8 @@ pub struct ListQueue {
     /// the Queue resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -149,7 +178,7 @@ impl Page for ListQueueResponse {
 
 /// Create a queue
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Queues.json", host = "api.twilio.com", response = Queue)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -160,9 +189,8 @@ pub struct CreateQueue {
     /// create the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A descriptive string that you created to describe this resource. It can be up to 64
     /// characters long.
     pub friendly_name: String,
@@ -171,10 +199,23 @@ pub struct CreateQueue {
     pub max_size: Option<i64>,
 }
 
+impl CreateQueue {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateQueue { field: Some(..), ..CreateQueue::new(..) }`.
+    pub fn new(friendly_name: impl Into<String>) -> Self {
+        CreateQueue {
+            friendly_name: friendly_name.into(),
+            account_sid: None,
+            max_size: None,
+        }
+    }
+}
+
 /// A Queue resource (`api.v2010.account.queue` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
+/// Its integers may also arrive as strings (`"5"`). A SID property whose value is no SID of
+/// its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Queue {
@@ -194,7 +235,8 @@ pub struct Queue {
     pub uri: Option<String>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// this Queue resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The average wait time in seconds of the members in this queue. This is calculated at
     /// the time of the request.
     ///
@@ -203,7 +245,8 @@ pub struct Queue {
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub average_wait_time: Option<i64>,
     /// The unique string that that we created to identify this Queue resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<QU>>,
     /// The date and time in GMT that this resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{HttpMethod, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CA, GT};
+use crate::{HttpMethod, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// One of `inbound_track`, `outbound_track`, `both_tracks`.
@@ -35,7 +36,7 @@ wire_enum! {
 
 /// Create a Transcription
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Transcriptions.json", host = "api.twilio.com", response = RealtimeTranscription)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -46,13 +47,11 @@ pub struct CreateRealtimeTranscription {
     /// this Transcription resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the
     /// Transcription resource is associated with.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// The user-specified name of this Transcription, if one was given when the
     /// Transcription was created. This may be used to stop the Transcription.
     pub name: Option<String>,
@@ -101,6 +100,36 @@ pub struct CreateRealtimeTranscription {
     pub enable_provider_data: Option<bool>,
 }
 
+impl CreateRealtimeTranscription {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateRealtimeTranscription { field: Some(..),
+    /// ..CreateRealtimeTranscription::new(..) }`.
+    pub fn new(call_sid: Sid<CA>) -> Self {
+        CreateRealtimeTranscription {
+            call_sid,
+            account_sid: None,
+            name: None,
+            track: None,
+            status_callback_url: None,
+            status_callback_method: None,
+            inbound_track_label: None,
+            outbound_track_label: None,
+            partial_results: None,
+            language_code: None,
+            transcription_engine: None,
+            profanity_filter: None,
+            speech_model: None,
+            hints: None,
+            enable_automatic_punctuation: None,
+            intelligence_service: None,
+            conversation_configuration: None,
+            conversation_id: None,
+            configuration_id: None,
+            enable_provider_data: None,
+        }
+    }
+}
+
 /// Stop a Transcription using either the SID of the Transcription resource or the `name`
 /// used when creating the resource
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Transcriptions/<Sid>.json", host = "api.twilio.com", response = RealtimeTranscription)]
@@ -115,34 +144,54 @@ pub struct UpdateRealtimeTranscription {
     /// this Transcription resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the
     /// Transcription resource is associated with.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// The SID of the Transcription resource, or the `name` used when creating the resource
     pub sid: String,
     /// One of `stopped`.
     pub status: RealtimeTranscriptionUpdateStatus,
 }
 
+impl UpdateRealtimeTranscription {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateRealtimeTranscription { field: Some(..),
+    /// ..UpdateRealtimeTranscription::new(..) }`.
+    pub fn new(
+        call_sid: Sid<CA>,
+        sid: impl Into<String>,
+        status: RealtimeTranscriptionUpdateStatus,
+    ) -> Self {
+        UpdateRealtimeTranscription {
+            call_sid,
+            sid: sid.into(),
+            status,
+            account_sid: None,
+        }
+    }
+}
+
 /// A RealtimeTranscription resource (`api.v2010.account.call.realtime_transcription` in the
 /// spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RealtimeTranscription {
     /// The SID of the Transcription resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<GT>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// this Transcription resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the
     /// Transcription resource is associated with.
-    pub call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid: Option<Sid<CA>>,
     /// The user-specified name of this Transcription, if one was given when the
     /// Transcription was created. This may be used to stop the Transcription.
     pub name: Option<String>,

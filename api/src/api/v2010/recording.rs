@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CA, CF, RE};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The status of the recording. Can be: `processing`, `completed`, `absent` or
@@ -45,7 +46,7 @@ wire_enum! {
 
 /// Fetch an instance of a recording
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Recordings/<Sid>.json", host = "api.twilio.com", response = Recording)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -56,20 +57,30 @@ pub struct FetchRecording {
     /// the Recording resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Recording resource to fetch.
-    #[sid(prefix = "RE")]
-    pub sid: String,
+    pub sid: Sid<RE>,
     /// A boolean parameter indicating whether to retrieve soft deleted recordings or not.
     /// Recordings metadata are kept after deletion for a retention period of 40 days.
     pub include_soft_deleted: Option<bool>,
 }
 
+impl FetchRecording {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchRecording { field: Some(..), ..FetchRecording::new(..) }`.
+    pub fn new(sid: Sid<RE>) -> Self {
+        FetchRecording {
+            sid,
+            account_sid: None,
+            include_soft_deleted: None,
+        }
+    }
+}
+
 /// Delete a recording from your account
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Recordings/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -80,13 +91,22 @@ pub struct DeleteRecording {
     /// the Recording resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Recording resource to
     /// delete.
-    #[sid(prefix = "RE")]
-    pub sid: String,
+    pub sid: Sid<RE>,
+}
+
+impl DeleteRecording {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteRecording { field: Some(..), ..DeleteRecording::new(..) }`.
+    pub fn new(sid: Sid<RE>) -> Self {
+        DeleteRecording {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of recordings belonging to the account used to make the request
@@ -102,9 +122,8 @@ pub struct ListRecording {
     /// the Recording resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// Only include recordings that were created on this date. Specify a date as
     /// `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read recordings that were created
     /// on this date. You can also specify an inequality, such as `DateCreated<=YYYY-MM-DD`,
@@ -130,12 +149,10 @@ pub struct ListRecording {
     pub date_created_after: Option<Timestamp>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the resources
     /// to read.
-    #[sid(prefix = "CA")]
-    pub call_sid: Option<String>,
+    pub call_sid: Option<Sid<CA>>,
     /// The Conference SID that identifies the conference associated with the recording to
     /// read.
-    #[sid(prefix = "CF")]
-    pub conference_sid: Option<String>,
+    pub conference_sid: Option<Sid<CF>>,
     /// A boolean parameter indicating whether to retrieve soft deleted recordings or not.
     /// Recordings metadata are kept after deletion for a retention period of 40 days.
     pub include_soft_deleted: Option<bool>,
@@ -196,21 +213,25 @@ impl Page for ListRecordingResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
+/// A SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Recording {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Recording resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The API version used during the recording.
     pub api_version: Option<String>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the
     /// Recording resource is associated with. This will always refer to the parent leg of a
     /// two-leg call.
-    pub call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid: Option<Sid<CA>>,
     /// The Conference SID that identifies the conference associated with the recording, if
     /// a conference recording.
-    pub conference_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conference_sid: Option<Sid<CF>>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -227,7 +248,8 @@ pub struct Recording {
     /// The length of the recording in seconds.
     pub duration: Option<String>,
     /// The unique string that that we created to identify the Recording resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<RE>>,
     /// The one-time cost of creating the recording in the `price_unit` currency.
     pub price: Option<String>,
     /// The currency used in the `price` property. Example: `USD`.

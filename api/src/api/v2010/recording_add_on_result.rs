@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, RE, XB, XE, XR};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The status of the result. Can be: `canceled`, `completed`, `deleted`, `failed`,
@@ -28,7 +29,7 @@ wire_enum! {
 
 /// Fetch an instance of an AddOnResult
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Recordings/<ReferenceSid>/AddOnResults/<Sid>.json", host = "api.twilio.com", response = RecordingAddOnResult)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -39,21 +40,31 @@ pub struct FetchRecordingAddOnResult {
     /// the Recording AddOnResult resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the recording to which the result to fetch belongs.
-    #[sid(prefix = "RE")]
-    pub reference_sid: String,
+    pub reference_sid: Sid<RE>,
     /// The Twilio-provided string that uniquely identifies the Recording AddOnResult
     /// resource to fetch.
-    #[sid(prefix = "XR")]
-    pub sid: String,
+    pub sid: Sid<XR>,
+}
+
+impl FetchRecordingAddOnResult {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchRecordingAddOnResult { field: Some(..),
+    /// ..FetchRecordingAddOnResult::new(..) }`.
+    pub fn new(reference_sid: Sid<RE>, sid: Sid<XR>) -> Self {
+        FetchRecordingAddOnResult {
+            reference_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Delete a result and purge all associated Payloads
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Recordings/<ReferenceSid>/AddOnResults/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -64,21 +75,31 @@ pub struct DeleteRecordingAddOnResult {
     /// the Recording AddOnResult resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the recording to which the result to delete belongs.
-    #[sid(prefix = "RE")]
-    pub reference_sid: String,
+    pub reference_sid: Sid<RE>,
     /// The Twilio-provided string that uniquely identifies the Recording AddOnResult
     /// resource to delete.
-    #[sid(prefix = "XR")]
-    pub sid: String,
+    pub sid: Sid<XR>,
+}
+
+impl DeleteRecordingAddOnResult {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteRecordingAddOnResult { field: Some(..),
+    /// ..DeleteRecordingAddOnResult::new(..) }`.
+    pub fn new(reference_sid: Sid<RE>, sid: Sid<XR>) -> Self {
+        DeleteRecordingAddOnResult {
+            reference_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of results belonging to the recording
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Recordings/<ReferenceSid>/AddOnResults.json", host = "api.twilio.com", response = ListRecordingAddOnResultResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -89,12 +110,10 @@ pub struct ListRecordingAddOnResult {
     /// the Recording AddOnResult resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the recording to which the result to read belongs.
-    #[sid(prefix = "RE")]
-    pub reference_sid: String,
+    pub reference_sid: Sid<RE>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -104,6 +123,21 @@ pub struct ListRecordingAddOnResult {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListRecordingAddOnResult {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListRecordingAddOnResult { field: Some(..),
+    /// ..ListRecordingAddOnResult::new(..) }`.
+    pub fn new(reference_sid: Sid<RE>) -> Self {
+        ListRecordingAddOnResult {
+            reference_sid,
+            account_sid: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`RecordingAddOnResult`]s, as [`ListRecordingAddOnResult`] returns it.
@@ -152,23 +186,28 @@ impl Page for ListRecordingAddOnResultResponse {
 /// in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RecordingAddOnResult {
     /// The unique string that that we created to identify the Recording AddOnResult
     /// resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<XR>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Recording AddOnResult resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// One of `canceled`, `completed`, `deleted`, `failed`, `in-progress`, `init`,
     /// `processing`, `queued`.
     pub status: Option<RecordingAddOnResultStatus>,
     /// The SID of the Add-on to which the result belongs.
-    pub add_on_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub add_on_sid: Option<Sid<XB>>,
     /// The SID of the Add-on configuration.
-    pub add_on_configuration_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub add_on_configuration_sid: Option<Sid<XE>>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -182,7 +221,8 @@ pub struct RecordingAddOnResult {
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_completed: Option<Timestamp>,
     /// The SID of the recording to which the AddOnResult resource belongs.
-    pub reference_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub reference_sid: Option<Sid<RE>>,
     /// A list of related resources identified by their relative URIs.
     #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub subresource_uris: Option<BTreeMap<String, String>>,

@@ -9,11 +9,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, RE, XB, XE, XH, XR};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Fetch an instance of a result payload
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Recordings/<ReferenceSid>/AddOnResults/<AddOnResultSid>/Payloads/<Sid>.json", host = "api.twilio.com", response = RecordingAddOnResultPayload)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -24,25 +25,35 @@ pub struct FetchRecordingAddOnResultPayload {
     /// the Recording AddOnResult Payload resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the recording to which the AddOnResult resource that contains the payload
     /// to fetch belongs.
-    #[sid(prefix = "RE")]
-    pub reference_sid: String,
+    pub reference_sid: Sid<RE>,
     /// The SID of the AddOnResult to which the payload to fetch belongs.
-    #[sid(prefix = "XR")]
-    pub add_on_result_sid: String,
+    pub add_on_result_sid: Sid<XR>,
     /// The Twilio-provided string that uniquely identifies the Recording AddOnResult
     /// Payload resource to fetch.
-    #[sid(prefix = "XH")]
-    pub sid: String,
+    pub sid: Sid<XH>,
+}
+
+impl FetchRecordingAddOnResultPayload {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchRecordingAddOnResultPayload { field: Some(..),
+    /// ..FetchRecordingAddOnResultPayload::new(..) }`.
+    pub fn new(reference_sid: Sid<RE>, add_on_result_sid: Sid<XR>, sid: Sid<XH>) -> Self {
+        FetchRecordingAddOnResultPayload {
+            reference_sid,
+            add_on_result_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Delete a payload from the result along with all associated Data
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Recordings/<ReferenceSid>/AddOnResults/<AddOnResultSid>/Payloads/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -53,25 +64,35 @@ pub struct DeleteRecordingAddOnResultPayload {
     /// the Recording AddOnResult Payload resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the recording to which the AddOnResult resource that contains the
     /// payloads to delete belongs.
-    #[sid(prefix = "RE")]
-    pub reference_sid: String,
+    pub reference_sid: Sid<RE>,
     /// The SID of the AddOnResult to which the payloads to delete belongs.
-    #[sid(prefix = "XR")]
-    pub add_on_result_sid: String,
+    pub add_on_result_sid: Sid<XR>,
     /// The Twilio-provided string that uniquely identifies the Recording AddOnResult
     /// Payload resource to delete.
-    #[sid(prefix = "XH")]
-    pub sid: String,
+    pub sid: Sid<XH>,
+}
+
+impl DeleteRecordingAddOnResultPayload {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteRecordingAddOnResultPayload { field: Some(..),
+    /// ..DeleteRecordingAddOnResultPayload::new(..) }`.
+    pub fn new(reference_sid: Sid<RE>, add_on_result_sid: Sid<XR>, sid: Sid<XH>) -> Self {
+        DeleteRecordingAddOnResultPayload {
+            reference_sid,
+            add_on_result_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of payloads belonging to the AddOnResult
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Recordings/<ReferenceSid>/AddOnResults/<AddOnResultSid>/Payloads.json", host = "api.twilio.com", response = ListRecordingAddOnResultPayloadResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -82,16 +103,13 @@ pub struct ListRecordingAddOnResultPayload {
     /// the Recording AddOnResult Payload resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the recording to which the AddOnResult resource that contains the
     /// payloads to read belongs.
-    #[sid(prefix = "RE")]
-    pub reference_sid: String,
+    pub reference_sid: Sid<RE>,
     /// The SID of the AddOnResult to which the payloads to read belongs.
-    #[sid(prefix = "XR")]
-    pub add_on_result_sid: String,
+    pub add_on_result_sid: Sid<XR>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -101,6 +119,22 @@ pub struct ListRecordingAddOnResultPayload {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListRecordingAddOnResultPayload {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListRecordingAddOnResultPayload { field: Some(..),
+    /// ..ListRecordingAddOnResultPayload::new(..) }`.
+    pub fn new(reference_sid: Sid<RE>, add_on_result_sid: Sid<XR>) -> Self {
+        ListRecordingAddOnResultPayload {
+            reference_sid,
+            add_on_result_sid,
+            account_sid: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`RecordingAddOnResultPayload`]s, as [`ListRecordingAddOnResultPayload`] returns it.
@@ -150,24 +184,30 @@ impl Page for ListRecordingAddOnResultPayloadResponse {
 /// in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RecordingAddOnResultPayload {
     /// The unique string that that we created to identify the Recording AddOnResult Payload
     /// resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<XH>>,
     /// The SID of the AddOnResult to which the payload belongs.
-    pub add_on_result_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub add_on_result_sid: Option<Sid<XR>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Recording AddOnResult Payload resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The string provided by the vendor that describes the payload.
     pub label: Option<String>,
     /// The SID of the Add-on to which the result belongs.
-    pub add_on_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub add_on_sid: Option<Sid<XB>>,
     /// The SID of the Add-on configuration.
-    pub add_on_configuration_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub add_on_configuration_sid: Option<Sid<XE>>,
     /// The MIME type of the payload.
     pub content_type: Option<String>,
     /// The date and time in GMT that the resource was created specified in [RFC
@@ -180,7 +220,8 @@ pub struct RecordingAddOnResultPayload {
     pub date_updated: Option<Timestamp>,
     /// The SID of the recording to which the AddOnResult resource that contains the payload
     /// belongs.
-    pub reference_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub reference_sid: Option<Sid<RE>>,
     /// A list of related resources identified by their relative URIs.
     #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub subresource_uris: Option<BTreeMap<String, String>>,

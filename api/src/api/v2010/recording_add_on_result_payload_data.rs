@@ -7,13 +7,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint;
+use crate::prefix::{AC, RE, XH, XR};
+use crate::{Sid, endpoint};
 
 /// Fetch an instance of a result payload
 ///
 /// Twilio answers with a redirect (307) whose body is the response: `send` decodes it (and follows no redirect).
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Recordings/<ReferenceSid>/AddOnResults/<AddOnResultSid>/Payloads/<PayloadSid>/Data.json", host = "api.twilio.com", response = RecordingAddOnResultPayloadData, answers_with_redirect)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -24,20 +25,30 @@ pub struct FetchRecordingAddOnResultPayloadData {
     /// the Recording AddOnResult Payload resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the recording to which the AddOnResult resource that contains the payload
     /// to fetch belongs.
-    #[sid(prefix = "RE")]
-    pub reference_sid: String,
+    pub reference_sid: Sid<RE>,
     /// The SID of the AddOnResult to which the payload to fetch belongs.
-    #[sid(prefix = "XR")]
-    pub add_on_result_sid: String,
+    pub add_on_result_sid: Sid<XR>,
     /// The Twilio-provided string that uniquely identifies the Recording AddOnResult
     /// Payload resource to fetch.
-    #[sid(prefix = "XH")]
-    pub payload_sid: String,
+    pub payload_sid: Sid<XH>,
+}
+
+impl FetchRecordingAddOnResultPayloadData {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchRecordingAddOnResultPayloadData { field: Some(..),
+    /// ..FetchRecordingAddOnResultPayloadData::new(..) }`.
+    pub fn new(reference_sid: Sid<RE>, add_on_result_sid: Sid<XR>, payload_sid: Sid<XH>) -> Self {
+        FetchRecordingAddOnResultPayloadData {
+            reference_sid,
+            add_on_result_sid,
+            payload_sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A RecordingAddOnResultPayloadData resource

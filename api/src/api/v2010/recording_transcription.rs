@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, RE, TR};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The status of the transcription. Can be: `in-progress`, `completed`, `failed`.
@@ -20,7 +21,7 @@ wire_enum! {
 
 /// FetchRecordingTranscription
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Recordings/<RecordingSid>/Transcriptions/<Sid>.json", host = "api.twilio.com", response = RecordingTranscription)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -31,22 +32,32 @@ pub struct FetchRecordingTranscription {
     /// the Transcription resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Recording](https://www.twilio.com/docs/voice/api/recording) that
     /// created the transcription to fetch.
-    #[sid(prefix = "RE")]
-    pub recording_sid: String,
+    pub recording_sid: Sid<RE>,
     /// The Twilio-provided string that uniquely identifies the Transcription resource to
     /// fetch.
-    #[sid(prefix = "TR")]
-    pub sid: String,
+    pub sid: Sid<TR>,
+}
+
+impl FetchRecordingTranscription {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchRecordingTranscription { field: Some(..),
+    /// ..FetchRecordingTranscription::new(..) }`.
+    pub fn new(recording_sid: Sid<RE>, sid: Sid<TR>) -> Self {
+        FetchRecordingTranscription {
+            recording_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// DeleteRecordingTranscription
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Recordings/<RecordingSid>/Transcriptions/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -57,22 +68,32 @@ pub struct DeleteRecordingTranscription {
     /// the Transcription resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Recording](https://www.twilio.com/docs/voice/api/recording) that
     /// created the transcription to delete.
-    #[sid(prefix = "RE")]
-    pub recording_sid: String,
+    pub recording_sid: Sid<RE>,
     /// The Twilio-provided string that uniquely identifies the Transcription resource to
     /// delete.
-    #[sid(prefix = "TR")]
-    pub sid: String,
+    pub sid: Sid<TR>,
+}
+
+impl DeleteRecordingTranscription {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteRecordingTranscription { field: Some(..),
+    /// ..DeleteRecordingTranscription::new(..) }`.
+    pub fn new(recording_sid: Sid<RE>, sid: Sid<TR>) -> Self {
+        DeleteRecordingTranscription {
+            recording_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// ListRecordingTranscription
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Recordings/<RecordingSid>/Transcriptions.json", host = "api.twilio.com", response = ListRecordingTranscriptionResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -83,13 +104,11 @@ pub struct ListRecordingTranscription {
     /// the Transcription resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Recording](https://www.twilio.com/docs/voice/api/recording) that
     /// created the transcriptions to read.
-    #[sid(prefix = "RE")]
-    pub recording_sid: String,
+    pub recording_sid: Sid<RE>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -99,6 +118,21 @@ pub struct ListRecordingTranscription {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListRecordingTranscription {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListRecordingTranscription { field: Some(..),
+    /// ..ListRecordingTranscription::new(..) }`.
+    pub fn new(recording_sid: Sid<RE>) -> Self {
+        ListRecordingTranscription {
+            recording_sid,
+            account_sid: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`RecordingTranscription`]s, as [`ListRecordingTranscription`] returns it.
@@ -147,13 +181,15 @@ impl Page for ListRecordingTranscriptionResponse {
 /// in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its numbers may also arrive as strings (`"0.5"`).
+/// Its numbers may also arrive as strings (`"0.5"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RecordingTranscription {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Transcription resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The API version used to create the transcription.
     pub api_version: Option<String>,
     /// The date and time in GMT that the resource was created specified in [RFC
@@ -177,9 +213,11 @@ pub struct RecordingTranscription {
     pub price_unit: Option<String>,
     /// The SID of the [Recording](https://www.twilio.com/docs/voice/api/recording) from
     /// which the transcription was created.
-    pub recording_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub recording_sid: Option<Sid<RE>>,
     /// The unique string that that we created to identify the Transcription resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<TR>>,
     /// One of `in-progress`, `completed`, `failed`.
     pub status: Option<RecordingTranscriptionStatus>,
     /// The text content of the transcription.

@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{HttpMethod, NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, SC};
+use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Fetch an instance of a short code
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SMS/ShortCodes/<Sid>.json", host = "api.twilio.com", response = ShortCode)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,17 +23,26 @@ pub struct FetchShortCode {
     /// the ShortCode resource(s) to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the ShortCode resource to fetch
-    #[sid(prefix = "SC")]
-    pub sid: String,
+    pub sid: Sid<SC>,
+}
+
+impl FetchShortCode {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchShortCode { field: Some(..), ..FetchShortCode::new(..) }`.
+    pub fn new(sid: Sid<SC>) -> Self {
+        FetchShortCode {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Update a short code with the following parameters
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SMS/ShortCodes/<Sid>.json", host = "api.twilio.com", response = ShortCode)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -43,12 +53,10 @@ pub struct UpdateShortCode {
     /// the ShortCode resource(s) to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the ShortCode resource to update
-    #[sid(prefix = "SC")]
-    pub sid: String,
+    pub sid: Sid<SC>,
     /// A descriptive string that you created to describe this resource. It can be up to 64
     /// characters long. By default, the `FriendlyName` is the short code.
     pub friendly_name: Option<String>,
@@ -67,6 +75,23 @@ pub struct UpdateShortCode {
     pub sms_fallback_method: Option<HttpMethod>,
 }
 
+impl UpdateShortCode {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateShortCode { field: Some(..), ..UpdateShortCode::new(..) }`.
+    pub fn new(sid: Sid<SC>) -> Self {
+        UpdateShortCode {
+            sid,
+            account_sid: None,
+            friendly_name: None,
+            api_version: None,
+            sms_url: None,
+            sms_method: None,
+            sms_fallback_url: None,
+            sms_fallback_method: None,
+        }
+    }
+}
+
 /// Retrieve a list of short-codes belonging to the account used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SMS/ShortCodes.json", host = "api.twilio.com", response = ListShortCodeResponse, paginated)]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -80,9 +105,8 @@ pub struct ListShortCode {
     /// the ShortCode resource(s) to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The string that identifies the ShortCode resources to read.
     pub friendly_name: Option<String>,
     /// Only show the ShortCode resources that match this pattern. You can specify partial
@@ -143,13 +167,15 @@ impl Page for ListShortCodeResponse {
 
 /// A ShortCode resource (`api.v2010.account.short_code` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ShortCode {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// this ShortCode resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The API version used to start a new TwiML session when an SMS message is sent to
     /// this short code.
     pub api_version: Option<String>,
@@ -167,7 +193,8 @@ pub struct ShortCode {
     /// The short code. e.g., 894546.
     pub short_code: Option<String>,
     /// The unique string that that we created to identify this ShortCode resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<SC>>,
     /// The HTTP method we use to call the `sms_fallback_url`. Can be: `GET` or `POST`.
     pub sms_fallback_method: Option<HttpMethod>,
     /// The URL that we call if an error occurs while retrieving or executing the TwiML from

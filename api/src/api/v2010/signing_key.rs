@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, SK};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// ListSigningKey
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SigningKeys.json", host = "api.twilio.com", response = ListSigningKeyResponse, paginated)]
@@ -21,9 +22,8 @@ pub struct ListSigningKey {
     /// `AccountSid`: the API description does not describe it.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -79,7 +79,7 @@ impl Page for ListSigningKeyResponse {
 
 /// FetchSigningKey
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SigningKeys/<Sid>.json", host = "api.twilio.com", response = SigningKey)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -89,17 +89,26 @@ pub struct FetchSigningKey {
     /// `AccountSid`: the API description does not describe it.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// `Sid`: the API description does not describe it.
-    #[sid(prefix = "SK")]
-    pub sid: String,
+    pub sid: Sid<SK>,
+}
+
+impl FetchSigningKey {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSigningKey { field: Some(..), ..FetchSigningKey::new(..) }`.
+    pub fn new(sid: Sid<SK>) -> Self {
+        FetchSigningKey {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// UpdateSigningKey
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SigningKeys/<Sid>.json", host = "api.twilio.com", response = SigningKey)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -109,19 +118,29 @@ pub struct UpdateSigningKey {
     /// `AccountSid`: the API description does not describe it.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// `Sid`: the API description does not describe it.
-    #[sid(prefix = "SK")]
-    pub sid: String,
+    pub sid: Sid<SK>,
     /// `FriendlyName`: the API description does not describe it.
     pub friendly_name: Option<String>,
 }
 
+impl UpdateSigningKey {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateSigningKey { field: Some(..), ..UpdateSigningKey::new(..) }`.
+    pub fn new(sid: Sid<SK>) -> Self {
+        UpdateSigningKey {
+            sid,
+            account_sid: None,
+            friendly_name: None,
+        }
+    }
+}
+
 /// DeleteSigningKey
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/SigningKeys/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -131,22 +150,33 @@ pub struct DeleteSigningKey {
     /// `AccountSid`: the API description does not describe it.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// `Sid`: the API description does not describe it.
-    #[sid(prefix = "SK")]
-    pub sid: String,
+    pub sid: Sid<SK>,
+}
+
+impl DeleteSigningKey {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSigningKey { field: Some(..), ..DeleteSigningKey::new(..) }`.
+    pub fn new(sid: Sid<SK>) -> Self {
+        DeleteSigningKey {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A SigningKey resource (`api.v2010.account.signing_key` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SigningKey {
     /// `sid`: the API description does not describe it.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<SK>>,
     /// `friendly_name`: the API description does not describe it.
     pub friendly_name: Option<String>,
     /// `date_created`: the API description does not describe it.

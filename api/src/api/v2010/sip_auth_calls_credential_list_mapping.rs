@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, CL, SD};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Retrieve a list of credential list mappings belonging to the domain used in the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Calls/CredentialListMappings.json", host = "api.twilio.com", response = ListSipAuthCallsCredentialListMappingResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,12 +23,10 @@ pub struct ListSipAuthCallsCredentialListMapping {
     /// the CredentialListMapping resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the SIP domain that contains the resources to read.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -37,6 +36,21 @@ pub struct ListSipAuthCallsCredentialListMapping {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListSipAuthCallsCredentialListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListSipAuthCallsCredentialListMapping { field: Some(..),
+    /// ..ListSipAuthCallsCredentialListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>) -> Self {
+        ListSipAuthCallsCredentialListMapping {
+            domain_sid,
+            account_sid: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`SipAuthCallsCredentialListMapping`]s, as [`ListSipAuthCallsCredentialListMapping`] returns it.
@@ -83,7 +97,7 @@ impl Page for ListSipAuthCallsCredentialListMappingResponse {
 
 /// Create a new credential list mapping resource
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Calls/CredentialListMappings.json", host = "api.twilio.com", response = SipAuthCallsCredentialListMapping)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -94,20 +108,30 @@ pub struct CreateSipAuthCallsCredentialListMapping {
     /// create the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the SIP domain that will contain the new resource.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// The SID of the CredentialList resource to map to the SIP domain.
-    #[sid(prefix = "CL")]
-    pub credential_list_sid: String,
+    pub credential_list_sid: Sid<CL>,
+}
+
+impl CreateSipAuthCallsCredentialListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateSipAuthCallsCredentialListMapping { field: Some(..),
+    /// ..CreateSipAuthCallsCredentialListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>, credential_list_sid: Sid<CL>) -> Self {
+        CreateSipAuthCallsCredentialListMapping {
+            domain_sid,
+            credential_list_sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Fetch a specific instance of a credential list mapping
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Calls/CredentialListMappings/<Sid>.json", host = "api.twilio.com", response = SipAuthCallsCredentialListMapping)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -118,21 +142,31 @@ pub struct FetchSipAuthCallsCredentialListMapping {
     /// the CredentialListMapping resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the SIP domain that contains the resource to fetch.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// The Twilio-provided string that uniquely identifies the CredentialListMapping
     /// resource to fetch.
-    #[sid(prefix = "CL")]
-    pub sid: String,
+    pub sid: Sid<CL>,
+}
+
+impl FetchSipAuthCallsCredentialListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSipAuthCallsCredentialListMapping { field: Some(..),
+    /// ..FetchSipAuthCallsCredentialListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>, sid: Sid<CL>) -> Self {
+        FetchSipAuthCallsCredentialListMapping {
+            domain_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Delete a credential list mapping from the requested domain
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Calls/CredentialListMappings/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -143,29 +177,41 @@ pub struct DeleteSipAuthCallsCredentialListMapping {
     /// the CredentialListMapping resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the SIP domain that contains the resource to delete.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// The Twilio-provided string that uniquely identifies the CredentialListMapping
     /// resource to delete.
-    #[sid(prefix = "CL")]
-    pub sid: String,
+    pub sid: Sid<CL>,
+}
+
+impl DeleteSipAuthCallsCredentialListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSipAuthCallsCredentialListMapping { field: Some(..),
+    /// ..DeleteSipAuthCallsCredentialListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>, sid: Sid<CL>) -> Self {
+        DeleteSipAuthCallsCredentialListMapping {
+            domain_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A SipAuthCallsCredentialListMapping resource
 /// (`api.v2010.account.sip.sip_domain.sip_auth.sip_auth_calls.sip_auth_calls_credential_list_mapping`
 /// in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SipAuthCallsCredentialListMapping {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the CredentialListMapping resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -178,5 +224,6 @@ pub struct SipAuthCallsCredentialListMapping {
     pub friendly_name: Option<String>,
     /// The unique string that that we created to identify the CredentialListMapping
     /// resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<CL>>,
 }

@@ -7,12 +7,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, AL, SD};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Retrieve a list of IP Access Control List mappings belonging to the domain used in the
 /// request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Calls/IpAccessControlListMappings.json", host = "api.twilio.com", response = ListSipAuthCallsIpAccessControlListMappingResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -23,12 +24,10 @@ pub struct ListSipAuthCallsIpAccessControlListMapping {
     /// the IpAccessControlListMapping resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the SIP domain that contains the resources to read.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -38,6 +37,21 @@ pub struct ListSipAuthCallsIpAccessControlListMapping {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListSipAuthCallsIpAccessControlListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListSipAuthCallsIpAccessControlListMapping { field: Some(..),
+    /// ..ListSipAuthCallsIpAccessControlListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>) -> Self {
+        ListSipAuthCallsIpAccessControlListMapping {
+            domain_sid,
+            account_sid: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`SipAuthCallsIpAccessControlListMapping`]s, as [`ListSipAuthCallsIpAccessControlListMapping`] returns it.
@@ -84,7 +98,7 @@ impl Page for ListSipAuthCallsIpAccessControlListMappingResponse {
 
 /// Create a new IP Access Control List mapping
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Calls/IpAccessControlListMappings.json", host = "api.twilio.com", response = SipAuthCallsIpAccessControlListMapping)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -95,20 +109,30 @@ pub struct CreateSipAuthCallsIpAccessControlListMapping {
     /// create the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the SIP domain that will contain the new resource.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// The SID of the IpAccessControlList resource to map to the SIP domain.
-    #[sid(prefix = "AL")]
-    pub ip_access_control_list_sid: String,
+    pub ip_access_control_list_sid: Sid<AL>,
+}
+
+impl CreateSipAuthCallsIpAccessControlListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateSipAuthCallsIpAccessControlListMapping { field: Some(..),
+    /// ..CreateSipAuthCallsIpAccessControlListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>, ip_access_control_list_sid: Sid<AL>) -> Self {
+        CreateSipAuthCallsIpAccessControlListMapping {
+            domain_sid,
+            ip_access_control_list_sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Fetch a specific instance of an IP Access Control List mapping
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Calls/IpAccessControlListMappings/<Sid>.json", host = "api.twilio.com", response = SipAuthCallsIpAccessControlListMapping)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -119,21 +143,31 @@ pub struct FetchSipAuthCallsIpAccessControlListMapping {
     /// the IpAccessControlListMapping resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the SIP domain that contains the resource to fetch.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// The Twilio-provided string that uniquely identifies the IpAccessControlListMapping
     /// resource to fetch.
-    #[sid(prefix = "AL")]
-    pub sid: String,
+    pub sid: Sid<AL>,
+}
+
+impl FetchSipAuthCallsIpAccessControlListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSipAuthCallsIpAccessControlListMapping { field: Some(..),
+    /// ..FetchSipAuthCallsIpAccessControlListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>, sid: Sid<AL>) -> Self {
+        FetchSipAuthCallsIpAccessControlListMapping {
+            domain_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Delete an IP Access Control List mapping from the requested domain
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Calls/IpAccessControlListMappings/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -144,29 +178,41 @@ pub struct DeleteSipAuthCallsIpAccessControlListMapping {
     /// the IpAccessControlListMapping resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the SIP domain that contains the resources to delete.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// The Twilio-provided string that uniquely identifies the IpAccessControlListMapping
     /// resource to delete.
-    #[sid(prefix = "AL")]
-    pub sid: String,
+    pub sid: Sid<AL>,
+}
+
+impl DeleteSipAuthCallsIpAccessControlListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSipAuthCallsIpAccessControlListMapping { field: Some(..),
+    /// ..DeleteSipAuthCallsIpAccessControlListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>, sid: Sid<AL>) -> Self {
+        DeleteSipAuthCallsIpAccessControlListMapping {
+            domain_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A SipAuthCallsIpAccessControlListMapping resource
 /// (`api.v2010.account.sip.sip_domain.sip_auth.sip_auth_calls.sip_auth_calls_ip_access_control_list_mapping`
 /// in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SipAuthCallsIpAccessControlListMapping {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the IpAccessControlListMapping resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -179,5 +225,6 @@ pub struct SipAuthCallsIpAccessControlListMapping {
     pub friendly_name: Option<String>,
     /// The unique string that that we created to identify the IpAccessControlListMapping
     /// resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<AL>>,
 }

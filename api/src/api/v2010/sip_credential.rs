@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Secret, Timestamp, endpoint};
+use crate::prefix::{AC, CL, CR};
+use crate::{NextPage, Page, Secret, Sid, Timestamp, endpoint};
 
 /// Retrieve a list of credentials.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists/<CredentialListSid>/Credentials.json", host = "api.twilio.com", response = ListSipCredentialResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -21,13 +22,11 @@ pub struct ListSipCredential {
     /// The unique id of the Account that is responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The unique id that identifies the credential list that contains the desired
     /// credentials.
-    #[sid(prefix = "CL")]
-    pub credential_list_sid: String,
+    pub credential_list_sid: Sid<CL>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -37,6 +36,20 @@ pub struct ListSipCredential {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListSipCredential {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListSipCredential { field: Some(..), ..ListSipCredential::new(..) }`.
+    pub fn new(credential_list_sid: Sid<CL>) -> Self {
+        ListSipCredential {
+            credential_list_sid,
+            account_sid: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`SipCredential`]s, as [`ListSipCredential`] returns it.
@@ -93,12 +106,10 @@ pub struct CreateSipCredential {
     /// The unique id of the Account that is responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The unique id that identifies the credential list to include the created credential.
-    #[sid(prefix = "CL")]
-    pub credential_list_sid: String,
+    pub credential_list_sid: Sid<CL>,
     /// The username that will be passed when authenticating SIP requests. The username
     /// should be sent in response to Twilio's challenge of the initial INVITE. It can be up
     /// to 32 characters long.
@@ -109,9 +120,26 @@ pub struct CreateSipCredential {
     pub password: Secret,
 }
 
+impl CreateSipCredential {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateSipCredential { field: Some(..), ..CreateSipCredential::new(..) }`.
+    pub fn new(
+        credential_list_sid: Sid<CL>,
+        username: impl Into<String>,
+        password: impl Into<Secret>,
+    ) -> Self {
+        CreateSipCredential {
+            credential_list_sid,
+            username: username.into(),
+            password: password.into(),
+            account_sid: None,
+        }
+    }
+}
+
 /// Fetch a single credential.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists/<CredentialListSid>/Credentials/<Sid>.json", host = "api.twilio.com", response = SipCredential)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -121,21 +149,30 @@ pub struct FetchSipCredential {
     /// The unique id of the Account that is responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The unique id that identifies the credential list that contains the desired
     /// credential.
-    #[sid(prefix = "CL")]
-    pub credential_list_sid: String,
+    pub credential_list_sid: Sid<CL>,
     /// The unique id that identifies the resource to fetch.
-    #[sid(prefix = "CR")]
-    pub sid: String,
+    pub sid: Sid<CR>,
+}
+
+impl FetchSipCredential {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSipCredential { field: Some(..), ..FetchSipCredential::new(..) }`.
+    pub fn new(credential_list_sid: Sid<CL>, sid: Sid<CR>) -> Self {
+        FetchSipCredential {
+            credential_list_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Update a credential resource.
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists/<CredentialListSid>/Credentials/<Sid>.json", host = "api.twilio.com", response = SipCredential)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -145,24 +182,34 @@ pub struct UpdateSipCredential {
     /// The unique id of the Account that is responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The unique id that identifies the credential list that includes this credential.
-    #[sid(prefix = "CL")]
-    pub credential_list_sid: String,
+    pub credential_list_sid: Sid<CL>,
     /// The unique id that identifies the resource to update.
-    #[sid(prefix = "CR")]
-    pub sid: String,
+    pub sid: Sid<CR>,
     /// The password that the username will use when authenticating SIP requests. The
     /// password must be a minimum of 12 characters, contain at least 1 digit, and have
     /// mixed case. (eg `IWasAtSignal2018`)
     pub password: Option<Secret>,
 }
 
+impl UpdateSipCredential {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateSipCredential { field: Some(..), ..UpdateSipCredential::new(..) }`.
+    pub fn new(credential_list_sid: Sid<CL>, sid: Sid<CR>) -> Self {
+        UpdateSipCredential {
+            credential_list_sid,
+            sid,
+            account_sid: None,
+            password: None,
+        }
+    }
+}
+
 /// Delete a credential resource.
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists/<CredentialListSid>/Credentials/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -172,31 +219,44 @@ pub struct DeleteSipCredential {
     /// The unique id of the Account that is responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The unique id that identifies the credential list that contains the desired
     /// credentials.
-    #[sid(prefix = "CL")]
-    pub credential_list_sid: String,
+    pub credential_list_sid: Sid<CL>,
     /// The unique id that identifies the resource to delete.
-    #[sid(prefix = "CR")]
-    pub sid: String,
+    pub sid: Sid<CR>,
+}
+
+impl DeleteSipCredential {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSipCredential { field: Some(..), ..DeleteSipCredential::new(..) }`.
+    pub fn new(credential_list_sid: Sid<CL>, sid: Sid<CR>) -> Self {
+        DeleteSipCredential {
+            credential_list_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A SipCredential resource (`api.v2010.account.sip.sip_credential_list.sip_credential` in
 /// the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SipCredential {
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<CR>>,
     /// The unique id of the Account that is responsible for this resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique id that identifies the credential list that includes this credential.
-    pub credential_list_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub credential_list_sid: Option<Sid<CL>>,
     /// The username for this credential.
     pub username: Option<String>,
     /// The date that this resource was created, given as GMT in [RFC

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, CL};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Get All Credential Lists
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists.json", host = "api.twilio.com", response = ListSipCredentialListResponse, paginated)]
@@ -23,9 +24,8 @@ pub struct ListSipCredentialList {
     /// The unique id of the Account that is responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -81,7 +81,7 @@ impl Page for ListSipCredentialListResponse {
 
 /// Create a Credential List
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists.json", host = "api.twilio.com", response = SipCredentialList)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -91,17 +91,28 @@ pub struct CreateSipCredentialList {
     /// The unique id of the Account that is responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A human readable descriptive text that describes the CredentialList, up to 64
     /// characters long.
     pub friendly_name: String,
 }
 
+impl CreateSipCredentialList {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateSipCredentialList { field: Some(..), ..CreateSipCredentialList::new(..)
+    /// }`.
+    pub fn new(friendly_name: impl Into<String>) -> Self {
+        CreateSipCredentialList {
+            friendly_name: friendly_name.into(),
+            account_sid: None,
+        }
+    }
+}
+
 /// Get a Credential List
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists/<Sid>.json", host = "api.twilio.com", response = SipCredentialList)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -111,17 +122,27 @@ pub struct FetchSipCredentialList {
     /// The unique id of the Account that is responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The credential list Sid that uniquely identifies this resource
-    #[sid(prefix = "CL")]
-    pub sid: String,
+    pub sid: Sid<CL>,
+}
+
+impl FetchSipCredentialList {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSipCredentialList { field: Some(..), ..FetchSipCredentialList::new(..)
+    /// }`.
+    pub fn new(sid: Sid<CL>) -> Self {
+        FetchSipCredentialList {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Update a Credential List
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists/<Sid>.json", host = "api.twilio.com", response = SipCredentialList)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -131,19 +152,30 @@ pub struct UpdateSipCredentialList {
     /// The unique id of the Account that is responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The credential list Sid that uniquely identifies this resource
-    #[sid(prefix = "CL")]
-    pub sid: String,
+    pub sid: Sid<CL>,
     /// A human readable descriptive text for a CredentialList, up to 64 characters long.
     pub friendly_name: String,
 }
 
+impl UpdateSipCredentialList {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateSipCredentialList { field: Some(..), ..UpdateSipCredentialList::new(..)
+    /// }`.
+    pub fn new(sid: Sid<CL>, friendly_name: impl Into<String>) -> Self {
+        UpdateSipCredentialList {
+            sid,
+            friendly_name: friendly_name.into(),
+            account_sid: None,
+        }
+    }
+}
+
 /// Delete a Credential List
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -153,24 +185,36 @@ pub struct DeleteSipCredentialList {
     /// The unique id of the Account that is responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The credential list Sid that uniquely identifies this resource
-    #[sid(prefix = "CL")]
-    pub sid: String,
+    pub sid: Sid<CL>,
+}
+
+impl DeleteSipCredentialList {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSipCredentialList { field: Some(..), ..DeleteSipCredentialList::new(..)
+    /// }`.
+    pub fn new(sid: Sid<CL>) -> Self {
+        DeleteSipCredentialList {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A SipCredentialList resource (`api.v2010.account.sip.sip_credential_list` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SipCredentialList {
     /// The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) that
     /// owns this resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The date that this resource was created, given as GMT in [RFC
     /// 2822](https://www.php.net/manual/en/class.datetime.php#datetime.constants.rfc2822)
     /// format.
@@ -185,7 +229,8 @@ pub struct SipCredentialList {
     /// characters long.
     pub friendly_name: Option<String>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<CL>>,
     /// A list of credentials associated with this credential list.
     #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub subresource_uris: Option<BTreeMap<String, String>>,

@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, CL, SD};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Read multiple CredentialListMapping resources from an account.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/CredentialListMappings.json", host = "api.twilio.com", response = ListSipCredentialListMappingResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,13 +23,11 @@ pub struct ListSipCredentialListMapping {
     /// responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A 34 character string that uniquely identifies the SIP Domain that includes the
     /// resource to read.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -38,6 +37,21 @@ pub struct ListSipCredentialListMapping {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListSipCredentialListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListSipCredentialListMapping { field: Some(..),
+    /// ..ListSipCredentialListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>) -> Self {
+        ListSipCredentialListMapping {
+            domain_sid,
+            account_sid: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`SipCredentialListMapping`]s, as [`ListSipCredentialListMapping`] returns it.
@@ -84,7 +98,7 @@ impl Page for ListSipCredentialListMappingResponse {
 
 /// Create a CredentialListMapping resource for an account.
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/CredentialListMappings.json", host = "api.twilio.com", response = SipCredentialListMapping)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -95,22 +109,32 @@ pub struct CreateSipCredentialListMapping {
     /// responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A 34 character string that uniquely identifies the SIP Domain for which the
     /// CredentialList resource will be mapped.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// A 34 character string that uniquely identifies the CredentialList resource to map to
     /// the SIP domain.
-    #[sid(prefix = "CL")]
-    pub credential_list_sid: String,
+    pub credential_list_sid: Sid<CL>,
+}
+
+impl CreateSipCredentialListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateSipCredentialListMapping { field: Some(..),
+    /// ..CreateSipCredentialListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>, credential_list_sid: Sid<CL>) -> Self {
+        CreateSipCredentialListMapping {
+            domain_sid,
+            credential_list_sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Fetch a single CredentialListMapping resource from an account.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/CredentialListMappings/<Sid>.json", host = "api.twilio.com", response = SipCredentialListMapping)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -121,21 +145,31 @@ pub struct FetchSipCredentialListMapping {
     /// responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A 34 character string that uniquely identifies the SIP Domain that includes the
     /// resource to fetch.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// A 34 character string that uniquely identifies the resource to fetch.
-    #[sid(prefix = "CL")]
-    pub sid: String,
+    pub sid: Sid<CL>,
+}
+
+impl FetchSipCredentialListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSipCredentialListMapping { field: Some(..),
+    /// ..FetchSipCredentialListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>, sid: Sid<CL>) -> Self {
+        FetchSipCredentialListMapping {
+            domain_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Delete a CredentialListMapping resource from an account.
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/CredentialListMappings/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -146,27 +180,39 @@ pub struct DeleteSipCredentialListMapping {
     /// responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A 34 character string that uniquely identifies the SIP Domain that includes the
     /// resource to delete.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// A 34 character string that uniquely identifies the resource to delete.
-    #[sid(prefix = "CL")]
-    pub sid: String,
+    pub sid: Sid<CL>,
+}
+
+impl DeleteSipCredentialListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSipCredentialListMapping { field: Some(..),
+    /// ..DeleteSipCredentialListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>, sid: Sid<CL>) -> Self {
+        DeleteSipCredentialListMapping {
+            domain_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A SipCredentialListMapping resource
 /// (`api.v2010.account.sip.sip_domain.sip_credential_list_mapping` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SipCredentialListMapping {
     /// The unique id of the Account that is responsible for this resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The date that this resource was created, given as GMT in [RFC
     /// 2822](https://www.php.net/manual/en/class.datetime.php#datetime.constants.rfc2822)
     /// format.
@@ -178,11 +224,13 @@ pub struct SipCredentialListMapping {
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// The unique string that is created to identify the SipDomain resource.
-    pub domain_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub domain_sid: Option<Sid<SD>>,
     /// A human readable descriptive text for this resource, up to 64 characters long.
     pub friendly_name: Option<String>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<CL>>,
     /// The URI for this resource, relative to `<https://api.twilio.com`>
     pub uri: Option<String>,
 }

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{HttpMethod, NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, BY, PN, SD};
+use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Retrieve a list of domains belonging to the account used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains.json", host = "api.twilio.com", response = ListSipDomainResponse, paginated)]
@@ -24,9 +25,8 @@ pub struct ListSipDomain {
     /// the SipDomain resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -82,7 +82,7 @@ impl Page for ListSipDomainResponse {
 
 /// Create a new Domain
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains.json", host = "api.twilio.com", response = SipDomain)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -93,9 +93,8 @@ pub struct CreateSipDomain {
     /// create the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The unique address you reserve on Twilio to which you route your SIP traffic. Domain
     /// names can contain letters, digits, and "-" and must end with `sip.twilio.com`.
     pub domain_name: String,
@@ -129,17 +128,38 @@ pub struct CreateSipDomain {
     pub secure: Option<bool>,
     /// The SID of the BYOC Trunk(Bring Your Own Carrier) resource that the Sip Domain will
     /// be associated with.
-    #[sid(prefix = "BY")]
-    pub byoc_trunk_sid: Option<String>,
+    pub byoc_trunk_sid: Option<Sid<BY>>,
     /// Whether an emergency caller sid is configured for the domain. If present, this phone
     /// number will be used as the callback for the emergency call.
-    #[sid(prefix = "PN")]
-    pub emergency_caller_sid: Option<String>,
+    pub emergency_caller_sid: Option<Sid<PN>>,
+}
+
+impl CreateSipDomain {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateSipDomain { field: Some(..), ..CreateSipDomain::new(..) }`.
+    pub fn new(domain_name: impl Into<String>) -> Self {
+        CreateSipDomain {
+            domain_name: domain_name.into(),
+            account_sid: None,
+            friendly_name: None,
+            voice_url: None,
+            voice_method: None,
+            voice_fallback_url: None,
+            voice_fallback_method: None,
+            voice_status_callback_url: None,
+            voice_status_callback_method: None,
+            sip_registration: None,
+            emergency_calling_enabled: None,
+            secure: None,
+            byoc_trunk_sid: None,
+            emergency_caller_sid: None,
+        }
+    }
 }
 
 /// Fetch an instance of a Domain
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<Sid>.json", host = "api.twilio.com", response = SipDomain)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -150,17 +170,26 @@ pub struct FetchSipDomain {
     /// the SipDomain resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the SipDomain resource to fetch.
-    #[sid(prefix = "SD")]
-    pub sid: String,
+    pub sid: Sid<SD>,
+}
+
+impl FetchSipDomain {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSipDomain { field: Some(..), ..FetchSipDomain::new(..) }`.
+    pub fn new(sid: Sid<SD>) -> Self {
+        FetchSipDomain {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Update the attributes of a domain
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<Sid>.json", host = "api.twilio.com", response = SipDomain)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -171,13 +200,11 @@ pub struct UpdateSipDomain {
     /// the SipDomain resource to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the SipDomain resource to
     /// update.
-    #[sid(prefix = "SD")]
-    pub sid: String,
+    pub sid: Sid<SD>,
     /// A descriptive string that you created to describe the resource. It can be up to 64
     /// characters long.
     pub friendly_name: Option<String>,
@@ -211,17 +238,39 @@ pub struct UpdateSipDomain {
     pub secure: Option<bool>,
     /// The SID of the BYOC Trunk(Bring Your Own Carrier) resource that the Sip Domain will
     /// be associated with.
-    #[sid(prefix = "BY")]
-    pub byoc_trunk_sid: Option<String>,
+    pub byoc_trunk_sid: Option<Sid<BY>>,
     /// Whether an emergency caller sid is configured for the domain. If present, this phone
     /// number will be used as the callback for the emergency call.
-    #[sid(prefix = "PN")]
-    pub emergency_caller_sid: Option<String>,
+    pub emergency_caller_sid: Option<Sid<PN>>,
+}
+
+impl UpdateSipDomain {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateSipDomain { field: Some(..), ..UpdateSipDomain::new(..) }`.
+    pub fn new(sid: Sid<SD>) -> Self {
+        UpdateSipDomain {
+            sid,
+            account_sid: None,
+            friendly_name: None,
+            voice_fallback_method: None,
+            voice_fallback_url: None,
+            voice_method: None,
+            voice_status_callback_method: None,
+            voice_status_callback_url: None,
+            voice_url: None,
+            sip_registration: None,
+            domain_name: None,
+            emergency_calling_enabled: None,
+            secure: None,
+            byoc_trunk_sid: None,
+            emergency_caller_sid: None,
+        }
+    }
 }
 
 /// Delete an instance of a Domain
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -232,26 +281,36 @@ pub struct DeleteSipDomain {
     /// the SipDomain resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the SipDomain resource to
     /// delete.
-    #[sid(prefix = "SD")]
-    pub sid: String,
+    pub sid: Sid<SD>,
+}
+
+impl DeleteSipDomain {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSipDomain { field: Some(..), ..DeleteSipDomain::new(..) }`.
+    pub fn new(sid: Sid<SD>) -> Self {
+        DeleteSipDomain {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A SipDomain resource (`api.v2010.account.sip.sip_domain` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A `null` entry of `links` is left
-/// out.
+/// out. A SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SipDomain {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the SipDomain resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The API version used to process the call.
     pub api_version: Option<String>,
     /// The types of authentication you have mapped to your domain. Can be: `IP_ACL` and
@@ -273,7 +332,8 @@ pub struct SipDomain {
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// The unique string that that we created to identify the SipDomain resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<SD>>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
     /// The HTTP method we use to call `voice_fallback_url`. Can be: `GET` or `POST`.
@@ -307,8 +367,10 @@ pub struct SipDomain {
     pub secure: Option<bool>,
     /// The SID of the BYOC Trunk(Bring Your Own Carrier) resource that the Sip Domain will
     /// be associated with.
-    pub byoc_trunk_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub byoc_trunk_sid: Option<Sid<BY>>,
     /// Whether an emergency caller sid is configured for the domain. If present, this phone
     /// number will be used as the callback for the emergency call.
-    pub emergency_caller_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub emergency_caller_sid: Option<Sid<PN>>,
 }

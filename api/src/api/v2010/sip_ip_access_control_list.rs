@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, AL};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Retrieve a list of IpAccessControlLists that belong to the account used to make the
 /// request
@@ -25,9 +26,8 @@ pub struct ListSipIpAccessControlList {
     /// responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -83,7 +83,7 @@ impl Page for ListSipIpAccessControlListResponse {
 
 /// Create a new IpAccessControlList resource
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SIP/IpAccessControlLists.json", host = "api.twilio.com", response = SipIpAccessControlList)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -94,17 +94,28 @@ pub struct CreateSipIpAccessControlList {
     /// responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A human readable descriptive text that describes the IpAccessControlList, up to 255
     /// characters long.
     pub friendly_name: String,
 }
 
+impl CreateSipIpAccessControlList {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateSipIpAccessControlList { field: Some(..),
+    /// ..CreateSipIpAccessControlList::new(..) }`.
+    pub fn new(friendly_name: impl Into<String>) -> Self {
+        CreateSipIpAccessControlList {
+            friendly_name: friendly_name.into(),
+            account_sid: None,
+        }
+    }
+}
+
 /// Fetch a specific instance of an IpAccessControlList
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/IpAccessControlLists/<Sid>.json", host = "api.twilio.com", response = SipIpAccessControlList)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -115,17 +126,27 @@ pub struct FetchSipIpAccessControlList {
     /// responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A 34 character string that uniquely identifies the resource to fetch.
-    #[sid(prefix = "AL")]
-    pub sid: String,
+    pub sid: Sid<AL>,
+}
+
+impl FetchSipIpAccessControlList {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSipIpAccessControlList { field: Some(..),
+    /// ..FetchSipIpAccessControlList::new(..) }`.
+    pub fn new(sid: Sid<AL>) -> Self {
+        FetchSipIpAccessControlList {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Rename an IpAccessControlList
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SIP/IpAccessControlLists/<Sid>.json", host = "api.twilio.com", response = SipIpAccessControlList)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -136,19 +157,30 @@ pub struct UpdateSipIpAccessControlList {
     /// responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A 34 character string that uniquely identifies the resource to udpate.
-    #[sid(prefix = "AL")]
-    pub sid: String,
+    pub sid: Sid<AL>,
     /// A human readable descriptive text, up to 255 characters long.
     pub friendly_name: String,
 }
 
+impl UpdateSipIpAccessControlList {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateSipIpAccessControlList { field: Some(..),
+    /// ..UpdateSipIpAccessControlList::new(..) }`.
+    pub fn new(sid: Sid<AL>, friendly_name: impl Into<String>) -> Self {
+        UpdateSipIpAccessControlList {
+            sid,
+            friendly_name: friendly_name.into(),
+            account_sid: None,
+        }
+    }
+}
+
 /// Delete an IpAccessControlList from the requested account
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/SIP/IpAccessControlLists/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -159,27 +191,40 @@ pub struct DeleteSipIpAccessControlList {
     /// responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A 34 character string that uniquely identifies the resource to delete.
-    #[sid(prefix = "AL")]
-    pub sid: String,
+    pub sid: Sid<AL>,
+}
+
+impl DeleteSipIpAccessControlList {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSipIpAccessControlList { field: Some(..),
+    /// ..DeleteSipIpAccessControlList::new(..) }`.
+    pub fn new(sid: Sid<AL>) -> Self {
+        DeleteSipIpAccessControlList {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A SipIpAccessControlList resource (`api.v2010.account.sip.sip_ip_access_control_list` in
 /// the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SipIpAccessControlList {
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<AL>>,
     /// The unique id of the [Account](https://www.twilio.com/docs/iam/api/account) that
     /// owns this resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// A human readable descriptive text, up to 255 characters long.
     pub friendly_name: Option<String>,
     /// The date that this resource was created, given as GMT in [RFC

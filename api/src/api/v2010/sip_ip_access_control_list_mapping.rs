@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, AL, SD};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Fetch an IpAccessControlListMapping resource.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/IpAccessControlListMappings/<Sid>.json", host = "api.twilio.com", response = SipIpAccessControlListMapping)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -21,20 +22,30 @@ pub struct FetchSipIpAccessControlListMapping {
     /// The unique id of the Account that is responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A 34 character string that uniquely identifies the SIP domain.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// A 34 character string that uniquely identifies the resource to fetch.
-    #[sid(prefix = "AL")]
-    pub sid: String,
+    pub sid: Sid<AL>,
+}
+
+impl FetchSipIpAccessControlListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSipIpAccessControlListMapping { field: Some(..),
+    /// ..FetchSipIpAccessControlListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>, sid: Sid<AL>) -> Self {
+        FetchSipIpAccessControlListMapping {
+            domain_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Delete an IpAccessControlListMapping resource.
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/IpAccessControlListMappings/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -44,20 +55,30 @@ pub struct DeleteSipIpAccessControlListMapping {
     /// The unique id of the Account that is responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A 34 character string that uniquely identifies the SIP domain.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// A 34 character string that uniquely identifies the resource to delete.
-    #[sid(prefix = "AL")]
-    pub sid: String,
+    pub sid: Sid<AL>,
+}
+
+impl DeleteSipIpAccessControlListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSipIpAccessControlListMapping { field: Some(..),
+    /// ..DeleteSipIpAccessControlListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>, sid: Sid<AL>) -> Self {
+        DeleteSipIpAccessControlListMapping {
+            domain_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of IpAccessControlListMapping resources.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/IpAccessControlListMappings.json", host = "api.twilio.com", response = ListSipIpAccessControlListMappingResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -67,12 +88,10 @@ pub struct ListSipIpAccessControlListMapping {
     /// The unique id of the Account that is responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A 34 character string that uniquely identifies the SIP domain.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -82,6 +101,21 @@ pub struct ListSipIpAccessControlListMapping {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListSipIpAccessControlListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListSipIpAccessControlListMapping { field: Some(..),
+    /// ..ListSipIpAccessControlListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>) -> Self {
+        ListSipIpAccessControlListMapping {
+            domain_sid,
+            account_sid: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`SipIpAccessControlListMapping`]s, as [`ListSipIpAccessControlListMapping`] returns it.
@@ -128,7 +162,7 @@ impl Page for ListSipIpAccessControlListMappingResponse {
 
 /// Create a new IpAccessControlListMapping resource.
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/IpAccessControlListMappings.json", host = "api.twilio.com", response = SipIpAccessControlListMapping)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -138,26 +172,38 @@ pub struct CreateSipIpAccessControlListMapping {
     /// The unique id of the Account that is responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// A 34 character string that uniquely identifies the SIP domain.
-    #[sid(prefix = "SD")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<SD>,
     /// The unique id of the IP access control list to map to the SIP domain.
-    #[sid(prefix = "AL")]
-    pub ip_access_control_list_sid: String,
+    pub ip_access_control_list_sid: Sid<AL>,
+}
+
+impl CreateSipIpAccessControlListMapping {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateSipIpAccessControlListMapping { field: Some(..),
+    /// ..CreateSipIpAccessControlListMapping::new(..) }`.
+    pub fn new(domain_sid: Sid<SD>, ip_access_control_list_sid: Sid<AL>) -> Self {
+        CreateSipIpAccessControlListMapping {
+            domain_sid,
+            ip_access_control_list_sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A SipIpAccessControlListMapping resource
 /// (`api.v2010.account.sip.sip_domain.sip_ip_access_control_list_mapping` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SipIpAccessControlListMapping {
     /// The unique id of the Account that is responsible for this resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The date that this resource was created, given as GMT in [RFC
     /// 2822](https://www.php.net/manual/en/class.datetime.php#datetime.constants.rfc2822)
     /// format.
@@ -169,11 +215,13 @@ pub struct SipIpAccessControlListMapping {
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// The unique string that is created to identify the SipDomain resource.
-    pub domain_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub domain_sid: Option<Sid<SD>>,
     /// A human readable descriptive text for this resource, up to 64 characters long.
     pub friendly_name: Option<String>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<AL>>,
     /// The URI for this resource, relative to `<https://api.twilio.com`>
     pub uri: Option<String>,
 }

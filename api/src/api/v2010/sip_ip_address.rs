@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint};
+use crate::prefix::{AC, AL, IP};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
 /// Read multiple IpAddress resources.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/IpAccessControlLists/<IpAccessControlListSid>/IpAddresses.json", host = "api.twilio.com", response = ListSipIpAddressResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,12 +23,10 @@ pub struct ListSipIpAddress {
     /// responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The IpAccessControlList Sid that identifies the IpAddress resources to read.
-    #[sid(prefix = "AL")]
-    pub ip_access_control_list_sid: String,
+    pub ip_access_control_list_sid: Sid<AL>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -37,6 +36,20 @@ pub struct ListSipIpAddress {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListSipIpAddress {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListSipIpAddress { field: Some(..), ..ListSipIpAddress::new(..) }`.
+    pub fn new(ip_access_control_list_sid: Sid<AL>) -> Self {
+        ListSipIpAddress {
+            ip_access_control_list_sid,
+            account_sid: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`SipIpAddress`]s, as [`ListSipIpAddress`] returns it.
@@ -83,7 +96,7 @@ impl Page for ListSipIpAddressResponse {
 
 /// Create a new IpAddress resource.
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SIP/IpAccessControlLists/<IpAccessControlListSid>/IpAddresses.json", host = "api.twilio.com", response = SipIpAddress)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -94,12 +107,10 @@ pub struct CreateSipIpAddress {
     /// responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The IpAccessControlList Sid with which to associate the created IpAddress resource.
-    #[sid(prefix = "AL")]
-    pub ip_access_control_list_sid: String,
+    pub ip_access_control_list_sid: Sid<AL>,
     /// A human readable descriptive text for this resource, up to 255 characters long.
     pub friendly_name: String,
     /// An IP address in dotted decimal notation from which you want to accept traffic. Any
@@ -111,9 +122,27 @@ pub struct CreateSipIpAddress {
     pub cidr_prefix_length: Option<i64>,
 }
 
+impl CreateSipIpAddress {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateSipIpAddress { field: Some(..), ..CreateSipIpAddress::new(..) }`.
+    pub fn new(
+        ip_access_control_list_sid: Sid<AL>,
+        friendly_name: impl Into<String>,
+        ip_address: impl Into<String>,
+    ) -> Self {
+        CreateSipIpAddress {
+            ip_access_control_list_sid,
+            friendly_name: friendly_name.into(),
+            ip_address: ip_address.into(),
+            account_sid: None,
+            cidr_prefix_length: None,
+        }
+    }
+}
+
 /// Read one IpAddress resource.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/IpAccessControlLists/<IpAccessControlListSid>/IpAddresses/<Sid>.json", host = "api.twilio.com", response = SipIpAddress)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -124,20 +153,29 @@ pub struct FetchSipIpAddress {
     /// responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The IpAccessControlList Sid that identifies the IpAddress resources to fetch.
-    #[sid(prefix = "AL")]
-    pub ip_access_control_list_sid: String,
+    pub ip_access_control_list_sid: Sid<AL>,
     /// A 34 character string that uniquely identifies the IpAddress resource to fetch.
-    #[sid(prefix = "IP")]
-    pub sid: String,
+    pub sid: Sid<IP>,
+}
+
+impl FetchSipIpAddress {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSipIpAddress { field: Some(..), ..FetchSipIpAddress::new(..) }`.
+    pub fn new(ip_access_control_list_sid: Sid<AL>, sid: Sid<IP>) -> Self {
+        FetchSipIpAddress {
+            ip_access_control_list_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Update an IpAddress resource.
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/SIP/IpAccessControlLists/<IpAccessControlListSid>/IpAddresses/<Sid>.json", host = "api.twilio.com", response = SipIpAddress)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -148,15 +186,12 @@ pub struct UpdateSipIpAddress {
     /// responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The IpAccessControlList Sid that identifies the IpAddress resources to update.
-    #[sid(prefix = "AL")]
-    pub ip_access_control_list_sid: String,
+    pub ip_access_control_list_sid: Sid<AL>,
     /// A 34 character string that identifies the IpAddress resource to update.
-    #[sid(prefix = "IP")]
-    pub sid: String,
+    pub sid: Sid<IP>,
     /// An IP address in dotted decimal notation from which you want to accept traffic. Any
     /// SIP requests from this IP address will be allowed by Twilio. IPv4 only supported
     /// today.
@@ -168,9 +203,24 @@ pub struct UpdateSipIpAddress {
     pub cidr_prefix_length: Option<i64>,
 }
 
+impl UpdateSipIpAddress {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateSipIpAddress { field: Some(..), ..UpdateSipIpAddress::new(..) }`.
+    pub fn new(ip_access_control_list_sid: Sid<AL>, sid: Sid<IP>) -> Self {
+        UpdateSipIpAddress {
+            ip_access_control_list_sid,
+            sid,
+            account_sid: None,
+            ip_address: None,
+            friendly_name: None,
+            cidr_prefix_length: None,
+        }
+    }
+}
+
 /// Delete an IpAddress resource.
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/SIP/IpAccessControlLists/<IpAccessControlListSid>/IpAddresses/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -181,29 +231,41 @@ pub struct DeleteSipIpAddress {
     /// responsible for this resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The IpAccessControlList Sid that identifies the IpAddress resources to delete.
-    #[sid(prefix = "AL")]
-    pub ip_access_control_list_sid: String,
+    pub ip_access_control_list_sid: Sid<AL>,
     /// A 34 character string that uniquely identifies the resource to delete.
-    #[sid(prefix = "IP")]
-    pub sid: String,
+    pub sid: Sid<IP>,
+}
+
+impl DeleteSipIpAddress {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSipIpAddress { field: Some(..), ..DeleteSipIpAddress::new(..) }`.
+    pub fn new(ip_access_control_list_sid: Sid<AL>, sid: Sid<IP>) -> Self {
+        DeleteSipIpAddress {
+            ip_access_control_list_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A SipIpAddress resource
 /// (`api.v2010.account.sip.sip_ip_access_control_list.sip_ip_address` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
+/// Its integers may also arrive as strings (`"5"`). A SID property whose value is no SID of
+/// its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SipIpAddress {
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<IP>>,
     /// The unique id of the Account that is responsible for this resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// A human readable descriptive text for this resource, up to 255 characters long.
     pub friendly_name: Option<String>,
     /// An IP address in dotted decimal notation from which you want to accept traffic. Any
@@ -218,7 +280,8 @@ pub struct SipIpAddress {
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub cidr_prefix_length: Option<i64>,
     /// The unique id of the IpAccessControlList resource that includes this resource.
-    pub ip_access_control_list_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub ip_access_control_list_sid: Option<Sid<AL>>,
     /// The date that this resource was created, given as GMT in [RFC
     /// 2822](https://www.php.net/manual/en/class.datetime.php#datetime.constants.rfc2822)
     /// format.

@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Timestamp, endpoint};
+use crate::prefix::AC;
+use crate::{Sid, Timestamp, endpoint};
 
 /// Create a new token for ICE servers
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Tokens.json", host = "api.twilio.com", response = Token)]
@@ -23,9 +24,8 @@ pub struct CreateToken {
     /// create the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The duration in seconds for which the generated credentials are valid. The default
     /// value is 86400 (24 hours).
     pub ttl: Option<i64>,
@@ -33,13 +33,15 @@ pub struct CreateToken {
 
 /// A Token resource (`api.v2010.account.token` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Token {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Token resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, RE, TR};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The status of the transcription. Can be: `in-progress`, `completed`, `failed`.
@@ -20,7 +21,7 @@ wire_enum! {
 
 /// Fetch an instance of a Transcription
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Transcriptions/<Sid>.json", host = "api.twilio.com", response = Transcription)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -31,18 +32,27 @@ pub struct FetchTranscription {
     /// the Transcription resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Transcription resource to
     /// fetch.
-    #[sid(prefix = "TR")]
-    pub sid: String,
+    pub sid: Sid<TR>,
+}
+
+impl FetchTranscription {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchTranscription { field: Some(..), ..FetchTranscription::new(..) }`.
+    pub fn new(sid: Sid<TR>) -> Self {
+        FetchTranscription {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Delete a transcription from the account used to make the request
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Transcriptions/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -53,13 +63,22 @@ pub struct DeleteTranscription {
     /// the Transcription resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Transcription resource to
     /// delete.
-    #[sid(prefix = "TR")]
-    pub sid: String,
+    pub sid: Sid<TR>,
+}
+
+impl DeleteTranscription {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteTranscription { field: Some(..), ..DeleteTranscription::new(..) }`.
+    pub fn new(sid: Sid<TR>) -> Self {
+        DeleteTranscription {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of transcriptions belonging to the account used to make the request
@@ -75,9 +94,8 @@ pub struct ListTranscription {
     /// the Transcription resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -134,13 +152,15 @@ impl Page for ListTranscriptionResponse {
 /// A Transcription resource (`api.v2010.account.transcription` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its numbers may also arrive as strings (`"0.5"`).
+/// Its numbers may also arrive as strings (`"0.5"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Transcription {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Transcription resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The API version used to create the transcription.
     pub api_version: Option<String>,
     /// The date and time in GMT that the resource was created specified in [RFC
@@ -164,9 +184,11 @@ pub struct Transcription {
     pub price_unit: Option<String>,
     /// The SID of the [Recording](https://www.twilio.com/docs/voice/api/recording) from
     /// which the transcription was created.
-    pub recording_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub recording_sid: Option<Sid<RE>>,
     /// The unique string that that we created to identify the Transcription resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<TR>>,
     /// One of `in-progress`, `completed`, `failed`.
     pub status: Option<TranscriptionStatus>,
     /// The text content of the transcription.

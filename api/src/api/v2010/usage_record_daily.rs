@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Date, NextPage, Page, endpoint};
+use crate::prefix::AC;
+use crate::{Date, NextPage, Page, Sid, endpoint};
 
 /// ListUsageRecordDaily
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Usage/Records/Daily.json", host = "api.twilio.com", response = ListUsageRecordDailyResponse, paginated)]
@@ -24,9 +25,8 @@ pub struct ListUsageRecordDaily {
     /// the UsageRecord resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The [usage
     /// category](https://www.twilio.com/docs/usage/api/usage-record#usage-categories) of
     /// the UsageRecord resources to read. Only UsageRecord resources in the specified
@@ -102,12 +102,14 @@ impl Page for ListUsageRecordDailyResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its numbers may also arrive as strings (`"0.5"`). A `null` entry of `links` is left out.
+/// A SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UsageRecordDaily {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that accrued
     /// the usage.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The API version used to create the resource.
     pub api_version: Option<String>,
     /// Usage records up to date as of this timestamp, formatted as

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{HttpMethod, NextPage, Page, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, UT};
+use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The frequency of a recurring UsageTrigger.  Can be: `daily`, `monthly`, or `yearly`
@@ -35,7 +36,7 @@ wire_enum! {
 
 /// Fetch and instance of a usage-trigger
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Usage/Triggers/<Sid>.json", host = "api.twilio.com", response = UsageTrigger)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -46,18 +47,27 @@ pub struct FetchUsageTrigger {
     /// the UsageTrigger resource to fetch.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the UsageTrigger resource to
     /// fetch.
-    #[sid(prefix = "UT")]
-    pub sid: String,
+    pub sid: Sid<UT>,
+}
+
+impl FetchUsageTrigger {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchUsageTrigger { field: Some(..), ..FetchUsageTrigger::new(..) }`.
+    pub fn new(sid: Sid<UT>) -> Self {
+        FetchUsageTrigger {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Update an instance of a usage trigger
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Usage/Triggers/<Sid>.json", host = "api.twilio.com", response = UsageTrigger)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -68,13 +78,11 @@ pub struct UpdateUsageTrigger {
     /// the UsageTrigger resources to update.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the UsageTrigger resource to
     /// update.
-    #[sid(prefix = "UT")]
-    pub sid: String,
+    pub sid: Sid<UT>,
     /// The HTTP method we should use to call `callback_url`. Can be: `GET` or `POST` and
     /// the default is `POST`.
     pub callback_method: Option<HttpMethod>,
@@ -85,9 +93,23 @@ pub struct UpdateUsageTrigger {
     pub friendly_name: Option<String>,
 }
 
+impl UpdateUsageTrigger {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateUsageTrigger { field: Some(..), ..UpdateUsageTrigger::new(..) }`.
+    pub fn new(sid: Sid<UT>) -> Self {
+        UpdateUsageTrigger {
+            sid,
+            account_sid: None,
+            callback_method: None,
+            callback_url: None,
+            friendly_name: None,
+        }
+    }
+}
+
 /// DeleteUsageTrigger
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Usage/Triggers/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -98,13 +120,22 @@ pub struct DeleteUsageTrigger {
     /// the UsageTrigger resources to delete.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the UsageTrigger resource to
     /// delete.
-    #[sid(prefix = "UT")]
-    pub sid: String,
+    pub sid: Sid<UT>,
+}
+
+impl DeleteUsageTrigger {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteUsageTrigger { field: Some(..), ..DeleteUsageTrigger::new(..) }`.
+    pub fn new(sid: Sid<UT>) -> Self {
+        DeleteUsageTrigger {
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// Retrieve a list of usage-triggers belonging to the account used to make the request
@@ -120,9 +151,8 @@ pub struct ListUsageTrigger {
     /// the UsageTrigger resources to read.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The frequency of recurring UsageTriggers to read. Can be: `daily`, `monthly`, or
     /// `yearly` to read recurring UsageTriggers. An empty value or a value of `alltime`
     /// reads non-recurring UsageTriggers.
@@ -189,7 +219,7 @@ impl Page for ListUsageTriggerResponse {
 
 /// Create a new UsageTrigger
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Usage/Triggers.json", host = "api.twilio.com", response = UsageTrigger)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -200,9 +230,8 @@ pub struct CreateUsageTrigger {
     /// create the resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The URL we should call using `callback_method` when the trigger fires.
     pub callback_url: String,
     /// The usage value at which the trigger should fire.  For convenience, you can use an
@@ -225,15 +254,38 @@ pub struct CreateUsageTrigger {
     pub trigger_by: Option<UsageTriggerTriggerField>,
 }
 
+impl CreateUsageTrigger {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateUsageTrigger { field: Some(..), ..CreateUsageTrigger::new(..) }`.
+    pub fn new(
+        callback_url: impl Into<String>,
+        trigger_value: impl Into<String>,
+        usage_category: impl Into<String>,
+    ) -> Self {
+        CreateUsageTrigger {
+            callback_url: callback_url.into(),
+            trigger_value: trigger_value.into(),
+            usage_category: usage_category.into(),
+            account_sid: None,
+            callback_method: None,
+            friendly_name: None,
+            recurring: None,
+            trigger_by: None,
+        }
+    }
+}
+
 /// A UsageTrigger resource (`api.v2010.account.usage.usage_trigger` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UsageTrigger {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that the
     /// trigger monitors.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The API version used to create the resource.
     pub api_version: Option<String>,
     /// The HTTP method we use to call `callback_url`. Can be: `GET` or `POST`.
@@ -259,7 +311,8 @@ pub struct UsageTrigger {
     /// One of `daily`, `monthly`, `yearly`, `alltime`.
     pub recurring: Option<UsageTriggerRecurring>,
     /// The unique string that that we created to identify the UsageTrigger resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<UT>>,
     /// One of `count`, `usage`, `price`.
     pub trigger_by: Option<UsageTriggerTriggerField>,
     /// The value at which the trigger will fire.  Must be a positive, numeric value.

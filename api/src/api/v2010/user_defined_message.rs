@@ -8,11 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Timestamp, endpoint};
+use crate::prefix::{AC, CA, KX};
+use crate::{Sid, Timestamp, endpoint};
 
 /// Create a new User Defined Message for the given Call SID.
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/UserDefinedMessages.json", host = "api.twilio.com", response = UserDefinedMessage)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -23,13 +24,11 @@ pub struct CreateUserDefinedMessage {
     /// User Defined Message.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the User
     /// Defined Message is associated with.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// The User Defined Message in the form of URL-encoded JSON string.
     pub content: String,
     /// A unique string value to identify API call. This should be a unique string value per
@@ -37,21 +36,39 @@ pub struct CreateUserDefinedMessage {
     pub idempotency_key: Option<String>,
 }
 
+impl CreateUserDefinedMessage {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateUserDefinedMessage { field: Some(..),
+    /// ..CreateUserDefinedMessage::new(..) }`.
+    pub fn new(call_sid: Sid<CA>, content: impl Into<String>) -> Self {
+        CreateUserDefinedMessage {
+            call_sid,
+            content: content.into(),
+            account_sid: None,
+            idempotency_key: None,
+        }
+    }
+}
+
 /// A UserDefinedMessage resource (`api.v2010.account.call.user_defined_message` in the
 /// spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UserDefinedMessage {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// User Defined Message.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the User
     /// Defined Message is associated with.
-    pub call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid: Option<Sid<CA>>,
     /// The SID that uniquely identifies this User Defined Message.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<KX>>,
     /// The date that this User Defined Message was created, given in RFC 2822 format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,

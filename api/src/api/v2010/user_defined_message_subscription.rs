@@ -8,11 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{HttpMethod, Timestamp, endpoint};
+use crate::prefix::{AC, CA, ZY};
+use crate::{HttpMethod, Sid, Timestamp, endpoint};
 
 /// Subscribe to User Defined Messages for a given Call SID.
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/UserDefinedMessageSubscriptions.json", host = "api.twilio.com", response = UserDefinedMessageSubscription)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -23,14 +24,12 @@ pub struct CreateUserDefinedMessageSubscription {
     /// subscribed to the User Defined Messages.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the User
     /// Defined Messages subscription is associated with. This refers to the Call SID that
     /// is producing the user defined messages.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// The URL we should call using the `method` to send user defined events to your
     /// application. URLs must contain a valid hostname (underscores are not permitted).
     pub callback: String,
@@ -42,9 +41,24 @@ pub struct CreateUserDefinedMessageSubscription {
     pub method: Option<HttpMethod>,
 }
 
+impl CreateUserDefinedMessageSubscription {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateUserDefinedMessageSubscription { field: Some(..),
+    /// ..CreateUserDefinedMessageSubscription::new(..) }`.
+    pub fn new(call_sid: Sid<CA>, callback: impl Into<String>) -> Self {
+        CreateUserDefinedMessageSubscription {
+            call_sid,
+            callback: callback.into(),
+            account_sid: None,
+            idempotency_key: None,
+            method: None,
+        }
+    }
+}
+
 /// Delete a specific User Defined Message Subscription.
 #[endpoint(DELETE, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/UserDefinedMessageSubscriptions/<Sid>.json", host = "api.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -55,35 +69,49 @@ pub struct DeleteUserDefinedMessageSubscription {
     /// subscribed to the User Defined Messages.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the User
     /// Defined Message Subscription is associated with. This refers to the Call SID that is
     /// producing the User Defined Messages.
-    #[sid(prefix = "CA")]
-    pub call_sid: String,
+    pub call_sid: Sid<CA>,
     /// The SID that uniquely identifies this User Defined Message Subscription.
-    #[sid(prefix = "ZY")]
-    pub sid: String,
+    pub sid: Sid<ZY>,
+}
+
+impl DeleteUserDefinedMessageSubscription {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteUserDefinedMessageSubscription { field: Some(..),
+    /// ..DeleteUserDefinedMessageSubscription::new(..) }`.
+    pub fn new(call_sid: Sid<CA>, sid: Sid<ZY>) -> Self {
+        DeleteUserDefinedMessageSubscription {
+            call_sid,
+            sid,
+            account_sid: None,
+        }
+    }
 }
 
 /// A UserDefinedMessageSubscription resource
 /// (`api.v2010.account.call.user_defined_message_subscription` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UserDefinedMessageSubscription {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that
     /// subscribed to the User Defined Messages.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the User
     /// Defined Message Subscription is associated with. This refers to the Call SID that is
     /// producing the User Defined Messages.
-    pub call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid: Option<Sid<CA>>,
     /// The SID that uniquely identifies this User Defined Message Subscription.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<ZY>>,
     /// The date that this User Defined Message Subscription was created, given in RFC 2822
     /// format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

@@ -9,11 +9,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{HttpMethod, endpoint};
+use crate::prefix::{AC, CA};
+use crate::{HttpMethod, Sid, endpoint};
 
 /// CreateValidationRequest
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/OutgoingCallerIds.json", host = "api.twilio.com", response = ValidationRequest)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -24,9 +25,8 @@ pub struct CreateValidationRequest {
     /// for the new caller ID resource.
     ///
     /// `None`: the client's account.
-    #[sid(prefix = "AC")]
     #[param(default_account)]
-    pub account_sid: Option<String>,
+    pub account_sid: Option<Sid<AC>>,
     /// The phone number to verify in
     /// [E.164](https://www.twilio.com/docs/glossary/what-e164) format, which consists of a
     /// + followed by the country code and subscriber number.
@@ -48,18 +48,38 @@ pub struct CreateValidationRequest {
     pub status_callback_method: Option<HttpMethod>,
 }
 
+impl CreateValidationRequest {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateValidationRequest { field: Some(..), ..CreateValidationRequest::new(..)
+    /// }`.
+    pub fn new(phone_number: impl Into<String>) -> Self {
+        CreateValidationRequest {
+            phone_number: phone_number.into(),
+            account_sid: None,
+            friendly_name: None,
+            call_delay: None,
+            extension: None,
+            status_callback: None,
+            status_callback_method: None,
+        }
+    }
+}
+
 /// A ValidationRequest resource (`api.v2010.account.validation_request` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ValidationRequest {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible
     /// for the Caller ID.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the
     /// Caller ID is associated with.
-    pub call_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub call_sid: Option<Sid<CA>>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// The phone number to verify in

@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint;
+use crate::prefix::HX;
+use crate::{Sid, endpoint};
 
 /// Create a ContentApprovalRequest for a content item
 #[endpoint(POST, "/v1/Content/<ContentSid>/ApprovalRequests/whatsapp", host = "content.twilio.com", response = ApprovalCreate, json)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -19,14 +20,26 @@ use crate::endpoint;
 )]
 pub struct CreateApprovalCreate {
     /// `ContentSid`: the API description does not describe it.
-    #[sid(prefix = "HX")]
-    pub content_sid: String,
+    pub content_sid: Sid<HX>,
     /// Name of the template.
     #[param(rename = "name")]
     pub name: String,
     /// A WhatsApp recognized template category.
     #[param(rename = "category")]
     pub category: String,
+}
+
+impl CreateApprovalCreate {
+    /// A [`CreateApprovalCreate`] of its required parameters, every optional one `None`:
+    /// set those with `CreateApprovalCreate { field: Some(..),
+    /// ..CreateApprovalCreate::new(..) }`.
+    pub fn new(content_sid: Sid<HX>, name: impl Into<String>, category: impl Into<String>) -> Self {
+        CreateApprovalCreate {
+            content_sid,
+            name: name.into(),
+            category: category.into(),
+        }
+    }
 }
 
 /// A ApprovalCreate resource (`content.v1.content.approval_create` in the spec).

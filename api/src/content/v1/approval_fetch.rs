@@ -8,11 +8,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::endpoint;
+use crate::prefix::{AC, HX};
+use crate::{Sid, endpoint};
 
 /// Fetch a Content resource's approval status by its unique Content Sid
 #[endpoint(GET, "/v1/Content/<Sid>/ApprovalRequests", host = "content.twilio.com", response = ApprovalFetch)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -21,8 +22,15 @@ use crate::endpoint;
 pub struct FetchApprovalFetch {
     /// The Twilio-provided string that uniquely identifies the Content resource whose
     /// approval information to fetch.
-    #[sid(prefix = "HX")]
-    pub sid: String,
+    pub sid: Sid<HX>,
+}
+
+impl FetchApprovalFetch {
+    /// A [`FetchApprovalFetch`] of its required parameters, every optional one `None`: set
+    /// those with `FetchApprovalFetch { field: Some(..), ..FetchApprovalFetch::new(..) }`.
+    pub fn new(sid: Sid<HX>) -> Self {
+        FetchApprovalFetch { sid }
+    }
 }
 
 /// A ApprovalFetch resource (`content.v1.content.approval_fetch` in the spec).
@@ -32,10 +40,12 @@ pub struct FetchApprovalFetch {
 #[non_exhaustive]
 pub struct ApprovalFetch {
     /// The unique string that that we created to identify the Content resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<HX>>,
     /// The SID of the [Account](https://www.twilio.com/docs/usage/api/account) that created
     /// Content resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// Contains the whatsapp approval information for the Content resource, with fields
     /// such as approval status, rejection reason, and category, amongst others.
     pub whatsapp: Option<Value>,

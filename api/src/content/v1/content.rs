@@ -10,11 +10,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Decimal, NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum, wire_json};
+use crate::prefix::{AC, HX};
+use crate::{Decimal, NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum, wire_json};
 
 /// Fetch a Content resource by its unique Content Sid
 #[endpoint(GET, "/v1/Content/<Sid>", host = "content.twilio.com", response = Content)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,8 +23,15 @@ use crate::{Decimal, NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum, w
 )]
 pub struct FetchContent {
     /// The Twilio-provided string that uniquely identifies the Content resource to fetch.
-    #[sid(prefix = "HX")]
-    pub sid: String,
+    pub sid: Sid<HX>,
+}
+
+impl FetchContent {
+    /// A [`FetchContent`] of its required parameters, every optional one `None`: set those
+    /// with `FetchContent { field: Some(..), ..FetchContent::new(..) }`.
+    pub fn new(sid: Sid<HX>) -> Self {
+        FetchContent { sid }
+    }
 }
 
 /// Update a Content resource
@@ -36,8 +44,7 @@ pub struct FetchContent {
 )]
 pub struct UpdateContent {
     /// The Twilio-provided string that uniquely identifies the Content resource to update.
-    #[sid(prefix = "HX")]
-    pub sid: String,
+    pub sid: Sid<HX>,
     /// User defined name of the content
     #[param(rename = "friendly_name")]
     pub friendly_name: Option<String>,
@@ -52,9 +59,23 @@ pub struct UpdateContent {
     pub types: Types,
 }
 
+impl UpdateContent {
+    /// A [`UpdateContent`] of its required parameters, every optional one `None`: set those
+    /// with `UpdateContent { field: Some(..), ..UpdateContent::new(..) }`.
+    pub fn new(sid: Sid<HX>, types: Types) -> Self {
+        UpdateContent {
+            sid,
+            types,
+            friendly_name: None,
+            variables: None,
+            language: None,
+        }
+    }
+}
+
 /// Deletes a Content resource
 #[endpoint(DELETE, "/v1/Content/<Sid>", host = "content.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -62,8 +83,15 @@ pub struct UpdateContent {
 )]
 pub struct DeleteContent {
     /// The Twilio-provided string that uniquely identifies the Content resource to fetch.
-    #[sid(prefix = "HX")]
-    pub sid: String,
+    pub sid: Sid<HX>,
+}
+
+impl DeleteContent {
+    /// A [`DeleteContent`] of its required parameters, every optional one `None`: set those
+    /// with `DeleteContent { field: Some(..), ..DeleteContent::new(..) }`.
+    pub fn new(sid: Sid<HX>) -> Self {
+        DeleteContent { sid }
+    }
 }
 
 /// Retrieve a list of Contents belonging to the account used to make the request
@@ -135,6 +163,19 @@ pub struct CreateContent {
     pub types: Types,
 }
 
+impl CreateContent {
+    /// A [`CreateContent`] of its required parameters, every optional one `None`: set those
+    /// with `CreateContent { field: Some(..), ..CreateContent::new(..) }`.
+    pub fn new(language: impl Into<String>, types: Types) -> Self {
+        CreateContent {
+            language: language.into(),
+            types,
+            friendly_name: None,
+            variables: None,
+        }
+    }
+}
+
 /// A Content resource (`content.v1.content` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
@@ -151,10 +192,12 @@ pub struct Content {
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// The unique string that that we created to identify the Content resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<HX>>,
     /// The SID of the [Account](https://www.twilio.com/docs/usage/api/account) that created
     /// Content resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// A string name used to describe the Content resource. Not visible to the end
     /// recipient.
     pub friendly_name: Option<String>,

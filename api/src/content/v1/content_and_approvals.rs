@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, HX};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
 /// Retrieve a list of Contents with approval statuses belonging to the account used to make
 /// the request
@@ -73,10 +74,12 @@ pub struct ContentAndApprovals {
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// The unique string that that we created to identify the Content resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<HX>>,
     /// The SID of the [Account](https://www.twilio.com/docs/usage/api/account) that created
     /// Content resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// A string name used to describe the Content resource. Not visible to the end
     /// recipient.
     pub friendly_name: Option<String>,

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint;
+use crate::prefix::{AC, IS, MG};
+use crate::{Sid, endpoint};
 
 /// Fetch the global configuration of conversations on your account
 #[endpoint(GET, "/v1/Configuration", host = "conversations.twilio.com", response = Configuration)]
@@ -34,13 +35,11 @@ pub struct UpdateConfiguration {
     /// The SID of the default [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to use when
     /// creating a conversation.
-    #[sid(prefix = "IS")]
-    pub default_chat_service_sid: Option<String>,
+    pub default_chat_service_sid: Option<Sid<IS>>,
     /// The SID of the default [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) to use when
     /// creating a conversation.
-    #[sid(prefix = "MG")]
-    pub default_messaging_service_sid: Option<String>,
+    pub default_messaging_service_sid: Option<Sid<MG>>,
     /// Default ISO8601 duration when conversation will be switched to `inactive` state.
     /// Minimum value for this timer is 1 minute.
     pub default_inactive_timer: Option<String>,
@@ -58,15 +57,18 @@ pub struct UpdateConfiguration {
 pub struct Configuration {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) responsible
     /// for this configuration.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the default [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) used when
     /// creating a conversation.
-    pub default_chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub default_chat_service_sid: Option<Sid<IS>>,
     /// The SID of the default [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) used when
     /// creating a conversation.
-    pub default_messaging_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub default_messaging_service_sid: Option<Sid<MG>>,
     /// Default ISO8601 duration when conversation will be switched to `inactive` state.
     /// Minimum value for this timer is 1 minute.
     pub default_inactive_timer: Option<String>,

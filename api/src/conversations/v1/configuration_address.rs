@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, FW, IG, IS};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// Type of Address, value can be `whatsapp` or `sms`.
@@ -117,8 +118,7 @@ pub struct CreateConfigurationAddress {
     /// Conversation Service for the auto-created conversation. If not set, the conversation
     /// is created in the default service.
     #[param(rename = "AutoCreation.ConversationServiceSid")]
-    #[sid(prefix = "IS")]
-    pub auto_creation_conversation_service_sid: Option<String>,
+    pub auto_creation_conversation_service_sid: Option<Sid<IS>>,
     /// For type `webhook`, the url for the webhook request.
     #[param(rename = "AutoCreation.WebhookUrl")]
     pub auto_creation_webhook_url: Option<String>,
@@ -134,8 +134,7 @@ pub struct CreateConfigurationAddress {
     pub auto_creation_webhook_filters: Option<Vec<String>>,
     /// For type `studio`, the studio flow SID where the webhook should be sent to.
     #[param(rename = "AutoCreation.StudioFlowSid")]
-    #[sid(prefix = "FW")]
-    pub auto_creation_studio_flow_sid: Option<String>,
+    pub auto_creation_studio_flow_sid: Option<Sid<FW>>,
     /// For type `studio`, number of times to retry the webhook request
     #[param(rename = "AutoCreation.StudioRetryCount")]
     pub auto_creation_studio_retry_count: Option<i64>,
@@ -144,9 +143,31 @@ pub struct CreateConfigurationAddress {
     pub address_country: Option<String>,
 }
 
+impl CreateConfigurationAddress {
+    /// A [`CreateConfigurationAddress`] of its required parameters, every optional one
+    /// `None`: set those with `CreateConfigurationAddress { field: Some(..),
+    /// ..CreateConfigurationAddress::new(..) }`.
+    pub fn new(r#type: ConfigurationAddressType, address: impl Into<String>) -> Self {
+        CreateConfigurationAddress {
+            r#type,
+            address: address.into(),
+            friendly_name: None,
+            auto_creation_enabled: None,
+            auto_creation_type: None,
+            auto_creation_conversation_service_sid: None,
+            auto_creation_webhook_url: None,
+            auto_creation_webhook_method: None,
+            auto_creation_webhook_filters: None,
+            auto_creation_studio_flow_sid: None,
+            auto_creation_studio_retry_count: None,
+            address_country: None,
+        }
+    }
+}
+
 /// Fetch an address configuration
 #[endpoint(GET, "/v1/Configuration/Addresses/<Sid>", host = "conversations.twilio.com", response = ConfigurationAddress)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -155,12 +176,21 @@ pub struct CreateConfigurationAddress {
 pub struct FetchConfigurationAddress {
     /// The SID of the Address Configuration resource. This value can be either the `sid` or
     /// the `address` of the configuration
-    pub sid: String,
+    pub sid: SidOrName<IG>,
+}
+
+impl FetchConfigurationAddress {
+    /// A [`FetchConfigurationAddress`] of its required parameters, every optional one
+    /// `None`: set those with `FetchConfigurationAddress { field: Some(..),
+    /// ..FetchConfigurationAddress::new(..) }`.
+    pub fn new(sid: impl Into<SidOrName<IG>>) -> Self {
+        FetchConfigurationAddress { sid: sid.into() }
+    }
 }
 
 /// Update an existing address configuration
 #[endpoint(POST, "/v1/Configuration/Addresses/<Sid>", host = "conversations.twilio.com", response = ConfigurationAddress)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -169,7 +199,7 @@ pub struct FetchConfigurationAddress {
 pub struct UpdateConfigurationAddress {
     /// The SID of the Address Configuration resource. This value can be either the `sid` or
     /// the `address` of the configuration
-    pub sid: String,
+    pub sid: SidOrName<IG>,
     /// The human-readable name of this configuration, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
     /// Enable/Disable auto-creating conversations for messages to this address
@@ -181,8 +211,7 @@ pub struct UpdateConfigurationAddress {
     /// Conversation Service for the auto-created conversation. If not set, the conversation
     /// is created in the default service.
     #[param(rename = "AutoCreation.ConversationServiceSid")]
-    #[sid(prefix = "IS")]
-    pub auto_creation_conversation_service_sid: Option<String>,
+    pub auto_creation_conversation_service_sid: Option<Sid<IS>>,
     /// For type `webhook`, the url for the webhook request.
     #[param(rename = "AutoCreation.WebhookUrl")]
     pub auto_creation_webhook_url: Option<String>,
@@ -198,16 +227,35 @@ pub struct UpdateConfigurationAddress {
     pub auto_creation_webhook_filters: Option<Vec<String>>,
     /// For type `studio`, the studio flow SID where the webhook should be sent to.
     #[param(rename = "AutoCreation.StudioFlowSid")]
-    #[sid(prefix = "FW")]
-    pub auto_creation_studio_flow_sid: Option<String>,
+    pub auto_creation_studio_flow_sid: Option<Sid<FW>>,
     /// For type `studio`, number of times to retry the webhook request
     #[param(rename = "AutoCreation.StudioRetryCount")]
     pub auto_creation_studio_retry_count: Option<i64>,
 }
 
+impl UpdateConfigurationAddress {
+    /// A [`UpdateConfigurationAddress`] of its required parameters, every optional one
+    /// `None`: set those with `UpdateConfigurationAddress { field: Some(..),
+    /// ..UpdateConfigurationAddress::new(..) }`.
+    pub fn new(sid: impl Into<SidOrName<IG>>) -> Self {
+        UpdateConfigurationAddress {
+            sid: sid.into(),
+            friendly_name: None,
+            auto_creation_enabled: None,
+            auto_creation_type: None,
+            auto_creation_conversation_service_sid: None,
+            auto_creation_webhook_url: None,
+            auto_creation_webhook_method: None,
+            auto_creation_webhook_filters: None,
+            auto_creation_studio_flow_sid: None,
+            auto_creation_studio_retry_count: None,
+        }
+    }
+}
+
 /// Remove an existing address configuration
 #[endpoint(DELETE, "/v1/Configuration/Addresses/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -216,7 +264,16 @@ pub struct UpdateConfigurationAddress {
 pub struct DeleteConfigurationAddress {
     /// The SID of the Address Configuration resource. This value can be either the `sid` or
     /// the `address` of the configuration
-    pub sid: String,
+    pub sid: SidOrName<IG>,
+}
+
+impl DeleteConfigurationAddress {
+    /// A [`DeleteConfigurationAddress`] of its required parameters, every optional one
+    /// `None`: set those with `DeleteConfigurationAddress { field: Some(..),
+    /// ..DeleteConfigurationAddress::new(..) }`.
+    pub fn new(sid: impl Into<SidOrName<IG>>) -> Self {
+        DeleteConfigurationAddress { sid: sid.into() }
+    }
 }
 
 /// A ConfigurationAddress resource (`conversations.v1.configuration_address` in the spec).
@@ -226,10 +283,12 @@ pub struct DeleteConfigurationAddress {
 #[non_exhaustive]
 pub struct ConfigurationAddress {
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<IG>>,
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account) the
     /// address belongs to
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// Type of Address, value can be `whatsapp` or `sms`.
     pub r#type: Option<String>,
     /// The unique address to be configured. The address can be a whatsapp address or phone

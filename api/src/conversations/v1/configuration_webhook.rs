@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{endpoint, wire_enum};
+use crate::prefix::AC;
+use crate::{Sid, endpoint, wire_enum};
 
 wire_enum! {
     /// The routing target of the webhook. Can be ordinary or route internally to Flex
@@ -73,7 +74,8 @@ pub struct UpdateConfigurationWebhook {
 pub struct ConfigurationWebhook {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this conversation.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// One of `GET`, `POST`.
     pub method: Option<ConfigurationWebhookMethod>,
     /// The list of webhook event triggers that are enabled for this Service:

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, IS, MG};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `conversation_enum_webhook_enabled_type` enum of the spec: one of `true`,
@@ -119,8 +120,7 @@ pub struct CreateConversation {
     /// The unique ID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) this
     /// conversation belongs to.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: Option<String>,
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// An optional string metadata field you can use to store any data you wish. The string
     /// value must contain structurally valid JSON if specified.  **Note** that if the
     /// attributes are not set "{}" will be returned.
@@ -150,7 +150,7 @@ pub struct CreateConversation {
 
 /// Fetch a conversation from your account's default service
 #[endpoint(GET, "/v1/Conversations/<Sid>", host = "conversations.twilio.com", response = Conversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -162,9 +162,17 @@ pub struct FetchConversation {
     pub sid: String,
 }
 
+impl FetchConversation {
+    /// A [`FetchConversation`] of its required parameters, every optional one `None`: set
+    /// those with `FetchConversation { field: Some(..), ..FetchConversation::new(..) }`.
+    pub fn new(sid: impl Into<String>) -> Self {
+        FetchConversation { sid: sid.into() }
+    }
+}
+
 /// Update an existing conversation in your account's default service
 #[endpoint(POST, "/v1/Conversations/<Sid>", host = "conversations.twilio.com", response = Conversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -187,8 +195,7 @@ pub struct UpdateConversation {
     /// The unique ID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) this
     /// conversation belongs to.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: Option<String>,
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// One of `initializing`, `inactive`, `active`, `closed`.
     pub state: Option<ConversationState>,
     /// ISO8601 duration when conversation will be switched to `inactive` state. Minimum
@@ -215,9 +222,31 @@ pub struct UpdateConversation {
     pub x_twilio_webhook_enabled: Option<ConversationWebhookEnabledType>,
 }
 
+impl UpdateConversation {
+    /// A [`UpdateConversation`] of its required parameters, every optional one `None`: set
+    /// those with `UpdateConversation { field: Some(..), ..UpdateConversation::new(..) }`.
+    pub fn new(sid: impl Into<String>) -> Self {
+        UpdateConversation {
+            sid: sid.into(),
+            friendly_name: None,
+            date_created: None,
+            date_updated: None,
+            attributes: None,
+            messaging_service_sid: None,
+            state: None,
+            timers_inactive: None,
+            timers_closed: None,
+            unique_name: None,
+            bindings_email_address: None,
+            bindings_email_name: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Remove a conversation from your account's default service
 #[endpoint(DELETE, "/v1/Conversations/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -232,6 +261,17 @@ pub struct DeleteConversation {
     pub x_twilio_webhook_enabled: Option<ConversationWebhookEnabledType>,
 }
 
+impl DeleteConversation {
+    /// A [`DeleteConversation`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteConversation { field: Some(..), ..DeleteConversation::new(..) }`.
+    pub fn new(sid: impl Into<String>) -> Self {
+        DeleteConversation {
+            sid: sid.into(),
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// A Conversation resource (`conversations.v1.conversation` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
@@ -241,17 +281,21 @@ pub struct DeleteConversation {
 pub struct Conversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this conversation.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique ID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) this
     /// conversation belongs to.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The unique ID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) this
     /// conversation belongs to.
-    pub messaging_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<CH>>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
     /// An application-defined string that uniquely identifies the resource. It can be used

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, HX, IM, MB, ME};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `conversation_message_enum_order_type` enum of the spec: one of `asc`, `desc`.
@@ -31,7 +32,7 @@ wire_enum! {
 
 /// Retrieve a list of all messages in the conversation
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ListConversationMessageResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -54,6 +55,21 @@ pub struct ListConversationMessage {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListConversationMessage {
+    /// A [`ListConversationMessage`] of its required parameters, every optional one `None`:
+    /// set those with `ListConversationMessage { field: Some(..),
+    /// ..ListConversationMessage::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>) -> Self {
+        ListConversationMessage {
+            conversation_sid: conversation_sid.into(),
+            order: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ConversationMessage`]s, as [`ListConversationMessage`] returns it.
@@ -84,7 +100,7 @@ impl Page for ListConversationMessageResponse {
 
 /// Add a new message to the conversation
 #[endpoint(POST, "/v1/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ConversationMessage)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -109,14 +125,12 @@ pub struct CreateConversationMessage {
     /// are not set "{}" will be returned.
     pub attributes: Option<String>,
     /// The Media SID to be attached to the new Message.
-    #[sid(prefix = "ME")]
-    pub media_sid: Option<String>,
+    pub media_sid: Option<Sid<ME>>,
     /// The unique ID of the multi-channel [Rich
     /// Content](https://www.twilio.com/docs/content) template, required for
     /// template-generated messages.  **Note** that if this field is set, `Body` and
     /// `MediaSid` parameters are ignored.
-    #[sid(prefix = "HX")]
-    pub content_sid: Option<String>,
+    pub content_sid: Option<Sid<HX>>,
     /// A structurally valid JSON string that contains values to resolve Rich Content
     /// template variables.
     pub content_variables: Option<String>,
@@ -127,9 +141,30 @@ pub struct CreateConversationMessage {
     pub x_twilio_webhook_enabled: Option<ConversationMessageWebhookEnabledType>,
 }
 
+impl CreateConversationMessage {
+    /// A [`CreateConversationMessage`] of its required parameters, every optional one
+    /// `None`: set those with `CreateConversationMessage { field: Some(..),
+    /// ..CreateConversationMessage::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>) -> Self {
+        CreateConversationMessage {
+            conversation_sid: conversation_sid.into(),
+            author: None,
+            body: None,
+            date_created: None,
+            date_updated: None,
+            attributes: None,
+            media_sid: None,
+            content_sid: None,
+            content_variables: None,
+            subject: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Fetch a message from the conversation
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ConversationMessage)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -141,13 +176,24 @@ pub struct FetchConversationMessage {
     /// for this message.
     pub conversation_sid: String,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "IM")]
-    pub sid: String,
+    pub sid: Sid<IM>,
+}
+
+impl FetchConversationMessage {
+    /// A [`FetchConversationMessage`] of its required parameters, every optional one
+    /// `None`: set those with `FetchConversationMessage { field: Some(..),
+    /// ..FetchConversationMessage::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>, sid: Sid<IM>) -> Self {
+        FetchConversationMessage {
+            conversation_sid: conversation_sid.into(),
+            sid,
+        }
+    }
 }
 
 /// Update an existing message in the conversation
 #[endpoint(POST, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ConversationMessage)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -159,8 +205,7 @@ pub struct UpdateConversationMessage {
     /// for this message.
     pub conversation_sid: String,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "IM")]
-    pub sid: String,
+    pub sid: Sid<IM>,
     /// The channel specific identifier of the message's author. Defaults to `system`.
     pub author: Option<String>,
     /// The content of the message, can be up to 1,600 characters long.
@@ -181,9 +226,28 @@ pub struct UpdateConversationMessage {
     pub x_twilio_webhook_enabled: Option<ConversationMessageWebhookEnabledType>,
 }
 
+impl UpdateConversationMessage {
+    /// A [`UpdateConversationMessage`] of its required parameters, every optional one
+    /// `None`: set those with `UpdateConversationMessage { field: Some(..),
+    /// ..UpdateConversationMessage::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>, sid: Sid<IM>) -> Self {
+        UpdateConversationMessage {
+            conversation_sid: conversation_sid.into(),
+            sid,
+            author: None,
+            body: None,
+            date_created: None,
+            date_updated: None,
+            attributes: None,
+            subject: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Remove a message from the conversation
 #[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -195,11 +259,23 @@ pub struct DeleteConversationMessage {
     /// for this message.
     pub conversation_sid: String,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "IM")]
-    pub sid: String,
+    pub sid: Sid<IM>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<ConversationMessageWebhookEnabledType>,
+}
+
+impl DeleteConversationMessage {
+    /// A [`DeleteConversationMessage`] of its required parameters, every optional one
+    /// `None`: set those with `DeleteConversationMessage { field: Some(..),
+    /// ..DeleteConversationMessage::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>, sid: Sid<IM>) -> Self {
+        DeleteConversationMessage {
+            conversation_sid: conversation_sid.into(),
+            sid,
+            x_twilio_webhook_enabled: None,
+        }
+    }
 }
 
 /// A ConversationMessage resource (`conversations.v1.conversation.conversation_message` in
@@ -212,13 +288,16 @@ pub struct DeleteConversationMessage {
 pub struct ConversationMessage {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this message.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conversation_sid: Option<Sid<CH>>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<IM>>,
     /// The index of the message within the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource).
     /// Indices may skip numbers, but will always be in order of when the message was
@@ -244,7 +323,8 @@ pub struct ConversationMessage {
     pub attributes: Option<String>,
     /// The unique ID of messages's author participant. Null in case of `system` sent
     /// message.
-    pub participant_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub participant_sid: Option<Sid<MB>>,
     /// The date that this resource was created.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
@@ -263,5 +343,6 @@ pub struct ConversationMessage {
     pub links: Option<BTreeMap<String, String>>,
     /// The unique ID of the multi-channel [Rich
     /// Content](https://www.twilio.com/docs/content) template.
-    pub content_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub content_sid: Option<Sid<HX>>,
 }

@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, DY, IM, MB};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The message delivery status, can be `read`, `failed`, `delivered`, `undelivered`,
@@ -24,7 +25,7 @@ wire_enum! {
 
 /// Fetch the delivery and read receipts of the conversation message
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>", host = "conversations.twilio.com", response = ConversationMessageReceipt)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -38,16 +39,27 @@ pub struct FetchConversationMessageReceipt {
     /// The SID of the message within a
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// the delivery receipt belongs to.
-    #[sid(prefix = "IM")]
-    pub message_sid: String,
+    pub message_sid: Sid<IM>,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "DY")]
-    pub sid: String,
+    pub sid: Sid<DY>,
+}
+
+impl FetchConversationMessageReceipt {
+    /// A [`FetchConversationMessageReceipt`] of its required parameters, every optional one
+    /// `None`: set those with `FetchConversationMessageReceipt { field: Some(..),
+    /// ..FetchConversationMessageReceipt::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>, message_sid: Sid<IM>, sid: Sid<DY>) -> Self {
+        FetchConversationMessageReceipt {
+            conversation_sid: conversation_sid.into(),
+            message_sid,
+            sid,
+        }
+    }
 }
 
 /// Retrieve a list of all delivery and read receipts of the conversation message
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts", host = "conversations.twilio.com", response = ListConversationMessageReceiptResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -61,8 +73,7 @@ pub struct ListConversationMessageReceipt {
     /// The SID of the message within a
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// the delivery receipt belongs to.
-    #[sid(prefix = "IM")]
-    pub message_sid: String,
+    pub message_sid: Sid<IM>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 50.
     #[param(min = 1, max = 50)]
@@ -72,6 +83,21 @@ pub struct ListConversationMessageReceipt {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListConversationMessageReceipt {
+    /// A [`ListConversationMessageReceipt`] of its required parameters, every optional one
+    /// `None`: set those with `ListConversationMessageReceipt { field: Some(..),
+    /// ..ListConversationMessageReceipt::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>, message_sid: Sid<IM>) -> Self {
+        ListConversationMessageReceipt {
+            conversation_sid: conversation_sid.into(),
+            message_sid,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ConversationMessageReceipt`]s, as [`ListConversationMessageReceipt`] returns it.
@@ -111,22 +137,27 @@ impl Page for ListConversationMessageReceiptResponse {
 pub struct ConversationMessageReceipt {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this participant.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conversation_sid: Option<Sid<CH>>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<DY>>,
     /// The SID of the message within a
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// the delivery receipt belongs to
-    pub message_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub message_sid: Option<Sid<IM>>,
     /// A messaging channel-specific identifier for the message delivered to participant
     /// e.g. `SMxx` for SMS, `WAxx` for Whatsapp etc.
     pub channel_message_sid: Option<String>,
     /// The unique ID of the participant the delivery receipt belongs to.
-    pub participant_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub participant_sid: Option<Sid<MB>>,
     /// One of `read`, `failed`, `delivered`, `undelivered`, `sent`.
     pub status: Option<ConversationMessageReceiptDeliveryStatus>,
     /// The message [delivery error

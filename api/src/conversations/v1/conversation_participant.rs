@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, MB, RL};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `conversation_participant_enum_webhook_enabled_type` enum of the spec: one of
@@ -21,7 +22,7 @@ wire_enum! {
 
 /// Retrieve a list of all participants of the conversation
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ListConversationParticipantResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -41,6 +42,20 @@ pub struct ListConversationParticipant {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListConversationParticipant {
+    /// A [`ListConversationParticipant`] of its required parameters, every optional one
+    /// `None`: set those with `ListConversationParticipant { field: Some(..),
+    /// ..ListConversationParticipant::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>) -> Self {
+        ListConversationParticipant {
+            conversation_sid: conversation_sid.into(),
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ConversationParticipant`]s, as [`ListConversationParticipant`] returns it.
@@ -71,7 +86,7 @@ impl Page for ListConversationParticipantResponse {
 
 /// Add a new participant to the conversation
 #[endpoint(POST, "/v1/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ConversationParticipant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -113,16 +128,35 @@ pub struct CreateConversationParticipant {
     /// The SID of a conversation-level
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// participant.
-    #[sid(prefix = "RL")]
-    pub role_sid: Option<String>,
+    pub role_sid: Option<Sid<RL>>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<ConversationParticipantWebhookEnabledType>,
 }
 
+impl CreateConversationParticipant {
+    /// A [`CreateConversationParticipant`] of its required parameters, every optional one
+    /// `None`: set those with `CreateConversationParticipant { field: Some(..),
+    /// ..CreateConversationParticipant::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>) -> Self {
+        CreateConversationParticipant {
+            conversation_sid: conversation_sid.into(),
+            identity: None,
+            messaging_binding_address: None,
+            messaging_binding_proxy_address: None,
+            date_created: None,
+            date_updated: None,
+            attributes: None,
+            messaging_binding_projected_address: None,
+            role_sid: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Fetch a participant of the conversation
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ConversationParticipant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -138,9 +172,21 @@ pub struct FetchConversationParticipant {
     pub sid: String,
 }
 
+impl FetchConversationParticipant {
+    /// A [`FetchConversationParticipant`] of its required parameters, every optional one
+    /// `None`: set those with `FetchConversationParticipant { field: Some(..),
+    /// ..FetchConversationParticipant::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>, sid: impl Into<String>) -> Self {
+        FetchConversationParticipant {
+            conversation_sid: conversation_sid.into(),
+            sid: sid.into(),
+        }
+    }
+}
+
 /// Update an existing participant in the conversation
 #[endpoint(POST, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ConversationParticipant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -164,8 +210,7 @@ pub struct UpdateConversationParticipant {
     /// The SID of a conversation-level
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// participant.
-    #[sid(prefix = "RL")]
-    pub role_sid: Option<String>,
+    pub role_sid: Option<Sid<RL>>,
     /// The address of the Twilio phone number that the participant is in contact with.
     /// 'null' value will remove it.
     #[param(rename = "MessagingBinding.ProxyAddress")]
@@ -192,9 +237,31 @@ pub struct UpdateConversationParticipant {
     pub x_twilio_webhook_enabled: Option<ConversationParticipantWebhookEnabledType>,
 }
 
+impl UpdateConversationParticipant {
+    /// A [`UpdateConversationParticipant`] of its required parameters, every optional one
+    /// `None`: set those with `UpdateConversationParticipant { field: Some(..),
+    /// ..UpdateConversationParticipant::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>, sid: impl Into<String>) -> Self {
+        UpdateConversationParticipant {
+            conversation_sid: conversation_sid.into(),
+            sid: sid.into(),
+            date_created: None,
+            date_updated: None,
+            attributes: None,
+            role_sid: None,
+            messaging_binding_proxy_address: None,
+            messaging_binding_projected_address: None,
+            identity: None,
+            last_read_message_index: None,
+            last_read_timestamp: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Remove a participant from the conversation
 #[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -212,6 +279,19 @@ pub struct DeleteConversationParticipant {
     pub x_twilio_webhook_enabled: Option<ConversationParticipantWebhookEnabledType>,
 }
 
+impl DeleteConversationParticipant {
+    /// A [`DeleteConversationParticipant`] of its required parameters, every optional one
+    /// `None`: set those with `DeleteConversationParticipant { field: Some(..),
+    /// ..DeleteConversationParticipant::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>, sid: impl Into<String>) -> Self {
+        DeleteConversationParticipant {
+            conversation_sid: conversation_sid.into(),
+            sid: sid.into(),
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// A ConversationParticipant resource
 /// (`conversations.v1.conversation.conversation_participant` in the spec).
 ///
@@ -222,13 +302,16 @@ pub struct DeleteConversationParticipant {
 pub struct ConversationParticipant {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this participant.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this participant.
-    pub conversation_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conversation_sid: Option<Sid<CH>>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<MB>>,
     /// A unique string identifier for the conversation participant as [Conversation
     /// User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter
     /// is non-null if (and only if) the participant is using the Conversations SDK to
@@ -244,7 +327,8 @@ pub struct ConversationParticipant {
     /// The SID of a conversation-level
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// participant.
-    pub role_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub role_sid: Option<Sid<RL>>,
     /// The date that this resource was created.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,

@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, FW, WH};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The target of this webhook: `webhook`, `studio`, `trigger`
@@ -31,7 +32,7 @@ wire_enum! {
 
 /// Retrieve a list of all webhooks scoped to the conversation
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Webhooks", host = "conversations.twilio.com", response = ListConversationScopedWebhookResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -51,6 +52,20 @@ pub struct ListConversationScopedWebhook {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListConversationScopedWebhook {
+    /// A [`ListConversationScopedWebhook`] of its required parameters, every optional one
+    /// `None`: set those with `ListConversationScopedWebhook { field: Some(..),
+    /// ..ListConversationScopedWebhook::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>) -> Self {
+        ListConversationScopedWebhook {
+            conversation_sid: conversation_sid.into(),
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ConversationScopedWebhook`]s, as [`ListConversationScopedWebhook`] returns it.
@@ -108,17 +123,37 @@ pub struct CreateConversationScopedWebhook {
     pub configuration_triggers: Option<Vec<String>>,
     /// The studio flow SID, where the webhook should be sent to.
     #[param(rename = "Configuration.FlowSid")]
-    #[sid(prefix = "FW")]
-    pub configuration_flow_sid: Option<String>,
+    pub configuration_flow_sid: Option<Sid<FW>>,
     /// The message index for which and it's successors the webhook will be replayed. Not
     /// set by default
     #[param(rename = "Configuration.ReplayAfter")]
     pub configuration_replay_after: Option<i64>,
 }
 
+impl CreateConversationScopedWebhook {
+    /// A [`CreateConversationScopedWebhook`] of its required parameters, every optional one
+    /// `None`: set those with `CreateConversationScopedWebhook { field: Some(..),
+    /// ..CreateConversationScopedWebhook::new(..) }`.
+    pub fn new(
+        conversation_sid: impl Into<String>,
+        target: ConversationScopedWebhookTarget,
+    ) -> Self {
+        CreateConversationScopedWebhook {
+            conversation_sid: conversation_sid.into(),
+            target,
+            configuration_url: None,
+            configuration_method: None,
+            configuration_filters: None,
+            configuration_triggers: None,
+            configuration_flow_sid: None,
+            configuration_replay_after: None,
+        }
+    }
+}
+
 /// Fetch the configuration of a conversation-scoped webhook
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ConversationScopedWebhook)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -130,13 +165,24 @@ pub struct FetchConversationScopedWebhook {
     /// for this webhook.
     pub conversation_sid: String,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "WH")]
-    pub sid: String,
+    pub sid: Sid<WH>,
+}
+
+impl FetchConversationScopedWebhook {
+    /// A [`FetchConversationScopedWebhook`] of its required parameters, every optional one
+    /// `None`: set those with `FetchConversationScopedWebhook { field: Some(..),
+    /// ..FetchConversationScopedWebhook::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>, sid: Sid<WH>) -> Self {
+        FetchConversationScopedWebhook {
+            conversation_sid: conversation_sid.into(),
+            sid,
+        }
+    }
 }
 
 /// Update an existing conversation-scoped webhook
 #[endpoint(POST, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ConversationScopedWebhook)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -148,8 +194,7 @@ pub struct UpdateConversationScopedWebhook {
     /// for this webhook.
     pub conversation_sid: String,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "WH")]
-    pub sid: String,
+    pub sid: Sid<WH>,
     /// The absolute url the webhook request should be sent to.
     #[param(rename = "Configuration.Url")]
     pub configuration_url: Option<String>,
@@ -164,13 +209,29 @@ pub struct UpdateConversationScopedWebhook {
     pub configuration_triggers: Option<Vec<String>>,
     /// The studio flow SID, where the webhook should be sent to.
     #[param(rename = "Configuration.FlowSid")]
-    #[sid(prefix = "FW")]
-    pub configuration_flow_sid: Option<String>,
+    pub configuration_flow_sid: Option<Sid<FW>>,
+}
+
+impl UpdateConversationScopedWebhook {
+    /// A [`UpdateConversationScopedWebhook`] of its required parameters, every optional one
+    /// `None`: set those with `UpdateConversationScopedWebhook { field: Some(..),
+    /// ..UpdateConversationScopedWebhook::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>, sid: Sid<WH>) -> Self {
+        UpdateConversationScopedWebhook {
+            conversation_sid: conversation_sid.into(),
+            sid,
+            configuration_url: None,
+            configuration_method: None,
+            configuration_filters: None,
+            configuration_triggers: None,
+            configuration_flow_sid: None,
+        }
+    }
 }
 
 /// Remove an existing webhook scoped to the conversation
 #[endpoint(DELETE, "/v1/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -182,8 +243,19 @@ pub struct DeleteConversationScopedWebhook {
     /// for this webhook.
     pub conversation_sid: String,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "WH")]
-    pub sid: String,
+    pub sid: Sid<WH>,
+}
+
+impl DeleteConversationScopedWebhook {
+    /// A [`DeleteConversationScopedWebhook`] of its required parameters, every optional one
+    /// `None`: set those with `DeleteConversationScopedWebhook { field: Some(..),
+    /// ..DeleteConversationScopedWebhook::new(..) }`.
+    pub fn new(conversation_sid: impl Into<String>, sid: Sid<WH>) -> Self {
+        DeleteConversationScopedWebhook {
+            conversation_sid: conversation_sid.into(),
+            sid,
+        }
+    }
 }
 
 /// A ConversationScopedWebhook resource
@@ -194,14 +266,17 @@ pub struct DeleteConversationScopedWebhook {
 #[non_exhaustive]
 pub struct ConversationScopedWebhook {
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<WH>>,
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this conversation.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
-    pub conversation_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conversation_sid: Option<Sid<CH>>,
     /// The target of this webhook: `webhook`, `studio`, `trigger`
     pub target: Option<String>,
     /// An absolute API resource URL for this webhook.

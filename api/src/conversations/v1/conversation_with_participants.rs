@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, IS, MG};
+use crate::{Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `conversation_with_participants_enum_webhook_enabled_type` enum of the spec: one
@@ -55,8 +56,7 @@ pub struct CreateConversationWithParticipants {
     /// The unique ID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) this
     /// conversation belongs to.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: Option<String>,
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// An optional string metadata field you can use to store any data you wish. The string
     /// value must contain structurally valid JSON if specified.  **Note** that if the
     /// attributes are not set "{}" will be returned.
@@ -99,17 +99,21 @@ pub struct CreateConversationWithParticipants {
 pub struct ConversationWithParticipants {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this conversation.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique ID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) this
     /// conversation belongs to.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The unique ID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) this
     /// conversation belongs to.
-    pub messaging_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<CH>>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
     /// An application-defined string that uniquely identifies the resource. It can be used

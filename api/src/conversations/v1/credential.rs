@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Secret, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CR};
+use crate::{NextPage, Page, PageMeta, Secret, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The type of push-notification service the credential is for. Can be: `fcm`, `gcm`,
@@ -100,9 +101,25 @@ pub struct CreateCredential {
     pub secret: Option<Secret>,
 }
 
+impl CreateCredential {
+    /// A [`CreateCredential`] of its required parameters, every optional one `None`: set
+    /// those with `CreateCredential { field: Some(..), ..CreateCredential::new(..) }`.
+    pub fn new(r#type: CredentialPushType) -> Self {
+        CreateCredential {
+            r#type,
+            friendly_name: None,
+            certificate: None,
+            private_key: None,
+            sandbox: None,
+            api_key: None,
+            secret: None,
+        }
+    }
+}
+
 /// Fetch a push notification credential from your account
 #[endpoint(GET, "/v1/Credentials/<Sid>", host = "conversations.twilio.com", response = Credential)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -110,13 +127,20 @@ pub struct CreateCredential {
 )]
 pub struct FetchCredential {
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "CR")]
-    pub sid: String,
+    pub sid: Sid<CR>,
+}
+
+impl FetchCredential {
+    /// A [`FetchCredential`] of its required parameters, every optional one `None`: set
+    /// those with `FetchCredential { field: Some(..), ..FetchCredential::new(..) }`.
+    pub fn new(sid: Sid<CR>) -> Self {
+        FetchCredential { sid }
+    }
 }
 
 /// Update an existing push notification credential on your account
 #[endpoint(POST, "/v1/Credentials/<Sid>", host = "conversations.twilio.com", response = Credential)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -124,8 +148,7 @@ pub struct FetchCredential {
 )]
 pub struct UpdateCredential {
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "CR")]
-    pub sid: String,
+    pub sid: Sid<CR>,
     /// One of `apn`, `gcm`, `fcm`.
     pub r#type: Option<CredentialPushType>,
     /// A descriptive string that you create to describe the new resource. It can be up to
@@ -152,9 +175,26 @@ pub struct UpdateCredential {
     pub secret: Option<Secret>,
 }
 
+impl UpdateCredential {
+    /// A [`UpdateCredential`] of its required parameters, every optional one `None`: set
+    /// those with `UpdateCredential { field: Some(..), ..UpdateCredential::new(..) }`.
+    pub fn new(sid: Sid<CR>) -> Self {
+        UpdateCredential {
+            sid,
+            r#type: None,
+            friendly_name: None,
+            certificate: None,
+            private_key: None,
+            sandbox: None,
+            api_key: None,
+            secret: None,
+        }
+    }
+}
+
 /// Remove a push notification credential from your account
 #[endpoint(DELETE, "/v1/Credentials/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -162,8 +202,15 @@ pub struct UpdateCredential {
 )]
 pub struct DeleteCredential {
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "CR")]
-    pub sid: String,
+    pub sid: Sid<CR>,
+}
+
+impl DeleteCredential {
+    /// A [`DeleteCredential`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteCredential { field: Some(..), ..DeleteCredential::new(..) }`.
+    pub fn new(sid: Sid<CR>) -> Self {
+        DeleteCredential { sid }
+    }
 }
 
 /// A Credential resource (`conversations.v1.credential` in the spec).
@@ -173,10 +220,12 @@ pub struct DeleteCredential {
 #[non_exhaustive]
 pub struct Credential {
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<CR>>,
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this credential.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The human-readable name of this credential, limited to 64 characters. Optional.
     pub friendly_name: Option<String>,
     /// One of `apn`, `gcm`, `fcm`.

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, IS, MB, US};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The current state of this User Conversation. One of `inactive`, `active` or
@@ -89,17 +90,21 @@ impl Page for ListParticipantConversationResponse {
 pub struct ParticipantConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this conversation.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique ID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) this
     /// conversation belongs to.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The unique ID of the
     /// [Participant](https://www.twilio.com/docs/conversations/api/conversation-participant-resource).
-    pub participant_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub participant_sid: Option<Sid<MB>>,
     /// The unique string that identifies the conversation participant as [Conversation
     /// User](https://www.twilio.com/docs/conversations/api/user-resource).
-    pub participant_user_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub participant_user_sid: Option<Sid<US>>,
     /// A unique string identifier for the conversation participant as [Conversation
     /// User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter
     /// is non-null if (and only if) the participant is using the Conversations SDK to
@@ -111,7 +116,8 @@ pub struct ParticipantConversation {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// this Participant belongs to.
-    pub conversation_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conversation_sid: Option<Sid<CH>>,
     /// An application-defined string that uniquely identifies the Conversation resource.
     pub conversation_unique_name: Option<String>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.

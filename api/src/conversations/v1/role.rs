@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, IS, RL};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The type of role. Can be: `conversation` for
@@ -87,9 +88,25 @@ pub struct CreateRole {
     pub permission: Vec<String>,
 }
 
+impl CreateRole {
+    /// A [`CreateRole`] of its required parameters, every optional one `None`: set those
+    /// with `CreateRole { field: Some(..), ..CreateRole::new(..) }`.
+    pub fn new(
+        friendly_name: impl Into<String>,
+        r#type: RoleRoleType,
+        permission: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        CreateRole {
+            friendly_name: friendly_name.into(),
+            r#type,
+            permission: permission.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
 /// Fetch a user role from your account's default service
 #[endpoint(GET, "/v1/Roles/<Sid>", host = "conversations.twilio.com", response = Role)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -97,13 +114,20 @@ pub struct CreateRole {
 )]
 pub struct FetchRole {
     /// The SID of the Role resource to fetch.
-    #[sid(prefix = "RL")]
-    pub sid: String,
+    pub sid: Sid<RL>,
+}
+
+impl FetchRole {
+    /// A [`FetchRole`] of its required parameters, every optional one `None`: set those
+    /// with `FetchRole { field: Some(..), ..FetchRole::new(..) }`.
+    pub fn new(sid: Sid<RL>) -> Self {
+        FetchRole { sid }
+    }
 }
 
 /// Update an existing user role in your account's default service
 #[endpoint(POST, "/v1/Roles/<Sid>", host = "conversations.twilio.com", response = Role)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -111,8 +135,7 @@ pub struct FetchRole {
 )]
 pub struct UpdateRole {
     /// The SID of the Role resource to update.
-    #[sid(prefix = "RL")]
-    pub sid: String,
+    pub sid: Sid<RL>,
     /// A permission that you grant to the role. Only one permission can be granted per
     /// parameter. To assign more than one permission, repeat this parameter for each
     /// permission value. Note that the update action replaces all previously assigned
@@ -122,9 +145,20 @@ pub struct UpdateRole {
     pub permission: Vec<String>,
 }
 
+impl UpdateRole {
+    /// A [`UpdateRole`] of its required parameters, every optional one `None`: set those
+    /// with `UpdateRole { field: Some(..), ..UpdateRole::new(..) }`.
+    pub fn new(sid: Sid<RL>, permission: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        UpdateRole {
+            sid,
+            permission: permission.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
 /// Remove a user role from your account's default service
 #[endpoint(DELETE, "/v1/Roles/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -132,8 +166,15 @@ pub struct UpdateRole {
 )]
 pub struct DeleteRole {
     /// The SID of the Role resource to delete.
-    #[sid(prefix = "RL")]
-    pub sid: String,
+    pub sid: Sid<RL>,
+}
+
+impl DeleteRole {
+    /// A [`DeleteRole`] of its required parameters, every optional one `None`: set those
+    /// with `DeleteRole { field: Some(..), ..DeleteRole::new(..) }`.
+    pub fn new(sid: Sid<RL>) -> Self {
+        DeleteRole { sid }
+    }
 }
 
 /// A Role resource (`conversations.v1.role` in the spec).
@@ -143,14 +184,17 @@ pub struct DeleteRole {
 #[non_exhaustive]
 pub struct Role {
     /// The unique string that we created to identify the Role resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<RL>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Role resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the Role
     /// resource is associated with.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// One of `conversation`, `service`.

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, IS};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
 /// Retrieve a list of all conversation services on your account
 #[endpoint(GET, "/v1/Services", host = "conversations.twilio.com", response = ListServiceResponse, paginated)]
@@ -60,7 +61,7 @@ impl Page for ListServiceResponse {
 
 /// Create a new conversation service on your account
 #[endpoint(POST, "/v1/Services", host = "conversations.twilio.com", response = Service)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -71,9 +72,19 @@ pub struct CreateService {
     pub friendly_name: String,
 }
 
+impl CreateService {
+    /// A [`CreateService`] of its required parameters, every optional one `None`: set those
+    /// with `CreateService { field: Some(..), ..CreateService::new(..) }`.
+    pub fn new(friendly_name: impl Into<String>) -> Self {
+        CreateService {
+            friendly_name: friendly_name.into(),
+        }
+    }
+}
+
 /// Fetch a conversation service from your account
 #[endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = Service)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -81,13 +92,20 @@ pub struct CreateService {
 )]
 pub struct FetchService {
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "IS")]
-    pub sid: String,
+    pub sid: Sid<IS>,
+}
+
+impl FetchService {
+    /// A [`FetchService`] of its required parameters, every optional one `None`: set those
+    /// with `FetchService { field: Some(..), ..FetchService::new(..) }`.
+    pub fn new(sid: Sid<IS>) -> Self {
+        FetchService { sid }
+    }
 }
 
 /// Remove a conversation service with all its nested resources from your account
 #[endpoint(DELETE, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -95,8 +113,15 @@ pub struct FetchService {
 )]
 pub struct DeleteService {
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "IS")]
-    pub sid: String,
+    pub sid: Sid<IS>,
+}
+
+impl DeleteService {
+    /// A [`DeleteService`] of its required parameters, every optional one `None`: set those
+    /// with `DeleteService { field: Some(..), ..DeleteService::new(..) }`.
+    pub fn new(sid: Sid<IS>) -> Self {
+        DeleteService { sid }
+    }
 }
 
 /// A Service resource (`conversations.v1.service` in the spec).
@@ -108,9 +133,11 @@ pub struct DeleteService {
 pub struct Service {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this service.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<IS>>,
     /// The human-readable name of this service, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
     /// The date that this resource was created.

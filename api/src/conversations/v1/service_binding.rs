@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, BS, CR, IS};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The push technology to use for the Binding. Can be: `apn`, `gcm`, `fcm`, or
@@ -25,7 +26,7 @@ wire_enum! {
 
 /// Fetch a push notification binding from the conversation service
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Bindings/<Sid>", host = "conversations.twilio.com", response = ServiceBinding)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -35,16 +36,26 @@ pub struct FetchServiceBinding {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the Binding
     /// resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "BS")]
-    pub sid: String,
+    pub sid: Sid<BS>,
+}
+
+impl FetchServiceBinding {
+    /// A [`FetchServiceBinding`] of its required parameters, every optional one `None`: set
+    /// those with `FetchServiceBinding { field: Some(..), ..FetchServiceBinding::new(..)
+    /// }`.
+    pub fn new(chat_service_sid: Sid<IS>, sid: Sid<BS>) -> Self {
+        FetchServiceBinding {
+            chat_service_sid,
+            sid,
+        }
+    }
 }
 
 /// Remove a push notification binding from the conversation service
 #[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Bindings/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -54,16 +65,26 @@ pub struct DeleteServiceBinding {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to delete
     /// the Binding resource from.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The SID of the Binding resource to delete.
-    #[sid(prefix = "BS")]
-    pub sid: String,
+    pub sid: Sid<BS>,
+}
+
+impl DeleteServiceBinding {
+    /// A [`DeleteServiceBinding`] of its required parameters, every optional one `None`:
+    /// set those with `DeleteServiceBinding { field: Some(..),
+    /// ..DeleteServiceBinding::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, sid: Sid<BS>) -> Self {
+        DeleteServiceBinding {
+            chat_service_sid,
+            sid,
+        }
+    }
 }
 
 /// Retrieve a list of all push notification bindings in the conversation service
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Bindings", host = "conversations.twilio.com", response = ListServiceBindingResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -73,8 +94,7 @@ pub struct ListServiceBinding {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the Binding
     /// resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The push technology used by the Binding resources to read.  Can be: `apn`, `gcm`,
     /// `fcm`, or `twilsock`.  See [push notification
     /// configuration](https://www.twilio.com/docs/chat/push-notification-configuration) for
@@ -94,6 +114,21 @@ pub struct ListServiceBinding {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListServiceBinding {
+    /// A [`ListServiceBinding`] of its required parameters, every optional one `None`: set
+    /// those with `ListServiceBinding { field: Some(..), ..ListServiceBinding::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>) -> Self {
+        ListServiceBinding {
+            chat_service_sid,
+            binding_type: None,
+            identity: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ServiceBinding`]s, as [`ListServiceBinding`] returns it.
@@ -129,20 +164,24 @@ impl Page for ListServiceBindingResponse {
 #[non_exhaustive]
 pub struct ServiceBinding {
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<BS>>,
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this binding.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the Binding
     /// resource is associated with.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The SID of the
     /// [Credential](https://www.twilio.com/docs/conversations/api/credential-resource) for
     /// the binding. See [push notification
     /// configuration](https://www.twilio.com/docs/chat/push-notification-configuration) for
     /// more info.
-    pub credential_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub credential_sid: Option<Sid<CR>>,
     /// The date that this resource was created.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,

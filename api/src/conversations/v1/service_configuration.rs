@@ -10,11 +10,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint;
+use crate::prefix::{IS, RL};
+use crate::{Sid, endpoint};
 
 /// Fetch the configuration of a conversation service
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration", host = "conversations.twilio.com", response = ServiceConfiguration)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,13 +23,21 @@ use crate::endpoint;
 )]
 pub struct FetchServiceConfiguration {
     /// The SID of the Service configuration resource to fetch.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
+}
+
+impl FetchServiceConfiguration {
+    /// A [`FetchServiceConfiguration`] of its required parameters, every optional one
+    /// `None`: set those with `FetchServiceConfiguration { field: Some(..),
+    /// ..FetchServiceConfiguration::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>) -> Self {
+        FetchServiceConfiguration { chat_service_sid }
+    }
 }
 
 /// Update configuration settings of a conversation service
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration", host = "conversations.twilio.com", response = ServiceConfiguration)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -36,28 +45,39 @@ pub struct FetchServiceConfiguration {
 )]
 pub struct UpdateServiceConfiguration {
     /// The SID of the Service configuration resource to update.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The conversation-level role assigned to a conversation creator when they join a new
     /// conversation. See [Conversation
     /// Role](https://www.twilio.com/docs/conversations/api/role-resource) for more info
     /// about roles.
-    #[sid(prefix = "RL")]
-    pub default_conversation_creator_role_sid: Option<String>,
+    pub default_conversation_creator_role_sid: Option<Sid<RL>>,
     /// The conversation-level role assigned to users when they are added to a conversation.
     /// See [Conversation Role](https://www.twilio.com/docs/conversations/api/role-resource)
     /// for more info about roles.
-    #[sid(prefix = "RL")]
-    pub default_conversation_role_sid: Option<String>,
+    pub default_conversation_role_sid: Option<Sid<RL>>,
     /// The service-level role assigned to users when they are added to the service. See
     /// [Conversation Role](https://www.twilio.com/docs/conversations/api/role-resource) for
     /// more info about roles.
-    #[sid(prefix = "RL")]
-    pub default_chat_service_role_sid: Option<String>,
+    pub default_chat_service_role_sid: Option<Sid<RL>>,
     /// Whether the [Reachability
     /// Indicator](https://www.twilio.com/docs/conversations/reachability) is enabled for
     /// this Conversations Service. The default is `false`.
     pub reachability_enabled: Option<bool>,
+}
+
+impl UpdateServiceConfiguration {
+    /// A [`UpdateServiceConfiguration`] of its required parameters, every optional one
+    /// `None`: set those with `UpdateServiceConfiguration { field: Some(..),
+    /// ..UpdateServiceConfiguration::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>) -> Self {
+        UpdateServiceConfiguration {
+            chat_service_sid,
+            default_conversation_creator_role_sid: None,
+            default_conversation_role_sid: None,
+            default_chat_service_role_sid: None,
+            reachability_enabled: None,
+        }
+    }
 }
 
 /// A ServiceConfiguration resource (`conversations.v1.service.service_configuration` in the
@@ -70,20 +90,24 @@ pub struct UpdateServiceConfiguration {
 #[non_exhaustive]
 pub struct ServiceConfiguration {
     /// The unique string that we created to identify the Service configuration resource.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The conversation-level role assigned to a conversation creator when they join a new
     /// conversation. See [Conversation
     /// Role](https://www.twilio.com/docs/conversations/api/role-resource) for more info
     /// about roles.
-    pub default_conversation_creator_role_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub default_conversation_creator_role_sid: Option<Sid<RL>>,
     /// The conversation-level role assigned to users when they are added to a conversation.
     /// See [Conversation Role](https://www.twilio.com/docs/conversations/api/role-resource)
     /// for more info about roles.
-    pub default_conversation_role_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub default_conversation_role_sid: Option<Sid<RL>>,
     /// The service-level role assigned to users when they are added to the service. See
     /// [Conversation Role](https://www.twilio.com/docs/conversations/api/role-resource) for
     /// more info about roles.
-    pub default_chat_service_role_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub default_chat_service_role_sid: Option<Sid<RL>>,
     /// An absolute API resource URL for this service configuration.
     pub url: Option<String>,
     /// Contains an absolute API resource URL to access the push notifications configuration

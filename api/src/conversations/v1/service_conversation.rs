@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, IS, MG};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_conversation_enum_webhook_enabled_type` enum of the spec: one of
@@ -35,7 +36,7 @@ wire_enum! {
 
 /// Retrieve a list of conversations in your service
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations", host = "conversations.twilio.com", response = ListServiceConversationResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -45,8 +46,7 @@ pub struct ListServiceConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Conversation resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// Specifies the beginning of the date range for filtering Conversations based on their
     /// creation date. Conversations that were created on or after this date will be
     /// included in the results. The date must be in ISO8601 format, specifically starting
@@ -77,6 +77,23 @@ pub struct ListServiceConversation {
     pub page_token: Option<String>,
 }
 
+impl ListServiceConversation {
+    /// A [`ListServiceConversation`] of its required parameters, every optional one `None`:
+    /// set those with `ListServiceConversation { field: Some(..),
+    /// ..ListServiceConversation::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>) -> Self {
+        ListServiceConversation {
+            chat_service_sid,
+            start_date: None,
+            end_date: None,
+            state: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
+}
+
 /// A page of [`ServiceConversation`]s, as [`ListServiceConversation`] returns it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
@@ -105,7 +122,7 @@ impl Page for ListServiceConversationResponse {
 
 /// Create a new conversation in your service
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations", host = "conversations.twilio.com", response = ServiceConversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -115,8 +132,7 @@ pub struct CreateServiceConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Conversation resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
     /// An application-defined string that uniquely identifies the resource. It can be used
@@ -129,8 +145,7 @@ pub struct CreateServiceConversation {
     /// The unique ID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) this
     /// conversation belongs to.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: Option<String>,
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// The date that this resource was created.
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated.
@@ -158,9 +173,32 @@ pub struct CreateServiceConversation {
     pub x_twilio_webhook_enabled: Option<ServiceConversationWebhookEnabledType>,
 }
 
+impl CreateServiceConversation {
+    /// A [`CreateServiceConversation`] of its required parameters, every optional one
+    /// `None`: set those with `CreateServiceConversation { field: Some(..),
+    /// ..CreateServiceConversation::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>) -> Self {
+        CreateServiceConversation {
+            chat_service_sid,
+            friendly_name: None,
+            unique_name: None,
+            attributes: None,
+            messaging_service_sid: None,
+            date_created: None,
+            date_updated: None,
+            state: None,
+            timers_inactive: None,
+            timers_closed: None,
+            bindings_email_address: None,
+            bindings_email_name: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Fetch a conversation from your service
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", host = "conversations.twilio.com", response = ServiceConversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -170,16 +208,27 @@ pub struct FetchServiceConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Conversation resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// A 34 character string that uniquely identifies this resource. Can also be the
     /// `unique_name` of the Conversation.
     pub sid: String,
 }
 
+impl FetchServiceConversation {
+    /// A [`FetchServiceConversation`] of its required parameters, every optional one
+    /// `None`: set those with `FetchServiceConversation { field: Some(..),
+    /// ..FetchServiceConversation::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<String>) -> Self {
+        FetchServiceConversation {
+            chat_service_sid,
+            sid: sid.into(),
+        }
+    }
+}
+
 /// Update an existing conversation in your service
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", host = "conversations.twilio.com", response = ServiceConversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -189,8 +238,7 @@ pub struct UpdateServiceConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Conversation resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// A 34 character string that uniquely identifies this resource. Can also be the
     /// `unique_name` of the Conversation.
     pub sid: String,
@@ -207,8 +255,7 @@ pub struct UpdateServiceConversation {
     /// The unique ID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) this
     /// conversation belongs to.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: Option<String>,
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// One of `inactive`, `active`, `closed`, `initializing`.
     pub state: Option<ServiceConversationState>,
     /// ISO8601 duration when conversation will be switched to `inactive` state. Minimum
@@ -235,9 +282,33 @@ pub struct UpdateServiceConversation {
     pub x_twilio_webhook_enabled: Option<ServiceConversationWebhookEnabledType>,
 }
 
+impl UpdateServiceConversation {
+    /// A [`UpdateServiceConversation`] of its required parameters, every optional one
+    /// `None`: set those with `UpdateServiceConversation { field: Some(..),
+    /// ..UpdateServiceConversation::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<String>) -> Self {
+        UpdateServiceConversation {
+            chat_service_sid,
+            sid: sid.into(),
+            friendly_name: None,
+            date_created: None,
+            date_updated: None,
+            attributes: None,
+            messaging_service_sid: None,
+            state: None,
+            timers_inactive: None,
+            timers_closed: None,
+            unique_name: None,
+            bindings_email_address: None,
+            bindings_email_name: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Remove a conversation from your service
 #[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -247,14 +318,26 @@ pub struct DeleteServiceConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Conversation resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// A 34 character string that uniquely identifies this resource. Can also be the
     /// `unique_name` of the Conversation.
     pub sid: String,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<ServiceConversationWebhookEnabledType>,
+}
+
+impl DeleteServiceConversation {
+    /// A [`DeleteServiceConversation`] of its required parameters, every optional one
+    /// `None`: set those with `DeleteServiceConversation { field: Some(..),
+    /// ..DeleteServiceConversation::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<String>) -> Self {
+        DeleteServiceConversation {
+            chat_service_sid,
+            sid: sid.into(),
+            x_twilio_webhook_enabled: None,
+        }
+    }
 }
 
 /// A ServiceConversation resource (`conversations.v1.service.service_conversation` in the
@@ -267,17 +350,21 @@ pub struct DeleteServiceConversation {
 pub struct ServiceConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this conversation.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique ID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) this
     /// conversation belongs to.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The unique ID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) this
     /// conversation belongs to.
-    pub messaging_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<CH>>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
     /// An application-defined string that uniquely identifies the resource. It can be used

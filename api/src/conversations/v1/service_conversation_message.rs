@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, HX, IM, IS, MB, ME};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_conversation_message_enum_order_type` enum of the spec: one of `asc`,
@@ -33,7 +34,7 @@ wire_enum! {
 
 /// Retrieve a list of all messages in the conversation
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ListServiceConversationMessageResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -43,8 +44,7 @@ pub struct ListServiceConversationMessage {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for messages.
@@ -61,6 +61,22 @@ pub struct ListServiceConversationMessage {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListServiceConversationMessage {
+    /// A [`ListServiceConversationMessage`] of its required parameters, every optional one
+    /// `None`: set those with `ListServiceConversationMessage { field: Some(..),
+    /// ..ListServiceConversationMessage::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<String>) -> Self {
+        ListServiceConversationMessage {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            order: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ServiceConversationMessage`]s, as [`ListServiceConversationMessage`] returns it.
@@ -91,7 +107,7 @@ impl Page for ListServiceConversationMessageResponse {
 
 /// Add a new message to the conversation in a specific service
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ServiceConversationMessage)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -101,8 +117,7 @@ pub struct CreateServiceConversationMessage {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
@@ -121,14 +136,12 @@ pub struct CreateServiceConversationMessage {
     /// are not set "{}" will be returned.
     pub attributes: Option<String>,
     /// The Media SID to be attached to the new Message.
-    #[sid(prefix = "ME")]
-    pub media_sid: Option<String>,
+    pub media_sid: Option<Sid<ME>>,
     /// The unique ID of the multi-channel [Rich
     /// Content](https://www.twilio.com/docs/content) template, required for
     /// template-generated messages.  **Note** that if this field is set, `Body` and
     /// `MediaSid` parameters are ignored.
-    #[sid(prefix = "HX")]
-    pub content_sid: Option<String>,
+    pub content_sid: Option<Sid<HX>>,
     /// A structurally valid JSON string that contains values to resolve Rich Content
     /// template variables.
     pub content_variables: Option<String>,
@@ -139,9 +152,31 @@ pub struct CreateServiceConversationMessage {
     pub x_twilio_webhook_enabled: Option<ServiceConversationMessageWebhookEnabledType>,
 }
 
+impl CreateServiceConversationMessage {
+    /// A [`CreateServiceConversationMessage`] of its required parameters, every optional
+    /// one `None`: set those with `CreateServiceConversationMessage { field: Some(..),
+    /// ..CreateServiceConversationMessage::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<String>) -> Self {
+        CreateServiceConversationMessage {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            author: None,
+            body: None,
+            date_created: None,
+            date_updated: None,
+            attributes: None,
+            media_sid: None,
+            content_sid: None,
+            content_variables: None,
+            subject: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Fetch a message from the conversation
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ServiceConversationMessage)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -151,20 +186,35 @@ pub struct FetchServiceConversationMessage {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
     pub conversation_sid: String,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "IM")]
-    pub sid: String,
+    pub sid: Sid<IM>,
+}
+
+impl FetchServiceConversationMessage {
+    /// A [`FetchServiceConversationMessage`] of its required parameters, every optional one
+    /// `None`: set those with `FetchServiceConversationMessage { field: Some(..),
+    /// ..FetchServiceConversationMessage::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        conversation_sid: impl Into<String>,
+        sid: Sid<IM>,
+    ) -> Self {
+        FetchServiceConversationMessage {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            sid,
+        }
+    }
 }
 
 /// Update an existing message in the conversation
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ServiceConversationMessage)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -174,15 +224,13 @@ pub struct UpdateServiceConversationMessage {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
     pub conversation_sid: String,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "IM")]
-    pub sid: String,
+    pub sid: Sid<IM>,
     /// The channel specific identifier of the message's author. Defaults to `system`.
     pub author: Option<String>,
     /// The content of the message, can be up to 1,600 characters long.
@@ -203,9 +251,33 @@ pub struct UpdateServiceConversationMessage {
     pub x_twilio_webhook_enabled: Option<ServiceConversationMessageWebhookEnabledType>,
 }
 
+impl UpdateServiceConversationMessage {
+    /// A [`UpdateServiceConversationMessage`] of its required parameters, every optional
+    /// one `None`: set those with `UpdateServiceConversationMessage { field: Some(..),
+    /// ..UpdateServiceConversationMessage::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        conversation_sid: impl Into<String>,
+        sid: Sid<IM>,
+    ) -> Self {
+        UpdateServiceConversationMessage {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            sid,
+            author: None,
+            body: None,
+            date_created: None,
+            date_updated: None,
+            attributes: None,
+            subject: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Remove a message from the conversation
 #[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -215,18 +287,34 @@ pub struct DeleteServiceConversationMessage {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
     pub conversation_sid: String,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "IM")]
-    pub sid: String,
+    pub sid: Sid<IM>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<ServiceConversationMessageWebhookEnabledType>,
+}
+
+impl DeleteServiceConversationMessage {
+    /// A [`DeleteServiceConversationMessage`] of its required parameters, every optional
+    /// one `None`: set those with `DeleteServiceConversationMessage { field: Some(..),
+    /// ..DeleteServiceConversationMessage::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        conversation_sid: impl Into<String>,
+        sid: Sid<IM>,
+    ) -> Self {
+        DeleteServiceConversationMessage {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            sid,
+            x_twilio_webhook_enabled: None,
+        }
+    }
 }
 
 /// A ServiceConversationMessage resource
@@ -240,17 +328,21 @@ pub struct DeleteServiceConversationMessage {
 pub struct ServiceConversationMessage {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this message.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conversation_sid: Option<Sid<CH>>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<IM>>,
     /// The index of the message within the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource).
     ///
@@ -274,7 +366,8 @@ pub struct ServiceConversationMessage {
     pub attributes: Option<String>,
     /// The unique ID of messages's author participant. Null in case of `system` sent
     /// message.
-    pub participant_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub participant_sid: Option<Sid<MB>>,
     /// The date that this resource was created.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
@@ -293,5 +386,6 @@ pub struct ServiceConversationMessage {
     pub links: Option<BTreeMap<String, String>>,
     /// The unique ID of the multi-channel [Rich
     /// Content](https://www.twilio.com/docs/content) template.
-    pub content_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub content_sid: Option<Sid<HX>>,
 }

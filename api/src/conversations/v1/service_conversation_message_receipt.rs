@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, DY, IM, IS, MB};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The message delivery status, can be `read`, `failed`, `delivered`, `undelivered`,
@@ -24,7 +25,7 @@ wire_enum! {
 
 /// Fetch the delivery and read receipts of the conversation message
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>", host = "conversations.twilio.com", response = ServiceConversationMessageReceipt)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -34,8 +35,7 @@ pub struct FetchServiceConversationMessageReceipt {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the Message
     /// resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
@@ -43,16 +43,33 @@ pub struct FetchServiceConversationMessageReceipt {
     /// The SID of the message within a
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// the delivery receipt belongs to.
-    #[sid(prefix = "IM")]
-    pub message_sid: String,
+    pub message_sid: Sid<IM>,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "DY")]
-    pub sid: String,
+    pub sid: Sid<DY>,
+}
+
+impl FetchServiceConversationMessageReceipt {
+    /// A [`FetchServiceConversationMessageReceipt`] of its required parameters, every
+    /// optional one `None`: set those with `FetchServiceConversationMessageReceipt { field:
+    /// Some(..), ..FetchServiceConversationMessageReceipt::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        conversation_sid: impl Into<String>,
+        message_sid: Sid<IM>,
+        sid: Sid<DY>,
+    ) -> Self {
+        FetchServiceConversationMessageReceipt {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            message_sid,
+            sid,
+        }
+    }
 }
 
 /// Retrieve a list of all delivery and read receipts of the conversation message
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts", host = "conversations.twilio.com", response = ListServiceConversationMessageReceiptResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -62,8 +79,7 @@ pub struct ListServiceConversationMessageReceipt {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the Message
     /// resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
@@ -71,8 +87,7 @@ pub struct ListServiceConversationMessageReceipt {
     /// The SID of the message within a
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// the delivery receipt belongs to.
-    #[sid(prefix = "IM")]
-    pub message_sid: String,
+    pub message_sid: Sid<IM>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 50.
     #[param(min = 1, max = 50)]
@@ -82,6 +97,26 @@ pub struct ListServiceConversationMessageReceipt {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListServiceConversationMessageReceipt {
+    /// A [`ListServiceConversationMessageReceipt`] of its required parameters, every
+    /// optional one `None`: set those with `ListServiceConversationMessageReceipt { field:
+    /// Some(..), ..ListServiceConversationMessageReceipt::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        conversation_sid: impl Into<String>,
+        message_sid: Sid<IM>,
+    ) -> Self {
+        ListServiceConversationMessageReceipt {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            message_sid,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ServiceConversationMessageReceipt`]s, as [`ListServiceConversationMessageReceipt`] returns it.
@@ -121,26 +156,32 @@ impl Page for ListServiceConversationMessageReceiptResponse {
 pub struct ServiceConversationMessageReceipt {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this participant.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the Message
     /// resource is associated with.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conversation_sid: Option<Sid<CH>>,
     /// The SID of the message within a
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// the delivery receipt belongs to
-    pub message_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub message_sid: Option<Sid<IM>>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<DY>>,
     /// A messaging channel-specific identifier for the message delivered to participant
     /// e.g. `SMxx` for SMS, `WAxx` for Whatsapp etc.
     pub channel_message_sid: Option<String>,
     /// The unique ID of the participant the delivery receipt belongs to.
-    pub participant_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub participant_sid: Option<Sid<MB>>,
     /// One of `read`, `failed`, `delivered`, `undelivered`, `sent`.
     pub status: Option<ServiceConversationMessageReceiptDeliveryStatus>,
     /// The message [delivery error

@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, IS, MB, RL};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_conversation_participant_enum_webhook_enabled_type` enum of the spec:
@@ -22,7 +23,7 @@ wire_enum! {
 
 /// Retrieve a list of all participants of the conversation
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ListServiceConversationParticipantResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -32,8 +33,7 @@ pub struct ListServiceConversationParticipant {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for participants.
@@ -47,6 +47,21 @@ pub struct ListServiceConversationParticipant {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListServiceConversationParticipant {
+    /// A [`ListServiceConversationParticipant`] of its required parameters, every optional
+    /// one `None`: set those with `ListServiceConversationParticipant { field: Some(..),
+    /// ..ListServiceConversationParticipant::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<String>) -> Self {
+        ListServiceConversationParticipant {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ServiceConversationParticipant`]s, as [`ListServiceConversationParticipant`] returns it.
@@ -77,7 +92,7 @@ impl Page for ListServiceConversationParticipantResponse {
 
 /// Add a new participant to the conversation in a specific service
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ServiceConversationParticipant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -87,8 +102,7 @@ pub struct CreateServiceConversationParticipant {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this participant.
@@ -124,16 +138,36 @@ pub struct CreateServiceConversationParticipant {
     /// The SID of a conversation-level
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// participant.
-    #[sid(prefix = "RL")]
-    pub role_sid: Option<String>,
+    pub role_sid: Option<Sid<RL>>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<ServiceConversationParticipantWebhookEnabledType>,
 }
 
+impl CreateServiceConversationParticipant {
+    /// A [`CreateServiceConversationParticipant`] of its required parameters, every
+    /// optional one `None`: set those with `CreateServiceConversationParticipant { field:
+    /// Some(..), ..CreateServiceConversationParticipant::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<String>) -> Self {
+        CreateServiceConversationParticipant {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            identity: None,
+            messaging_binding_address: None,
+            messaging_binding_proxy_address: None,
+            date_created: None,
+            date_updated: None,
+            attributes: None,
+            messaging_binding_projected_address: None,
+            role_sid: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Fetch a participant of the conversation
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ServiceConversationParticipant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -143,8 +177,7 @@ pub struct FetchServiceConversationParticipant {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this participant.
@@ -154,9 +187,26 @@ pub struct FetchServiceConversationParticipant {
     pub sid: String,
 }
 
+impl FetchServiceConversationParticipant {
+    /// A [`FetchServiceConversationParticipant`] of its required parameters, every optional
+    /// one `None`: set those with `FetchServiceConversationParticipant { field: Some(..),
+    /// ..FetchServiceConversationParticipant::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        conversation_sid: impl Into<String>,
+        sid: impl Into<String>,
+    ) -> Self {
+        FetchServiceConversationParticipant {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            sid: sid.into(),
+        }
+    }
+}
+
 /// Update an existing participant in the conversation
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ServiceConversationParticipant)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -166,8 +216,7 @@ pub struct UpdateServiceConversationParticipant {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this participant.
@@ -191,8 +240,7 @@ pub struct UpdateServiceConversationParticipant {
     /// The SID of a conversation-level
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// participant.
-    #[sid(prefix = "RL")]
-    pub role_sid: Option<String>,
+    pub role_sid: Option<Sid<RL>>,
     /// The address of the Twilio phone number that the participant is in contact with.
     /// 'null' value will remove it.
     #[param(rename = "MessagingBinding.ProxyAddress")]
@@ -214,9 +262,36 @@ pub struct UpdateServiceConversationParticipant {
     pub x_twilio_webhook_enabled: Option<ServiceConversationParticipantWebhookEnabledType>,
 }
 
+impl UpdateServiceConversationParticipant {
+    /// A [`UpdateServiceConversationParticipant`] of its required parameters, every
+    /// optional one `None`: set those with `UpdateServiceConversationParticipant { field:
+    /// Some(..), ..UpdateServiceConversationParticipant::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        conversation_sid: impl Into<String>,
+        sid: impl Into<String>,
+    ) -> Self {
+        UpdateServiceConversationParticipant {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            sid: sid.into(),
+            date_created: None,
+            date_updated: None,
+            identity: None,
+            attributes: None,
+            role_sid: None,
+            messaging_binding_proxy_address: None,
+            messaging_binding_projected_address: None,
+            last_read_message_index: None,
+            last_read_timestamp: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Remove a participant from the conversation
 #[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -226,8 +301,7 @@ pub struct DeleteServiceConversationParticipant {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this participant.
@@ -237,6 +311,24 @@ pub struct DeleteServiceConversationParticipant {
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<ServiceConversationParticipantWebhookEnabledType>,
+}
+
+impl DeleteServiceConversationParticipant {
+    /// A [`DeleteServiceConversationParticipant`] of its required parameters, every
+    /// optional one `None`: set those with `DeleteServiceConversationParticipant { field:
+    /// Some(..), ..DeleteServiceConversationParticipant::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        conversation_sid: impl Into<String>,
+        sid: impl Into<String>,
+    ) -> Self {
+        DeleteServiceConversationParticipant {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            sid: sid.into(),
+            x_twilio_webhook_enabled: None,
+        }
+    }
 }
 
 /// A ServiceConversationParticipant resource
@@ -250,17 +342,21 @@ pub struct DeleteServiceConversationParticipant {
 pub struct ServiceConversationParticipant {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this participant.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this participant.
-    pub conversation_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conversation_sid: Option<Sid<CH>>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<MB>>,
     /// A unique string identifier for the conversation participant as [Conversation
     /// User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter
     /// is non-null if (and only if) the participant is using the [Conversation
@@ -277,7 +373,8 @@ pub struct ServiceConversationParticipant {
     /// The SID of a conversation-level
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// participant.
-    pub role_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub role_sid: Option<Sid<RL>>,
     /// The date on which this resource was created.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,

@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, FW, IS, WH};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The target of this webhook: `webhook`, `studio`, `trigger`
@@ -31,7 +32,7 @@ wire_enum! {
 
 /// Retrieve a list of all webhooks scoped to the conversation
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks", host = "conversations.twilio.com", response = ListServiceConversationScopedWebhookResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -41,8 +42,7 @@ pub struct ListServiceConversationScopedWebhook {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
@@ -56,6 +56,21 @@ pub struct ListServiceConversationScopedWebhook {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListServiceConversationScopedWebhook {
+    /// A [`ListServiceConversationScopedWebhook`] of its required parameters, every
+    /// optional one `None`: set those with `ListServiceConversationScopedWebhook { field:
+    /// Some(..), ..ListServiceConversationScopedWebhook::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<String>) -> Self {
+        ListServiceConversationScopedWebhook {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ServiceConversationScopedWebhook`]s, as [`ListServiceConversationScopedWebhook`] returns it.
@@ -96,8 +111,7 @@ pub struct CreateServiceConversationScopedWebhook {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
@@ -118,17 +132,39 @@ pub struct CreateServiceConversationScopedWebhook {
     pub configuration_triggers: Option<Vec<String>>,
     /// The studio flow SID, where the webhook should be sent to.
     #[param(rename = "Configuration.FlowSid")]
-    #[sid(prefix = "FW")]
-    pub configuration_flow_sid: Option<String>,
+    pub configuration_flow_sid: Option<Sid<FW>>,
     /// The message index for which and it's successors the webhook will be replayed. Not
     /// set by default
     #[param(rename = "Configuration.ReplayAfter")]
     pub configuration_replay_after: Option<i64>,
 }
 
+impl CreateServiceConversationScopedWebhook {
+    /// A [`CreateServiceConversationScopedWebhook`] of its required parameters, every
+    /// optional one `None`: set those with `CreateServiceConversationScopedWebhook { field:
+    /// Some(..), ..CreateServiceConversationScopedWebhook::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        conversation_sid: impl Into<String>,
+        target: ServiceConversationScopedWebhookTarget,
+    ) -> Self {
+        CreateServiceConversationScopedWebhook {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            target,
+            configuration_url: None,
+            configuration_method: None,
+            configuration_filters: None,
+            configuration_triggers: None,
+            configuration_flow_sid: None,
+            configuration_replay_after: None,
+        }
+    }
+}
+
 /// Fetch the configuration of a conversation-scoped webhook
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ServiceConversationScopedWebhook)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -138,20 +174,35 @@ pub struct FetchServiceConversationScopedWebhook {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
     pub conversation_sid: String,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "WH")]
-    pub sid: String,
+    pub sid: Sid<WH>,
+}
+
+impl FetchServiceConversationScopedWebhook {
+    /// A [`FetchServiceConversationScopedWebhook`] of its required parameters, every
+    /// optional one `None`: set those with `FetchServiceConversationScopedWebhook { field:
+    /// Some(..), ..FetchServiceConversationScopedWebhook::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        conversation_sid: impl Into<String>,
+        sid: Sid<WH>,
+    ) -> Self {
+        FetchServiceConversationScopedWebhook {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            sid,
+        }
+    }
 }
 
 /// Update an existing conversation-scoped webhook
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ServiceConversationScopedWebhook)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -161,15 +212,13 @@ pub struct UpdateServiceConversationScopedWebhook {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
     pub conversation_sid: String,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "WH")]
-    pub sid: String,
+    pub sid: Sid<WH>,
     /// The absolute url the webhook request should be sent to.
     #[param(rename = "Configuration.Url")]
     pub configuration_url: Option<String>,
@@ -184,13 +233,34 @@ pub struct UpdateServiceConversationScopedWebhook {
     pub configuration_triggers: Option<Vec<String>>,
     /// The studio flow SID, where the webhook should be sent to.
     #[param(rename = "Configuration.FlowSid")]
-    #[sid(prefix = "FW")]
-    pub configuration_flow_sid: Option<String>,
+    pub configuration_flow_sid: Option<Sid<FW>>,
+}
+
+impl UpdateServiceConversationScopedWebhook {
+    /// A [`UpdateServiceConversationScopedWebhook`] of its required parameters, every
+    /// optional one `None`: set those with `UpdateServiceConversationScopedWebhook { field:
+    /// Some(..), ..UpdateServiceConversationScopedWebhook::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        conversation_sid: impl Into<String>,
+        sid: Sid<WH>,
+    ) -> Self {
+        UpdateServiceConversationScopedWebhook {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            sid,
+            configuration_url: None,
+            configuration_method: None,
+            configuration_filters: None,
+            configuration_triggers: None,
+            configuration_flow_sid: None,
+        }
+    }
 }
 
 /// Remove an existing webhook scoped to the conversation
 #[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -200,15 +270,30 @@ pub struct DeleteServiceConversationScopedWebhook {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
     pub conversation_sid: String,
     /// A 34 character string that uniquely identifies this resource.
-    #[sid(prefix = "WH")]
-    pub sid: String,
+    pub sid: Sid<WH>,
+}
+
+impl DeleteServiceConversationScopedWebhook {
+    /// A [`DeleteServiceConversationScopedWebhook`] of its required parameters, every
+    /// optional one `None`: set those with `DeleteServiceConversationScopedWebhook { field:
+    /// Some(..), ..DeleteServiceConversationScopedWebhook::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        conversation_sid: impl Into<String>,
+        sid: Sid<WH>,
+    ) -> Self {
+        DeleteServiceConversationScopedWebhook {
+            chat_service_sid,
+            conversation_sid: conversation_sid.into(),
+            sid,
+        }
+    }
 }
 
 /// A ServiceConversationScopedWebhook resource
@@ -220,18 +305,22 @@ pub struct DeleteServiceConversationScopedWebhook {
 #[non_exhaustive]
 pub struct ServiceConversationScopedWebhook {
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<WH>>,
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this conversation.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant resource is associated with.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
-    pub conversation_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conversation_sid: Option<Sid<CH>>,
     /// The target of this webhook: `webhook`, `studio`, `trigger`
     pub target: Option<String>,
     /// An absolute API resource URL for this webhook.

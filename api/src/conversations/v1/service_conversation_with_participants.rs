@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, IS, MG};
+use crate::{Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_conversation_with_participants_enum_webhook_enabled_type` enum of the
@@ -36,7 +37,7 @@ wire_enum! {
 /// Create a new conversation with the list of participants in your account's default
 /// service
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/ConversationWithParticipants", host = "conversations.twilio.com", response = ServiceConversationWithParticipants)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -46,8 +47,7 @@ pub struct CreateServiceConversationWithParticipants {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Conversation resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
     /// An application-defined string that uniquely identifies the resource. It can be used
@@ -60,8 +60,7 @@ pub struct CreateServiceConversationWithParticipants {
     /// The unique ID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) this
     /// conversation belongs to.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: Option<String>,
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// An optional string metadata field you can use to store any data you wish. The string
     /// value must contain structurally valid JSON if specified.  **Note** that if the
     /// attributes are not set "{}" will be returned.
@@ -94,6 +93,30 @@ pub struct CreateServiceConversationWithParticipants {
     pub x_twilio_webhook_enabled: Option<ServiceConversationWithParticipantsWebhookEnabledType>,
 }
 
+impl CreateServiceConversationWithParticipants {
+    /// A [`CreateServiceConversationWithParticipants`] of its required parameters, every
+    /// optional one `None`: set those with `CreateServiceConversationWithParticipants {
+    /// field: Some(..), ..CreateServiceConversationWithParticipants::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>) -> Self {
+        CreateServiceConversationWithParticipants {
+            chat_service_sid,
+            friendly_name: None,
+            unique_name: None,
+            date_created: None,
+            date_updated: None,
+            messaging_service_sid: None,
+            attributes: None,
+            state: None,
+            timers_inactive: None,
+            timers_closed: None,
+            bindings_email_address: None,
+            bindings_email_name: None,
+            participant: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// A ServiceConversationWithParticipants resource
 /// (`conversations.v1.service.service_conversation_with_participants` in the spec).
 ///
@@ -104,17 +127,21 @@ pub struct CreateServiceConversationWithParticipants {
 pub struct ServiceConversationWithParticipants {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this conversation.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique ID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) this
     /// conversation belongs to.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The unique ID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) this
     /// conversation belongs to.
-    pub messaging_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<CH>>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
     /// An application-defined string that uniquely identifies the resource. It can be used

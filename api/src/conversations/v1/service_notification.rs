@@ -9,11 +9,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::endpoint;
+use crate::prefix::{AC, IS};
+use crate::{Sid, endpoint};
 
 /// Fetch push notification service settings
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration/Notifications", host = "conversations.twilio.com", response = ServiceNotification)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -23,13 +24,21 @@ pub struct FetchServiceNotification {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Configuration applies to.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
+}
+
+impl FetchServiceNotification {
+    /// A [`FetchServiceNotification`] of its required parameters, every optional one
+    /// `None`: set those with `FetchServiceNotification { field: Some(..),
+    /// ..FetchServiceNotification::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>) -> Self {
+        FetchServiceNotification { chat_service_sid }
+    }
 }
 
 /// Update push notification service settings
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration/Notifications", host = "conversations.twilio.com", response = ServiceNotification)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -39,8 +48,7 @@ pub struct UpdateServiceNotification {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Configuration applies to.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// Weather the notification logging is enabled.
     pub log_enabled: Option<bool>,
     /// Whether to send a notification when a new message is added to a conversation. The
@@ -93,6 +101,30 @@ pub struct UpdateServiceNotification {
     pub new_message_with_media_template: Option<String>,
 }
 
+impl UpdateServiceNotification {
+    /// A [`UpdateServiceNotification`] of its required parameters, every optional one
+    /// `None`: set those with `UpdateServiceNotification { field: Some(..),
+    /// ..UpdateServiceNotification::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>) -> Self {
+        UpdateServiceNotification {
+            chat_service_sid,
+            log_enabled: None,
+            new_message_enabled: None,
+            new_message_template: None,
+            new_message_sound: None,
+            new_message_badge_count_enabled: None,
+            added_to_conversation_enabled: None,
+            added_to_conversation_template: None,
+            added_to_conversation_sound: None,
+            removed_from_conversation_enabled: None,
+            removed_from_conversation_template: None,
+            removed_from_conversation_sound: None,
+            new_message_with_media_enabled: None,
+            new_message_with_media_template: None,
+        }
+    }
+}
+
 /// A ServiceNotification resource
 /// (`conversations.v1.service.service_configuration.service_notification` in the spec).
 ///
@@ -103,11 +135,13 @@ pub struct UpdateServiceNotification {
 pub struct ServiceNotification {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this configuration.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Configuration applies to.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The Push Notification configuration for New Messages.
     pub new_message: Option<Value>,
     /// The Push Notification configuration for being added to a Conversation.

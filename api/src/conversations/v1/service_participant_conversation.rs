@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, IS, MB, US};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The current state of this User Conversation. One of `inactive`, `active` or
@@ -26,7 +27,7 @@ wire_enum! {
 /// Retrieve a list of all Conversations that this Participant belongs to by identity or by
 /// address. Only one parameter should be specified.
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/ParticipantConversations", host = "conversations.twilio.com", response = ListServiceParticipantConversationResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -36,8 +37,7 @@ pub struct ListServiceParticipantConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Participant Conversations resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// A unique string identifier for the conversation participant as [Conversation
     /// User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter
     /// is non-null if (and only if) the participant is using the Conversations SDK to
@@ -56,6 +56,22 @@ pub struct ListServiceParticipantConversation {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListServiceParticipantConversation {
+    /// A [`ListServiceParticipantConversation`] of its required parameters, every optional
+    /// one `None`: set those with `ListServiceParticipantConversation { field: Some(..),
+    /// ..ListServiceParticipantConversation::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>) -> Self {
+        ListServiceParticipantConversation {
+            chat_service_sid,
+            identity: None,
+            address: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ServiceParticipantConversation`]s, as [`ListServiceParticipantConversation`] returns it.
@@ -94,17 +110,21 @@ impl Page for ListServiceParticipantConversationResponse {
 pub struct ServiceParticipantConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this conversation.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique ID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) this
     /// conversation belongs to.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The unique ID of the
     /// [Participant](https://www.twilio.com/docs/conversations/api/conversation-participant-resource).
-    pub participant_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub participant_sid: Option<Sid<MB>>,
     /// The unique string that identifies the conversation participant as [Conversation
     /// User](https://www.twilio.com/docs/conversations/api/user-resource).
-    pub participant_user_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub participant_user_sid: Option<Sid<US>>,
     /// A unique string identifier for the conversation participant as [Conversation
     /// User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter
     /// is non-null if (and only if) the participant is using the Conversations SDK to
@@ -116,7 +136,8 @@ pub struct ServiceParticipantConversation {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// this Participant belongs to.
-    pub conversation_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conversation_sid: Option<Sid<CH>>,
     /// An application-defined string that uniquely identifies the Conversation resource.
     pub conversation_unique_name: Option<String>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.

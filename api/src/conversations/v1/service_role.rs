@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, IS, RL};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The type of role. Can be: `conversation` for
@@ -23,7 +24,7 @@ wire_enum! {
 
 /// Retrieve a list of all user roles in your service
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Roles", host = "conversations.twilio.com", response = ListServiceRoleResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -33,8 +34,7 @@ pub struct ListServiceRole {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to read the
     /// Role resources from.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 50.
     #[param(min = 1, max = 50)]
@@ -44,6 +44,19 @@ pub struct ListServiceRole {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListServiceRole {
+    /// A [`ListServiceRole`] of its required parameters, every optional one `None`: set
+    /// those with `ListServiceRole { field: Some(..), ..ListServiceRole::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>) -> Self {
+        ListServiceRole {
+            chat_service_sid,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ServiceRole`]s, as [`ListServiceRole`] returns it.
@@ -84,8 +97,7 @@ pub struct CreateServiceRole {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to create
     /// the Role resource under.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// A descriptive string that you create to describe the new resource. It can be up to
     /// 64 characters long.
     pub friendly_name: String,
@@ -97,9 +109,27 @@ pub struct CreateServiceRole {
     pub permission: Vec<String>,
 }
 
+impl CreateServiceRole {
+    /// A [`CreateServiceRole`] of its required parameters, every optional one `None`: set
+    /// those with `CreateServiceRole { field: Some(..), ..CreateServiceRole::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        friendly_name: impl Into<String>,
+        r#type: ServiceRoleRoleType,
+        permission: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        CreateServiceRole {
+            chat_service_sid,
+            friendly_name: friendly_name.into(),
+            r#type,
+            permission: permission.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
 /// Fetch a user role from your service
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", host = "conversations.twilio.com", response = ServiceRole)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -109,16 +139,25 @@ pub struct FetchServiceRole {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to fetch
     /// the Role resource from.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The SID of the Role resource to fetch.
-    #[sid(prefix = "RL")]
-    pub sid: String,
+    pub sid: Sid<RL>,
+}
+
+impl FetchServiceRole {
+    /// A [`FetchServiceRole`] of its required parameters, every optional one `None`: set
+    /// those with `FetchServiceRole { field: Some(..), ..FetchServiceRole::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, sid: Sid<RL>) -> Self {
+        FetchServiceRole {
+            chat_service_sid,
+            sid,
+        }
+    }
 }
 
 /// Update an existing user role in your service
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", host = "conversations.twilio.com", response = ServiceRole)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -128,11 +167,9 @@ pub struct UpdateServiceRole {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to update
     /// the Role resource in.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The SID of the Role resource to update.
-    #[sid(prefix = "RL")]
-    pub sid: String,
+    pub sid: Sid<RL>,
     /// A permission that you grant to the role. Only one permission can be granted per
     /// parameter. To assign more than one permission, repeat this parameter for each
     /// permission value. Note that the update action replaces all previously assigned
@@ -142,9 +179,25 @@ pub struct UpdateServiceRole {
     pub permission: Vec<String>,
 }
 
+impl UpdateServiceRole {
+    /// A [`UpdateServiceRole`] of its required parameters, every optional one `None`: set
+    /// those with `UpdateServiceRole { field: Some(..), ..UpdateServiceRole::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        sid: Sid<RL>,
+        permission: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        UpdateServiceRole {
+            chat_service_sid,
+            sid,
+            permission: permission.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
 /// Remove a user role from your service
 #[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Roles/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -154,11 +207,20 @@ pub struct DeleteServiceRole {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to delete
     /// the Role resource from.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The SID of the Role resource to delete.
-    #[sid(prefix = "RL")]
-    pub sid: String,
+    pub sid: Sid<RL>,
+}
+
+impl DeleteServiceRole {
+    /// A [`DeleteServiceRole`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteServiceRole { field: Some(..), ..DeleteServiceRole::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, sid: Sid<RL>) -> Self {
+        DeleteServiceRole {
+            chat_service_sid,
+            sid,
+        }
+    }
 }
 
 /// A ServiceRole resource (`conversations.v1.service.service_role` in the spec).
@@ -168,14 +230,17 @@ pub struct DeleteServiceRole {
 #[non_exhaustive]
 pub struct ServiceRole {
     /// The unique string that we created to identify the Role resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<RL>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Role resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the Role
     /// resource is associated with.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// One of `conversation`, `service`.

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, IS, RL, US};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_user_enum_webhook_enabled_type` enum of the spec: one of `true`,
@@ -23,7 +24,7 @@ wire_enum! {
 
 /// Retrieve a list of all conversation users in your service
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users", host = "conversations.twilio.com", response = ListServiceUserResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -33,8 +34,7 @@ pub struct ListServiceUser {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to read the
     /// User resources from.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 50.
     #[param(min = 1, max = 50)]
@@ -44,6 +44,19 @@ pub struct ListServiceUser {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListServiceUser {
+    /// A [`ListServiceUser`] of its required parameters, every optional one `None`: set
+    /// those with `ListServiceUser { field: Some(..), ..ListServiceUser::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>) -> Self {
+        ListServiceUser {
+            chat_service_sid,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ServiceUser`]s, as [`ListServiceUser`] returns it.
@@ -74,7 +87,7 @@ impl Page for ListServiceUserResponse {
 
 /// Add a new conversation user to your service
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users", host = "conversations.twilio.com", response = ServiceUser)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -84,8 +97,7 @@ pub struct CreateServiceUser {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the User
     /// resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The application-defined string that uniquely identifies the resource's User within
     /// the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource). This value
@@ -99,16 +111,30 @@ pub struct CreateServiceUser {
     /// The SID of a service-level
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// user.
-    #[sid(prefix = "RL")]
-    pub role_sid: Option<String>,
+    pub role_sid: Option<Sid<RL>>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<ServiceUserWebhookEnabledType>,
 }
 
+impl CreateServiceUser {
+    /// A [`CreateServiceUser`] of its required parameters, every optional one `None`: set
+    /// those with `CreateServiceUser { field: Some(..), ..CreateServiceUser::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, identity: impl Into<String>) -> Self {
+        CreateServiceUser {
+            chat_service_sid,
+            identity: identity.into(),
+            friendly_name: None,
+            attributes: None,
+            role_sid: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Fetch a conversation user from your service
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<Sid>", host = "conversations.twilio.com", response = ServiceUser)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -118,16 +144,26 @@ pub struct FetchServiceUser {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to fetch
     /// the User resource from.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The SID of the User resource to fetch. This value can be either the `sid` or the
     /// `identity` of the User resource to fetch.
-    pub sid: String,
+    pub sid: SidOrName<US>,
+}
+
+impl FetchServiceUser {
+    /// A [`FetchServiceUser`] of its required parameters, every optional one `None`: set
+    /// those with `FetchServiceUser { field: Some(..), ..FetchServiceUser::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<SidOrName<US>>) -> Self {
+        FetchServiceUser {
+            chat_service_sid,
+            sid: sid.into(),
+        }
+    }
 }
 
 /// Update an existing conversation user in your service
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users/<Sid>", host = "conversations.twilio.com", response = ServiceUser)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -137,11 +173,10 @@ pub struct UpdateServiceUser {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the User
     /// resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The SID of the User resource to update. This value can be either the `sid` or the
     /// `identity` of the User resource to update.
-    pub sid: String,
+    pub sid: SidOrName<US>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// The JSON Object string that stores application-specific data. If attributes have not
@@ -150,16 +185,30 @@ pub struct UpdateServiceUser {
     /// The SID of a service-level
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// user.
-    #[sid(prefix = "RL")]
-    pub role_sid: Option<String>,
+    pub role_sid: Option<Sid<RL>>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<ServiceUserWebhookEnabledType>,
 }
 
+impl UpdateServiceUser {
+    /// A [`UpdateServiceUser`] of its required parameters, every optional one `None`: set
+    /// those with `UpdateServiceUser { field: Some(..), ..UpdateServiceUser::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<SidOrName<US>>) -> Self {
+        UpdateServiceUser {
+            chat_service_sid,
+            sid: sid.into(),
+            friendly_name: None,
+            attributes: None,
+            role_sid: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Remove a conversation user from your service
 #[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Users/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -169,14 +218,25 @@ pub struct DeleteServiceUser {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) to delete
     /// the User resource from.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The SID of the User resource to delete. This value can be either the `sid` or the
     /// `identity` of the User resource to delete.
-    pub sid: String,
+    pub sid: SidOrName<US>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<ServiceUserWebhookEnabledType>,
+}
+
+impl DeleteServiceUser {
+    /// A [`DeleteServiceUser`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteServiceUser { field: Some(..), ..DeleteServiceUser::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<SidOrName<US>>) -> Self {
+        DeleteServiceUser {
+            chat_service_sid,
+            sid: sid.into(),
+            x_twilio_webhook_enabled: None,
+        }
+    }
 }
 
 /// A ServiceUser resource (`conversations.v1.service.service_user` in the spec).
@@ -188,18 +248,22 @@ pub struct DeleteServiceUser {
 #[non_exhaustive]
 pub struct ServiceUser {
     /// The unique string that we created to identify the User resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<US>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the User resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the User
     /// resource is associated with.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The SID of a service-level
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) assigned to the
     /// user.
-    pub role_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub role_sid: Option<Sid<RL>>,
     /// The application-defined string that uniquely identifies the resource's User within
     /// the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource). This value

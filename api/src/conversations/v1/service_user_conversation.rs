@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, IS, MB, US};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The Notification Level of this User Conversation. One of `default` or `muted`.
@@ -33,7 +34,7 @@ wire_enum! {
 
 /// Fetch a specific User Conversation.
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = ServiceUserConversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -43,21 +44,37 @@ pub struct FetchServiceUserConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Conversation resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique SID identifier of the [User
     /// resource](https://www.twilio.com/docs/conversations/api/user-resource). This value
     /// can be either the `sid` or the `identity` of the User resource.
-    pub user_sid: String,
+    pub user_sid: SidOrName<US>,
     /// The unique SID identifier of the Conversation. This value can be either the `sid` or
     /// the `unique_name` of the [Conversation
     /// resource](https://www.twilio.com/docs/conversations/api/conversation-resource).
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
+}
+
+impl FetchServiceUserConversation {
+    /// A [`FetchServiceUserConversation`] of its required parameters, every optional one
+    /// `None`: set those with `FetchServiceUserConversation { field: Some(..),
+    /// ..FetchServiceUserConversation::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        user_sid: impl Into<SidOrName<US>>,
+        conversation_sid: impl Into<SidOrName<CH>>,
+    ) -> Self {
+        FetchServiceUserConversation {
+            chat_service_sid,
+            user_sid: user_sid.into(),
+            conversation_sid: conversation_sid.into(),
+        }
+    }
 }
 
 /// Update a specific User Conversation.
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = ServiceUserConversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -67,16 +84,15 @@ pub struct UpdateServiceUserConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Conversation resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique SID identifier of the [User
     /// resource](https://www.twilio.com/docs/conversations/api/user-resource). This value
     /// can be either the `sid` or the `identity` of the User resource.
-    pub user_sid: String,
+    pub user_sid: SidOrName<US>,
     /// The unique SID identifier of the Conversation. This value can be either the `sid` or
     /// the `unique_name` of the [Conversation
     /// resource](https://www.twilio.com/docs/conversations/api/conversation-resource).
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// One of `default`, `muted`.
     pub notification_level: Option<ServiceUserConversationNotificationLevel>,
     /// The date of the last message read in conversation by the user, given in ISO 8601
@@ -86,9 +102,29 @@ pub struct UpdateServiceUserConversation {
     pub last_read_message_index: Option<i64>,
 }
 
+impl UpdateServiceUserConversation {
+    /// A [`UpdateServiceUserConversation`] of its required parameters, every optional one
+    /// `None`: set those with `UpdateServiceUserConversation { field: Some(..),
+    /// ..UpdateServiceUserConversation::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        user_sid: impl Into<SidOrName<US>>,
+        conversation_sid: impl Into<SidOrName<CH>>,
+    ) -> Self {
+        UpdateServiceUserConversation {
+            chat_service_sid,
+            user_sid: user_sid.into(),
+            conversation_sid: conversation_sid.into(),
+            notification_level: None,
+            last_read_timestamp: None,
+            last_read_message_index: None,
+        }
+    }
+}
+
 /// Delete a specific User Conversation.
 #[endpoint(DELETE, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -98,21 +134,37 @@ pub struct DeleteServiceUserConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Conversation resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique SID identifier of the [User
     /// resource](https://www.twilio.com/docs/conversations/api/user-resource). This value
     /// can be either the `sid` or the `identity` of the User resource.
-    pub user_sid: String,
+    pub user_sid: SidOrName<US>,
     /// The unique SID identifier of the Conversation. This value can be either the `sid` or
     /// the `unique_name` of the [Conversation
     /// resource](https://www.twilio.com/docs/conversations/api/conversation-resource).
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
+}
+
+impl DeleteServiceUserConversation {
+    /// A [`DeleteServiceUserConversation`] of its required parameters, every optional one
+    /// `None`: set those with `DeleteServiceUserConversation { field: Some(..),
+    /// ..DeleteServiceUserConversation::new(..) }`.
+    pub fn new(
+        chat_service_sid: Sid<IS>,
+        user_sid: impl Into<SidOrName<US>>,
+        conversation_sid: impl Into<SidOrName<CH>>,
+    ) -> Self {
+        DeleteServiceUserConversation {
+            chat_service_sid,
+            user_sid: user_sid.into(),
+            conversation_sid: conversation_sid.into(),
+        }
+    }
 }
 
 /// Retrieve a list of all User Conversations for the User.
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations", host = "conversations.twilio.com", response = ListServiceUserConversationResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -122,12 +174,11 @@ pub struct ListServiceUserConversation {
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Conversation resource is associated with.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The unique SID identifier of the [User
     /// resource](https://www.twilio.com/docs/conversations/api/user-resource). This value
     /// can be either the `sid` or the `identity` of the User resource.
-    pub user_sid: String,
+    pub user_sid: SidOrName<US>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 50.
     #[param(min = 1, max = 50)]
@@ -137,6 +188,21 @@ pub struct ListServiceUserConversation {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListServiceUserConversation {
+    /// A [`ListServiceUserConversation`] of its required parameters, every optional one
+    /// `None`: set those with `ListServiceUserConversation { field: Some(..),
+    /// ..ListServiceUserConversation::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, user_sid: impl Into<SidOrName<US>>) -> Self {
+        ListServiceUserConversation {
+            chat_service_sid,
+            user_sid: user_sid.into(),
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ServiceUserConversation`]s, as [`ListServiceUserConversation`] returns it.
@@ -175,15 +241,18 @@ impl Page for ListServiceUserConversationResponse {
 pub struct ServiceUserConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this conversation.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique ID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) this
     /// conversation belongs to.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this User Conversation.
-    pub conversation_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conversation_sid: Option<Sid<CH>>,
     /// The number of unread Messages in the Conversation for the Participant.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub unread_messages_count: Option<i64>,
@@ -193,10 +262,12 @@ pub struct ServiceUserConversation {
     /// The unique ID of the
     /// [participant](https://www.twilio.com/docs/conversations/api/conversation-participant-resource)
     /// the user conversation belongs to.
-    pub participant_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub participant_sid: Option<Sid<MB>>,
     /// The unique string that identifies the [User
     /// resource](https://www.twilio.com/docs/conversations/api/user-resource).
-    pub user_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub user_sid: Option<Sid<US>>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
     /// One of `inactive`, `active`, `closed`.

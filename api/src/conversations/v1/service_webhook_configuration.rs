@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{endpoint, wire_enum};
+use crate::prefix::{AC, IS};
+use crate::{Sid, endpoint, wire_enum};
 
 wire_enum! {
     /// The HTTP method to be used when sending a webhook request. One of `GET` or `POST`.
@@ -20,7 +21,7 @@ wire_enum! {
 
 /// Fetch a specific service webhook configuration.
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration/Webhooks", host = "conversations.twilio.com", response = ServiceWebhookConfiguration)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -30,13 +31,21 @@ pub struct FetchServiceWebhookConfiguration {
     /// The unique ID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) this
     /// conversation belongs to.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
+}
+
+impl FetchServiceWebhookConfiguration {
+    /// A [`FetchServiceWebhookConfiguration`] of its required parameters, every optional
+    /// one `None`: set those with `FetchServiceWebhookConfiguration { field: Some(..),
+    /// ..FetchServiceWebhookConfiguration::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>) -> Self {
+        FetchServiceWebhookConfiguration { chat_service_sid }
+    }
 }
 
 /// Update a specific Webhook.
 #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration/Webhooks", host = "conversations.twilio.com", response = ServiceWebhookConfiguration)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -46,8 +55,7 @@ pub struct UpdateServiceWebhookConfiguration {
     /// The unique ID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) this
     /// conversation belongs to.
-    #[sid(prefix = "IS")]
-    pub chat_service_sid: String,
+    pub chat_service_sid: Sid<IS>,
     /// The absolute url the pre-event webhook request should be sent to.
     pub pre_webhook_url: Option<String>,
     /// The absolute url the post-event webhook request should be sent to.
@@ -65,6 +73,21 @@ pub struct UpdateServiceWebhookConfiguration {
     pub method: Option<String>,
 }
 
+impl UpdateServiceWebhookConfiguration {
+    /// A [`UpdateServiceWebhookConfiguration`] of its required parameters, every optional
+    /// one `None`: set those with `UpdateServiceWebhookConfiguration { field: Some(..),
+    /// ..UpdateServiceWebhookConfiguration::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>) -> Self {
+        UpdateServiceWebhookConfiguration {
+            chat_service_sid,
+            pre_webhook_url: None,
+            post_webhook_url: None,
+            filters: None,
+            method: None,
+        }
+    }
+}
+
 /// A ServiceWebhookConfiguration resource
 /// (`conversations.v1.service.service_configuration.service_webhook_configuration` in the
 /// spec).
@@ -75,11 +98,13 @@ pub struct UpdateServiceWebhookConfiguration {
 pub struct ServiceWebhookConfiguration {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this service.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique ID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) this
     /// conversation belongs to.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The absolute url the pre-event webhook request should be sent to.
     pub pre_webhook_url: Option<String>,
     /// The absolute url the post-event webhook request should be sent to.

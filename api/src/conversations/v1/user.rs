@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, IS, RL, US};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `user_enum_webhook_enabled_type` enum of the spec: one of `true`, `false`.
@@ -68,7 +69,7 @@ impl Page for ListUserResponse {
 
 /// Add a new conversation user to your account's default service
 #[endpoint(POST, "/v1/Users", host = "conversations.twilio.com", response = User)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -88,16 +89,29 @@ pub struct CreateUser {
     /// The SID of a service-level
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// user.
-    #[sid(prefix = "RL")]
-    pub role_sid: Option<String>,
+    pub role_sid: Option<Sid<RL>>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<UserWebhookEnabledType>,
 }
 
+impl CreateUser {
+    /// A [`CreateUser`] of its required parameters, every optional one `None`: set those
+    /// with `CreateUser { field: Some(..), ..CreateUser::new(..) }`.
+    pub fn new(identity: impl Into<String>) -> Self {
+        CreateUser {
+            identity: identity.into(),
+            friendly_name: None,
+            attributes: None,
+            role_sid: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Fetch a conversation user from your account's default service
 #[endpoint(GET, "/v1/Users/<Sid>", host = "conversations.twilio.com", response = User)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -106,12 +120,20 @@ pub struct CreateUser {
 pub struct FetchUser {
     /// The SID of the User resource to fetch. This value can be either the `sid` or the
     /// `identity` of the User resource to fetch.
-    pub sid: String,
+    pub sid: SidOrName<US>,
+}
+
+impl FetchUser {
+    /// A [`FetchUser`] of its required parameters, every optional one `None`: set those
+    /// with `FetchUser { field: Some(..), ..FetchUser::new(..) }`.
+    pub fn new(sid: impl Into<SidOrName<US>>) -> Self {
+        FetchUser { sid: sid.into() }
+    }
 }
 
 /// Update an existing conversation user in your account's default service
 #[endpoint(POST, "/v1/Users/<Sid>", host = "conversations.twilio.com", response = User)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -120,7 +142,7 @@ pub struct FetchUser {
 pub struct UpdateUser {
     /// The SID of the User resource to update. This value can be either the `sid` or the
     /// `identity` of the User resource to update.
-    pub sid: String,
+    pub sid: SidOrName<US>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// The JSON Object string that stores application-specific data. If attributes have not
@@ -129,16 +151,29 @@ pub struct UpdateUser {
     /// The SID of a service-level
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// user.
-    #[sid(prefix = "RL")]
-    pub role_sid: Option<String>,
+    pub role_sid: Option<Sid<RL>>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<UserWebhookEnabledType>,
 }
 
+impl UpdateUser {
+    /// A [`UpdateUser`] of its required parameters, every optional one `None`: set those
+    /// with `UpdateUser { field: Some(..), ..UpdateUser::new(..) }`.
+    pub fn new(sid: impl Into<SidOrName<US>>) -> Self {
+        UpdateUser {
+            sid: sid.into(),
+            friendly_name: None,
+            attributes: None,
+            role_sid: None,
+            x_twilio_webhook_enabled: None,
+        }
+    }
+}
+
 /// Remove a conversation user from your account's default service
 #[endpoint(DELETE, "/v1/Users/<Sid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -147,10 +182,21 @@ pub struct UpdateUser {
 pub struct DeleteUser {
     /// The SID of the User resource to delete. This value can be either the `sid` or the
     /// `identity` of the User resource to delete.
-    pub sid: String,
+    pub sid: SidOrName<US>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<UserWebhookEnabledType>,
+}
+
+impl DeleteUser {
+    /// A [`DeleteUser`] of its required parameters, every optional one `None`: set those
+    /// with `DeleteUser { field: Some(..), ..DeleteUser::new(..) }`.
+    pub fn new(sid: impl Into<SidOrName<US>>) -> Self {
+        DeleteUser {
+            sid: sid.into(),
+            x_twilio_webhook_enabled: None,
+        }
+    }
 }
 
 /// A User resource (`conversations.v1.user` in the spec).
@@ -162,18 +208,22 @@ pub struct DeleteUser {
 #[non_exhaustive]
 pub struct User {
     /// The unique string that we created to identify the User resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<US>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the User resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the User
     /// resource is associated with.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The SID of a service-level
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) assigned to the
     /// user.
-    pub role_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub role_sid: Option<Sid<RL>>,
     /// The application-defined string that uniquely identifies the resource's User within
     /// the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource). This value

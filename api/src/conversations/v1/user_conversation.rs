@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, CH, IS, MB, US};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The Notification Level of this User Conversation. One of `default` or `muted`.
@@ -33,7 +34,7 @@ wire_enum! {
 
 /// Fetch a specific User Conversation.
 #[endpoint(GET, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = UserConversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -43,16 +44,31 @@ pub struct FetchUserConversation {
     /// The unique SID identifier of the [User
     /// resource](https://www.twilio.com/docs/conversations/api/user-resource). This value
     /// can be either the `sid` or the `identity` of the User resource.
-    pub user_sid: String,
+    pub user_sid: SidOrName<US>,
     /// The unique SID identifier of the Conversation. This value can be either the `sid` or
     /// the `unique_name` of the [Conversation
     /// resource](https://www.twilio.com/docs/conversations/api/conversation-resource).
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
+}
+
+impl FetchUserConversation {
+    /// A [`FetchUserConversation`] of its required parameters, every optional one `None`:
+    /// set those with `FetchUserConversation { field: Some(..),
+    /// ..FetchUserConversation::new(..) }`.
+    pub fn new(
+        user_sid: impl Into<SidOrName<US>>,
+        conversation_sid: impl Into<SidOrName<CH>>,
+    ) -> Self {
+        FetchUserConversation {
+            user_sid: user_sid.into(),
+            conversation_sid: conversation_sid.into(),
+        }
+    }
 }
 
 /// Update a specific User Conversation.
 #[endpoint(POST, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = UserConversation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -62,11 +78,11 @@ pub struct UpdateUserConversation {
     /// The unique SID identifier of the [User
     /// resource](https://www.twilio.com/docs/conversations/api/user-resource). This value
     /// can be either the `sid` or the `identity` of the User resource.
-    pub user_sid: String,
+    pub user_sid: SidOrName<US>,
     /// The unique SID identifier of the Conversation. This value can be either the `sid` or
     /// the `unique_name` of the [Conversation
     /// resource](https://www.twilio.com/docs/conversations/api/conversation-resource).
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// One of `default`, `muted`.
     pub notification_level: Option<UserConversationNotificationLevel>,
     /// The date of the last message read in conversation by the user, given in ISO 8601
@@ -76,9 +92,27 @@ pub struct UpdateUserConversation {
     pub last_read_message_index: Option<i64>,
 }
 
+impl UpdateUserConversation {
+    /// A [`UpdateUserConversation`] of its required parameters, every optional one `None`:
+    /// set those with `UpdateUserConversation { field: Some(..),
+    /// ..UpdateUserConversation::new(..) }`.
+    pub fn new(
+        user_sid: impl Into<SidOrName<US>>,
+        conversation_sid: impl Into<SidOrName<CH>>,
+    ) -> Self {
+        UpdateUserConversation {
+            user_sid: user_sid.into(),
+            conversation_sid: conversation_sid.into(),
+            notification_level: None,
+            last_read_timestamp: None,
+            last_read_message_index: None,
+        }
+    }
+}
+
 /// Delete a specific User Conversation.
 #[endpoint(DELETE, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -88,16 +122,31 @@ pub struct DeleteUserConversation {
     /// The unique SID identifier of the [User
     /// resource](https://www.twilio.com/docs/conversations/api/user-resource). This value
     /// can be either the `sid` or the `identity` of the User resource.
-    pub user_sid: String,
+    pub user_sid: SidOrName<US>,
     /// The unique SID identifier of the Conversation. This value can be either the `sid` or
     /// the `unique_name` of the [Conversation
     /// resource](https://www.twilio.com/docs/conversations/api/conversation-resource).
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
+}
+
+impl DeleteUserConversation {
+    /// A [`DeleteUserConversation`] of its required parameters, every optional one `None`:
+    /// set those with `DeleteUserConversation { field: Some(..),
+    /// ..DeleteUserConversation::new(..) }`.
+    pub fn new(
+        user_sid: impl Into<SidOrName<US>>,
+        conversation_sid: impl Into<SidOrName<CH>>,
+    ) -> Self {
+        DeleteUserConversation {
+            user_sid: user_sid.into(),
+            conversation_sid: conversation_sid.into(),
+        }
+    }
 }
 
 /// Retrieve a list of all User Conversations for the User.
 #[endpoint(GET, "/v1/Users/<UserSid>/Conversations", host = "conversations.twilio.com", response = ListUserConversationResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -107,7 +156,7 @@ pub struct ListUserConversation {
     /// The unique SID identifier of the [User
     /// resource](https://www.twilio.com/docs/conversations/api/user-resource). This value
     /// can be either the `sid` or the `identity` of the User resource.
-    pub user_sid: String,
+    pub user_sid: SidOrName<US>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 50.
     #[param(min = 1, max = 50)]
@@ -117,6 +166,20 @@ pub struct ListUserConversation {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListUserConversation {
+    /// A [`ListUserConversation`] of its required parameters, every optional one `None`:
+    /// set those with `ListUserConversation { field: Some(..),
+    /// ..ListUserConversation::new(..) }`.
+    pub fn new(user_sid: impl Into<SidOrName<US>>) -> Self {
+        ListUserConversation {
+            user_sid: user_sid.into(),
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`UserConversation`]s, as [`ListUserConversation`] returns it.
@@ -154,15 +217,18 @@ impl Page for ListUserConversationResponse {
 pub struct UserConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
     /// responsible for this conversation.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique ID of the [Conversation
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) this
     /// conversation belongs to.
-    pub chat_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub chat_service_sid: Option<Sid<IS>>,
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this User Conversation.
-    pub conversation_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub conversation_sid: Option<Sid<CH>>,
     /// The number of unread Messages in the Conversation for the Participant.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub unread_messages_count: Option<i64>,
@@ -172,10 +238,12 @@ pub struct UserConversation {
     /// The unique ID of the
     /// [participant](https://www.twilio.com/docs/conversations/api/conversation-participant-resource)
     /// the user conversation belongs to.
-    pub participant_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub participant_sid: Option<Sid<MB>>,
     /// The unique string that identifies the [User
     /// resource](https://www.twilio.com/docs/conversations/api/user-resource).
-    pub user_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub user_sid: Option<Sid<US>>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
     /// One of `inactive`, `active`, `closed`.

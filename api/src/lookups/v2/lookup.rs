@@ -14,7 +14,7 @@ use crate::{Timestamp, endpoint, wire_enum};
 /// The Lookup API allows you to query information on a phone number so that you can make a
 /// trusted interaction with your user
 #[endpoint(GET, "/v2/PhoneNumbers/<PhoneNumber>", host = "lookups.twilio.com", response = Lookup)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -74,6 +74,31 @@ pub struct FetchPhoneNumber {
     /// tenantIDs, sender IDs or other segmentation, enhancing the accuracy of the risk
     /// analysis.
     pub partner_sub_id: Option<String>,
+}
+
+impl FetchPhoneNumber {
+    /// A [`FetchPhoneNumber`] of its required parameters, every optional one `None`: set
+    /// those with `FetchPhoneNumber { field: Some(..), ..FetchPhoneNumber::new(..) }`.
+    pub fn new(phone_number: impl Into<String>) -> Self {
+        FetchPhoneNumber {
+            phone_number: phone_number.into(),
+            fields: None,
+            country_code: None,
+            first_name: None,
+            last_name: None,
+            address_line1: None,
+            address_line2: None,
+            city: None,
+            state: None,
+            postal_code: None,
+            address_country_code: None,
+            national_id: None,
+            date_of_birth: None,
+            last_verified_date: None,
+            verification_sid: None,
+            partner_sub_id: None,
+        }
+    }
 }
 
 /// A Lookup resource (`LookupResponse` in the spec).

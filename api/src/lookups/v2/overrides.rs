@@ -11,7 +11,7 @@ use crate::{Timestamp, endpoint, wire_enum};
 
 /// Retrieve an Override for a specific package and phone number.
 #[endpoint(GET, "/v2/PhoneNumbers/<PhoneNumber>/Overrides/<Field>", host = "lookups.twilio.com", response = Overrides)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -24,9 +24,21 @@ pub struct FetchLookupPhoneNumberOverrides {
     pub field: String,
 }
 
+impl FetchLookupPhoneNumberOverrides {
+    /// A [`FetchLookupPhoneNumberOverrides`] of its required parameters, every optional one
+    /// `None`: set those with `FetchLookupPhoneNumberOverrides { field: Some(..),
+    /// ..FetchLookupPhoneNumberOverrides::new(..) }`.
+    pub fn new(phone_number: impl Into<String>, field: impl Into<String>) -> Self {
+        FetchLookupPhoneNumberOverrides {
+            phone_number: phone_number.into(),
+            field: field.into(),
+        }
+    }
+}
+
 /// Create an Override for a specific package and phone number.
 #[endpoint(POST, "/v2/PhoneNumbers/<PhoneNumber>/Overrides/<Field>", host = "lookups.twilio.com", response = Overrides, json)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -45,9 +57,23 @@ pub struct CreateLookupPhoneNumberOverrides {
     pub reason: Option<String>,
 }
 
+impl CreateLookupPhoneNumberOverrides {
+    /// A [`CreateLookupPhoneNumberOverrides`] of its required parameters, every optional
+    /// one `None`: set those with `CreateLookupPhoneNumberOverrides { field: Some(..),
+    /// ..CreateLookupPhoneNumberOverrides::new(..) }`.
+    pub fn new(phone_number: impl Into<String>, field: impl Into<String>) -> Self {
+        CreateLookupPhoneNumberOverrides {
+            phone_number: phone_number.into(),
+            field: field.into(),
+            line_type: None,
+            reason: None,
+        }
+    }
+}
+
 /// Update an Override for a specific package and phone number.
 #[endpoint(PUT, "/v2/PhoneNumbers/<PhoneNumber>/Overrides/<Field>", host = "lookups.twilio.com", response = Overrides, json)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -66,9 +92,23 @@ pub struct UpdateLookupPhoneNumberOverrides {
     pub reason: Option<String>,
 }
 
+impl UpdateLookupPhoneNumberOverrides {
+    /// A [`UpdateLookupPhoneNumberOverrides`] of its required parameters, every optional
+    /// one `None`: set those with `UpdateLookupPhoneNumberOverrides { field: Some(..),
+    /// ..UpdateLookupPhoneNumberOverrides::new(..) }`.
+    pub fn new(phone_number: impl Into<String>, field: impl Into<String>) -> Self {
+        UpdateLookupPhoneNumberOverrides {
+            phone_number: phone_number.into(),
+            field: field.into(),
+            line_type: None,
+            reason: None,
+        }
+    }
+}
+
 /// Delete an Override for a specific package and phone number.
 #[endpoint(DELETE, "/v2/PhoneNumbers/<PhoneNumber>/Overrides/<Field>", host = "lookups.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -79,6 +119,18 @@ pub struct DeleteLookupPhoneNumberOverrides {
     pub phone_number: String,
     /// `Field`: the API description does not describe it.
     pub field: String,
+}
+
+impl DeleteLookupPhoneNumberOverrides {
+    /// A [`DeleteLookupPhoneNumberOverrides`] of its required parameters, every optional
+    /// one `None`: set those with `DeleteLookupPhoneNumberOverrides { field: Some(..),
+    /// ..DeleteLookupPhoneNumberOverrides::new(..) }`.
+    pub fn new(phone_number: impl Into<String>, field: impl Into<String>) -> Self {
+        DeleteLookupPhoneNumberOverrides {
+            phone_number: phone_number.into(),
+            field: field.into(),
+        }
+    }
 }
 
 /// A Overrides resource (`OverridesResponse` in the spec).

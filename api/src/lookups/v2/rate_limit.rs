@@ -38,7 +38,7 @@ pub struct RateLimitListResponse {
 
 /// Get rate limit
 #[endpoint(GET, "/v2/RateLimits/Fields/<Field>/Bucket/<Bucket>", host = "lookups.twilio.com", response = RateLimit)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -51,9 +51,21 @@ pub struct FetchLookupRateLimit {
     pub bucket: String,
 }
 
+impl FetchLookupRateLimit {
+    /// A [`FetchLookupRateLimit`] of its required parameters, every optional one `None`:
+    /// set those with `FetchLookupRateLimit { field: Some(..),
+    /// ..FetchLookupRateLimit::new(..) }`.
+    pub fn new(field: impl Into<String>, bucket: impl Into<String>) -> Self {
+        FetchLookupRateLimit {
+            field: field.into(),
+            bucket: bucket.into(),
+        }
+    }
+}
+
 /// Upsert rate limit
 #[endpoint(PUT, "/v2/RateLimits/Fields/<Field>/Bucket/<Bucket>", host = "lookups.twilio.com", response = RateLimit, json)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -72,9 +84,23 @@ pub struct UpdateLookupRateLimit {
     pub ttl: Option<i64>,
 }
 
+impl UpdateLookupRateLimit {
+    /// A [`UpdateLookupRateLimit`] of its required parameters, every optional one `None`:
+    /// set those with `UpdateLookupRateLimit { field: Some(..),
+    /// ..UpdateLookupRateLimit::new(..) }`.
+    pub fn new(field: impl Into<String>, bucket: impl Into<String>) -> Self {
+        UpdateLookupRateLimit {
+            field: field.into(),
+            bucket: bucket.into(),
+            limit: None,
+            ttl: None,
+        }
+    }
+}
+
 /// Delete rate limit
 #[endpoint(DELETE, "/v2/RateLimits/Fields/<Field>/Bucket/<Bucket>", host = "lookups.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -85,6 +111,18 @@ pub struct DeleteLookupRateLimit {
     pub field: String,
     /// bucket name
     pub bucket: String,
+}
+
+impl DeleteLookupRateLimit {
+    /// A [`DeleteLookupRateLimit`] of its required parameters, every optional one `None`:
+    /// set those with `DeleteLookupRateLimit { field: Some(..),
+    /// ..DeleteLookupRateLimit::new(..) }`.
+    pub fn new(field: impl Into<String>, bucket: impl Into<String>) -> Self {
+        DeleteLookupRateLimit {
+            field: field.into(),
+            bucket: bucket.into(),
+        }
+    }
 }
 
 /// Rate limit response schema

@@ -8,11 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, AI, MG};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
 /// ListAlphaSender
 #[endpoint(GET, "/v1/Services/<ServiceSid>/AlphaSenders", host = "messaging.twilio.com", response = ListAlphaSenderResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -21,8 +22,7 @@ use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
 pub struct ListAlphaSender {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// read the resources from.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -32,6 +32,19 @@ pub struct ListAlphaSender {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListAlphaSender {
+    /// A [`ListAlphaSender`] of its required parameters, every optional one `None`: set
+    /// those with `ListAlphaSender { field: Some(..), ..ListAlphaSender::new(..) }`.
+    pub fn new(service_sid: Sid<MG>) -> Self {
+        ListAlphaSender {
+            service_sid,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`AlphaSender`]s, as [`ListAlphaSender`] returns it.
@@ -62,7 +75,7 @@ impl Page for ListAlphaSenderResponse {
 
 /// CreateAlphaSender
 #[endpoint(POST, "/v1/Services/<ServiceSid>/AlphaSenders", host = "messaging.twilio.com", response = AlphaSender)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -71,17 +84,27 @@ impl Page for ListAlphaSenderResponse {
 pub struct CreateAlphaSender {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// create the resource under.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// The Alphanumeric Sender ID string. Can be up to 11 characters long. Valid characters
     /// are A-Z, a-z, 0-9, space, hyphen `-`, plus `+`, underscore `_` and ampersand `&`.
     /// This value cannot contain only numbers.
     pub alpha_sender: String,
 }
 
+impl CreateAlphaSender {
+    /// A [`CreateAlphaSender`] of its required parameters, every optional one `None`: set
+    /// those with `CreateAlphaSender { field: Some(..), ..CreateAlphaSender::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, alpha_sender: impl Into<String>) -> Self {
+        CreateAlphaSender {
+            service_sid,
+            alpha_sender: alpha_sender.into(),
+        }
+    }
+}
+
 /// FetchAlphaSender
 #[endpoint(GET, "/v1/Services/<ServiceSid>/AlphaSenders/<Sid>", host = "messaging.twilio.com", response = AlphaSender)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -90,15 +113,25 @@ pub struct CreateAlphaSender {
 pub struct FetchAlphaSender {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// fetch the resource from.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// The SID of the AlphaSender resource to fetch.
     pub sid: String,
 }
 
+impl FetchAlphaSender {
+    /// A [`FetchAlphaSender`] of its required parameters, every optional one `None`: set
+    /// those with `FetchAlphaSender { field: Some(..), ..FetchAlphaSender::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+        FetchAlphaSender {
+            service_sid,
+            sid: sid.into(),
+        }
+    }
+}
+
 /// DeleteAlphaSender
 #[endpoint(DELETE, "/v1/Services/<ServiceSid>/AlphaSenders/<Sid>", host = "messaging.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -107,10 +140,20 @@ pub struct FetchAlphaSender {
 pub struct DeleteAlphaSender {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// delete the resource from.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// The SID of the AlphaSender resource to delete.
     pub sid: String,
+}
+
+impl DeleteAlphaSender {
+    /// A [`DeleteAlphaSender`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteAlphaSender { field: Some(..), ..DeleteAlphaSender::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+        DeleteAlphaSender {
+            service_sid,
+            sid: sid.into(),
+        }
+    }
 }
 
 /// A AlphaSender resource (`messaging.v1.service.alpha_sender` in the spec).
@@ -120,13 +163,16 @@ pub struct DeleteAlphaSender {
 #[non_exhaustive]
 pub struct AlphaSender {
     /// The unique string that we created to identify the AlphaSender resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<AI>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the AlphaSender resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<MG>>,
     /// The date and time in GMT when the resource was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

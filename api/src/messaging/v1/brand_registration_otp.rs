@@ -8,11 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint;
+use crate::prefix::{AC, BN};
+use crate::{Sid, endpoint};
 
 /// CreateBrandRegistrationOtp
 #[endpoint(POST, "/v1/a2p/BrandRegistrations/<BrandRegistrationSid>/SmsOtp", host = "messaging.twilio.com", response = BrandRegistrationOtp)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -20,8 +21,18 @@ use crate::endpoint;
 )]
 pub struct CreateBrandRegistrationOtp {
     /// Brand Registration Sid of Sole Proprietor Brand.
-    #[sid(prefix = "BN")]
-    pub brand_registration_sid: String,
+    pub brand_registration_sid: Sid<BN>,
+}
+
+impl CreateBrandRegistrationOtp {
+    /// A [`CreateBrandRegistrationOtp`] of its required parameters, every optional one
+    /// `None`: set those with `CreateBrandRegistrationOtp { field: Some(..),
+    /// ..CreateBrandRegistrationOtp::new(..) }`.
+    pub fn new(brand_registration_sid: Sid<BN>) -> Self {
+        CreateBrandRegistrationOtp {
+            brand_registration_sid,
+        }
+    }
 }
 
 /// A BrandRegistrationOtp resource
@@ -33,7 +44,9 @@ pub struct CreateBrandRegistrationOtp {
 pub struct BrandRegistrationOtp {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Brand Registration resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique string to identify Brand Registration of Sole Proprietor Brand
-    pub brand_registration_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub brand_registration_sid: Option<Sid<BN>>,
 }

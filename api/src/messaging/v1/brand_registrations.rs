@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, BN, BU};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// Brand Registration status. One of "PENDING", "APPROVED", "FAILED", "IN_REVIEW",
@@ -50,7 +51,7 @@ wire_enum! {
 
 /// FetchBrandRegistrations
 #[endpoint(GET, "/v1/a2p/BrandRegistrations/<Sid>", host = "messaging.twilio.com", response = BrandRegistrations)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -58,13 +59,21 @@ wire_enum! {
 )]
 pub struct FetchBrandRegistrations {
     /// The SID of the Brand Registration resource to fetch.
-    #[sid(prefix = "BN")]
-    pub sid: String,
+    pub sid: Sid<BN>,
+}
+
+impl FetchBrandRegistrations {
+    /// A [`FetchBrandRegistrations`] of its required parameters, every optional one `None`:
+    /// set those with `FetchBrandRegistrations { field: Some(..),
+    /// ..FetchBrandRegistrations::new(..) }`.
+    pub fn new(sid: Sid<BN>) -> Self {
+        FetchBrandRegistrations { sid }
+    }
 }
 
 /// UpdateBrandRegistrations
 #[endpoint(POST, "/v1/a2p/BrandRegistrations/<Sid>", host = "messaging.twilio.com", response = BrandRegistrations)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -72,8 +81,16 @@ pub struct FetchBrandRegistrations {
 )]
 pub struct UpdateBrandRegistrations {
     /// The SID of the Brand Registration resource to update.
-    #[sid(prefix = "BN")]
-    pub sid: String,
+    pub sid: Sid<BN>,
+}
+
+impl UpdateBrandRegistrations {
+    /// A [`UpdateBrandRegistrations`] of its required parameters, every optional one
+    /// `None`: set those with `UpdateBrandRegistrations { field: Some(..),
+    /// ..UpdateBrandRegistrations::new(..) }`.
+    pub fn new(sid: Sid<BN>) -> Self {
+        UpdateBrandRegistrations { sid }
+    }
 }
 
 /// ListBrandRegistrations
@@ -124,7 +141,7 @@ impl Page for ListBrandRegistrationsResponse {
 
 /// CreateBrandRegistrations
 #[endpoint(POST, "/v1/a2p/BrandRegistrations", host = "messaging.twilio.com", response = BrandRegistrations)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -132,11 +149,9 @@ impl Page for ListBrandRegistrationsResponse {
 )]
 pub struct CreateBrandRegistrations {
     /// Customer Profile Bundle Sid.
-    #[sid(prefix = "BU")]
-    pub customer_profile_bundle_sid: String,
+    pub customer_profile_bundle_sid: Sid<BU>,
     /// A2P Messaging Profile Bundle Sid.
-    #[sid(prefix = "BU")]
-    pub a2_p_profile_bundle_sid: String,
+    pub a2_p_profile_bundle_sid: Sid<BU>,
     /// Type of brand being created. One of: "STANDARD", "SOLE_PROPRIETOR". SOLE_PROPRIETOR
     /// is for low volume, SOLE_PROPRIETOR use cases. STANDARD is for all other use cases.
     pub brand_type: Option<String>,
@@ -148,6 +163,21 @@ pub struct CreateBrandRegistrations {
     pub skip_automatic_sec_vet: Option<bool>,
 }
 
+impl CreateBrandRegistrations {
+    /// A [`CreateBrandRegistrations`] of its required parameters, every optional one
+    /// `None`: set those with `CreateBrandRegistrations { field: Some(..),
+    /// ..CreateBrandRegistrations::new(..) }`.
+    pub fn new(customer_profile_bundle_sid: Sid<BU>, a2_p_profile_bundle_sid: Sid<BU>) -> Self {
+        CreateBrandRegistrations {
+            customer_profile_bundle_sid,
+            a2_p_profile_bundle_sid,
+            brand_type: None,
+            mock: None,
+            skip_automatic_sec_vet: None,
+        }
+    }
+}
+
 /// A BrandRegistrations resource (`messaging.v1.brand_registrations` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
@@ -157,14 +187,18 @@ pub struct CreateBrandRegistrations {
 #[non_exhaustive]
 pub struct BrandRegistrations {
     /// The unique string to identify Brand Registration.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<BN>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Brand Registration resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// A2P Messaging Profile Bundle BundleSid.
-    pub customer_profile_bundle_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub customer_profile_bundle_sid: Option<Sid<BU>>,
     /// A2P Messaging Profile Bundle BundleSid.
-    pub a2p_profile_bundle_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub a2p_profile_bundle_sid: Option<Sid<BU>>,
     /// The date and time in GMT when the resource was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, BN, VT};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The third-party provider that has conducted the vetting. One of “CampaignVerify”
@@ -20,7 +21,7 @@ wire_enum! {
 
 /// ListBrandVetting
 #[endpoint(GET, "/v1/a2p/BrandRegistrations/<BrandSid>/Vettings", host = "messaging.twilio.com", response = ListBrandVettingResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -28,10 +29,20 @@ wire_enum! {
 )]
 pub struct ListBrandVetting {
     /// The SID of the Brand Registration resource of the vettings to read .
-    #[sid(prefix = "BN")]
-    pub brand_sid: String,
+    pub brand_sid: Sid<BN>,
     /// The third-party provider of the vettings to read
     pub vetting_provider: Option<BrandVettingVettingProvider>,
+}
+
+impl ListBrandVetting {
+    /// A [`ListBrandVetting`] of its required parameters, every optional one `None`: set
+    /// those with `ListBrandVetting { field: Some(..), ..ListBrandVetting::new(..) }`.
+    pub fn new(brand_sid: Sid<BN>) -> Self {
+        ListBrandVetting {
+            brand_sid,
+            vetting_provider: None,
+        }
+    }
 }
 
 /// A page of [`BrandVetting`]s, as [`ListBrandVetting`] returns it.
@@ -70,17 +81,28 @@ impl Page for ListBrandVettingResponse {
 )]
 pub struct CreateBrandVetting {
     /// The SID of the Brand Registration resource of the vettings to create .
-    #[sid(prefix = "BN")]
-    pub brand_sid: String,
+    pub brand_sid: Sid<BN>,
     /// One of `campaign-verify`, `aegis`.
     pub vetting_provider: BrandVettingVettingProvider,
     /// The unique ID of the vetting
     pub vetting_id: Option<String>,
 }
 
+impl CreateBrandVetting {
+    /// A [`CreateBrandVetting`] of its required parameters, every optional one `None`: set
+    /// those with `CreateBrandVetting { field: Some(..), ..CreateBrandVetting::new(..) }`.
+    pub fn new(brand_sid: Sid<BN>, vetting_provider: BrandVettingVettingProvider) -> Self {
+        CreateBrandVetting {
+            brand_sid,
+            vetting_provider,
+            vetting_id: None,
+        }
+    }
+}
+
 /// FetchBrandVetting
 #[endpoint(GET, "/v1/a2p/BrandRegistrations/<BrandSid>/Vettings/<BrandVettingSid>", host = "messaging.twilio.com", response = BrandVetting)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -88,11 +110,20 @@ pub struct CreateBrandVetting {
 )]
 pub struct FetchBrandVetting {
     /// The SID of the Brand Registration resource of the vettings to read .
-    #[sid(prefix = "BN")]
-    pub brand_sid: String,
+    pub brand_sid: Sid<BN>,
     /// The Twilio SID of the third-party vetting record.
-    #[sid(prefix = "VT")]
-    pub brand_vetting_sid: String,
+    pub brand_vetting_sid: Sid<VT>,
+}
+
+impl FetchBrandVetting {
+    /// A [`FetchBrandVetting`] of its required parameters, every optional one `None`: set
+    /// those with `FetchBrandVetting { field: Some(..), ..FetchBrandVetting::new(..) }`.
+    pub fn new(brand_sid: Sid<BN>, brand_vetting_sid: Sid<VT>) -> Self {
+        FetchBrandVetting {
+            brand_sid,
+            brand_vetting_sid,
+        }
+    }
 }
 
 /// A BrandVetting resource (`messaging.v1.brand_registrations.brand_vetting` in the spec).
@@ -103,11 +134,14 @@ pub struct FetchBrandVetting {
 pub struct BrandVetting {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the vetting record.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique string to identify Brand Registration.
-    pub brand_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub brand_sid: Option<Sid<BN>>,
     /// The Twilio SID of the third-party vetting record.
-    pub brand_vetting_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub brand_vetting_sid: Option<Sid<VT>>,
     /// The date and time in GMT when the resource was last updated specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

@@ -8,11 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, MG, XE};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
 /// ListChannelSender
 #[endpoint(GET, "/v1/Services/<MessagingServiceSid>/ChannelSenders", host = "messaging.twilio.com", response = ListChannelSenderResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -21,8 +22,7 @@ use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
 pub struct ListChannelSender {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// read the resources from.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -32,6 +32,19 @@ pub struct ListChannelSender {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListChannelSender {
+    /// A [`ListChannelSender`] of its required parameters, every optional one `None`: set
+    /// those with `ListChannelSender { field: Some(..), ..ListChannelSender::new(..) }`.
+    pub fn new(messaging_service_sid: Sid<MG>) -> Self {
+        ListChannelSender {
+            messaging_service_sid,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ChannelSender`]s, as [`ListChannelSender`] returns it.
@@ -62,7 +75,7 @@ impl Page for ListChannelSenderResponse {
 
 /// CreateChannelSender
 #[endpoint(POST, "/v1/Services/<MessagingServiceSid>/ChannelSenders", host = "messaging.twilio.com", response = ChannelSender)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -71,16 +84,26 @@ impl Page for ListChannelSenderResponse {
 pub struct CreateChannelSender {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// create the resource under.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
     /// The SID of the Channel Sender being added to the Service.
-    #[sid(prefix = "XE")]
-    pub sid: String,
+    pub sid: Sid<XE>,
+}
+
+impl CreateChannelSender {
+    /// A [`CreateChannelSender`] of its required parameters, every optional one `None`: set
+    /// those with `CreateChannelSender { field: Some(..), ..CreateChannelSender::new(..)
+    /// }`.
+    pub fn new(messaging_service_sid: Sid<MG>, sid: Sid<XE>) -> Self {
+        CreateChannelSender {
+            messaging_service_sid,
+            sid,
+        }
+    }
 }
 
 /// FetchChannelSender
 #[endpoint(GET, "/v1/Services/<MessagingServiceSid>/ChannelSenders/<Sid>", host = "messaging.twilio.com", response = ChannelSender)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -89,15 +112,25 @@ pub struct CreateChannelSender {
 pub struct FetchChannelSender {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// fetch the resource from.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
     /// The SID of the ChannelSender resource to fetch.
     pub sid: String,
 }
 
+impl FetchChannelSender {
+    /// A [`FetchChannelSender`] of its required parameters, every optional one `None`: set
+    /// those with `FetchChannelSender { field: Some(..), ..FetchChannelSender::new(..) }`.
+    pub fn new(messaging_service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+        FetchChannelSender {
+            messaging_service_sid,
+            sid: sid.into(),
+        }
+    }
+}
+
 /// DeleteChannelSender
 #[endpoint(DELETE, "/v1/Services/<MessagingServiceSid>/ChannelSenders/<Sid>", host = "messaging.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -106,10 +139,21 @@ pub struct FetchChannelSender {
 pub struct DeleteChannelSender {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// delete the resource from.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
     /// The SID of the Channel Sender resource to delete.
     pub sid: String,
+}
+
+impl DeleteChannelSender {
+    /// A [`DeleteChannelSender`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteChannelSender { field: Some(..), ..DeleteChannelSender::new(..)
+    /// }`.
+    pub fn new(messaging_service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+        DeleteChannelSender {
+            messaging_service_sid,
+            sid: sid.into(),
+        }
+    }
 }
 
 /// A ChannelSender resource (`messaging.v1.service.channel_sender` in the spec).
@@ -120,12 +164,15 @@ pub struct DeleteChannelSender {
 pub struct ChannelSender {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the ChannelSender resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Service](https://www.twilio.com/docs/messaging/services) the
     /// resource is associated with.
-    pub messaging_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// The unique string that we created to identify the ChannelSender resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<XE>>,
     /// The unique string that identifies the sender e.g whatsapp:+123456XXXX.
     pub sender: Option<String>,
     /// A string value that identifies the sender type e.g WhatsApp, Messenger.

@@ -9,11 +9,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, AI, MG};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
 /// ListDestinationAlphaSender
 #[endpoint(GET, "/v1/Services/<ServiceSid>/DestinationAlphaSenders", host = "messaging.twilio.com", response = ListDestinationAlphaSenderResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,8 +23,7 @@ use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
 pub struct ListDestinationAlphaSender {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// read the resources from.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// Optional filter to return only alphanumeric sender IDs associated with the specified
     /// two-character ISO country code.
     pub iso_country_code: Option<String>,
@@ -36,6 +36,21 @@ pub struct ListDestinationAlphaSender {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListDestinationAlphaSender {
+    /// A [`ListDestinationAlphaSender`] of its required parameters, every optional one
+    /// `None`: set those with `ListDestinationAlphaSender { field: Some(..),
+    /// ..ListDestinationAlphaSender::new(..) }`.
+    pub fn new(service_sid: Sid<MG>) -> Self {
+        ListDestinationAlphaSender {
+            service_sid,
+            iso_country_code: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`DestinationAlphaSender`]s, as [`ListDestinationAlphaSender`] returns it.
@@ -66,7 +81,7 @@ impl Page for ListDestinationAlphaSenderResponse {
 
 /// CreateDestinationAlphaSender
 #[endpoint(POST, "/v1/Services/<ServiceSid>/DestinationAlphaSenders", host = "messaging.twilio.com", response = DestinationAlphaSender)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -75,8 +90,7 @@ impl Page for ListDestinationAlphaSenderResponse {
 pub struct CreateDestinationAlphaSender {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// create the resource under.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// The Alphanumeric Sender ID string. Can be up to 11 characters long. Valid characters
     /// are A-Z, a-z, 0-9, space, hyphen `-`, plus `+`, underscore `_` and ampersand `&`.
     /// This value cannot contain only numbers.
@@ -87,9 +101,22 @@ pub struct CreateDestinationAlphaSender {
     pub iso_country_code: Option<String>,
 }
 
+impl CreateDestinationAlphaSender {
+    /// A [`CreateDestinationAlphaSender`] of its required parameters, every optional one
+    /// `None`: set those with `CreateDestinationAlphaSender { field: Some(..),
+    /// ..CreateDestinationAlphaSender::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, alpha_sender: impl Into<String>) -> Self {
+        CreateDestinationAlphaSender {
+            service_sid,
+            alpha_sender: alpha_sender.into(),
+            iso_country_code: None,
+        }
+    }
+}
+
 /// FetchDestinationAlphaSender
 #[endpoint(GET, "/v1/Services/<ServiceSid>/DestinationAlphaSenders/<Sid>", host = "messaging.twilio.com", response = DestinationAlphaSender)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -98,15 +125,26 @@ pub struct CreateDestinationAlphaSender {
 pub struct FetchDestinationAlphaSender {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// fetch the resource from.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// The SID of the AlphaSender resource to fetch.
     pub sid: String,
 }
 
+impl FetchDestinationAlphaSender {
+    /// A [`FetchDestinationAlphaSender`] of its required parameters, every optional one
+    /// `None`: set those with `FetchDestinationAlphaSender { field: Some(..),
+    /// ..FetchDestinationAlphaSender::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+        FetchDestinationAlphaSender {
+            service_sid,
+            sid: sid.into(),
+        }
+    }
+}
+
 /// DeleteDestinationAlphaSender
 #[endpoint(DELETE, "/v1/Services/<ServiceSid>/DestinationAlphaSenders/<Sid>", host = "messaging.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -115,10 +153,21 @@ pub struct FetchDestinationAlphaSender {
 pub struct DeleteDestinationAlphaSender {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// delete the resource from.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// The SID of the AlphaSender resource to delete.
     pub sid: String,
+}
+
+impl DeleteDestinationAlphaSender {
+    /// A [`DeleteDestinationAlphaSender`] of its required parameters, every optional one
+    /// `None`: set those with `DeleteDestinationAlphaSender { field: Some(..),
+    /// ..DeleteDestinationAlphaSender::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+        DeleteDestinationAlphaSender {
+            service_sid,
+            sid: sid.into(),
+        }
+    }
 }
 
 /// A DestinationAlphaSender resource (`messaging.v1.service.destination_alpha_sender` in
@@ -129,13 +178,16 @@ pub struct DeleteDestinationAlphaSender {
 #[non_exhaustive]
 pub struct DestinationAlphaSender {
     /// The unique string that we created to identify the AlphaSender resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<AI>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the AlphaSender resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<MG>>,
     /// The date and time in GMT when the resource was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

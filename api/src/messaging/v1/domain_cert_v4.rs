@@ -8,11 +8,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Timestamp, endpoint};
+use crate::prefix::{CW, DN};
+use crate::{Sid, Timestamp, endpoint};
 
 /// FetchDomainCertV4
 #[endpoint(GET, "/v1/LinkShortening/Domains/<DomainSid>/Certificate", host = "messaging.twilio.com", response = DomainCertV4)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -21,13 +22,20 @@ use crate::{Timestamp, endpoint};
 pub struct FetchDomainCertV4 {
     /// Unique string used to identify the domain that this certificate should be associated
     /// with.
-    #[sid(prefix = "DN")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<DN>,
+}
+
+impl FetchDomainCertV4 {
+    /// A [`FetchDomainCertV4`] of its required parameters, every optional one `None`: set
+    /// those with `FetchDomainCertV4 { field: Some(..), ..FetchDomainCertV4::new(..) }`.
+    pub fn new(domain_sid: Sid<DN>) -> Self {
+        FetchDomainCertV4 { domain_sid }
+    }
 }
 
 /// UpdateDomainCertV4
 #[endpoint(POST, "/v1/LinkShortening/Domains/<DomainSid>/Certificate", host = "messaging.twilio.com", response = DomainCertV4)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -36,17 +44,27 @@ pub struct FetchDomainCertV4 {
 pub struct UpdateDomainCertV4 {
     /// Unique string used to identify the domain that this certificate should be associated
     /// with.
-    #[sid(prefix = "DN")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<DN>,
     /// Contains the full TLS certificate and private for this domain in PEM format:
     /// <https://en.wikipedia.org/wiki/Privacy-Enhanced_Mail.> Twilio uses this information
     /// to process HTTPS traffic sent to your domain.
     pub tls_cert: String,
 }
 
+impl UpdateDomainCertV4 {
+    /// A [`UpdateDomainCertV4`] of its required parameters, every optional one `None`: set
+    /// those with `UpdateDomainCertV4 { field: Some(..), ..UpdateDomainCertV4::new(..) }`.
+    pub fn new(domain_sid: Sid<DN>, tls_cert: impl Into<String>) -> Self {
+        UpdateDomainCertV4 {
+            domain_sid,
+            tls_cert: tls_cert.into(),
+        }
+    }
+}
+
 /// DeleteDomainCertV4
 #[endpoint(DELETE, "/v1/LinkShortening/Domains/<DomainSid>/Certificate", host = "messaging.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -55,8 +73,15 @@ pub struct UpdateDomainCertV4 {
 pub struct DeleteDomainCertV4 {
     /// Unique string used to identify the domain that this certificate should be associated
     /// with.
-    #[sid(prefix = "DN")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<DN>,
+}
+
+impl DeleteDomainCertV4 {
+    /// A [`DeleteDomainCertV4`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteDomainCertV4 { field: Some(..), ..DeleteDomainCertV4::new(..) }`.
+    pub fn new(domain_sid: Sid<DN>) -> Self {
+        DeleteDomainCertV4 { domain_sid }
+    }
 }
 
 /// A DomainCertV4 resource (`messaging.v1.domain_cert_v4` in the spec).
@@ -66,7 +91,8 @@ pub struct DeleteDomainCertV4 {
 #[non_exhaustive]
 pub struct DomainCertV4 {
     /// The unique string that we created to identify the Domain resource.
-    pub domain_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub domain_sid: Option<Sid<DN>>,
     /// Date that this Domain was last updated.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
@@ -82,7 +108,8 @@ pub struct DomainCertV4 {
     /// Full url path for this domain.
     pub domain_name: Option<String>,
     /// The unique string that we created to identify this Certificate resource.
-    pub certificate_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub certificate_sid: Option<Sid<CW>>,
     /// `url`: the API description does not describe it.
     pub url: Option<String>,
     /// Optional JSON field describing the status and upload date of a new certificate in

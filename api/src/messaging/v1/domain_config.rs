@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Timestamp, endpoint};
+use crate::prefix::{DN, ZK};
+use crate::{Sid, Timestamp, endpoint};
 
 /// FetchDomainConfig
 #[endpoint(GET, "/v1/LinkShortening/Domains/<DomainSid>/Config", host = "messaging.twilio.com", response = DomainConfig)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -20,13 +21,20 @@ use crate::{Timestamp, endpoint};
 pub struct FetchDomainConfig {
     /// Unique string used to identify the domain that this config should be associated
     /// with.
-    #[sid(prefix = "DN")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<DN>,
+}
+
+impl FetchDomainConfig {
+    /// A [`FetchDomainConfig`] of its required parameters, every optional one `None`: set
+    /// those with `FetchDomainConfig { field: Some(..), ..FetchDomainConfig::new(..) }`.
+    pub fn new(domain_sid: Sid<DN>) -> Self {
+        FetchDomainConfig { domain_sid }
+    }
 }
 
 /// UpdateDomainConfig
 #[endpoint(POST, "/v1/LinkShortening/Domains/<DomainSid>/Config", host = "messaging.twilio.com", response = DomainConfig)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -35,8 +43,7 @@ pub struct FetchDomainConfig {
 pub struct UpdateDomainConfig {
     /// Unique string used to identify the domain that this config should be associated
     /// with.
-    #[sid(prefix = "DN")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<DN>,
     /// Any requests we receive to this domain that do not match an existing shortened
     /// message will be redirected to the fallback url. These will likely be either expired
     /// messages, random misdirected traffic, or intentional scraping.
@@ -54,6 +61,20 @@ pub struct UpdateDomainConfig {
     pub disable_https: Option<bool>,
 }
 
+impl UpdateDomainConfig {
+    /// A [`UpdateDomainConfig`] of its required parameters, every optional one `None`: set
+    /// those with `UpdateDomainConfig { field: Some(..), ..UpdateDomainConfig::new(..) }`.
+    pub fn new(domain_sid: Sid<DN>) -> Self {
+        UpdateDomainConfig {
+            domain_sid,
+            fallback_url: None,
+            callback_url: None,
+            continue_on_failure: None,
+            disable_https: None,
+        }
+    }
+}
+
 /// A DomainConfig resource (`messaging.v1.domain_config` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
@@ -62,9 +83,11 @@ pub struct UpdateDomainConfig {
 #[non_exhaustive]
 pub struct DomainConfig {
     /// The unique string that we created to identify the Domain resource.
-    pub domain_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub domain_sid: Option<Sid<DN>>,
     /// The unique string that we created to identify the Domain config (prefix ZK).
-    pub config_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub config_sid: Option<Sid<ZK>>,
     /// Any requests we receive to this domain that do not match an existing shortened
     /// message will be redirected to the fallback url. These will likely be either expired
     /// messages, random misdirected traffic, or intentional scraping.

@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Timestamp, endpoint};
+use crate::prefix::{DN, MG, ZK};
+use crate::{Sid, Timestamp, endpoint};
 
 /// FetchDomainConfigMessagingService
 #[endpoint(GET, "/v1/LinkShortening/MessagingService/<MessagingServiceSid>/DomainConfig", host = "messaging.twilio.com", response = DomainConfigMessagingService)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -20,8 +21,18 @@ use crate::{Timestamp, endpoint};
 pub struct FetchDomainConfigMessagingService {
     /// Unique string used to identify the Messaging service that this domain should be
     /// associated with.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
+}
+
+impl FetchDomainConfigMessagingService {
+    /// A [`FetchDomainConfigMessagingService`] of its required parameters, every optional
+    /// one `None`: set those with `FetchDomainConfigMessagingService { field: Some(..),
+    /// ..FetchDomainConfigMessagingService::new(..) }`.
+    pub fn new(messaging_service_sid: Sid<MG>) -> Self {
+        FetchDomainConfigMessagingService {
+            messaging_service_sid,
+        }
+    }
 }
 
 /// A DomainConfigMessagingService resource (`messaging.v1.domain_config_messaging_service`
@@ -33,11 +44,14 @@ pub struct FetchDomainConfigMessagingService {
 #[non_exhaustive]
 pub struct DomainConfigMessagingService {
     /// The unique string that we created to identify the Domain resource.
-    pub domain_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub domain_sid: Option<Sid<DN>>,
     /// The unique string that we created to identify the Domain config (prefix ZK).
-    pub config_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub config_sid: Option<Sid<ZK>>,
     /// The unique string that identifies the messaging service
-    pub messaging_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// Any requests we receive to this domain that do not match an existing shortened
     /// message will be redirected to the fallback url. These will likely be either expired
     /// messages, random misdirected traffic, or intentional scraping.

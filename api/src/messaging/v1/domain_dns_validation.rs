@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint;
+use crate::prefix::DN;
+use crate::{Sid, endpoint};
 
 /// FetchDomainDnsValidation
 #[endpoint(GET, "/v1/LinkShortening/Domains/<DomainSid>/ValidateDns", host = "messaging.twilio.com", response = DomainDnsValidation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -19,8 +20,16 @@ use crate::endpoint;
 )]
 pub struct FetchDomainDnsValidation {
     /// Unique string used to identify the domain.
-    #[sid(prefix = "DN")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<DN>,
+}
+
+impl FetchDomainDnsValidation {
+    /// A [`FetchDomainDnsValidation`] of its required parameters, every optional one
+    /// `None`: set those with `FetchDomainDnsValidation { field: Some(..),
+    /// ..FetchDomainDnsValidation::new(..) }`.
+    pub fn new(domain_sid: Sid<DN>) -> Self {
+        FetchDomainDnsValidation { domain_sid }
+    }
 }
 
 /// A DomainDnsValidation resource (`messaging.v1.domain_dns_validation` in the spec).
@@ -31,7 +40,8 @@ pub struct FetchDomainDnsValidation {
 #[non_exhaustive]
 pub struct DomainDnsValidation {
     /// The unique string that we created to identify the Domain resource.
-    pub domain_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub domain_sid: Option<Sid<DN>>,
     /// `is_valid`: the API description does not describe it.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub is_valid: Option<bool>,

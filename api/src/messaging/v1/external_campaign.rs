@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Timestamp, endpoint};
+use crate::prefix::{AC, MG, QE};
+use crate::{Sid, Timestamp, endpoint};
 
 /// CreateExternalCampaign
 #[endpoint(POST, "/v1/Services/PreregisteredUsa2p", host = "messaging.twilio.com", response = ExternalCampaign)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -23,14 +24,26 @@ pub struct CreateExternalCampaign {
     /// The SID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) that the
     /// resource is associated with.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
     /// Customers should use this flag during the ERC registration process to indicate to
     /// Twilio that the campaign being registered is undergoing CNP migration. It is
     /// important for the user to first trigger the CNP migration process for said campaign
     /// in their CSP portal and have Twilio accept the sharing request, before making this
     /// api call.
     pub cnp_migration: Option<bool>,
+}
+
+impl CreateExternalCampaign {
+    /// A [`CreateExternalCampaign`] of its required parameters, every optional one `None`:
+    /// set those with `CreateExternalCampaign { field: Some(..),
+    /// ..CreateExternalCampaign::new(..) }`.
+    pub fn new(campaign_id: impl Into<String>, messaging_service_sid: Sid<MG>) -> Self {
+        CreateExternalCampaign {
+            campaign_id: campaign_id.into(),
+            messaging_service_sid,
+            cnp_migration: None,
+        }
+    }
 }
 
 /// A ExternalCampaign resource (`messaging.v1.external_campaign` in the spec).
@@ -41,16 +54,19 @@ pub struct CreateExternalCampaign {
 pub struct ExternalCampaign {
     /// The unique string that identifies a US A2P Compliance resource
     /// `QE2c6890da8086d771620e9b13fadeba0b`.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<QE>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that the
     /// Campaign belongs to.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// ID of the preregistered campaign.
     pub campaign_id: Option<String>,
     /// The SID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) that the
     /// resource is associated with.
-    pub messaging_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// The date and time in GMT when the resource was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

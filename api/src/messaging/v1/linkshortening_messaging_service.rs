@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint;
+use crate::prefix::{DN, MG};
+use crate::{Sid, endpoint};
 
 /// CreateLinkshorteningMessagingService
 #[endpoint(POST, "/v1/LinkShortening/Domains/<DomainSid>/MessagingServices/<MessagingServiceSid>", host = "messaging.twilio.com", response = LinkshorteningMessagingService)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -21,18 +22,28 @@ pub struct CreateLinkshorteningMessagingService {
     /// The domain SID to associate with a messaging service. With URL shortening enabled,
     /// links in messages sent with the associated messaging service will be shortened to
     /// the provided domain
-    #[sid(prefix = "DN")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<DN>,
     /// A messaging service SID to associate with a domain. With URL shortening enabled,
     /// links in messages sent with the provided messaging service will be shortened to the
     /// associated domain
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
+}
+
+impl CreateLinkshorteningMessagingService {
+    /// A [`CreateLinkshorteningMessagingService`] of its required parameters, every
+    /// optional one `None`: set those with `CreateLinkshorteningMessagingService { field:
+    /// Some(..), ..CreateLinkshorteningMessagingService::new(..) }`.
+    pub fn new(domain_sid: Sid<DN>, messaging_service_sid: Sid<MG>) -> Self {
+        CreateLinkshorteningMessagingService {
+            domain_sid,
+            messaging_service_sid,
+        }
+    }
 }
 
 /// DeleteLinkshorteningMessagingService
 #[endpoint(DELETE, "/v1/LinkShortening/Domains/<DomainSid>/MessagingServices/<MessagingServiceSid>", host = "messaging.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -42,13 +53,23 @@ pub struct DeleteLinkshorteningMessagingService {
     /// The domain SID to dissociate from a messaging service. With URL shortening enabled,
     /// links in messages sent with the associated messaging service will be shortened to
     /// the provided domain
-    #[sid(prefix = "DN")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<DN>,
     /// A messaging service SID to dissociate from a domain. With URL shortening enabled,
     /// links in messages sent with the provided messaging service will be shortened to the
     /// associated domain
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
+}
+
+impl DeleteLinkshorteningMessagingService {
+    /// A [`DeleteLinkshorteningMessagingService`] of its required parameters, every
+    /// optional one `None`: set those with `DeleteLinkshorteningMessagingService { field:
+    /// Some(..), ..DeleteLinkshorteningMessagingService::new(..) }`.
+    pub fn new(domain_sid: Sid<DN>, messaging_service_sid: Sid<MG>) -> Self {
+        DeleteLinkshorteningMessagingService {
+            domain_sid,
+            messaging_service_sid,
+        }
+    }
 }
 
 /// A LinkshorteningMessagingService resource
@@ -59,9 +80,11 @@ pub struct DeleteLinkshorteningMessagingService {
 #[non_exhaustive]
 pub struct LinkshorteningMessagingService {
     /// The unique string identifies the domain resource
-    pub domain_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub domain_sid: Option<Sid<DN>>,
     /// The unique string that identifies the messaging service
-    pub messaging_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// `url`: the API description does not describe it.
     pub url: Option<String>,
 }

@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint;
+use crate::prefix::{DN, MG};
+use crate::{Sid, endpoint};
 
 /// FetchLinkshorteningMessagingServiceDomainAssociation
 #[endpoint(GET, "/v1/LinkShortening/MessagingServices/<MessagingServiceSid>/Domain", host = "messaging.twilio.com", response = LinkshorteningMessagingServiceDomainAssociation)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -20,8 +21,19 @@ use crate::endpoint;
 pub struct FetchLinkshorteningMessagingServiceDomainAssociation {
     /// Unique string used to identify the Messaging service that this domain should be
     /// associated with.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
+}
+
+impl FetchLinkshorteningMessagingServiceDomainAssociation {
+    /// A [`FetchLinkshorteningMessagingServiceDomainAssociation`] of its required
+    /// parameters, every optional one `None`: set those with
+    /// `FetchLinkshorteningMessagingServiceDomainAssociation { field: Some(..),
+    /// ..FetchLinkshorteningMessagingServiceDomainAssociation::new(..) }`.
+    pub fn new(messaging_service_sid: Sid<MG>) -> Self {
+        FetchLinkshorteningMessagingServiceDomainAssociation {
+            messaging_service_sid,
+        }
+    }
 }
 
 /// A LinkshorteningMessagingServiceDomainAssociation resource
@@ -32,9 +44,11 @@ pub struct FetchLinkshorteningMessagingServiceDomainAssociation {
 #[non_exhaustive]
 pub struct LinkshorteningMessagingServiceDomainAssociation {
     /// The unique string that we created to identify the Domain resource.
-    pub domain_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub domain_sid: Option<Sid<DN>>,
     /// The unique string that identifies the messaging service
-    pub messaging_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// `url`: the API description does not describe it.
     pub url: Option<String>,
 }

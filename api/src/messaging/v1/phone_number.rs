@@ -8,11 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, MG, PN};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
 /// ListPhoneNumber
 #[endpoint(GET, "/v1/Services/<ServiceSid>/PhoneNumbers", host = "messaging.twilio.com", response = ListPhoneNumberResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -21,8 +22,7 @@ use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
 pub struct ListPhoneNumber {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// read the resources from.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -32,6 +32,19 @@ pub struct ListPhoneNumber {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListPhoneNumber {
+    /// A [`ListPhoneNumber`] of its required parameters, every optional one `None`: set
+    /// those with `ListPhoneNumber { field: Some(..), ..ListPhoneNumber::new(..) }`.
+    pub fn new(service_sid: Sid<MG>) -> Self {
+        ListPhoneNumber {
+            service_sid,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`PhoneNumber`]s, as [`ListPhoneNumber`] returns it.
@@ -62,7 +75,7 @@ impl Page for ListPhoneNumberResponse {
 
 /// CreatePhoneNumber
 #[endpoint(POST, "/v1/Services/<ServiceSid>/PhoneNumbers", host = "messaging.twilio.com", response = PhoneNumber)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -71,16 +84,25 @@ impl Page for ListPhoneNumberResponse {
 pub struct CreatePhoneNumber {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// create the resource under.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// The SID of the Phone Number being added to the Service.
-    #[sid(prefix = "PN")]
-    pub phone_number_sid: String,
+    pub phone_number_sid: Sid<PN>,
+}
+
+impl CreatePhoneNumber {
+    /// A [`CreatePhoneNumber`] of its required parameters, every optional one `None`: set
+    /// those with `CreatePhoneNumber { field: Some(..), ..CreatePhoneNumber::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, phone_number_sid: Sid<PN>) -> Self {
+        CreatePhoneNumber {
+            service_sid,
+            phone_number_sid,
+        }
+    }
 }
 
 /// FetchPhoneNumber
 #[endpoint(GET, "/v1/Services/<ServiceSid>/PhoneNumbers/<Sid>", host = "messaging.twilio.com", response = PhoneNumber)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -89,15 +111,25 @@ pub struct CreatePhoneNumber {
 pub struct FetchPhoneNumber {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// fetch the resource from.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// The SID of the PhoneNumber resource to fetch.
     pub sid: String,
 }
 
+impl FetchPhoneNumber {
+    /// A [`FetchPhoneNumber`] of its required parameters, every optional one `None`: set
+    /// those with `FetchPhoneNumber { field: Some(..), ..FetchPhoneNumber::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+        FetchPhoneNumber {
+            service_sid,
+            sid: sid.into(),
+        }
+    }
+}
+
 /// DeletePhoneNumber
 #[endpoint(DELETE, "/v1/Services/<ServiceSid>/PhoneNumbers/<Sid>", host = "messaging.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -106,10 +138,20 @@ pub struct FetchPhoneNumber {
 pub struct DeletePhoneNumber {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// delete the resource from.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// The SID of the PhoneNumber resource to delete.
     pub sid: String,
+}
+
+impl DeletePhoneNumber {
+    /// A [`DeletePhoneNumber`] of its required parameters, every optional one `None`: set
+    /// those with `DeletePhoneNumber { field: Some(..), ..DeletePhoneNumber::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+        DeletePhoneNumber {
+            service_sid,
+            sid: sid.into(),
+        }
+    }
 }
 
 /// A PhoneNumber resource (`messaging.v1.service.phone_number` in the spec).
@@ -119,13 +161,16 @@ pub struct DeletePhoneNumber {
 #[non_exhaustive]
 pub struct PhoneNumber {
     /// The unique string that we created to identify the PhoneNumber resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<PN>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the PhoneNumber resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<MG>>,
     /// The date and time in GMT when the resource was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Timestamp, endpoint};
+use crate::prefix::{CW, DN};
+use crate::{Sid, Timestamp, endpoint};
 
 /// UpdateRequestManagedCert
 #[endpoint(POST, "/v1/LinkShortening/Domains/<DomainSid>/RequestManagedCert", host = "messaging.twilio.com", response = RequestManagedCert)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -20,8 +21,16 @@ use crate::{Timestamp, endpoint};
 pub struct UpdateRequestManagedCert {
     /// Unique string used to identify the domain that this certificate should be associated
     /// with.
-    #[sid(prefix = "DN")]
-    pub domain_sid: String,
+    pub domain_sid: Sid<DN>,
+}
+
+impl UpdateRequestManagedCert {
+    /// A [`UpdateRequestManagedCert`] of its required parameters, every optional one
+    /// `None`: set those with `UpdateRequestManagedCert { field: Some(..),
+    /// ..UpdateRequestManagedCert::new(..) }`.
+    pub fn new(domain_sid: Sid<DN>) -> Self {
+        UpdateRequestManagedCert { domain_sid }
+    }
 }
 
 /// A RequestManagedCert resource (`messaging.v1.request_managed_cert` in the spec).
@@ -32,7 +41,8 @@ pub struct UpdateRequestManagedCert {
 #[non_exhaustive]
 pub struct RequestManagedCert {
     /// The unique string that we created to identify the Domain resource.
-    pub domain_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub domain_sid: Option<Sid<DN>>,
     /// Date that this Domain was last updated.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
@@ -47,7 +57,8 @@ pub struct RequestManagedCert {
     /// Full url path for this domain.
     pub domain_name: Option<String>,
     /// The unique string that we created to identify this Certificate resource.
-    pub certificate_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub certificate_sid: Option<Sid<CW>>,
     /// `url`: the API description does not describe it.
     pub url: Option<String>,
     /// A boolean flag indicating if the certificate is managed by Twilio.

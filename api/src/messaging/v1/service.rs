@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{HttpMethod, NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, MG};
+use crate::{HttpMethod, NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// Reserved.
@@ -69,7 +70,7 @@ impl Page for ListServiceResponse {
 
 /// CreateService
 #[endpoint(POST, "/v1/Services", host = "messaging.twilio.com", response = Service)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -139,9 +140,34 @@ pub struct CreateService {
     pub use_inbound_webhook_on_number: Option<bool>,
 }
 
+impl CreateService {
+    /// A [`CreateService`] of its required parameters, every optional one `None`: set those
+    /// with `CreateService { field: Some(..), ..CreateService::new(..) }`.
+    pub fn new(friendly_name: impl Into<String>) -> Self {
+        CreateService {
+            friendly_name: friendly_name.into(),
+            inbound_request_url: None,
+            inbound_method: None,
+            fallback_url: None,
+            fallback_method: None,
+            status_callback: None,
+            sticky_sender: None,
+            mms_converter: None,
+            smart_encoding: None,
+            scan_message_content: None,
+            fallback_to_long_code: None,
+            area_code_geomatch: None,
+            validity_period: None,
+            synchronous_validation: None,
+            usecase: None,
+            use_inbound_webhook_on_number: None,
+        }
+    }
+}
+
 /// FetchService
 #[endpoint(GET, "/v1/Services/<Sid>", host = "messaging.twilio.com", response = Service)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -149,13 +175,20 @@ pub struct CreateService {
 )]
 pub struct FetchService {
     /// The SID of the Service resource to fetch.
-    #[sid(prefix = "MG")]
-    pub sid: String,
+    pub sid: Sid<MG>,
+}
+
+impl FetchService {
+    /// A [`FetchService`] of its required parameters, every optional one `None`: set those
+    /// with `FetchService { field: Some(..), ..FetchService::new(..) }`.
+    pub fn new(sid: Sid<MG>) -> Self {
+        FetchService { sid }
+    }
 }
 
 /// UpdateService
 #[endpoint(POST, "/v1/Services/<Sid>", host = "messaging.twilio.com", response = Service)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -163,8 +196,7 @@ pub struct FetchService {
 )]
 pub struct UpdateService {
     /// The SID of the Service resource to update.
-    #[sid(prefix = "MG")]
-    pub sid: String,
+    pub sid: Sid<MG>,
     /// A descriptive string that you create to describe the resource. It can be up to 64
     /// characters long.
     pub friendly_name: Option<String>,
@@ -228,9 +260,35 @@ pub struct UpdateService {
     pub use_inbound_webhook_on_number: Option<bool>,
 }
 
+impl UpdateService {
+    /// A [`UpdateService`] of its required parameters, every optional one `None`: set those
+    /// with `UpdateService { field: Some(..), ..UpdateService::new(..) }`.
+    pub fn new(sid: Sid<MG>) -> Self {
+        UpdateService {
+            sid,
+            friendly_name: None,
+            inbound_request_url: None,
+            inbound_method: None,
+            fallback_url: None,
+            fallback_method: None,
+            status_callback: None,
+            sticky_sender: None,
+            mms_converter: None,
+            smart_encoding: None,
+            scan_message_content: None,
+            fallback_to_long_code: None,
+            area_code_geomatch: None,
+            validity_period: None,
+            synchronous_validation: None,
+            usecase: None,
+            use_inbound_webhook_on_number: None,
+        }
+    }
+}
+
 /// DeleteService
 #[endpoint(DELETE, "/v1/Services/<Sid>", host = "messaging.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -238,8 +296,15 @@ pub struct UpdateService {
 )]
 pub struct DeleteService {
     /// The SID of the Service resource to delete.
-    #[sid(prefix = "MG")]
-    pub sid: String,
+    pub sid: Sid<MG>,
+}
+
+impl DeleteService {
+    /// A [`DeleteService`] of its required parameters, every optional one `None`: set those
+    /// with `DeleteService { field: Some(..), ..DeleteService::new(..) }`.
+    pub fn new(sid: Sid<MG>) -> Self {
+        DeleteService { sid }
+    }
 }
 
 /// A Service resource (`messaging.v1.service` in the spec).
@@ -251,10 +316,12 @@ pub struct DeleteService {
 #[non_exhaustive]
 pub struct Service {
     /// The unique string that we created to identify the Service resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<MG>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Service resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// The date and time in GMT when the resource was created specified in [ISO

@@ -8,11 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, MG, SC};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
 /// ListShortCode
 #[endpoint(GET, "/v1/Services/<ServiceSid>/ShortCodes", host = "messaging.twilio.com", response = ListShortCodeResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -21,8 +22,7 @@ use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
 pub struct ListShortCode {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// read the resources from.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -32,6 +32,19 @@ pub struct ListShortCode {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListShortCode {
+    /// A [`ListShortCode`] of its required parameters, every optional one `None`: set those
+    /// with `ListShortCode { field: Some(..), ..ListShortCode::new(..) }`.
+    pub fn new(service_sid: Sid<MG>) -> Self {
+        ListShortCode {
+            service_sid,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`ShortCode`]s, as [`ListShortCode`] returns it.
@@ -62,7 +75,7 @@ impl Page for ListShortCodeResponse {
 
 /// CreateShortCode
 #[endpoint(POST, "/v1/Services/<ServiceSid>/ShortCodes", host = "messaging.twilio.com", response = ShortCode)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -71,16 +84,25 @@ impl Page for ListShortCodeResponse {
 pub struct CreateShortCode {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// create the resource under.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// The SID of the ShortCode resource being added to the Service.
-    #[sid(prefix = "SC")]
-    pub short_code_sid: String,
+    pub short_code_sid: Sid<SC>,
+}
+
+impl CreateShortCode {
+    /// A [`CreateShortCode`] of its required parameters, every optional one `None`: set
+    /// those with `CreateShortCode { field: Some(..), ..CreateShortCode::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, short_code_sid: Sid<SC>) -> Self {
+        CreateShortCode {
+            service_sid,
+            short_code_sid,
+        }
+    }
 }
 
 /// FetchShortCode
 #[endpoint(GET, "/v1/Services/<ServiceSid>/ShortCodes/<Sid>", host = "messaging.twilio.com", response = ShortCode)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -89,15 +111,25 @@ pub struct CreateShortCode {
 pub struct FetchShortCode {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// fetch the resource from.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// The SID of the ShortCode resource to fetch.
     pub sid: String,
 }
 
+impl FetchShortCode {
+    /// A [`FetchShortCode`] of its required parameters, every optional one `None`: set
+    /// those with `FetchShortCode { field: Some(..), ..FetchShortCode::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+        FetchShortCode {
+            service_sid,
+            sid: sid.into(),
+        }
+    }
+}
+
 /// DeleteShortCode
 #[endpoint(DELETE, "/v1/Services/<ServiceSid>/ShortCodes/<Sid>", host = "messaging.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -106,10 +138,20 @@ pub struct FetchShortCode {
 pub struct DeleteShortCode {
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) to
     /// delete the resource from.
-    #[sid(prefix = "MG")]
-    pub service_sid: String,
+    pub service_sid: Sid<MG>,
     /// The SID of the ShortCode resource to delete.
     pub sid: String,
+}
+
+impl DeleteShortCode {
+    /// A [`DeleteShortCode`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteShortCode { field: Some(..), ..DeleteShortCode::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+        DeleteShortCode {
+            service_sid,
+            sid: sid.into(),
+        }
+    }
 }
 
 /// A ShortCode resource (`messaging.v1.service.short_code` in the spec).
@@ -119,13 +161,16 @@ pub struct DeleteShortCode {
 #[non_exhaustive]
 pub struct ShortCode {
     /// The unique string that we created to identify the ShortCode resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<SC>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the ShortCode resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Service](https://www.twilio.com/docs/chat/rest/service-resource) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<MG>>,
     /// The date and time in GMT when the resource was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, BU, HH, PN, RA};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The type of business, valid values are PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT,
@@ -100,7 +101,7 @@ wire_enum! {
 
 /// Retrieve a tollfree verification
 #[endpoint(GET, "/v1/Tollfree/Verifications/<Sid>", host = "messaging.twilio.com", response = TollfreeVerification)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -108,13 +109,21 @@ wire_enum! {
 )]
 pub struct FetchTollfreeVerification {
     /// A unique string identifying a Tollfree Verification.
-    #[sid(prefix = "HH")]
-    pub sid: String,
+    pub sid: Sid<HH>,
+}
+
+impl FetchTollfreeVerification {
+    /// A [`FetchTollfreeVerification`] of its required parameters, every optional one
+    /// `None`: set those with `FetchTollfreeVerification { field: Some(..),
+    /// ..FetchTollfreeVerification::new(..) }`.
+    pub fn new(sid: Sid<HH>) -> Self {
+        FetchTollfreeVerification { sid }
+    }
 }
 
 /// Edit a tollfree verification
 #[endpoint(POST, "/v1/Tollfree/Verifications/<Sid>", host = "messaging.twilio.com", response = TollfreeVerification)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -122,8 +131,7 @@ pub struct FetchTollfreeVerification {
 )]
 pub struct UpdateTollfreeVerification {
     /// The unique string to identify Tollfree Verification.
-    #[sid(prefix = "HH")]
-    pub sid: String,
+    pub sid: Sid<HH>,
     /// The name of the business or organization using the Tollfree number.
     pub business_name: Option<String>,
     /// The website of the business or organization using the Tollfree number.
@@ -207,9 +215,55 @@ pub struct UpdateTollfreeVerification {
     pub vetting_id: Option<String>,
 }
 
+impl UpdateTollfreeVerification {
+    /// A [`UpdateTollfreeVerification`] of its required parameters, every optional one
+    /// `None`: set those with `UpdateTollfreeVerification { field: Some(..),
+    /// ..UpdateTollfreeVerification::new(..) }`.
+    pub fn new(sid: Sid<HH>) -> Self {
+        UpdateTollfreeVerification {
+            sid,
+            business_name: None,
+            business_website: None,
+            notification_email: None,
+            use_case_categories: None,
+            use_case_summary: None,
+            production_message_sample: None,
+            opt_in_image_urls: None,
+            opt_in_type: None,
+            message_volume: None,
+            business_street_address: None,
+            business_street_address2: None,
+            business_city: None,
+            business_state_province_region: None,
+            business_postal_code: None,
+            business_country: None,
+            additional_information: None,
+            business_contact_first_name: None,
+            business_contact_last_name: None,
+            business_contact_email: None,
+            business_contact_phone: None,
+            edit_reason: None,
+            business_registration_number: None,
+            business_registration_authority: None,
+            business_registration_country: None,
+            business_type: None,
+            business_registration_phone_number: None,
+            doing_business_as: None,
+            opt_in_confirmation_message: None,
+            help_message_sample: None,
+            privacy_policy_url: None,
+            terms_and_conditions_url: None,
+            age_gated_content: None,
+            opt_in_keywords: None,
+            vetting_provider: None,
+            vetting_id: None,
+        }
+    }
+}
+
 /// Delete a tollfree verification
 #[endpoint(DELETE, "/v1/Tollfree/Verifications/<Sid>", host = "messaging.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -217,8 +271,16 @@ pub struct UpdateTollfreeVerification {
 )]
 pub struct DeleteTollfreeVerification {
     /// The unique string to identify Tollfree Verification.
-    #[sid(prefix = "HH")]
-    pub sid: String,
+    pub sid: Sid<HH>,
+}
+
+impl DeleteTollfreeVerification {
+    /// A [`DeleteTollfreeVerification`] of its required parameters, every optional one
+    /// `None`: set those with `DeleteTollfreeVerification { field: Some(..),
+    /// ..DeleteTollfreeVerification::new(..) }`.
+    pub fn new(sid: Sid<HH>) -> Self {
+        DeleteTollfreeVerification { sid }
+    }
 }
 
 /// List tollfree verifications
@@ -231,8 +293,7 @@ pub struct DeleteTollfreeVerification {
 )]
 pub struct ListTollfreeVerification {
     /// The SID of the Phone Number associated with the Tollfree Verification.
-    #[sid(prefix = "PN")]
-    pub tollfree_phone_number_sid: Option<String>,
+    pub tollfree_phone_number_sid: Option<Sid<PN>>,
     /// The compliance status of the Tollfree Verification record.
     pub status: Option<TollfreeVerificationStatus>,
     /// Customer supplied reference id for the Tollfree Verification record.
@@ -308,11 +369,9 @@ pub struct CreateTollfreeVerification {
     /// Estimate monthly volume of messages from the Tollfree Number.
     pub message_volume: String,
     /// The SID of the Phone Number associated with the Tollfree Verification.
-    #[sid(prefix = "PN")]
-    pub tollfree_phone_number_sid: String,
+    pub tollfree_phone_number_sid: Sid<PN>,
     /// Customer's Profile Bundle BundleSid.
-    #[sid(prefix = "BU")]
-    pub customer_profile_sid: Option<String>,
+    pub customer_profile_sid: Option<Sid<BU>>,
     /// The address of the business or organization using the Tollfree number.
     pub business_street_address: Option<String>,
     /// The address of the business or organization using the Tollfree number.
@@ -377,6 +436,65 @@ pub struct CreateTollfreeVerification {
     pub vetting_id: Option<String>,
 }
 
+impl CreateTollfreeVerification {
+    /// A [`CreateTollfreeVerification`] of its required parameters, every optional one
+    /// `None`: set those with `CreateTollfreeVerification { field: Some(..),
+    /// ..CreateTollfreeVerification::new(..) }`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        business_name: impl Into<String>,
+        business_website: impl Into<String>,
+        notification_email: impl Into<String>,
+        use_case_categories: impl IntoIterator<Item = TollfreeVerificationUseCaseCategories>,
+        use_case_summary: impl Into<String>,
+        production_message_sample: impl Into<String>,
+        opt_in_image_urls: impl IntoIterator<Item = impl Into<String>>,
+        opt_in_type: TollfreeVerificationOptInType,
+        message_volume: impl Into<String>,
+        tollfree_phone_number_sid: Sid<PN>,
+    ) -> Self {
+        CreateTollfreeVerification {
+            business_name: business_name.into(),
+            business_website: business_website.into(),
+            notification_email: notification_email.into(),
+            use_case_categories: use_case_categories.into_iter().collect(),
+            use_case_summary: use_case_summary.into(),
+            production_message_sample: production_message_sample.into(),
+            opt_in_image_urls: opt_in_image_urls.into_iter().map(Into::into).collect(),
+            opt_in_type,
+            message_volume: message_volume.into(),
+            tollfree_phone_number_sid,
+            customer_profile_sid: None,
+            business_street_address: None,
+            business_street_address2: None,
+            business_city: None,
+            business_state_province_region: None,
+            business_postal_code: None,
+            business_country: None,
+            additional_information: None,
+            business_contact_first_name: None,
+            business_contact_last_name: None,
+            business_contact_email: None,
+            business_contact_phone: None,
+            external_reference_id: None,
+            business_registration_number: None,
+            business_registration_authority: None,
+            business_registration_country: None,
+            business_type: None,
+            business_registration_phone_number: None,
+            doing_business_as: None,
+            opt_in_confirmation_message: None,
+            help_message_sample: None,
+            privacy_policy_url: None,
+            terms_and_conditions_url: None,
+            age_gated_content: None,
+            opt_in_keywords: None,
+            vetting_provider: None,
+            vetting_id: None,
+        }
+    }
+}
+
 /// A TollfreeVerification resource (`messaging.v1.tollfree_verification` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
@@ -385,14 +503,18 @@ pub struct CreateTollfreeVerification {
 #[non_exhaustive]
 pub struct TollfreeVerification {
     /// The unique string to identify Tollfree Verification.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<HH>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Tollfree Verification resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// Customer's Profile Bundle BundleSid.
-    pub customer_profile_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub customer_profile_sid: Option<Sid<BU>>,
     /// Tollfree TrustProduct Bundle BundleSid.
-    pub trust_product_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub trust_product_sid: Option<Sid<BU>>,
     /// The date and time in GMT when the resource was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -402,7 +524,8 @@ pub struct TollfreeVerification {
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
     /// The SID of the Regulated Item.
-    pub regulated_item_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub regulated_item_sid: Option<Sid<RA>>,
     /// The name of the business or organization using the Tollfree number.
     pub business_name: Option<String>,
     /// The address of the business or organization using the Tollfree number.
@@ -450,7 +573,8 @@ pub struct TollfreeVerification {
     /// Additional information to be provided for verification.
     pub additional_information: Option<String>,
     /// The SID of the Phone Number associated with the Tollfree Verification.
-    pub tollfree_phone_number_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub tollfree_phone_number_sid: Option<Sid<PN>>,
     /// The E.164 formatted toll-free phone number associated with the verification.
     pub tollfree_phone_number: Option<String>,
     /// One of `PENDING_REVIEW`, `IN_REVIEW`, `TWILIO_APPROVED`, `TWILIO_REJECTED`.

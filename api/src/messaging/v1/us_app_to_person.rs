@@ -8,11 +8,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, BN, MG, QE};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
 /// ListUsAppToPerson
 #[endpoint(GET, "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p", host = "messaging.twilio.com", response = ListUsAppToPersonResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,8 +23,7 @@ pub struct ListUsAppToPerson {
     /// The SID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) to fetch the
     /// resource from.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -36,6 +36,20 @@ pub struct ListUsAppToPerson {
     /// The version of the Messaging API to use for this request
     #[header("X-Twilio-Api-Version")]
     pub x_twilio_api_version: Option<String>,
+}
+
+impl ListUsAppToPerson {
+    /// A [`ListUsAppToPerson`] of its required parameters, every optional one `None`: set
+    /// those with `ListUsAppToPerson { field: Some(..), ..ListUsAppToPerson::new(..) }`.
+    pub fn new(messaging_service_sid: Sid<MG>) -> Self {
+        ListUsAppToPerson {
+            messaging_service_sid,
+            page_size: None,
+            page: None,
+            page_token: None,
+            x_twilio_api_version: None,
+        }
+    }
 }
 
 /// A page of [`UsAppToPersonResponse`]s, as [`ListUsAppToPerson`] returns it.
@@ -66,7 +80,7 @@ impl Page for ListUsAppToPersonResponse {
 
 /// CreateUsAppToPerson
 #[endpoint(POST, "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p", host = "messaging.twilio.com", response = UsAppToPersonResponse)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -76,11 +90,9 @@ pub struct CreateUsAppToPerson {
     /// The SID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) to create the
     /// resources from.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
     /// A2P Brand Registration SID
-    #[sid(prefix = "BN")]
-    pub brand_registration_sid: String,
+    pub brand_registration_sid: Sid<BN>,
     /// A short description of what this SMS campaign does. Min length: 40 characters. Max
     /// length: 4096 characters.
     pub description: String,
@@ -148,9 +160,49 @@ pub struct CreateUsAppToPerson {
     pub x_twilio_api_version: Option<String>,
 }
 
+impl CreateUsAppToPerson {
+    /// A [`CreateUsAppToPerson`] of its required parameters, every optional one `None`: set
+    /// those with `CreateUsAppToPerson { field: Some(..), ..CreateUsAppToPerson::new(..)
+    /// }`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        messaging_service_sid: Sid<MG>,
+        brand_registration_sid: Sid<BN>,
+        description: impl Into<String>,
+        message_flow: impl Into<String>,
+        message_samples: impl IntoIterator<Item = impl Into<String>>,
+        us_app_to_person_usecase: impl Into<String>,
+        has_embedded_links: bool,
+        has_embedded_phone: bool,
+    ) -> Self {
+        CreateUsAppToPerson {
+            messaging_service_sid,
+            brand_registration_sid,
+            description: description.into(),
+            message_flow: message_flow.into(),
+            message_samples: message_samples.into_iter().map(Into::into).collect(),
+            us_app_to_person_usecase: us_app_to_person_usecase.into(),
+            has_embedded_links,
+            has_embedded_phone,
+            opt_in_message: None,
+            opt_out_message: None,
+            help_message: None,
+            opt_in_keywords: None,
+            opt_out_keywords: None,
+            help_keywords: None,
+            subscriber_opt_in: None,
+            age_gated: None,
+            direct_lending: None,
+            privacy_policy_url: None,
+            terms_and_conditions_url: None,
+            x_twilio_api_version: None,
+        }
+    }
+}
+
 /// FetchUsAppToPerson
 #[endpoint(GET, "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/<Sid>", host = "messaging.twilio.com", response = UsAppToPersonResponse)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -160,20 +212,30 @@ pub struct FetchUsAppToPerson {
     /// The SID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) to fetch the
     /// resource from.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
     /// The SID of the US A2P Compliance resource to fetch
     /// `QE2c6890da8086d771620e9b13fadeba0b`.
-    #[sid(prefix = "QE")]
-    pub sid: String,
+    pub sid: Sid<QE>,
     /// The version of the Messaging API to use for this request
     #[header("X-Twilio-Api-Version")]
     pub x_twilio_api_version: Option<String>,
 }
 
+impl FetchUsAppToPerson {
+    /// A [`FetchUsAppToPerson`] of its required parameters, every optional one `None`: set
+    /// those with `FetchUsAppToPerson { field: Some(..), ..FetchUsAppToPerson::new(..) }`.
+    pub fn new(messaging_service_sid: Sid<MG>, sid: Sid<QE>) -> Self {
+        FetchUsAppToPerson {
+            messaging_service_sid,
+            sid,
+            x_twilio_api_version: None,
+        }
+    }
+}
+
 /// UpdateUsAppToPerson
 #[endpoint(POST, "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/<Sid>", host = "messaging.twilio.com", response = UsAppToPersonResponse)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -183,12 +245,10 @@ pub struct UpdateUsAppToPerson {
     /// The SID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/services/api) to update the resource
     /// from.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
     /// The SID of the US A2P Compliance resource to update
     /// `QE2c6890da8086d771620e9b13fadeba0b`.
-    #[sid(prefix = "QE")]
-    pub sid: String,
+    pub sid: Sid<QE>,
     /// Indicates that this SMS campaign will send messages that contain links.
     pub has_embedded_links: bool,
     /// Indicates that this SMS campaign will send messages that contain phone numbers.
@@ -218,9 +278,42 @@ pub struct UpdateUsAppToPerson {
     pub x_twilio_api_version: Option<String>,
 }
 
+impl UpdateUsAppToPerson {
+    /// A [`UpdateUsAppToPerson`] of its required parameters, every optional one `None`: set
+    /// those with `UpdateUsAppToPerson { field: Some(..), ..UpdateUsAppToPerson::new(..)
+    /// }`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        messaging_service_sid: Sid<MG>,
+        sid: Sid<QE>,
+        has_embedded_links: bool,
+        has_embedded_phone: bool,
+        message_samples: impl IntoIterator<Item = impl Into<String>>,
+        message_flow: impl Into<String>,
+        description: impl Into<String>,
+        age_gated: bool,
+        direct_lending: bool,
+    ) -> Self {
+        UpdateUsAppToPerson {
+            messaging_service_sid,
+            sid,
+            has_embedded_links,
+            has_embedded_phone,
+            message_samples: message_samples.into_iter().map(Into::into).collect(),
+            message_flow: message_flow.into(),
+            description: description.into(),
+            age_gated,
+            direct_lending,
+            privacy_policy_url: None,
+            terms_and_conditions_url: None,
+            x_twilio_api_version: None,
+        }
+    }
+}
+
 /// DeleteUsAppToPerson
 #[endpoint(DELETE, "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/<Sid>", host = "messaging.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -230,12 +323,22 @@ pub struct DeleteUsAppToPerson {
     /// The SID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) to delete the
     /// resource from.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
     /// The SID of the US A2P Compliance resource to delete
     /// `QE2c6890da8086d771620e9b13fadeba0b`.
-    #[sid(prefix = "QE")]
-    pub sid: String,
+    pub sid: Sid<QE>,
+}
+
+impl DeleteUsAppToPerson {
+    /// A [`DeleteUsAppToPerson`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteUsAppToPerson { field: Some(..), ..DeleteUsAppToPerson::new(..)
+    /// }`.
+    pub fn new(messaging_service_sid: Sid<MG>, sid: Sid<QE>) -> Self {
+        DeleteUsAppToPerson {
+            messaging_service_sid,
+            sid,
+        }
+    }
 }
 
 /// A UsAppToPersonResponse resource (`messaging.v1.service.us_app_to_person_response` in
@@ -248,16 +351,20 @@ pub struct DeleteUsAppToPerson {
 pub struct UsAppToPersonResponse {
     /// The unique string that identifies a US A2P Compliance resource
     /// `QE2c6890da8086d771620e9b13fadeba0b`.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<QE>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that the
     /// Campaign belongs to.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique string to identify the A2P brand.
-    pub brand_registration_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub brand_registration_sid: Option<Sid<BN>>,
     /// The SID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) that the
     /// resource is associated with.
-    pub messaging_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// A short description of what this SMS campaign does. Min length: 40 characters. Max
     /// length: 4096 characters.
     pub description: Option<String>,

@@ -11,11 +11,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::endpoint;
+use crate::prefix::{BN, MG};
+use crate::{Sid, endpoint};
 
 /// FetchUsAppToPersonUsecase
 #[endpoint(GET, "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/Usecases", host = "messaging.twilio.com", response = UsAppToPersonUsecase)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -25,11 +26,21 @@ pub struct FetchUsAppToPersonUsecase {
     /// The SID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) to fetch the
     /// resource from.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
     /// The unique string to identify the A2P brand.
-    #[sid(prefix = "BN")]
-    pub brand_registration_sid: Option<String>,
+    pub brand_registration_sid: Option<Sid<BN>>,
+}
+
+impl FetchUsAppToPersonUsecase {
+    /// A [`FetchUsAppToPersonUsecase`] of its required parameters, every optional one
+    /// `None`: set those with `FetchUsAppToPersonUsecase { field: Some(..),
+    /// ..FetchUsAppToPersonUsecase::new(..) }`.
+    pub fn new(messaging_service_sid: Sid<MG>) -> Self {
+        FetchUsAppToPersonUsecase {
+            messaging_service_sid,
+            brand_registration_sid: None,
+        }
+    }
 }
 
 /// A UsAppToPersonUsecase resource (`messaging.v1.service.us_app_to_person_usecase` in the

@@ -10,11 +10,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, ET, IS};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
 /// FetchDocument
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Documents/<Sid>", host = "sync.twilio.com", response = Document)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -26,12 +27,23 @@ pub struct FetchDocument {
     pub service_sid: String,
     /// The SID of the Document resource to fetch. Can be the Document resource's `sid` or
     /// its `unique_name`.
-    pub sid: String,
+    pub sid: SidOrName<ET>,
+}
+
+impl FetchDocument {
+    /// A [`FetchDocument`] of its required parameters, every optional one `None`: set those
+    /// with `FetchDocument { field: Some(..), ..FetchDocument::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<ET>>) -> Self {
+        FetchDocument {
+            service_sid: service_sid.into(),
+            sid: sid.into(),
+        }
+    }
 }
 
 /// UpdateDocument
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Documents/<Sid>", host = "sync.twilio.com", response = Document)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -43,7 +55,7 @@ pub struct UpdateDocument {
     pub service_sid: String,
     /// The SID of the Document resource to update. Can be the Document resource's `sid` or
     /// its `unique_name`.
-    pub sid: String,
+    pub sid: SidOrName<ET>,
     /// A JSON string that represents an arbitrary, schema-less object that the Sync
     /// Document stores. Can be up to 16 KiB in length.
     pub data: Option<Value>,
@@ -55,9 +67,23 @@ pub struct UpdateDocument {
     pub if_match: Option<String>,
 }
 
+impl UpdateDocument {
+    /// A [`UpdateDocument`] of its required parameters, every optional one `None`: set
+    /// those with `UpdateDocument { field: Some(..), ..UpdateDocument::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<ET>>) -> Self {
+        UpdateDocument {
+            service_sid: service_sid.into(),
+            sid: sid.into(),
+            data: None,
+            ttl: None,
+            if_match: None,
+        }
+    }
+}
+
 /// DeleteDocument
 #[endpoint(DELETE, "/v1/Services/<ServiceSid>/Documents/<Sid>", host = "sync.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -69,12 +95,23 @@ pub struct DeleteDocument {
     pub service_sid: String,
     /// The SID of the Document resource to delete. Can be the Document resource's `sid` or
     /// its `unique_name`.
-    pub sid: String,
+    pub sid: SidOrName<ET>,
+}
+
+impl DeleteDocument {
+    /// A [`DeleteDocument`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteDocument { field: Some(..), ..DeleteDocument::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<ET>>) -> Self {
+        DeleteDocument {
+            service_sid: service_sid.into(),
+            sid: sid.into(),
+        }
+    }
 }
 
 /// ListDocument
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Documents", host = "sync.twilio.com", response = ListDocumentResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -93,6 +130,19 @@ pub struct ListDocument {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListDocument {
+    /// A [`ListDocument`] of its required parameters, every optional one `None`: set those
+    /// with `ListDocument { field: Some(..), ..ListDocument::new(..) }`.
+    pub fn new(service_sid: impl Into<String>) -> Self {
+        ListDocument {
+            service_sid: service_sid.into(),
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`Document`]s, as [`ListDocument`] returns it.
@@ -123,7 +173,7 @@ impl Page for ListDocumentResponse {
 
 /// CreateDocument
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Documents", host = "sync.twilio.com", response = Document)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -143,6 +193,19 @@ pub struct CreateDocument {
     pub ttl: Option<i64>,
 }
 
+impl CreateDocument {
+    /// A [`CreateDocument`] of its required parameters, every optional one `None`: set
+    /// those with `CreateDocument { field: Some(..), ..CreateDocument::new(..) }`.
+    pub fn new(service_sid: impl Into<String>) -> Self {
+        CreateDocument {
+            service_sid: service_sid.into(),
+            unique_name: None,
+            data: None,
+            ttl: None,
+        }
+    }
+}
+
 /// A Document resource (`sync.v1.service.document` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
@@ -151,17 +214,20 @@ pub struct CreateDocument {
 #[non_exhaustive]
 pub struct Document {
     /// The unique string that we created to identify the Document resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<ET>>,
     /// An application-defined string that uniquely identifies the resource. It can be used
     /// in place of the resource's `sid` in the URL to address the resource and can be up to
     /// 320 characters long.
     pub unique_name: Option<String>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Document resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<IS>>,
     /// The absolute URL of the Document resource.
     pub url: Option<String>,
     /// The URLs of resources related to the Sync Document.

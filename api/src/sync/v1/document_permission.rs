@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, endpoint};
+use crate::prefix::{AC, ET, IS};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, endpoint};
 
 /// Fetch a specific Sync Document Permission.
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Documents/<DocumentSid>/Permissions/<Identity>", host = "sync.twilio.com", response = DocumentPermission)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -23,15 +24,32 @@ pub struct FetchDocumentPermission {
     pub service_sid: String,
     /// The SID of the Sync Document with the Document Permission resource to fetch. Can be
     /// the Document resource's `sid` or its `unique_name`.
-    pub document_sid: String,
+    pub document_sid: SidOrName<ET>,
     /// The application-defined string that uniquely identifies the User's Document
     /// Permission resource to fetch.
     pub identity: String,
 }
 
+impl FetchDocumentPermission {
+    /// A [`FetchDocumentPermission`] of its required parameters, every optional one `None`:
+    /// set those with `FetchDocumentPermission { field: Some(..),
+    /// ..FetchDocumentPermission::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        document_sid: impl Into<SidOrName<ET>>,
+        identity: impl Into<String>,
+    ) -> Self {
+        FetchDocumentPermission {
+            service_sid: service_sid.into(),
+            document_sid: document_sid.into(),
+            identity: identity.into(),
+        }
+    }
+}
+
 /// Update an identity's access to a specific Sync Document.
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Documents/<DocumentSid>/Permissions/<Identity>", host = "sync.twilio.com", response = DocumentPermission)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -43,7 +61,7 @@ pub struct UpdateDocumentPermission {
     pub service_sid: String,
     /// The SID of the Sync Document with the Document Permission resource to update. Can be
     /// the Document resource's `sid` or its `unique_name`.
-    pub document_sid: String,
+    pub document_sid: SidOrName<ET>,
     /// The application-defined string that uniquely identifies the User's Document
     /// Permission resource to update.
     pub identity: String,
@@ -55,9 +73,32 @@ pub struct UpdateDocumentPermission {
     pub manage: bool,
 }
 
+impl UpdateDocumentPermission {
+    /// A [`UpdateDocumentPermission`] of its required parameters, every optional one
+    /// `None`: set those with `UpdateDocumentPermission { field: Some(..),
+    /// ..UpdateDocumentPermission::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        document_sid: impl Into<SidOrName<ET>>,
+        identity: impl Into<String>,
+        read: bool,
+        write: bool,
+        manage: bool,
+    ) -> Self {
+        UpdateDocumentPermission {
+            service_sid: service_sid.into(),
+            document_sid: document_sid.into(),
+            identity: identity.into(),
+            read,
+            write,
+            manage,
+        }
+    }
+}
+
 /// Delete a specific Sync Document Permission.
 #[endpoint(DELETE, "/v1/Services/<ServiceSid>/Documents/<DocumentSid>/Permissions/<Identity>", host = "sync.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -69,15 +110,32 @@ pub struct DeleteDocumentPermission {
     pub service_sid: String,
     /// The SID of the Sync Document with the Document Permission resource to delete. Can be
     /// the Document resource's `sid` or its `unique_name`.
-    pub document_sid: String,
+    pub document_sid: SidOrName<ET>,
     /// The application-defined string that uniquely identifies the User's Document
     /// Permission resource to delete.
     pub identity: String,
 }
 
+impl DeleteDocumentPermission {
+    /// A [`DeleteDocumentPermission`] of its required parameters, every optional one
+    /// `None`: set those with `DeleteDocumentPermission { field: Some(..),
+    /// ..DeleteDocumentPermission::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        document_sid: impl Into<SidOrName<ET>>,
+        identity: impl Into<String>,
+    ) -> Self {
+        DeleteDocumentPermission {
+            service_sid: service_sid.into(),
+            document_sid: document_sid.into(),
+            identity: identity.into(),
+        }
+    }
+}
+
 /// Retrieve a list of all Permissions applying to a Sync Document.
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Documents/<DocumentSid>/Permissions", host = "sync.twilio.com", response = ListDocumentPermissionResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -89,7 +147,7 @@ pub struct ListDocumentPermission {
     pub service_sid: String,
     /// The SID of the Sync Document with the Document Permission resources to read. Can be
     /// the Document resource's `sid` or its `unique_name`.
-    pub document_sid: String,
+    pub document_sid: SidOrName<ET>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
     #[param(min = 1, max = 100)]
@@ -99,6 +157,21 @@ pub struct ListDocumentPermission {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListDocumentPermission {
+    /// A [`ListDocumentPermission`] of its required parameters, every optional one `None`:
+    /// set those with `ListDocumentPermission { field: Some(..),
+    /// ..ListDocumentPermission::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, document_sid: impl Into<SidOrName<ET>>) -> Self {
+        ListDocumentPermission {
+            service_sid: service_sid.into(),
+            document_sid: document_sid.into(),
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`DocumentPermission`]s, as [`ListDocumentPermission`] returns it.
@@ -137,12 +210,15 @@ impl Page for ListDocumentPermissionResponse {
 pub struct DocumentPermission {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Document Permission resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<IS>>,
     /// The SID of the Sync Document to which the Document Permission applies.
-    pub document_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub document_sid: Option<Sid<ET>>,
     /// The application-defined string that uniquely identifies the resource's User within
     /// the Service to an FPA token.
     pub identity: Option<String>,

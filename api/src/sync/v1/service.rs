@@ -9,11 +9,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, IS};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
 /// FetchService
 #[endpoint(GET, "/v1/Services/<Sid>", host = "sync.twilio.com", response = Service)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -24,9 +25,17 @@ pub struct FetchService {
     pub sid: String,
 }
 
+impl FetchService {
+    /// A [`FetchService`] of its required parameters, every optional one `None`: set those
+    /// with `FetchService { field: Some(..), ..FetchService::new(..) }`.
+    pub fn new(sid: impl Into<String>) -> Self {
+        FetchService { sid: sid.into() }
+    }
+}
+
 /// UpdateService
 #[endpoint(POST, "/v1/Services/<Sid>", host = "sync.twilio.com", response = Service)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -63,9 +72,26 @@ pub struct UpdateService {
     pub webhooks_from_rest_enabled: Option<bool>,
 }
 
+impl UpdateService {
+    /// A [`UpdateService`] of its required parameters, every optional one `None`: set those
+    /// with `UpdateService { field: Some(..), ..UpdateService::new(..) }`.
+    pub fn new(sid: impl Into<String>) -> Self {
+        UpdateService {
+            sid: sid.into(),
+            webhook_url: None,
+            friendly_name: None,
+            reachability_webhooks_enabled: None,
+            acl_enabled: None,
+            reachability_debouncing_enabled: None,
+            reachability_debouncing_window: None,
+            webhooks_from_rest_enabled: None,
+        }
+    }
+}
+
 /// DeleteService
 #[endpoint(DELETE, "/v1/Services/<Sid>", host = "sync.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -74,6 +100,14 @@ pub struct UpdateService {
 pub struct DeleteService {
     /// The SID of the Service resource to delete.
     pub sid: String,
+}
+
+impl DeleteService {
+    /// A [`DeleteService`] of its required parameters, every optional one `None`: set those
+    /// with `DeleteService { field: Some(..), ..DeleteService::new(..) }`.
+    pub fn new(sid: impl Into<String>) -> Self {
+        DeleteService { sid: sid.into() }
+    }
 }
 
 /// ListService
@@ -168,14 +202,16 @@ pub struct CreateService {
 #[non_exhaustive]
 pub struct Service {
     /// The unique string that we created to identify the Service resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<IS>>,
     /// An application-defined string that uniquely identifies the resource. It can be used
     /// in place of the resource's `sid` in the URL to address the resource. It is a
     /// read-only property, it cannot be assigned using REST API.
     pub unique_name: Option<String>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Service resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// The date and time in GMT when the resource was created specified in [ISO

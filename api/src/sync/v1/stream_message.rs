@@ -8,11 +8,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::endpoint;
+use crate::prefix::TZ;
+use crate::{Sid, endpoint};
 
 /// Create a new Stream Message.
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Streams/<StreamSid>/Messages", host = "sync.twilio.com", response = StreamMessage)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -29,6 +30,19 @@ pub struct CreateStreamMessage {
     pub data: Value,
 }
 
+impl CreateStreamMessage {
+    /// A [`CreateStreamMessage`] of its required parameters, every optional one `None`: set
+    /// those with `CreateStreamMessage { field: Some(..), ..CreateStreamMessage::new(..)
+    /// }`.
+    pub fn new(service_sid: impl Into<String>, stream_sid: impl Into<String>, data: Value) -> Self {
+        CreateStreamMessage {
+            service_sid: service_sid.into(),
+            stream_sid: stream_sid.into(),
+            data,
+        }
+    }
+}
+
 /// A StreamMessage resource (`sync.v1.service.sync_stream.stream_message` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
@@ -36,7 +50,8 @@ pub struct CreateStreamMessage {
 #[non_exhaustive]
 pub struct StreamMessage {
     /// The unique string that we created to identify the Stream Message resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<TZ>>,
     /// An arbitrary, schema-less object that contains the Stream Message body. Can be up to
     /// 4 KiB in length.
     pub data: Option<Value>,

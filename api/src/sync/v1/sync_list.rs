@@ -9,11 +9,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, ES, IS};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
 /// FetchSyncList
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Lists/<Sid>", host = "sync.twilio.com", response = SyncList)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -25,12 +26,23 @@ pub struct FetchSyncList {
     pub service_sid: String,
     /// The SID of the Sync List resource to fetch. Can be the Sync List resource's `sid` or
     /// its `unique_name`.
-    pub sid: String,
+    pub sid: SidOrName<ES>,
+}
+
+impl FetchSyncList {
+    /// A [`FetchSyncList`] of its required parameters, every optional one `None`: set those
+    /// with `FetchSyncList { field: Some(..), ..FetchSyncList::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<ES>>) -> Self {
+        FetchSyncList {
+            service_sid: service_sid.into(),
+            sid: sid.into(),
+        }
+    }
 }
 
 /// UpdateSyncList
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Lists/<Sid>", host = "sync.twilio.com", response = SyncList)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -42,7 +54,7 @@ pub struct UpdateSyncList {
     pub service_sid: String,
     /// The SID of the Sync List resource to update. Can be the Sync List resource's `sid`
     /// or its `unique_name`.
-    pub sid: String,
+    pub sid: SidOrName<ES>,
     /// An alias for `collection_ttl`. If both are provided, this value is ignored.
     pub ttl: Option<i64>,
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits),
@@ -50,9 +62,22 @@ pub struct UpdateSyncList {
     pub collection_ttl: Option<i64>,
 }
 
+impl UpdateSyncList {
+    /// A [`UpdateSyncList`] of its required parameters, every optional one `None`: set
+    /// those with `UpdateSyncList { field: Some(..), ..UpdateSyncList::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<ES>>) -> Self {
+        UpdateSyncList {
+            service_sid: service_sid.into(),
+            sid: sid.into(),
+            ttl: None,
+            collection_ttl: None,
+        }
+    }
+}
+
 /// DeleteSyncList
 #[endpoint(DELETE, "/v1/Services/<ServiceSid>/Lists/<Sid>", host = "sync.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -64,12 +89,23 @@ pub struct DeleteSyncList {
     pub service_sid: String,
     /// The SID of the Sync List resource to delete. Can be the Sync List resource's `sid`
     /// or its `unique_name`.
-    pub sid: String,
+    pub sid: SidOrName<ES>,
+}
+
+impl DeleteSyncList {
+    /// A [`DeleteSyncList`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteSyncList { field: Some(..), ..DeleteSyncList::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<ES>>) -> Self {
+        DeleteSyncList {
+            service_sid: service_sid.into(),
+            sid: sid.into(),
+        }
+    }
 }
 
 /// ListSyncList
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Lists", host = "sync.twilio.com", response = ListSyncListResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -88,6 +124,19 @@ pub struct ListSyncList {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListSyncList {
+    /// A [`ListSyncList`] of its required parameters, every optional one `None`: set those
+    /// with `ListSyncList { field: Some(..), ..ListSyncList::new(..) }`.
+    pub fn new(service_sid: impl Into<String>) -> Self {
+        ListSyncList {
+            service_sid: service_sid.into(),
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`SyncList`]s, as [`ListSyncList`] returns it.
@@ -118,7 +167,7 @@ impl Page for ListSyncListResponse {
 
 /// CreateSyncList
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Lists", host = "sync.twilio.com", response = SyncList)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -140,6 +189,19 @@ pub struct CreateSyncList {
     pub collection_ttl: Option<i64>,
 }
 
+impl CreateSyncList {
+    /// A [`CreateSyncList`] of its required parameters, every optional one `None`: set
+    /// those with `CreateSyncList { field: Some(..), ..CreateSyncList::new(..) }`.
+    pub fn new(service_sid: impl Into<String>) -> Self {
+        CreateSyncList {
+            service_sid: service_sid.into(),
+            unique_name: None,
+            ttl: None,
+            collection_ttl: None,
+        }
+    }
+}
+
 /// A SyncList resource (`sync.v1.service.sync_list` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
@@ -148,16 +210,19 @@ pub struct CreateSyncList {
 #[non_exhaustive]
 pub struct SyncList {
     /// The unique string that we created to identify the Sync List resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<ES>>,
     /// An application-defined string that uniquely identifies the resource. It can be used
     /// in place of the resource's `sid` in the URL to address the resource.
     pub unique_name: Option<String>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Sync List resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<IS>>,
     /// The absolute URL of the Sync List resource.
     pub url: Option<String>,
     /// The URLs of the Sync List's nested resources.

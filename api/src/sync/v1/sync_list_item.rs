@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, ES, IS};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `sync_list_item_enum_query_result_order` enum of the spec: one of `asc`, `desc`.
@@ -29,7 +30,7 @@ wire_enum! {
 
 /// FetchSyncListItem
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Lists/<ListSid>/Items/<Index>", host = "sync.twilio.com", response = SyncListItem)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -41,14 +42,30 @@ pub struct FetchSyncListItem {
     pub service_sid: String,
     /// The SID of the Sync List with the Sync List Item resource to fetch. Can be the Sync
     /// List resource's `sid` or its `unique_name`.
-    pub list_sid: String,
+    pub list_sid: SidOrName<ES>,
     /// The index of the Sync List Item resource to fetch.
     pub index: i64,
 }
 
+impl FetchSyncListItem {
+    /// A [`FetchSyncListItem`] of its required parameters, every optional one `None`: set
+    /// those with `FetchSyncListItem { field: Some(..), ..FetchSyncListItem::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        list_sid: impl Into<SidOrName<ES>>,
+        index: i64,
+    ) -> Self {
+        FetchSyncListItem {
+            service_sid: service_sid.into(),
+            list_sid: list_sid.into(),
+            index,
+        }
+    }
+}
+
 /// UpdateSyncListItem
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Lists/<ListSid>/Items/<Index>", host = "sync.twilio.com", response = SyncListItem)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -60,7 +77,7 @@ pub struct UpdateSyncListItem {
     pub service_sid: String,
     /// The SID of the Sync List with the Sync List Item resource to update. Can be the Sync
     /// List resource's `sid` or its `unique_name`.
-    pub list_sid: String,
+    pub list_sid: SidOrName<ES>,
     /// The index of the Sync List Item resource to update.
     pub index: i64,
     /// A JSON string that represents an arbitrary, schema-less object that the List Item
@@ -84,9 +101,30 @@ pub struct UpdateSyncListItem {
     pub if_match: Option<String>,
 }
 
+impl UpdateSyncListItem {
+    /// A [`UpdateSyncListItem`] of its required parameters, every optional one `None`: set
+    /// those with `UpdateSyncListItem { field: Some(..), ..UpdateSyncListItem::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        list_sid: impl Into<SidOrName<ES>>,
+        index: i64,
+    ) -> Self {
+        UpdateSyncListItem {
+            service_sid: service_sid.into(),
+            list_sid: list_sid.into(),
+            index,
+            data: None,
+            ttl: None,
+            item_ttl: None,
+            collection_ttl: None,
+            if_match: None,
+        }
+    }
+}
+
 /// DeleteSyncListItem
 #[endpoint(DELETE, "/v1/Services/<ServiceSid>/Lists/<ListSid>/Items/<Index>", host = "sync.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -98,7 +136,7 @@ pub struct DeleteSyncListItem {
     pub service_sid: String,
     /// The SID of the Sync List with the Sync List Item resource to delete. Can be the Sync
     /// List resource's `sid` or its `unique_name`.
-    pub list_sid: String,
+    pub list_sid: SidOrName<ES>,
     /// The index of the Sync List Item resource to delete.
     pub index: i64,
     /// If provided, applies this mutation if (and only if) the “revision” field of this
@@ -109,9 +147,26 @@ pub struct DeleteSyncListItem {
     pub if_match: Option<String>,
 }
 
+impl DeleteSyncListItem {
+    /// A [`DeleteSyncListItem`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteSyncListItem { field: Some(..), ..DeleteSyncListItem::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        list_sid: impl Into<SidOrName<ES>>,
+        index: i64,
+    ) -> Self {
+        DeleteSyncListItem {
+            service_sid: service_sid.into(),
+            list_sid: list_sid.into(),
+            index,
+            if_match: None,
+        }
+    }
+}
+
 /// ListSyncListItem
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Lists/<ListSid>/Items", host = "sync.twilio.com", response = ListSyncListItemResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -123,7 +178,7 @@ pub struct ListSyncListItem {
     pub service_sid: String,
     /// The SID of the Sync List with the List Items to read. Can be the Sync List
     /// resource's `sid` or its `unique_name`.
-    pub list_sid: String,
+    pub list_sid: SidOrName<ES>,
     /// How to order the List Items returned by their `index` value. Can be: `asc`
     /// (ascending) or `desc` (descending) and the default is ascending.
     pub order: Option<SyncListItemQueryResultOrder>,
@@ -142,6 +197,23 @@ pub struct ListSyncListItem {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListSyncListItem {
+    /// A [`ListSyncListItem`] of its required parameters, every optional one `None`: set
+    /// those with `ListSyncListItem { field: Some(..), ..ListSyncListItem::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, list_sid: impl Into<SidOrName<ES>>) -> Self {
+        ListSyncListItem {
+            service_sid: service_sid.into(),
+            list_sid: list_sid.into(),
+            order: None,
+            from: None,
+            bounds: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`SyncListItem`]s, as [`ListSyncListItem`] returns it.
@@ -172,7 +244,7 @@ impl Page for ListSyncListItemResponse {
 
 /// CreateSyncListItem
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Lists/<ListSid>/Items", host = "sync.twilio.com", response = SyncListItem)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -184,7 +256,7 @@ pub struct CreateSyncListItem {
     pub service_sid: String,
     /// The SID of the Sync List to add the new List Item to. Can be the Sync List
     /// resource's `sid` or its `unique_name`.
-    pub list_sid: String,
+    pub list_sid: SidOrName<ES>,
     /// A JSON string that represents an arbitrary, schema-less object that the List Item
     /// stores. Can be up to 16 KiB in length.
     pub data: Value,
@@ -196,6 +268,25 @@ pub struct CreateSyncListItem {
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits),
     /// before the List Item's parent Sync List expires (time-to-live) and is deleted.
     pub collection_ttl: Option<i64>,
+}
+
+impl CreateSyncListItem {
+    /// A [`CreateSyncListItem`] of its required parameters, every optional one `None`: set
+    /// those with `CreateSyncListItem { field: Some(..), ..CreateSyncListItem::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        list_sid: impl Into<SidOrName<ES>>,
+        data: Value,
+    ) -> Self {
+        CreateSyncListItem {
+            service_sid: service_sid.into(),
+            list_sid: list_sid.into(),
+            data,
+            ttl: None,
+            item_ttl: None,
+            collection_ttl: None,
+        }
+    }
 }
 
 /// A SyncListItem resource (`sync.v1.service.sync_list.sync_list_item` in the spec).
@@ -214,12 +305,15 @@ pub struct SyncListItem {
     pub index: Option<i64>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the List Item resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<IS>>,
     /// The SID of the Sync List that contains the List Item.
-    pub list_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub list_sid: Option<Sid<ES>>,
     /// The absolute URL of the List Item resource.
     pub url: Option<String>,
     /// The current revision of the item, represented as a string.

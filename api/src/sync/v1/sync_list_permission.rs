@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, endpoint};
+use crate::prefix::{AC, ES, IS};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, endpoint};
 
 /// Fetch a specific Sync List Permission.
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Lists/<ListSid>/Permissions/<Identity>", host = "sync.twilio.com", response = SyncListPermission)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -23,15 +24,32 @@ pub struct FetchSyncListPermission {
     pub service_sid: String,
     /// The SID of the Sync List with the Sync List Permission resource to fetch. Can be the
     /// Sync List resource's `sid` or its `unique_name`.
-    pub list_sid: String,
+    pub list_sid: SidOrName<ES>,
     /// The application-defined string that uniquely identifies the User's Sync List
     /// Permission resource to fetch.
     pub identity: String,
 }
 
+impl FetchSyncListPermission {
+    /// A [`FetchSyncListPermission`] of its required parameters, every optional one `None`:
+    /// set those with `FetchSyncListPermission { field: Some(..),
+    /// ..FetchSyncListPermission::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        list_sid: impl Into<SidOrName<ES>>,
+        identity: impl Into<String>,
+    ) -> Self {
+        FetchSyncListPermission {
+            service_sid: service_sid.into(),
+            list_sid: list_sid.into(),
+            identity: identity.into(),
+        }
+    }
+}
+
 /// Update an identity's access to a specific Sync List.
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Lists/<ListSid>/Permissions/<Identity>", host = "sync.twilio.com", response = SyncListPermission)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -43,7 +61,7 @@ pub struct UpdateSyncListPermission {
     pub service_sid: String,
     /// The SID of the Sync List with the Sync List Permission resource to update. Can be
     /// the Sync List resource's `sid` or its `unique_name`.
-    pub list_sid: String,
+    pub list_sid: SidOrName<ES>,
     /// The application-defined string that uniquely identifies the User's Sync List
     /// Permission resource to update.
     pub identity: String,
@@ -56,9 +74,32 @@ pub struct UpdateSyncListPermission {
     pub manage: bool,
 }
 
+impl UpdateSyncListPermission {
+    /// A [`UpdateSyncListPermission`] of its required parameters, every optional one
+    /// `None`: set those with `UpdateSyncListPermission { field: Some(..),
+    /// ..UpdateSyncListPermission::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        list_sid: impl Into<SidOrName<ES>>,
+        identity: impl Into<String>,
+        read: bool,
+        write: bool,
+        manage: bool,
+    ) -> Self {
+        UpdateSyncListPermission {
+            service_sid: service_sid.into(),
+            list_sid: list_sid.into(),
+            identity: identity.into(),
+            read,
+            write,
+            manage,
+        }
+    }
+}
+
 /// Delete a specific Sync List Permission.
 #[endpoint(DELETE, "/v1/Services/<ServiceSid>/Lists/<ListSid>/Permissions/<Identity>", host = "sync.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -70,15 +111,32 @@ pub struct DeleteSyncListPermission {
     pub service_sid: String,
     /// The SID of the Sync List with the Sync List Permission resource to delete. Can be
     /// the Sync List resource's `sid` or its `unique_name`.
-    pub list_sid: String,
+    pub list_sid: SidOrName<ES>,
     /// The application-defined string that uniquely identifies the User's Sync List
     /// Permission resource to delete.
     pub identity: String,
 }
 
+impl DeleteSyncListPermission {
+    /// A [`DeleteSyncListPermission`] of its required parameters, every optional one
+    /// `None`: set those with `DeleteSyncListPermission { field: Some(..),
+    /// ..DeleteSyncListPermission::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        list_sid: impl Into<SidOrName<ES>>,
+        identity: impl Into<String>,
+    ) -> Self {
+        DeleteSyncListPermission {
+            service_sid: service_sid.into(),
+            list_sid: list_sid.into(),
+            identity: identity.into(),
+        }
+    }
+}
+
 /// Retrieve a list of all Permissions applying to a Sync List.
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Lists/<ListSid>/Permissions", host = "sync.twilio.com", response = ListSyncListPermissionResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -90,7 +148,7 @@ pub struct ListSyncListPermission {
     pub service_sid: String,
     /// The SID of the Sync List with the Sync List Permission resources to read. Can be the
     /// Sync List resource's `sid` or its `unique_name`.
-    pub list_sid: String,
+    pub list_sid: SidOrName<ES>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
     #[param(min = 1, max = 100)]
@@ -100,6 +158,21 @@ pub struct ListSyncListPermission {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListSyncListPermission {
+    /// A [`ListSyncListPermission`] of its required parameters, every optional one `None`:
+    /// set those with `ListSyncListPermission { field: Some(..),
+    /// ..ListSyncListPermission::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, list_sid: impl Into<SidOrName<ES>>) -> Self {
+        ListSyncListPermission {
+            service_sid: service_sid.into(),
+            list_sid: list_sid.into(),
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`SyncListPermission`]s, as [`ListSyncListPermission`] returns it.
@@ -138,12 +211,15 @@ impl Page for ListSyncListPermissionResponse {
 pub struct SyncListPermission {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Sync List Permission resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<IS>>,
     /// The SID of the Sync List to which the Permission applies.
-    pub list_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub list_sid: Option<Sid<ES>>,
     /// The application-defined string that uniquely identifies the resource's User within
     /// the Service to an FPA token.
     pub identity: Option<String>,

@@ -9,11 +9,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, IS, MP};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
 /// FetchSyncMap
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Maps/<Sid>", host = "sync.twilio.com", response = SyncMap)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -25,12 +26,23 @@ pub struct FetchSyncMap {
     pub service_sid: String,
     /// The SID of the Sync Map resource to fetch. Can be the Sync Map's `sid` or its
     /// `unique_name`.
-    pub sid: String,
+    pub sid: SidOrName<MP>,
+}
+
+impl FetchSyncMap {
+    /// A [`FetchSyncMap`] of its required parameters, every optional one `None`: set those
+    /// with `FetchSyncMap { field: Some(..), ..FetchSyncMap::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<MP>>) -> Self {
+        FetchSyncMap {
+            service_sid: service_sid.into(),
+            sid: sid.into(),
+        }
+    }
 }
 
 /// UpdateSyncMap
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Maps/<Sid>", host = "sync.twilio.com", response = SyncMap)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -42,7 +54,7 @@ pub struct UpdateSyncMap {
     pub service_sid: String,
     /// The SID of the Sync Map resource to update. Can be the Sync Map's `sid` or its
     /// `unique_name`.
-    pub sid: String,
+    pub sid: SidOrName<MP>,
     /// An alias for `collection_ttl`. If both parameters are provided, this value is
     /// ignored.
     pub ttl: Option<i64>,
@@ -51,9 +63,22 @@ pub struct UpdateSyncMap {
     pub collection_ttl: Option<i64>,
 }
 
+impl UpdateSyncMap {
+    /// A [`UpdateSyncMap`] of its required parameters, every optional one `None`: set those
+    /// with `UpdateSyncMap { field: Some(..), ..UpdateSyncMap::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<MP>>) -> Self {
+        UpdateSyncMap {
+            service_sid: service_sid.into(),
+            sid: sid.into(),
+            ttl: None,
+            collection_ttl: None,
+        }
+    }
+}
+
 /// DeleteSyncMap
 #[endpoint(DELETE, "/v1/Services/<ServiceSid>/Maps/<Sid>", host = "sync.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -65,12 +90,23 @@ pub struct DeleteSyncMap {
     pub service_sid: String,
     /// The SID of the Sync Map resource to delete. Can be the Sync Map's `sid` or its
     /// `unique_name`.
-    pub sid: String,
+    pub sid: SidOrName<MP>,
+}
+
+impl DeleteSyncMap {
+    /// A [`DeleteSyncMap`] of its required parameters, every optional one `None`: set those
+    /// with `DeleteSyncMap { field: Some(..), ..DeleteSyncMap::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<MP>>) -> Self {
+        DeleteSyncMap {
+            service_sid: service_sid.into(),
+            sid: sid.into(),
+        }
+    }
 }
 
 /// ListSyncMap
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Maps", host = "sync.twilio.com", response = ListSyncMapResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -89,6 +125,19 @@ pub struct ListSyncMap {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListSyncMap {
+    /// A [`ListSyncMap`] of its required parameters, every optional one `None`: set those
+    /// with `ListSyncMap { field: Some(..), ..ListSyncMap::new(..) }`.
+    pub fn new(service_sid: impl Into<String>) -> Self {
+        ListSyncMap {
+            service_sid: service_sid.into(),
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`SyncMap`]s, as [`ListSyncMap`] returns it.
@@ -119,7 +168,7 @@ impl Page for ListSyncMapResponse {
 
 /// CreateSyncMap
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Maps", host = "sync.twilio.com", response = SyncMap)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -140,6 +189,19 @@ pub struct CreateSyncMap {
     pub collection_ttl: Option<i64>,
 }
 
+impl CreateSyncMap {
+    /// A [`CreateSyncMap`] of its required parameters, every optional one `None`: set those
+    /// with `CreateSyncMap { field: Some(..), ..CreateSyncMap::new(..) }`.
+    pub fn new(service_sid: impl Into<String>) -> Self {
+        CreateSyncMap {
+            service_sid: service_sid.into(),
+            unique_name: None,
+            ttl: None,
+            collection_ttl: None,
+        }
+    }
+}
+
 /// A SyncMap resource (`sync.v1.service.sync_map` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
@@ -148,16 +210,19 @@ pub struct CreateSyncMap {
 #[non_exhaustive]
 pub struct SyncMap {
     /// The unique string that we created to identify the Sync Map resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<MP>>,
     /// An application-defined string that uniquely identifies the resource. It can be used
     /// in place of the resource's `sid` in the URL to address the resource.
     pub unique_name: Option<String>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Sync Map resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<IS>>,
     /// The absolute URL of the Sync Map resource.
     pub url: Option<String>,
     /// The URLs of the Sync Map's nested resources.

@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, IS, MP};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `sync_map_item_enum_query_result_order` enum of the spec: one of `asc`, `desc`.
@@ -29,7 +30,7 @@ wire_enum! {
 
 /// FetchSyncMapItem
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Maps/<MapSid>/Items/<Key>", host = "sync.twilio.com", response = SyncMapItem)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -41,14 +42,30 @@ pub struct FetchSyncMapItem {
     pub service_sid: String,
     /// The SID of the Sync Map with the Sync Map Item resource to fetch. Can be the Sync
     /// Map resource's `sid` or its `unique_name`.
-    pub map_sid: String,
+    pub map_sid: SidOrName<MP>,
     /// The `key` value of the Sync Map Item resource to fetch.
     pub key: String,
 }
 
+impl FetchSyncMapItem {
+    /// A [`FetchSyncMapItem`] of its required parameters, every optional one `None`: set
+    /// those with `FetchSyncMapItem { field: Some(..), ..FetchSyncMapItem::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        map_sid: impl Into<SidOrName<MP>>,
+        key: impl Into<String>,
+    ) -> Self {
+        FetchSyncMapItem {
+            service_sid: service_sid.into(),
+            map_sid: map_sid.into(),
+            key: key.into(),
+        }
+    }
+}
+
 /// UpdateSyncMapItem
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Maps/<MapSid>/Items/<Key>", host = "sync.twilio.com", response = SyncMapItem)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -60,7 +77,7 @@ pub struct UpdateSyncMapItem {
     pub service_sid: String,
     /// The SID of the Sync Map with the Sync Map Item resource to update. Can be the Sync
     /// Map resource's `sid` or its `unique_name`.
-    pub map_sid: String,
+    pub map_sid: SidOrName<MP>,
     /// The `key` value of the Sync Map Item resource to update.
     pub key: String,
     /// A JSON string that represents an arbitrary, schema-less object that the Map Item
@@ -84,9 +101,30 @@ pub struct UpdateSyncMapItem {
     pub if_match: Option<String>,
 }
 
+impl UpdateSyncMapItem {
+    /// A [`UpdateSyncMapItem`] of its required parameters, every optional one `None`: set
+    /// those with `UpdateSyncMapItem { field: Some(..), ..UpdateSyncMapItem::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        map_sid: impl Into<SidOrName<MP>>,
+        key: impl Into<String>,
+    ) -> Self {
+        UpdateSyncMapItem {
+            service_sid: service_sid.into(),
+            map_sid: map_sid.into(),
+            key: key.into(),
+            data: None,
+            ttl: None,
+            item_ttl: None,
+            collection_ttl: None,
+            if_match: None,
+        }
+    }
+}
+
 /// DeleteSyncMapItem
 #[endpoint(DELETE, "/v1/Services/<ServiceSid>/Maps/<MapSid>/Items/<Key>", host = "sync.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -98,7 +136,7 @@ pub struct DeleteSyncMapItem {
     pub service_sid: String,
     /// The SID of the Sync Map with the Sync Map Item resource to delete. Can be the Sync
     /// Map resource's `sid` or its `unique_name`.
-    pub map_sid: String,
+    pub map_sid: SidOrName<MP>,
     /// The `key` value of the Sync Map Item resource to delete.
     pub key: String,
     /// If provided, applies this mutation if (and only if) the “revision” field of this
@@ -109,9 +147,26 @@ pub struct DeleteSyncMapItem {
     pub if_match: Option<String>,
 }
 
+impl DeleteSyncMapItem {
+    /// A [`DeleteSyncMapItem`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteSyncMapItem { field: Some(..), ..DeleteSyncMapItem::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        map_sid: impl Into<SidOrName<MP>>,
+        key: impl Into<String>,
+    ) -> Self {
+        DeleteSyncMapItem {
+            service_sid: service_sid.into(),
+            map_sid: map_sid.into(),
+            key: key.into(),
+            if_match: None,
+        }
+    }
+}
+
 /// ListSyncMapItem
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Maps/<MapSid>/Items", host = "sync.twilio.com", response = ListSyncMapItemResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -123,7 +178,7 @@ pub struct ListSyncMapItem {
     pub service_sid: String,
     /// The SID of the Sync Map with the Sync Map Item resource to fetch. Can be the Sync
     /// Map resource's `sid` or its `unique_name`.
-    pub map_sid: String,
+    pub map_sid: SidOrName<MP>,
     /// How to order the Map Items returned by their `key` value. Can be: `asc` (ascending)
     /// or `desc` (descending) and the default is ascending. Map Items are [ordered
     /// lexicographically](https://en.wikipedia.org/wiki/Lexicographical_order) by Item key.
@@ -143,6 +198,23 @@ pub struct ListSyncMapItem {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListSyncMapItem {
+    /// A [`ListSyncMapItem`] of its required parameters, every optional one `None`: set
+    /// those with `ListSyncMapItem { field: Some(..), ..ListSyncMapItem::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, map_sid: impl Into<SidOrName<MP>>) -> Self {
+        ListSyncMapItem {
+            service_sid: service_sid.into(),
+            map_sid: map_sid.into(),
+            order: None,
+            from: None,
+            bounds: None,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`SyncMapItem`]s, as [`ListSyncMapItem`] returns it.
@@ -173,7 +245,7 @@ impl Page for ListSyncMapItemResponse {
 
 /// CreateSyncMapItem
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Maps/<MapSid>/Items", host = "sync.twilio.com", response = SyncMapItem)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -185,7 +257,7 @@ pub struct CreateSyncMapItem {
     pub service_sid: String,
     /// The SID of the Sync Map to add the new Map Item to. Can be the Sync Map resource's
     /// `sid` or its `unique_name`.
-    pub map_sid: String,
+    pub map_sid: SidOrName<MP>,
     /// The unique, user-defined key for the Map Item. Can be up to 320 characters long.
     pub key: String,
     /// A JSON string that represents an arbitrary, schema-less object that the Map Item
@@ -201,6 +273,27 @@ pub struct CreateSyncMapItem {
     pub collection_ttl: Option<i64>,
 }
 
+impl CreateSyncMapItem {
+    /// A [`CreateSyncMapItem`] of its required parameters, every optional one `None`: set
+    /// those with `CreateSyncMapItem { field: Some(..), ..CreateSyncMapItem::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        map_sid: impl Into<SidOrName<MP>>,
+        key: impl Into<String>,
+        data: Value,
+    ) -> Self {
+        CreateSyncMapItem {
+            service_sid: service_sid.into(),
+            map_sid: map_sid.into(),
+            key: key.into(),
+            data,
+            ttl: None,
+            item_ttl: None,
+            collection_ttl: None,
+        }
+    }
+}
+
 /// A SyncMapItem resource (`sync.v1.service.sync_map.sync_map_item` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
@@ -211,12 +304,15 @@ pub struct SyncMapItem {
     pub key: Option<String>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Map Item resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<IS>>,
     /// The SID of the Sync Map that contains the Map Item.
-    pub map_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub map_sid: Option<Sid<MP>>,
     /// The absolute URL of the Map Item resource.
     pub url: Option<String>,
     /// The current revision of the Map Item, represented as a string.

@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, endpoint};
+use crate::prefix::{AC, IS, MP};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, endpoint};
 
 /// Fetch a specific Sync Map Permission.
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Maps/<MapSid>/Permissions/<Identity>", host = "sync.twilio.com", response = SyncMapPermission)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -24,15 +25,32 @@ pub struct FetchSyncMapPermission {
     pub service_sid: String,
     /// The SID of the Sync Map with the Sync Map Permission resource to fetch. Can be the
     /// Sync Map resource's `sid` or its `unique_name`.
-    pub map_sid: String,
+    pub map_sid: SidOrName<MP>,
     /// The application-defined string that uniquely identifies the User's Sync Map
     /// Permission resource to fetch.
     pub identity: String,
 }
 
+impl FetchSyncMapPermission {
+    /// A [`FetchSyncMapPermission`] of its required parameters, every optional one `None`:
+    /// set those with `FetchSyncMapPermission { field: Some(..),
+    /// ..FetchSyncMapPermission::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        map_sid: impl Into<SidOrName<MP>>,
+        identity: impl Into<String>,
+    ) -> Self {
+        FetchSyncMapPermission {
+            service_sid: service_sid.into(),
+            map_sid: map_sid.into(),
+            identity: identity.into(),
+        }
+    }
+}
+
 /// Update an identity's access to a specific Sync Map.
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Maps/<MapSid>/Permissions/<Identity>", host = "sync.twilio.com", response = SyncMapPermission)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -45,7 +63,7 @@ pub struct UpdateSyncMapPermission {
     pub service_sid: String,
     /// The SID of the Sync Map with the Sync Map Permission resource to update. Can be the
     /// Sync Map resource's `sid` or its `unique_name`.
-    pub map_sid: String,
+    pub map_sid: SidOrName<MP>,
     /// The application-defined string that uniquely identifies the User's Sync Map
     /// Permission resource to update.
     pub identity: String,
@@ -58,9 +76,32 @@ pub struct UpdateSyncMapPermission {
     pub manage: bool,
 }
 
+impl UpdateSyncMapPermission {
+    /// A [`UpdateSyncMapPermission`] of its required parameters, every optional one `None`:
+    /// set those with `UpdateSyncMapPermission { field: Some(..),
+    /// ..UpdateSyncMapPermission::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        map_sid: impl Into<SidOrName<MP>>,
+        identity: impl Into<String>,
+        read: bool,
+        write: bool,
+        manage: bool,
+    ) -> Self {
+        UpdateSyncMapPermission {
+            service_sid: service_sid.into(),
+            map_sid: map_sid.into(),
+            identity: identity.into(),
+            read,
+            write,
+            manage,
+        }
+    }
+}
+
 /// Delete a specific Sync Map Permission.
 #[endpoint(DELETE, "/v1/Services/<ServiceSid>/Maps/<MapSid>/Permissions/<Identity>", host = "sync.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -73,15 +114,32 @@ pub struct DeleteSyncMapPermission {
     pub service_sid: String,
     /// The SID of the Sync Map with the Sync Map Permission resource to delete. Can be the
     /// Sync Map resource's `sid` or its `unique_name`.
-    pub map_sid: String,
+    pub map_sid: SidOrName<MP>,
     /// The application-defined string that uniquely identifies the User's Sync Map
     /// Permission resource to delete.
     pub identity: String,
 }
 
+impl DeleteSyncMapPermission {
+    /// A [`DeleteSyncMapPermission`] of its required parameters, every optional one `None`:
+    /// set those with `DeleteSyncMapPermission { field: Some(..),
+    /// ..DeleteSyncMapPermission::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<String>,
+        map_sid: impl Into<SidOrName<MP>>,
+        identity: impl Into<String>,
+    ) -> Self {
+        DeleteSyncMapPermission {
+            service_sid: service_sid.into(),
+            map_sid: map_sid.into(),
+            identity: identity.into(),
+        }
+    }
+}
+
 /// Retrieve a list of all Permissions applying to a Sync Map.
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Maps/<MapSid>/Permissions", host = "sync.twilio.com", response = ListSyncMapPermissionResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -94,7 +152,7 @@ pub struct ListSyncMapPermission {
     pub service_sid: String,
     /// The SID of the Sync Map with the Permission resources to read. Can be the Sync Map
     /// resource's `sid` or its `unique_name`.
-    pub map_sid: String,
+    pub map_sid: SidOrName<MP>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
     #[param(min = 1, max = 100)]
@@ -104,6 +162,21 @@ pub struct ListSyncMapPermission {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListSyncMapPermission {
+    /// A [`ListSyncMapPermission`] of its required parameters, every optional one `None`:
+    /// set those with `ListSyncMapPermission { field: Some(..),
+    /// ..ListSyncMapPermission::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, map_sid: impl Into<SidOrName<MP>>) -> Self {
+        ListSyncMapPermission {
+            service_sid: service_sid.into(),
+            map_sid: map_sid.into(),
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`SyncMapPermission`]s, as [`ListSyncMapPermission`] returns it.
@@ -142,12 +215,15 @@ impl Page for ListSyncMapPermissionResponse {
 pub struct SyncMapPermission {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Sync Map Permission resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<IS>>,
     /// The SID of the Sync Map to which the Permission applies.
-    pub map_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub map_sid: Option<Sid<MP>>,
     /// The application-defined string that uniquely identifies the resource's User within
     /// the Service to an FPA token.
     pub identity: Option<String>,

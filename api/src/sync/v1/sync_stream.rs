@@ -9,11 +9,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, IS, TO};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
 /// Fetch a specific Stream.
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Streams/<Sid>", host = "sync.twilio.com", response = SyncStream)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -27,9 +28,20 @@ pub struct FetchSyncStream {
     pub sid: String,
 }
 
+impl FetchSyncStream {
+    /// A [`FetchSyncStream`] of its required parameters, every optional one `None`: set
+    /// those with `FetchSyncStream { field: Some(..), ..FetchSyncStream::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, sid: impl Into<String>) -> Self {
+        FetchSyncStream {
+            service_sid: service_sid.into(),
+            sid: sid.into(),
+        }
+    }
+}
+
 /// Update a specific Stream.
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Streams/<Sid>", host = "sync.twilio.com", response = SyncStream)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -46,9 +58,21 @@ pub struct UpdateSyncStream {
     pub ttl: Option<i64>,
 }
 
+impl UpdateSyncStream {
+    /// A [`UpdateSyncStream`] of its required parameters, every optional one `None`: set
+    /// those with `UpdateSyncStream { field: Some(..), ..UpdateSyncStream::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, sid: impl Into<String>) -> Self {
+        UpdateSyncStream {
+            service_sid: service_sid.into(),
+            sid: sid.into(),
+            ttl: None,
+        }
+    }
+}
+
 /// Delete a specific Stream.
 #[endpoint(DELETE, "/v1/Services/<ServiceSid>/Streams/<Sid>", host = "sync.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -62,9 +86,20 @@ pub struct DeleteSyncStream {
     pub sid: String,
 }
 
+impl DeleteSyncStream {
+    /// A [`DeleteSyncStream`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteSyncStream { field: Some(..), ..DeleteSyncStream::new(..) }`.
+    pub fn new(service_sid: impl Into<String>, sid: impl Into<String>) -> Self {
+        DeleteSyncStream {
+            service_sid: service_sid.into(),
+            sid: sid.into(),
+        }
+    }
+}
+
 /// Retrieve a list of all Streams in a Service Instance.
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Streams", host = "sync.twilio.com", response = ListSyncStreamResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -83,6 +118,19 @@ pub struct ListSyncStream {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListSyncStream {
+    /// A [`ListSyncStream`] of its required parameters, every optional one `None`: set
+    /// those with `ListSyncStream { field: Some(..), ..ListSyncStream::new(..) }`.
+    pub fn new(service_sid: impl Into<String>) -> Self {
+        ListSyncStream {
+            service_sid: service_sid.into(),
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`SyncStream`]s, as [`ListSyncStream`] returns it.
@@ -113,7 +161,7 @@ impl Page for ListSyncStreamResponse {
 
 /// Create a new Stream.
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Streams", host = "sync.twilio.com", response = SyncStream)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -133,6 +181,18 @@ pub struct CreateSyncStream {
     pub ttl: Option<i64>,
 }
 
+impl CreateSyncStream {
+    /// A [`CreateSyncStream`] of its required parameters, every optional one `None`: set
+    /// those with `CreateSyncStream { field: Some(..), ..CreateSyncStream::new(..) }`.
+    pub fn new(service_sid: impl Into<String>) -> Self {
+        CreateSyncStream {
+            service_sid: service_sid.into(),
+            unique_name: None,
+            ttl: None,
+        }
+    }
+}
+
 /// A SyncStream resource (`sync.v1.service.sync_stream` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
@@ -141,16 +201,19 @@ pub struct CreateSyncStream {
 #[non_exhaustive]
 pub struct SyncStream {
     /// The unique string that we created to identify the Sync Stream resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<TO>>,
     /// An application-defined string that uniquely identifies the resource. It can be used
     /// in place of the resource's `sid` in the URL to address the resource.
     pub unique_name: Option<String>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Sync Stream resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<IS>>,
     /// The absolute URL of the Message Stream resource.
     pub url: Option<String>,
     /// The URLs of the Stream's nested resources.

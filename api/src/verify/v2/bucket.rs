@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, BL, RK, VA};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
 /// Retrieve a list of all Buckets for a Rate Limit.
 #[endpoint(GET, "/v2/Services/<ServiceSid>/RateLimits/<RateLimitSid>/Buckets", host = "verify.twilio.com", response = ListBucketResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -20,11 +21,9 @@ use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
 pub struct ListBucket {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Rate Limit resource.
-    #[sid(prefix = "RK")]
-    pub rate_limit_sid: String,
+    pub rate_limit_sid: Sid<RK>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -34,6 +33,20 @@ pub struct ListBucket {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListBucket {
+    /// A [`ListBucket`] of its required parameters, every optional one `None`: set those
+    /// with `ListBucket { field: Some(..), ..ListBucket::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, rate_limit_sid: Sid<RK>) -> Self {
+        ListBucket {
+            service_sid,
+            rate_limit_sid,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`Bucket`]s, as [`ListBucket`] returns it.
@@ -64,7 +77,7 @@ impl Page for ListBucketResponse {
 
 /// Create a new Bucket for a Rate Limit
 #[endpoint(POST, "/v2/Services/<ServiceSid>/RateLimits/<RateLimitSid>/Buckets", host = "verify.twilio.com", response = Bucket)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -73,20 +86,31 @@ impl Page for ListBucketResponse {
 pub struct CreateBucket {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Rate Limit resource.
-    #[sid(prefix = "RK")]
-    pub rate_limit_sid: String,
+    pub rate_limit_sid: Sid<RK>,
     /// Maximum number of requests permitted in during the interval.
     pub max: i64,
     /// Number of seconds that the rate limit will be enforced over.
     pub interval: i64,
 }
 
+impl CreateBucket {
+    /// A [`CreateBucket`] of its required parameters, every optional one `None`: set those
+    /// with `CreateBucket { field: Some(..), ..CreateBucket::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, rate_limit_sid: Sid<RK>, max: i64, interval: i64) -> Self {
+        CreateBucket {
+            service_sid,
+            rate_limit_sid,
+            max,
+            interval,
+        }
+    }
+}
+
 /// Fetch a specific Bucket.
 #[endpoint(GET, "/v2/Services/<ServiceSid>/RateLimits/<RateLimitSid>/Buckets/<Sid>", host = "verify.twilio.com", response = Bucket)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -95,19 +119,28 @@ pub struct CreateBucket {
 pub struct FetchBucket {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Rate Limit resource.
-    #[sid(prefix = "RK")]
-    pub rate_limit_sid: String,
+    pub rate_limit_sid: Sid<RK>,
     /// A 34 character string that uniquely identifies this Bucket.
-    #[sid(prefix = "BL")]
-    pub sid: String,
+    pub sid: Sid<BL>,
+}
+
+impl FetchBucket {
+    /// A [`FetchBucket`] of its required parameters, every optional one `None`: set those
+    /// with `FetchBucket { field: Some(..), ..FetchBucket::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, rate_limit_sid: Sid<RK>, sid: Sid<BL>) -> Self {
+        FetchBucket {
+            service_sid,
+            rate_limit_sid,
+            sid,
+        }
+    }
 }
 
 /// Update a specific Bucket.
 #[endpoint(POST, "/v2/Services/<ServiceSid>/RateLimits/<RateLimitSid>/Buckets/<Sid>", host = "verify.twilio.com", response = Bucket)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -116,23 +149,34 @@ pub struct FetchBucket {
 pub struct UpdateBucket {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Rate Limit resource.
-    #[sid(prefix = "RK")]
-    pub rate_limit_sid: String,
+    pub rate_limit_sid: Sid<RK>,
     /// A 34 character string that uniquely identifies this Bucket.
-    #[sid(prefix = "BL")]
-    pub sid: String,
+    pub sid: Sid<BL>,
     /// Maximum number of requests permitted in during the interval.
     pub max: Option<i64>,
     /// Number of seconds that the rate limit will be enforced over.
     pub interval: Option<i64>,
 }
 
+impl UpdateBucket {
+    /// A [`UpdateBucket`] of its required parameters, every optional one `None`: set those
+    /// with `UpdateBucket { field: Some(..), ..UpdateBucket::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, rate_limit_sid: Sid<RK>, sid: Sid<BL>) -> Self {
+        UpdateBucket {
+            service_sid,
+            rate_limit_sid,
+            sid,
+            max: None,
+            interval: None,
+        }
+    }
+}
+
 /// Delete a specific Bucket.
 #[endpoint(DELETE, "/v2/Services/<ServiceSid>/RateLimits/<RateLimitSid>/Buckets/<Sid>", host = "verify.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -141,14 +185,23 @@ pub struct UpdateBucket {
 pub struct DeleteBucket {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Rate Limit resource.
-    #[sid(prefix = "RK")]
-    pub rate_limit_sid: String,
+    pub rate_limit_sid: Sid<RK>,
     /// A 34 character string that uniquely identifies this Bucket.
-    #[sid(prefix = "BL")]
-    pub sid: String,
+    pub sid: Sid<BL>,
+}
+
+impl DeleteBucket {
+    /// A [`DeleteBucket`] of its required parameters, every optional one `None`: set those
+    /// with `DeleteBucket { field: Some(..), ..DeleteBucket::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, rate_limit_sid: Sid<RK>, sid: Sid<BL>) -> Self {
+        DeleteBucket {
+            service_sid,
+            rate_limit_sid,
+            sid,
+        }
+    }
 }
 
 /// A Bucket resource (`verify.v2.service.rate_limit.bucket` in the spec).
@@ -159,15 +212,19 @@ pub struct DeleteBucket {
 #[non_exhaustive]
 pub struct Bucket {
     /// A 34 character string that uniquely identifies this Bucket.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<BL>>,
     /// The Twilio-provided string that uniquely identifies the Rate Limit resource.
-    pub rate_limit_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub rate_limit_sid: Option<Sid<RK>>,
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<VA>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Rate Limit resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// Maximum number of requests permitted in during the interval.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a

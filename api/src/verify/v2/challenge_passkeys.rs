@@ -10,11 +10,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Timestamp, endpoint, wire_enum, wire_json};
+use crate::prefix::{AC, VA, YC, YE, YF};
+use crate::{Sid, Timestamp, endpoint, wire_enum, wire_json};
 
 /// Create a Passkeys Challenge
 #[endpoint(POST, "/v2/Services/<ServiceSid>/Passkeys/Challenges", host = "verify.twilio.com", response = CreateChallengePasskeysResponse, json)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,14 +23,26 @@ use crate::{Timestamp, endpoint, wire_enum, wire_json};
 )]
 pub struct CreateChallengePasskeys {
     /// The unique SID identifier of the Service.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// `identity`: the API description does not describe it.
     #[param(rename = "identity")]
     pub identity: Option<String>,
     /// `factor_sid`: the API description does not describe it.
     #[param(rename = "factor_sid")]
     pub factor_sid: Option<String>,
+}
+
+impl CreateChallengePasskeys {
+    /// A [`CreateChallengePasskeys`] of its required parameters, every optional one `None`:
+    /// set those with `CreateChallengePasskeys { field: Some(..),
+    /// ..CreateChallengePasskeys::new(..) }`.
+    pub fn new(service_sid: Sid<VA>) -> Self {
+        CreateChallengePasskeys {
+            service_sid,
+            identity: None,
+            factor_sid: None,
+        }
+    }
 }
 
 /// Approve a Passkeys challenge
@@ -42,8 +55,7 @@ pub struct CreateChallengePasskeys {
 )]
 pub struct UpdateChallengePasskeys {
     /// The unique SID identifier of the Service.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// A [base64url](https://base64.guru/standards/base64url) encoded representation of
     /// `rawId`.
     #[param(rename = "id")]
@@ -68,6 +80,28 @@ pub struct UpdateChallengePasskeys {
     pub response: ApprovePasskeysChallengeResponse,
 }
 
+impl UpdateChallengePasskeys {
+    /// A [`UpdateChallengePasskeys`] of its required parameters, every optional one `None`:
+    /// set those with `UpdateChallengePasskeys { field: Some(..),
+    /// ..UpdateChallengePasskeys::new(..) }`.
+    pub fn new(
+        service_sid: Sid<VA>,
+        id: impl Into<String>,
+        raw_id: impl Into<String>,
+        authenticator_attachment: ApprovePasskeysChallengeAuthenticatorAttachment,
+        response: ApprovePasskeysChallengeResponse,
+    ) -> Self {
+        UpdateChallengePasskeys {
+            service_sid,
+            id: id.into(),
+            raw_id: raw_id.into(),
+            authenticator_attachment,
+            response,
+            r#type: None,
+        }
+    }
+}
+
 /// What [`CreateChallengePasskeys`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
@@ -76,17 +110,22 @@ pub struct UpdateChallengePasskeys {
 #[non_exhaustive]
 pub struct CreateChallengePasskeysResponse {
     /// A 34 character string that uniquely identifies this Challenge.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<YC>>,
     /// The unique SID identifier of the Account.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique SID identifier of the Service.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<VA>>,
     /// The unique SID identifier of the Entity.
-    pub entity_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub entity_sid: Option<Sid<YE>>,
     /// Customer unique identity for the Entity owner of the Challenge.
     pub identity: Option<String>,
     /// The unique SID identifier of the Factor.
-    pub factor_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub factor_sid: Option<Sid<YF>>,
     /// The date that this Challenge was created, given in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
@@ -145,17 +184,22 @@ pub struct CreateChallengePasskeysResponse {
 #[non_exhaustive]
 pub struct UpdateChallengePasskeysResponse {
     /// A 34 character string that uniquely identifies this Challenge.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<YC>>,
     /// The unique SID identifier of the Account.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique SID identifier of the Service.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<VA>>,
     /// The unique SID identifier of the Entity.
-    pub entity_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub entity_sid: Option<Sid<YE>>,
     /// Customer unique identity for the Entity owner of the Challenge.
     pub identity: Option<String>,
     /// The unique SID identifier of the Factor.
-    pub factor_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub factor_sid: Option<Sid<YF>>,
     /// The date that this Challenge was created, given in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

@@ -30,6 +30,14 @@ pub struct FetchForm {
     pub form_type: FormFormTypes,
 }
 
+impl FetchForm {
+    /// A [`FetchForm`] of its required parameters, every optional one `None`: set those
+    /// with `FetchForm { field: Some(..), ..FetchForm::new(..) }`.
+    pub fn new(form_type: FormFormTypes) -> Self {
+        FetchForm { form_type }
+    }
+}
+
 /// A Form resource (`verify.v2.form` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.

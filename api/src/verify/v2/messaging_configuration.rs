@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, MG, VA};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
 /// Retrieve a list of all Messaging Configurations for a Service.
 #[endpoint(GET, "/v2/Services/<ServiceSid>/MessagingConfigurations", host = "verify.twilio.com", response = ListMessagingConfigurationResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -20,8 +21,7 @@ use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
 pub struct ListMessagingConfiguration {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) that the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -31,6 +31,20 @@ pub struct ListMessagingConfiguration {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListMessagingConfiguration {
+    /// A [`ListMessagingConfiguration`] of its required parameters, every optional one
+    /// `None`: set those with `ListMessagingConfiguration { field: Some(..),
+    /// ..ListMessagingConfiguration::new(..) }`.
+    pub fn new(service_sid: Sid<VA>) -> Self {
+        ListMessagingConfiguration {
+            service_sid,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`MessagingConfiguration`]s, as [`ListMessagingConfiguration`] returns it.
@@ -61,7 +75,7 @@ impl Page for ListMessagingConfigurationResponse {
 
 /// Create a new MessagingConfiguration for a service.
 #[endpoint(POST, "/v2/Services/<ServiceSid>/MessagingConfigurations", host = "verify.twilio.com", response = MessagingConfiguration)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -70,8 +84,7 @@ impl Page for ListMessagingConfigurationResponse {
 pub struct CreateMessagingConfiguration {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) that the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of
     /// the country this configuration will be applied to. If this is a global
     /// configuration, Country will take the value `all`.
@@ -79,13 +92,29 @@ pub struct CreateMessagingConfiguration {
     /// The SID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) to be used to
     /// send SMS to the country of this configuration.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
+}
+
+impl CreateMessagingConfiguration {
+    /// A [`CreateMessagingConfiguration`] of its required parameters, every optional one
+    /// `None`: set those with `CreateMessagingConfiguration { field: Some(..),
+    /// ..CreateMessagingConfiguration::new(..) }`.
+    pub fn new(
+        service_sid: Sid<VA>,
+        country: impl Into<String>,
+        messaging_service_sid: Sid<MG>,
+    ) -> Self {
+        CreateMessagingConfiguration {
+            service_sid,
+            country: country.into(),
+            messaging_service_sid,
+        }
+    }
 }
 
 /// Fetch a specific MessagingConfiguration.
 #[endpoint(GET, "/v2/Services/<ServiceSid>/MessagingConfigurations/<Country>", host = "verify.twilio.com", response = MessagingConfiguration)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -94,17 +123,28 @@ pub struct CreateMessagingConfiguration {
 pub struct FetchMessagingConfiguration {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) that the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of
     /// the country this configuration will be applied to. If this is a global
     /// configuration, Country will take the value `all`.
     pub country: String,
 }
 
+impl FetchMessagingConfiguration {
+    /// A [`FetchMessagingConfiguration`] of its required parameters, every optional one
+    /// `None`: set those with `FetchMessagingConfiguration { field: Some(..),
+    /// ..FetchMessagingConfiguration::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, country: impl Into<String>) -> Self {
+        FetchMessagingConfiguration {
+            service_sid,
+            country: country.into(),
+        }
+    }
+}
+
 /// Update a specific MessagingConfiguration
 #[endpoint(POST, "/v2/Services/<ServiceSid>/MessagingConfigurations/<Country>", host = "verify.twilio.com", response = MessagingConfiguration)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -113,8 +153,7 @@ pub struct FetchMessagingConfiguration {
 pub struct UpdateMessagingConfiguration {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) that the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of
     /// the country this configuration will be applied to. If this is a global
     /// configuration, Country will take the value `all`.
@@ -122,13 +161,29 @@ pub struct UpdateMessagingConfiguration {
     /// The SID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) to be used to
     /// send SMS to the country of this configuration.
-    #[sid(prefix = "MG")]
-    pub messaging_service_sid: String,
+    pub messaging_service_sid: Sid<MG>,
+}
+
+impl UpdateMessagingConfiguration {
+    /// A [`UpdateMessagingConfiguration`] of its required parameters, every optional one
+    /// `None`: set those with `UpdateMessagingConfiguration { field: Some(..),
+    /// ..UpdateMessagingConfiguration::new(..) }`.
+    pub fn new(
+        service_sid: Sid<VA>,
+        country: impl Into<String>,
+        messaging_service_sid: Sid<MG>,
+    ) -> Self {
+        UpdateMessagingConfiguration {
+            service_sid,
+            country: country.into(),
+            messaging_service_sid,
+        }
+    }
 }
 
 /// Delete a specific MessagingConfiguration.
 #[endpoint(DELETE, "/v2/Services/<ServiceSid>/MessagingConfigurations/<Country>", host = "verify.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -137,12 +192,23 @@ pub struct UpdateMessagingConfiguration {
 pub struct DeleteMessagingConfiguration {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) that the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of
     /// the country this configuration will be applied to. If this is a global
     /// configuration, Country will take the value `all`.
     pub country: String,
+}
+
+impl DeleteMessagingConfiguration {
+    /// A [`DeleteMessagingConfiguration`] of its required parameters, every optional one
+    /// `None`: set those with `DeleteMessagingConfiguration { field: Some(..),
+    /// ..DeleteMessagingConfiguration::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, country: impl Into<String>) -> Self {
+        DeleteMessagingConfiguration {
+            service_sid,
+            country: country.into(),
+        }
+    }
 }
 
 /// A MessagingConfiguration resource (`verify.v2.service.messaging_configuration` in the
@@ -154,10 +220,12 @@ pub struct DeleteMessagingConfiguration {
 pub struct MessagingConfiguration {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Service resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) that the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<VA>>,
     /// The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of
     /// the country this configuration will be applied to. If this is a global
     /// configuration, Country will take the value `all`.
@@ -165,7 +233,8 @@ pub struct MessagingConfiguration {
     /// The SID of the [Messaging
     /// Service](https://www.twilio.com/docs/messaging/api/service-resource) to be used to
     /// send SMS to the country of this configuration.
-    pub messaging_service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub messaging_service_sid: Option<Sid<MG>>,
     /// The date and time in GMT when the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

@@ -8,11 +8,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Timestamp, endpoint, wire_enum, wire_json};
+use crate::prefix::{AC, VA, YE, YF};
+use crate::{Sid, Timestamp, endpoint, wire_enum, wire_json};
 
 /// Create a new Passkeys Factor for the Entity
 #[endpoint(POST, "/v2/Services/<ServiceSid>/Passkeys/Factors", host = "verify.twilio.com", response = CreateNewFactorPasskeyResponse, json)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -20,8 +21,7 @@ use crate::{Timestamp, endpoint, wire_enum, wire_json};
 )]
 pub struct CreateNewFactorPasskey {
     /// The unique SID identifier of the Service.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// `friendly_name`: the API description does not describe it.
     #[param(rename = "friendly_name")]
     pub friendly_name: String,
@@ -33,6 +33,24 @@ pub struct CreateNewFactorPasskey {
     pub config: Option<CreateNewPasskeysFactorConfig>,
 }
 
+impl CreateNewFactorPasskey {
+    /// A [`CreateNewFactorPasskey`] of its required parameters, every optional one `None`:
+    /// set those with `CreateNewFactorPasskey { field: Some(..),
+    /// ..CreateNewFactorPasskey::new(..) }`.
+    pub fn new(
+        service_sid: Sid<VA>,
+        friendly_name: impl Into<String>,
+        identity: impl Into<String>,
+    ) -> Self {
+        CreateNewFactorPasskey {
+            service_sid,
+            friendly_name: friendly_name.into(),
+            identity: identity.into(),
+            config: None,
+        }
+    }
+}
+
 /// What [`CreateNewFactorPasskey`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
@@ -40,13 +58,17 @@ pub struct CreateNewFactorPasskey {
 #[non_exhaustive]
 pub struct CreateNewFactorPasskeyResponse {
     /// A 34 character string that uniquely identifies this Factor.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<YF>>,
     /// The unique SID identifier of the Account.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique SID identifier of the Service.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<VA>>,
     /// The unique SID identifier of the Entity.
-    pub entity_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub entity_sid: Option<Sid<YE>>,
     /// Customer unique identity for the Entity owner of the Factor.
     pub identity: Option<String>,
     /// Contains the `factor_type` specific secret and metadata. The Binding property is

@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Timestamp, endpoint, wire_enum, wire_json};
+use crate::prefix::{AC, VA, YE, YF};
+use crate::{Sid, Timestamp, endpoint, wire_enum, wire_json};
 
 /// Verify a Passkeys Factor
 #[endpoint(POST, "/v2/Services/<ServiceSid>/Passkeys/VerifyFactor", host = "verify.twilio.com", response = UpdatePasskeysFactorResponse, json)]
@@ -20,8 +21,7 @@ use crate::{Timestamp, endpoint, wire_enum, wire_json};
 )]
 pub struct UpdatePasskeysFactor {
     /// The unique SID identifier of the Service.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// A [base64url](https://base64.guru/standards/base64url) encoded representation of
     /// `rawId`.
     #[param(rename = "id")]
@@ -47,6 +47,22 @@ pub struct UpdatePasskeysFactor {
     pub response: VerifyPasskeysFactorResponse,
 }
 
+impl UpdatePasskeysFactor {
+    /// A [`UpdatePasskeysFactor`] of its required parameters, every optional one `None`:
+    /// set those with `UpdatePasskeysFactor { field: Some(..),
+    /// ..UpdatePasskeysFactor::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, response: VerifyPasskeysFactorResponse) -> Self {
+        UpdatePasskeysFactor {
+            service_sid,
+            response,
+            id: None,
+            raw_id: None,
+            authenticator_attachment: None,
+            r#type: None,
+        }
+    }
+}
+
 /// What [`UpdatePasskeysFactor`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
@@ -54,13 +70,17 @@ pub struct UpdatePasskeysFactor {
 #[non_exhaustive]
 pub struct UpdatePasskeysFactorResponse {
     /// A 34 character string that uniquely identifies this Factor.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<YF>>,
     /// The unique SID identifier of the Account.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The unique SID identifier of the Service.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<VA>>,
     /// The unique SID identifier of the Entity.
-    pub entity_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub entity_sid: Option<Sid<YE>>,
     /// Customer unique identity for the Entity owner of the Factor.
     pub identity: Option<String>,
     /// The date that this Factor was created, given in [ISO

@@ -9,11 +9,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, RK, VA};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
 /// Retrieve a list of all Rate Limits for a service.
 #[endpoint(GET, "/v2/Services/<ServiceSid>/RateLimits", host = "verify.twilio.com", response = ListRateLimitResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -22,8 +23,7 @@ use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
 pub struct ListRateLimit {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -33,6 +33,19 @@ pub struct ListRateLimit {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListRateLimit {
+    /// A [`ListRateLimit`] of its required parameters, every optional one `None`: set those
+    /// with `ListRateLimit { field: Some(..), ..ListRateLimit::new(..) }`.
+    pub fn new(service_sid: Sid<VA>) -> Self {
+        ListRateLimit {
+            service_sid,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`RateLimit`]s, as [`ListRateLimit`] returns it.
@@ -63,7 +76,7 @@ impl Page for ListRateLimitResponse {
 
 /// Create a new Rate Limit for a Service
 #[endpoint(POST, "/v2/Services/<ServiceSid>/RateLimits", host = "verify.twilio.com", response = RateLimit)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -72,8 +85,7 @@ impl Page for ListRateLimitResponse {
 pub struct CreateRateLimit {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// Provides a unique and addressable name to be assigned to this Rate Limit, assigned
     /// by the developer, to be optionally used in addition to SID. **This value should not
     /// contain PII.**
@@ -82,9 +94,21 @@ pub struct CreateRateLimit {
     pub description: Option<String>,
 }
 
+impl CreateRateLimit {
+    /// A [`CreateRateLimit`] of its required parameters, every optional one `None`: set
+    /// those with `CreateRateLimit { field: Some(..), ..CreateRateLimit::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, unique_name: impl Into<String>) -> Self {
+        CreateRateLimit {
+            service_sid,
+            unique_name: unique_name.into(),
+            description: None,
+        }
+    }
+}
+
 /// Fetch a specific Rate Limit.
 #[endpoint(GET, "/v2/Services/<ServiceSid>/RateLimits/<Sid>", host = "verify.twilio.com", response = RateLimit)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -93,17 +117,23 @@ pub struct CreateRateLimit {
 pub struct FetchRateLimit {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Rate Limit resource to
     /// fetch.
-    #[sid(prefix = "RK")]
-    pub sid: String,
+    pub sid: Sid<RK>,
+}
+
+impl FetchRateLimit {
+    /// A [`FetchRateLimit`] of its required parameters, every optional one `None`: set
+    /// those with `FetchRateLimit { field: Some(..), ..FetchRateLimit::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, sid: Sid<RK>) -> Self {
+        FetchRateLimit { service_sid, sid }
+    }
 }
 
 /// Update a specific Rate Limit.
 #[endpoint(POST, "/v2/Services/<ServiceSid>/RateLimits/<Sid>", host = "verify.twilio.com", response = RateLimit)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -112,19 +142,29 @@ pub struct FetchRateLimit {
 pub struct UpdateRateLimit {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Rate Limit resource to
     /// fetch.
-    #[sid(prefix = "RK")]
-    pub sid: String,
+    pub sid: Sid<RK>,
     /// Description of this Rate Limit
     pub description: Option<String>,
 }
 
+impl UpdateRateLimit {
+    /// A [`UpdateRateLimit`] of its required parameters, every optional one `None`: set
+    /// those with `UpdateRateLimit { field: Some(..), ..UpdateRateLimit::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, sid: Sid<RK>) -> Self {
+        UpdateRateLimit {
+            service_sid,
+            sid,
+            description: None,
+        }
+    }
+}
+
 /// Delete a specific Rate Limit.
 #[endpoint(DELETE, "/v2/Services/<ServiceSid>/RateLimits/<Sid>", host = "verify.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -133,12 +173,18 @@ pub struct UpdateRateLimit {
 pub struct DeleteRateLimit {
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the
     /// resource is associated with.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Rate Limit resource to
     /// fetch.
-    #[sid(prefix = "RK")]
-    pub sid: String,
+    pub sid: Sid<RK>,
+}
+
+impl DeleteRateLimit {
+    /// A [`DeleteRateLimit`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteRateLimit { field: Some(..), ..DeleteRateLimit::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, sid: Sid<RK>) -> Self {
+        DeleteRateLimit { service_sid, sid }
+    }
 }
 
 /// A RateLimit resource (`verify.v2.service.rate_limit` in the spec).
@@ -149,13 +195,16 @@ pub struct DeleteRateLimit {
 #[non_exhaustive]
 pub struct RateLimit {
     /// A 34 character string that uniquely identifies this Rate Limit.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<RK>>,
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<VA>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Rate Limit resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// Provides a unique and addressable name to be assigned to this Rate Limit, assigned
     /// by the developer, to be optionally used in addition to SID. **This value should not
     /// contain PII.**

@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint;
+use crate::prefix::GN;
+use crate::{Sid, endpoint};
 
 /// Add a new phone number to SafeList.
 #[endpoint(POST, "/v2/SafeList/Numbers", host = "verify.twilio.com", response = Safelist)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -23,9 +24,19 @@ pub struct CreateSafelist {
     pub phone_number: String,
 }
 
+impl CreateSafelist {
+    /// A [`CreateSafelist`] of its required parameters, every optional one `None`: set
+    /// those with `CreateSafelist { field: Some(..), ..CreateSafelist::new(..) }`.
+    pub fn new(phone_number: impl Into<String>) -> Self {
+        CreateSafelist {
+            phone_number: phone_number.into(),
+        }
+    }
+}
+
 /// Check if a phone number exists in SafeList.
 #[endpoint(GET, "/v2/SafeList/Numbers/<PhoneNumber>", host = "verify.twilio.com", response = Safelist)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -37,9 +48,19 @@ pub struct FetchSafelist {
     pub phone_number: String,
 }
 
+impl FetchSafelist {
+    /// A [`FetchSafelist`] of its required parameters, every optional one `None`: set those
+    /// with `FetchSafelist { field: Some(..), ..FetchSafelist::new(..) }`.
+    pub fn new(phone_number: impl Into<String>) -> Self {
+        FetchSafelist {
+            phone_number: phone_number.into(),
+        }
+    }
+}
+
 /// Remove a phone number from SafeList.
 #[endpoint(DELETE, "/v2/SafeList/Numbers/<PhoneNumber>", host = "verify.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -51,6 +72,16 @@ pub struct DeleteSafelist {
     pub phone_number: String,
 }
 
+impl DeleteSafelist {
+    /// A [`DeleteSafelist`] of its required parameters, every optional one `None`: set
+    /// those with `DeleteSafelist { field: Some(..), ..DeleteSafelist::new(..) }`.
+    pub fn new(phone_number: impl Into<String>) -> Self {
+        DeleteSafelist {
+            phone_number: phone_number.into(),
+        }
+    }
+}
+
 /// A Safelist resource (`verify.v2.safelist` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
@@ -58,7 +89,8 @@ pub struct DeleteSafelist {
 #[non_exhaustive]
 pub struct Safelist {
     /// The unique string that we created to identify the SafeList resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<GN>>,
     /// The phone number in SafeList.
     pub phone_number: Option<String>,
     /// The absolute URL of the SafeList resource.

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint};
+use crate::prefix::{AC, CR, HJ, MG, VA};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
 /// Retrieve a list of all Verification Services for an account.
 #[endpoint(GET, "/v2/Services", host = "verify.twilio.com", response = ListServiceResponse, paginated)]
@@ -60,7 +61,7 @@ impl Page for ListServiceResponse {
 
 /// Create a new Verification Service.
 #[endpoint(POST, "/v2/Services", host = "verify.twilio.com", response = Service)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -106,14 +107,12 @@ pub struct CreateService {
     /// service. This will allow to send push notifications to iOS devices. See [Credential
     /// Resource](https://www.twilio.com/docs/notify/api/credential-resource)
     #[param(rename = "Push.ApnCredentialSid")]
-    #[sid(prefix = "CR")]
-    pub push_apn_credential_sid: Option<String>,
+    pub push_apn_credential_sid: Option<Sid<CR>>,
     /// Optional configuration for the Push factors. Set the FCM Credential for this
     /// service. This will allow to send push notifications to Android devices. See
     /// [Credential Resource](https://www.twilio.com/docs/notify/api/credential-resource)
     #[param(rename = "Push.FcmCredentialSid")]
-    #[sid(prefix = "CR")]
-    pub push_fcm_credential_sid: Option<String>,
+    pub push_fcm_credential_sid: Option<Sid<CR>>,
     /// Optional configuration for the TOTP factors. Set TOTP Issuer for this service. This
     /// will allow to configure the issuer of the TOTP URI. Defaults to the service friendly
     /// name if not provided.
@@ -136,13 +135,11 @@ pub struct CreateService {
     /// The default message [template](https://www.twilio.com/docs/verify/api/templates).
     /// Will be used for all SMS verifications unless explicitly overriden. SMS channel
     /// only.
-    #[sid(prefix = "HJ")]
-    pub default_template_sid: Option<String>,
+    pub default_template_sid: Option<Sid<HJ>>,
     /// The SID of the Messaging Service containing WhatsApp Sender(s) that Verify will use
     /// to send WhatsApp messages to your users.
     #[param(rename = "Whatsapp.MsgServiceSid")]
-    #[sid(prefix = "MG")]
-    pub whatsapp_msg_service_sid: Option<String>,
+    pub whatsapp_msg_service_sid: Option<Sid<MG>>,
     /// The number to use as the WhatsApp Sender that Verify will use to send WhatsApp
     /// messages to your users.This WhatsApp Sender must be associated with a Messaging
     /// Service SID.
@@ -180,9 +177,44 @@ pub struct CreateService {
     pub verify_event_subscription_enabled: Option<bool>,
 }
 
+impl CreateService {
+    /// A [`CreateService`] of its required parameters, every optional one `None`: set those
+    /// with `CreateService { field: Some(..), ..CreateService::new(..) }`.
+    pub fn new(friendly_name: impl Into<String>) -> Self {
+        CreateService {
+            friendly_name: friendly_name.into(),
+            code_length: None,
+            lookup_enabled: None,
+            skip_sms_to_landlines: None,
+            dtmf_input_required: None,
+            tts_name: None,
+            psd2_enabled: None,
+            do_not_share_warning_enabled: None,
+            custom_code_enabled: None,
+            push_include_date: None,
+            push_apn_credential_sid: None,
+            push_fcm_credential_sid: None,
+            totp_issuer: None,
+            totp_time_step: None,
+            totp_code_length: None,
+            totp_skew: None,
+            default_template_sid: None,
+            whatsapp_msg_service_sid: None,
+            whatsapp_from: None,
+            passkeys_relying_party_id: None,
+            passkeys_relying_party_name: None,
+            passkeys_relying_party_origins: None,
+            passkeys_authenticator_attachment: None,
+            passkeys_discoverable_credentials: None,
+            passkeys_user_verification: None,
+            verify_event_subscription_enabled: None,
+        }
+    }
+}
+
 /// Fetch specific Verification Service Instance.
 #[endpoint(GET, "/v2/Services/<Sid>", host = "verify.twilio.com", response = Service)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -191,13 +223,20 @@ pub struct CreateService {
 pub struct FetchService {
     /// The Twilio-provided string that uniquely identifies the Verification Service
     /// resource to fetch.
-    #[sid(prefix = "VA")]
-    pub sid: String,
+    pub sid: Sid<VA>,
+}
+
+impl FetchService {
+    /// A [`FetchService`] of its required parameters, every optional one `None`: set those
+    /// with `FetchService { field: Some(..), ..FetchService::new(..) }`.
+    pub fn new(sid: Sid<VA>) -> Self {
+        FetchService { sid }
+    }
 }
 
 /// Update a specific Verification Service.
 #[endpoint(POST, "/v2/Services/<Sid>", host = "verify.twilio.com", response = Service)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -205,8 +244,7 @@ pub struct FetchService {
 )]
 pub struct UpdateService {
     /// The Twilio-provided string that uniquely identifies the Service resource to update.
-    #[sid(prefix = "VA")]
-    pub sid: String,
+    pub sid: Sid<VA>,
     /// A descriptive string that you create to describe the verification service. It can be
     /// up to 32 characters long. **This value should not contain PII.**
     pub friendly_name: Option<String>,
@@ -242,14 +280,12 @@ pub struct UpdateService {
     /// service. This will allow to send push notifications to iOS devices. See [Credential
     /// Resource](https://www.twilio.com/docs/notify/api/credential-resource)
     #[param(rename = "Push.ApnCredentialSid")]
-    #[sid(prefix = "CR")]
-    pub push_apn_credential_sid: Option<String>,
+    pub push_apn_credential_sid: Option<Sid<CR>>,
     /// Optional configuration for the Push factors. Set the FCM Credential for this
     /// service. This will allow to send push notifications to Android devices. See
     /// [Credential Resource](https://www.twilio.com/docs/notify/api/credential-resource)
     #[param(rename = "Push.FcmCredentialSid")]
-    #[sid(prefix = "CR")]
-    pub push_fcm_credential_sid: Option<String>,
+    pub push_fcm_credential_sid: Option<Sid<CR>>,
     /// Optional configuration for the TOTP factors. Set TOTP Issuer for this service. This
     /// will allow to configure the issuer of the TOTP URI.
     #[param(rename = "Totp.Issuer")]
@@ -271,13 +307,11 @@ pub struct UpdateService {
     /// The default message [template](https://www.twilio.com/docs/verify/api/templates).
     /// Will be used for all SMS verifications unless explicitly overriden. SMS channel
     /// only.
-    #[sid(prefix = "HJ")]
-    pub default_template_sid: Option<String>,
+    pub default_template_sid: Option<Sid<HJ>>,
     /// The SID of the [Messaging Service](https://www.twilio.com/docs/messaging/services)
     /// to associate with the Verification Service.
     #[param(rename = "Whatsapp.MsgServiceSid")]
-    #[sid(prefix = "MG")]
-    pub whatsapp_msg_service_sid: Option<String>,
+    pub whatsapp_msg_service_sid: Option<Sid<MG>>,
     /// The WhatsApp number to use as the sender of the verification messages. This number
     /// must be associated with the WhatsApp Message Service.
     #[param(rename = "Whatsapp.From")]
@@ -314,9 +348,45 @@ pub struct UpdateService {
     pub verify_event_subscription_enabled: Option<bool>,
 }
 
+impl UpdateService {
+    /// A [`UpdateService`] of its required parameters, every optional one `None`: set those
+    /// with `UpdateService { field: Some(..), ..UpdateService::new(..) }`.
+    pub fn new(sid: Sid<VA>) -> Self {
+        UpdateService {
+            sid,
+            friendly_name: None,
+            code_length: None,
+            lookup_enabled: None,
+            skip_sms_to_landlines: None,
+            dtmf_input_required: None,
+            tts_name: None,
+            psd2_enabled: None,
+            do_not_share_warning_enabled: None,
+            custom_code_enabled: None,
+            push_include_date: None,
+            push_apn_credential_sid: None,
+            push_fcm_credential_sid: None,
+            totp_issuer: None,
+            totp_time_step: None,
+            totp_code_length: None,
+            totp_skew: None,
+            default_template_sid: None,
+            whatsapp_msg_service_sid: None,
+            whatsapp_from: None,
+            passkeys_relying_party_id: None,
+            passkeys_relying_party_name: None,
+            passkeys_relying_party_origins: None,
+            passkeys_authenticator_attachment: None,
+            passkeys_discoverable_credentials: None,
+            passkeys_user_verification: None,
+            verify_event_subscription_enabled: None,
+        }
+    }
+}
+
 /// Delete a specific Verification Service Instance.
 #[endpoint(DELETE, "/v2/Services/<Sid>", host = "verify.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -325,8 +395,15 @@ pub struct UpdateService {
 pub struct DeleteService {
     /// The Twilio-provided string that uniquely identifies the Verification Service
     /// resource to delete.
-    #[sid(prefix = "VA")]
-    pub sid: String,
+    pub sid: Sid<VA>,
+}
+
+impl DeleteService {
+    /// A [`DeleteService`] of its required parameters, every optional one `None`: set those
+    /// with `DeleteService { field: Some(..), ..DeleteService::new(..) }`.
+    pub fn new(sid: Sid<VA>) -> Self {
+        DeleteService { sid }
+    }
 }
 
 /// A Service resource (`verify.v2.service` in the spec).
@@ -338,10 +415,12 @@ pub struct DeleteService {
 #[non_exhaustive]
 pub struct Service {
     /// The unique string that we created to identify the Service resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<VA>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Service resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The name that appears in the body of your verification messages. It can be up to 30
     /// characters long and can include letters, numbers, spaces, dashes, underscores. Phone
     /// numbers, special characters or links are NOT allowed. It cannot contain more than 4
@@ -385,7 +464,8 @@ pub struct Service {
     /// Configurations for the TOTP factors (channel) created under this Service.
     pub totp: Option<Value>,
     /// `default_template_sid`: the API description does not describe it.
-    pub default_template_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub default_template_sid: Option<Sid<HJ>>,
     /// `whatsapp`: the API description does not describe it.
     pub whatsapp: Option<Value>,
     /// `passkeys`: the API description does not describe it.

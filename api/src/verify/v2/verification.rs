@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, HJ, VA, VE};
+use crate::{Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The verification method used. One of:
@@ -45,7 +46,7 @@ wire_enum! {
 
 /// Create a new Verification using a Service
 #[endpoint(POST, "/v2/Services/<ServiceSid>/Verifications", host = "verify.twilio.com", response = Verification)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -55,8 +56,7 @@ pub struct CreateVerification {
     /// The SID of the verification
     /// [Service](https://www.twilio.com/docs/verify/api/service) to create the resource
     /// under.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The phone number or [email](https://www.twilio.com/docs/verify/email) to verify.
     /// Phone numbers must be in [E.164
     /// format](https://www.twilio.com/docs/glossary/what-e164).
@@ -107,8 +107,7 @@ pub struct CreateVerification {
     /// The message [template](https://www.twilio.com/docs/verify/api/templates). If
     /// provided, will override the default template for the Service. SMS and Voice channels
     /// only.
-    #[sid(prefix = "HJ")]
-    pub template_sid: Option<String>,
+    pub template_sid: Option<Sid<HJ>>,
     /// A stringified JSON object in which the keys are the template's special variables and
     /// the values are the variables substitutions.
     pub template_custom_substitutions: Option<String>,
@@ -129,9 +128,37 @@ pub struct CreateVerification {
     pub tags: Option<String>,
 }
 
+impl CreateVerification {
+    /// A [`CreateVerification`] of its required parameters, every optional one `None`: set
+    /// those with `CreateVerification { field: Some(..), ..CreateVerification::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, to: impl Into<String>, channel: impl Into<String>) -> Self {
+        CreateVerification {
+            service_sid,
+            to: to.into(),
+            channel: channel.into(),
+            custom_friendly_name: None,
+            custom_message: None,
+            send_digits: None,
+            locale: None,
+            custom_code: None,
+            amount: None,
+            payee: None,
+            rate_limits: None,
+            channel_configuration: None,
+            app_hash: None,
+            template_sid: None,
+            template_custom_substitutions: None,
+            device_ip: None,
+            enable_sna_client_token: None,
+            risk_check: None,
+            tags: None,
+        }
+    }
+}
+
 /// Fetch a specific Verification
 #[endpoint(GET, "/v2/Services/<ServiceSid>/Verifications/<Sid>", host = "verify.twilio.com", response = Verification)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -141,11 +168,21 @@ pub struct FetchVerification {
     /// The SID of the verification
     /// [Service](https://www.twilio.com/docs/verify/api/service) to fetch the resource
     /// from.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Verification resource to
     /// fetch.
     pub sid: String,
+}
+
+impl FetchVerification {
+    /// A [`FetchVerification`] of its required parameters, every optional one `None`: set
+    /// those with `FetchVerification { field: Some(..), ..FetchVerification::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, sid: impl Into<String>) -> Self {
+        FetchVerification {
+            service_sid,
+            sid: sid.into(),
+        }
+    }
 }
 
 /// Update a Verification status
@@ -160,13 +197,24 @@ pub struct UpdateVerification {
     /// The SID of the verification
     /// [Service](https://www.twilio.com/docs/verify/api/service) to update the resource
     /// from.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Verification resource to
     /// update.
     pub sid: String,
     /// One of `canceled`, `approved`.
     pub status: VerificationStatus,
+}
+
+impl UpdateVerification {
+    /// A [`UpdateVerification`] of its required parameters, every optional one `None`: set
+    /// those with `UpdateVerification { field: Some(..), ..UpdateVerification::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, sid: impl Into<String>, status: VerificationStatus) -> Self {
+        UpdateVerification {
+            service_sid,
+            sid: sid.into(),
+            status,
+        }
+    }
 }
 
 /// A Verification resource (`verify.v2.service.verification` in the spec).
@@ -177,13 +225,16 @@ pub struct UpdateVerification {
 #[non_exhaustive]
 pub struct Verification {
     /// The unique string that we created to identify the Verification resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<VE>>,
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<VA>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Verification resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The phone number or [email](https://www.twilio.com/docs/verify/email) being
     /// verified. Phone numbers must be in [E.164
     /// format](https://www.twilio.com/docs/glossary/what-e164).

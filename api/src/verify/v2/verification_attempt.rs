@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, VA, VE, VL};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// A string specifying the communication channel used for the verification attempt.
@@ -104,12 +105,10 @@ pub struct ListVerificationAttempt {
     pub channel: Option<VerificationAttemptChannels>,
     /// Filter used to query Verification Attempts by verify service. Only attempts of the
     /// provided SID will be returned.
-    #[sid(prefix = "VA")]
-    pub verify_service_sid: Option<String>,
+    pub verify_service_sid: Option<Sid<VA>>,
     /// Filter used to return all the Verification Attempts of a single verification. Only
     /// attempts of the provided verification SID will be returned.
-    #[sid(prefix = "VE")]
-    pub verification_sid: Option<String>,
+    pub verification_sid: Option<Sid<VE>>,
     /// Filter used to query Verification Attempts by conversion status. Valid values are
     /// `UNCONVERTED`, for attempts that were not converted, and `CONVERTED`, for attempts
     /// that were confirmed.
@@ -153,7 +152,7 @@ impl Page for ListVerificationAttemptResponse {
 
 /// Fetch a specific verification attempt.
 #[endpoint(GET, "/v2/Attempts/<Sid>", host = "verify.twilio.com", response = VerificationAttempt)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -161,8 +160,16 @@ impl Page for ListVerificationAttemptResponse {
 )]
 pub struct FetchVerificationAttempt {
     /// The unique SID identifier of a Verification Attempt
-    #[sid(prefix = "VL")]
-    pub sid: String,
+    pub sid: Sid<VL>,
+}
+
+impl FetchVerificationAttempt {
+    /// A [`FetchVerificationAttempt`] of its required parameters, every optional one
+    /// `None`: set those with `FetchVerificationAttempt { field: Some(..),
+    /// ..FetchVerificationAttempt::new(..) }`.
+    pub fn new(sid: Sid<VL>) -> Self {
+        FetchVerificationAttempt { sid }
+    }
 }
 
 /// A VerificationAttempt resource (`verify.v2.verification_attempt` in the spec).
@@ -172,16 +179,20 @@ pub struct FetchVerificationAttempt {
 #[non_exhaustive]
 pub struct VerificationAttempt {
     /// The SID that uniquely identifies the verification attempt resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<VL>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Verification resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) used to
     /// generate the attempt.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<VA>>,
     /// The SID of the [Verification](https://www.twilio.com/docs/verify/api/verification)
     /// that generated the attempt.
-    pub verification_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub verification_sid: Option<Sid<VE>>,
     /// The date that this Attempt was created, given in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Timestamp, endpoint, wire_enum};
+use crate::prefix::VA;
+use crate::{Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `verification_attempts_summary_enum_channels` enum of the spec: one of `sms`,
@@ -32,8 +33,7 @@ wire_enum! {
 pub struct FetchVerificationAttemptsSummary {
     /// Filter used to consider only Verification Attempts of the given verify service on
     /// the summary aggregation.
-    #[sid(prefix = "VA")]
-    pub verify_service_sid: Option<String>,
+    pub verify_service_sid: Option<Sid<VA>>,
     /// Datetime filter used to consider only Verification Attempts created after this
     /// datetime on the summary aggregation. Given as GMT in ISO 8601 formatted datetime
     /// string: yyyy-MM-dd'T'HH:mm:ss'Z.

@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Secret, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, VA, VE};
+use crate::{Secret, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The verification method to use. One of:
@@ -25,7 +26,7 @@ wire_enum! {
 
 /// challenge a specific Verification Check.
 #[endpoint(POST, "/v2/Services/<ServiceSid>/VerificationCheck", host = "verify.twilio.com", response = VerificationCheck)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -35,8 +36,7 @@ pub struct CreateVerificationCheck {
     /// The SID of the verification
     /// [Service](https://www.twilio.com/docs/verify/api/service) to create the resource
     /// under.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The 4-10 character string being verified.
     pub code: Option<String>,
     /// The phone number or [email](https://www.twilio.com/docs/verify/email) to verify.
@@ -46,8 +46,7 @@ pub struct CreateVerificationCheck {
     /// A SID that uniquely identifies the Verification Check. Either this parameter or the
     /// `to` phone number/[email](https://www.twilio.com/docs/verify/email) must be
     /// specified.
-    #[sid(prefix = "VE")]
-    pub verification_sid: Option<String>,
+    pub verification_sid: Option<Sid<VE>>,
     /// The amount of the associated PSD2 compliant transaction. Requires the PSD2 Service
     /// flag enabled.
     pub amount: Option<String>,
@@ -59,6 +58,23 @@ pub struct CreateVerificationCheck {
     pub sna_client_token: Option<Secret>,
 }
 
+impl CreateVerificationCheck {
+    /// A [`CreateVerificationCheck`] of its required parameters, every optional one `None`:
+    /// set those with `CreateVerificationCheck { field: Some(..),
+    /// ..CreateVerificationCheck::new(..) }`.
+    pub fn new(service_sid: Sid<VA>) -> Self {
+        CreateVerificationCheck {
+            service_sid,
+            code: None,
+            to: None,
+            verification_sid: None,
+            amount: None,
+            payee: None,
+            sna_client_token: None,
+        }
+    }
+}
+
 /// A VerificationCheck resource (`verify.v2.service.verification_check` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
@@ -67,13 +83,16 @@ pub struct CreateVerificationCheck {
 #[non_exhaustive]
 pub struct VerificationCheck {
     /// The unique string that we created to identify the VerificationCheck resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<VE>>,
     /// The SID of the [Service](https://www.twilio.com/docs/verify/api/service) the
     /// resource is associated with.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<VA>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the VerificationCheck resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The phone number or [email](https://www.twilio.com/docs/verify/email) being
     /// verified. Phone numbers must be in [E.164
     /// format](https://www.twilio.com/docs/glossary/what-e164).

@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{NextPage, Page, PageMeta, endpoint};
+use crate::prefix::{AC, HJ};
+use crate::{NextPage, Page, PageMeta, Sid, endpoint};
 
 /// List all the available templates for a given Account.
 #[endpoint(GET, "/v2/Templates", host = "verify.twilio.com", response = ListVerificationTemplateResponse, paginated)]
@@ -65,9 +66,11 @@ impl Page for ListVerificationTemplateResponse {
 #[non_exhaustive]
 pub struct VerificationTemplate {
     /// A 34 character string that uniquely identifies a Verification Template.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<HJ>>,
     /// The unique SID identifier of the Account.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// A descriptive string that you create to describe a Template. It can be up to 32
     /// characters long.
     pub friendly_name: Option<String>,

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{NextPage, Page, PageMeta, Timestamp, endpoint, wire_enum};
+use crate::prefix::{AC, VA, YW};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The webhook status. Default value is `enabled`. One of: `enabled` or `disabled`
@@ -36,7 +37,7 @@ wire_enum! {
 
 /// Retrieve a list of all Webhooks for a Service.
 #[endpoint(GET, "/v2/Services/<ServiceSid>/Webhooks", host = "verify.twilio.com", response = ListWebhookResponse, paginated)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -44,8 +45,7 @@ wire_enum! {
 )]
 pub struct ListWebhook {
     /// The unique SID identifier of the Service.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 1000.
     #[param(min = 1, max = 1000)]
@@ -55,6 +55,19 @@ pub struct ListWebhook {
     pub page: Option<u32>,
     /// The page token. This is provided by the API.
     pub page_token: Option<String>,
+}
+
+impl ListWebhook {
+    /// A [`ListWebhook`] of its required parameters, every optional one `None`: set those
+    /// with `ListWebhook { field: Some(..), ..ListWebhook::new(..) }`.
+    pub fn new(service_sid: Sid<VA>) -> Self {
+        ListWebhook {
+            service_sid,
+            page_size: None,
+            page: None,
+            page_token: None,
+        }
+    }
 }
 
 /// A page of [`Webhook`]s, as [`ListWebhook`] returns it.
@@ -85,7 +98,7 @@ impl Page for ListWebhookResponse {
 
 /// Create a new Webhook for the Service
 #[endpoint(POST, "/v2/Services/<ServiceSid>/Webhooks", host = "verify.twilio.com", response = Webhook)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -93,8 +106,7 @@ impl Page for ListWebhookResponse {
 )]
 pub struct CreateWebhook {
     /// The unique SID identifier of the Service.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The string that you assigned to describe the webhook. **This value should not
     /// contain PII.**
     pub friendly_name: String,
@@ -110,9 +122,29 @@ pub struct CreateWebhook {
     pub version: Option<WebhookVersion>,
 }
 
+impl CreateWebhook {
+    /// A [`CreateWebhook`] of its required parameters, every optional one `None`: set those
+    /// with `CreateWebhook { field: Some(..), ..CreateWebhook::new(..) }`.
+    pub fn new(
+        service_sid: Sid<VA>,
+        friendly_name: impl Into<String>,
+        event_types: impl IntoIterator<Item = impl Into<String>>,
+        webhook_url: impl Into<String>,
+    ) -> Self {
+        CreateWebhook {
+            service_sid,
+            friendly_name: friendly_name.into(),
+            event_types: event_types.into_iter().map(Into::into).collect(),
+            webhook_url: webhook_url.into(),
+            status: None,
+            version: None,
+        }
+    }
+}
+
 /// Fetch a specific Webhook.
 #[endpoint(GET, "/v2/Services/<ServiceSid>/Webhooks/<Sid>", host = "verify.twilio.com", response = Webhook)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -120,16 +152,22 @@ pub struct CreateWebhook {
 )]
 pub struct FetchWebhook {
     /// The unique SID identifier of the Service.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Webhook resource to fetch.
-    #[sid(prefix = "YW")]
-    pub sid: String,
+    pub sid: Sid<YW>,
+}
+
+impl FetchWebhook {
+    /// A [`FetchWebhook`] of its required parameters, every optional one `None`: set those
+    /// with `FetchWebhook { field: Some(..), ..FetchWebhook::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, sid: Sid<YW>) -> Self {
+        FetchWebhook { service_sid, sid }
+    }
 }
 
 /// UpdateWebhook
 #[endpoint(POST, "/v2/Services/<ServiceSid>/Webhooks/<Sid>", host = "verify.twilio.com", response = Webhook)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -137,11 +175,9 @@ pub struct FetchWebhook {
 )]
 pub struct UpdateWebhook {
     /// The unique SID identifier of the Service.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Webhook resource to update.
-    #[sid(prefix = "YW")]
-    pub sid: String,
+    pub sid: Sid<YW>,
     /// The string that you assigned to describe the webhook. **This value should not
     /// contain PII.**
     pub friendly_name: Option<String>,
@@ -157,9 +193,25 @@ pub struct UpdateWebhook {
     pub version: Option<WebhookVersion>,
 }
 
+impl UpdateWebhook {
+    /// A [`UpdateWebhook`] of its required parameters, every optional one `None`: set those
+    /// with `UpdateWebhook { field: Some(..), ..UpdateWebhook::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, sid: Sid<YW>) -> Self {
+        UpdateWebhook {
+            service_sid,
+            sid,
+            friendly_name: None,
+            event_types: None,
+            webhook_url: None,
+            status: None,
+            version: None,
+        }
+    }
+}
+
 /// Delete a specific Webhook.
 #[endpoint(DELETE, "/v2/Services/<ServiceSid>/Webhooks/<Sid>", host = "verify.twilio.com", response = ())]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
@@ -167,11 +219,17 @@ pub struct UpdateWebhook {
 )]
 pub struct DeleteWebhook {
     /// The unique SID identifier of the Service.
-    #[sid(prefix = "VA")]
-    pub service_sid: String,
+    pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Webhook resource to delete.
-    #[sid(prefix = "YW")]
-    pub sid: String,
+    pub sid: Sid<YW>,
+}
+
+impl DeleteWebhook {
+    /// A [`DeleteWebhook`] of its required parameters, every optional one `None`: set those
+    /// with `DeleteWebhook { field: Some(..), ..DeleteWebhook::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, sid: Sid<YW>) -> Self {
+        DeleteWebhook { service_sid, sid }
+    }
 }
 
 /// A Webhook resource (`verify.v2.service.webhook` in the spec).
@@ -181,12 +239,15 @@ pub struct DeleteWebhook {
 #[non_exhaustive]
 pub struct Webhook {
     /// The unique string that we created to identify the Webhook resource.
-    pub sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub sid: Option<Sid<YW>>,
     /// The unique SID identifier of the Service.
-    pub service_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub service_sid: Option<Sid<VA>>,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
     /// the Service resource.
-    pub account_sid: Option<String>,
+    #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
+    pub account_sid: Option<Sid<AC>>,
     /// The string that you assigned to describe the webhook. **This value should not
     /// contain PII.**
     pub friendly_name: Option<String>,
