@@ -7,21 +7,25 @@
 //! client sends every product's endpoints, each to its own host.
 //!
 //! ```no_run
-//! use twill_api::Client;
 //! use twill_api::conversations::v1::service_configuration::UpdateServiceConfiguration;
+//! use twill_api::{Client, sid};
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let client = Client::from_env()?; // TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN
 //! let configuration = UpdateServiceConfiguration {
-//!     chat_service_sid: "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
 //!     reachability_enabled: Some(true),
-//!     ..Default::default()
+//!     ..UpdateServiceConfiguration::new(sid!("ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"))
 //! }
 //! .send(&client)
 //! .await?;
 //! println!("{:?}", configuration.reachability_enabled);
 //! # Ok(()) }
 //! ```
+//!
+//! Every SID is typed by its prefix ([`Sid<P>`](Sid), with a marker per prefix in
+//! [`prefix`]): [`sid!`] checks a literal at compile time, `parse` checks text at run
+//! time, and a SID of the wrong kind does not compile. A request with required
+//! parameters is made with `new(..)`, which takes them all.
 //!
 //! Features: one per product, named after its spec file (`api-v2010` and
 //! `conversations-v1` on by default; `content-v1`, `lookups-v2`, `messaging-v1`,
@@ -33,7 +37,8 @@
 //!
 //! Declaring an endpoint of your own takes one attribute, [`endpoint`]; this crate
 //! re-exports it with everything the generated code and its callers need, so it is the
-//! only twill crate to depend on.
+//! only twill crate to depend on. SIDs may be typed fields or strings checked by
+//! `#[sid]`, as here:
 //!
 //! ```
 //! use twill_api::{Endpoint, Form, endpoint};

@@ -166,6 +166,7 @@ impl Prefixes {
                 for alt in prefix.split('|') {
                     out += &format!(
                         "\n/// A SID starting with `{alt}` is one of the alternatives of `{name}`.\n\
+                         #[diagnostic::do_not_recommend]\n\
                          impl From<Sid<{alt}>> for Sid<{name}> {{\n    \
                          fn from(sid: Sid<{alt}>) -> Self {{\n        sid.retype()\n    }}\n}}\n"
                     );

@@ -206,7 +206,13 @@ fn check_sid_types(endpoint: &Endpoint<'_>, errors: &mut Errors) {
         if field.sid_prefix.is_none() || ty::holds_strings(field.ty) {
             continue;
         }
-        let message = if ty::is_builtin(field.ty) {
+        let message = if ty::holds_typed_sids(field.ty) {
+            format!(
+                "`{}` is a `Sid`, checked by its type when the SID is made: remove #[sid] (it \
+                 is for SIDs held as strings)",
+                field.ident
+            )
+        } else if ty::is_builtin(field.ty) {
             format!(
                 "#[sid] applies to `String`, `Option<String>` or `Vec<String>` fields, and \
                  `{}` is not one",

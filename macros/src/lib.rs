@@ -68,7 +68,7 @@ use proc_macro::TokenStream;
 /// # Fields
 ///
 /// Each field is one parameter, required unless it is an `Option` (a required `Vec`
-/// must not be empty). Its wire name is the field name in PascalCase
+/// must not be empty, nor a required text). Its wire name is the field name in PascalCase
 /// (`default_chat_service_role_sid` is sent as `DefaultChatServiceRoleSid`), or what
 /// `#[param(rename = "Configuration.Filters")]` says: ASCII letters, digits, `.`, `_`,
 /// `-`, `<` and `>`, as in Twilio's API descriptions. Fields not in the path are sent as
@@ -78,10 +78,12 @@ use proc_macro::TokenStream;
 ///
 /// Checked before anything is sent:
 ///
+/// - a field typed `twill_api::Sid<P>` (or an `Option` or `Vec` of it) was checked when
+///   each SID was made: it needs no attribute, and its `Param` names the prefix;
 /// - `#[sid(prefix = "RL")]` on a field written as `String`, `Option<String>` or
 ///   `Vec<String>` (the macro reads the type as written, so not through an alias): each
 ///   value is the prefix then 32 hex digits. `#[sid(prefix = "SM|MM")]` accepts any of
-///   the alternatives, each two uppercase letters;
+///   the alternatives, each two uppercase letters. It is an error on a `Sid` field;
 /// - `#[param(min = 1, max = 100)]` on an integer field: each value is within bounds,
 ///   which must fit the integer type written;
 /// - `#[header("X-Twilio-Webhook-Enabled")]` sends the field as that header instead, and

@@ -53,6 +53,11 @@ pub(crate) fn holds_strings(ty: &Type) -> bool {
     }
 }
 
+/// Whether each value of `ty` is written as a `Sid<..>`: typed, so checked already.
+pub(crate) fn holds_typed_sids(ty: &Type) -> bool {
+    matches!(head(element(ty)), Some((name, Some(_))) if name == "Sid")
+}
+
 /// The primitive integers, with their ranges (`isize` and `usize` as on 64-bit targets).
 const INTEGERS: &[(&str, i128, i128)] = &[
     ("i8", i8::MIN as i128, i8::MAX as i128),
@@ -132,6 +137,7 @@ mod tests {
     fn written_types() {
         assert!(holds_strings(&ty("Option<Vec<&'a str>>")));
         assert!(!holds_strings(&ty("Sid")));
+        assert!(holds_typed_sids(&ty("Option<Vec<Sid<RL>>>")) && !holds_typed_sids(&ty("Sid")));
         assert!(is_builtin(&ty("Option<u32>")) && is_builtin(&ty("bool")));
         assert!(!is_builtin(&ty("Sid")) && !is_builtin(&ty("Option<Timestamp>")));
         assert!(is_list(&ty("Vec<String>")) && is_list(&ty("Option<Vec<String>>")));

@@ -1174,6 +1174,7 @@ impl Prefix for SmOrMm {
 }
 
 /// A SID starting with `SM` is one of the alternatives of `SmOrMm`.
+#[diagnostic::do_not_recommend]
 impl From<Sid<SM>> for Sid<SmOrMm> {
     fn from(sid: Sid<SM>) -> Self {
         sid.retype()
@@ -1181,6 +1182,7 @@ impl From<Sid<SM>> for Sid<SmOrMm> {
 }
 
 /// A SID starting with `MM` is one of the alternatives of `SmOrMm`.
+#[diagnostic::do_not_recommend]
 impl From<Sid<MM>> for Sid<SmOrMm> {
     fn from(sid: Sid<MM>) -> Self {
         sid.retype()

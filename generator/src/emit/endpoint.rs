@@ -117,10 +117,11 @@ impl Gen<'_> {
                 rust = "Sid<AC>".to_owned();
             } else if rust == "String" && is_secret(&p.wire) {
                 rust = "Secret".to_owned();
-            } else if rust == "String" && p.place == In::Path {
-                if let Some(prefix) = self.sid_or_name(op, p) {
-                    rust = format!("SidOrName<{}>", marker(&prefix));
-                }
+            } else if rust == "String"
+                && p.place == In::Path
+                && let Some(prefix) = self.sid_or_name(op, p)
+            {
+                rust = format!("SidOrName<{}>", marker(&prefix));
             }
             all_eq &= !rust.contains("f64");
             if p.required && !account {
@@ -409,13 +410,14 @@ fn converts(rust: &str) -> bool {
 }
 
 impl Gen<'_> {
-    /// The prefix of a path parameter that takes a SID or a name ("the `sid` or the
-    /// `unique_name`"): the pattern of the same-named property, else of `sid`, in the
-    /// response of the operation on the resource the parameter names (the path cut after
-    /// it). `None` when the description says no such thing or no pattern is found.
+    /// The prefix of a path parameter named `*Sid` that the spec does not restrict to
+    /// SIDs (no `pattern`): it takes a SID or a name ("the `sid` or the `unique_name`",
+    /// a participant's `identity`, a label, `Twilio.CURRENT`). The prefix is the pattern
+    /// of the same-named property, else of `sid`, in the response of the operation on
+    /// the resource the parameter names (the path cut after it); `None` when none is
+    /// found, and the parameter stays a `String`.
     fn sid_or_name(&self, op: Operation<'_>, p: &Param<'_>) -> Option<String> {
-        let text = p.description.to_ascii_lowercase();
-        if !(text.contains("sid or") || text.contains("sid` or")) {
+        if !p.wire.ends_with("Sid") {
             return None;
         }
         let placeholder = format!("{{{}}}", p.wire);

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CA, CF, RE};
-use crate::{Date, HttpMethod, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
+use crate::{Date, HttpMethod, NextPage, Page, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The status of the recording. Can be: `processing`, `completed` and `absent`. For
@@ -265,7 +265,7 @@ pub struct UpdateCallRecording {
     pub call_sid: Sid<CA>,
     /// The Twilio-provided string that uniquely identifies the Recording resource to
     /// update.
-    pub sid: String,
+    pub sid: SidOrName<RE>,
     /// One of `in-progress`, `paused`, `stopped`, `processing`, `completed`, `absent`.
     pub status: CallRecordingStatus,
     /// Whether to record during a pause. Can be: `skip` or `silence` and the default is
@@ -278,7 +278,11 @@ pub struct UpdateCallRecording {
 impl UpdateCallRecording {
     /// The request with its required parameters; every optional one is `None`, to be set
     /// with `UpdateCallRecording { field: Some(..), ..UpdateCallRecording::new(..) }`.
-    pub fn new(call_sid: Sid<CA>, sid: impl Into<String>, status: CallRecordingStatus) -> Self {
+    pub fn new(
+        call_sid: Sid<CA>,
+        sid: impl Into<SidOrName<RE>>,
+        status: CallRecordingStatus,
+    ) -> Self {
         UpdateCallRecording {
             call_sid,
             sid: sid.into(),

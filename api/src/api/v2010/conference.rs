@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CA, CF};
-use crate::{Date, HttpMethod, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
+use crate::{Date, HttpMethod, NextPage, Page, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The status of this conference. Can be: `init`, `in-progress`, or `completed`.
@@ -90,7 +90,7 @@ pub struct UpdateConference {
     pub account_sid: Option<Sid<AC>>,
     /// The Twilio-provided string that uniquely identifies the Conference resource to
     /// update
-    pub sid: String,
+    pub sid: SidOrName<CF>,
     /// One of `completed`.
     pub status: Option<ConferenceUpdateStatus>,
     /// The URL we should call to announce something into the conference. The URL may return
@@ -105,7 +105,7 @@ pub struct UpdateConference {
 impl UpdateConference {
     /// The request with its required parameters; every optional one is `None`, to be set
     /// with `UpdateConference { field: Some(..), ..UpdateConference::new(..) }`.
-    pub fn new(sid: impl Into<String>) -> Self {
+    pub fn new(sid: impl Into<SidOrName<CF>>) -> Self {
         UpdateConference {
             sid: sid.into(),
             account_sid: None,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CA, CF, RE};
-use crate::{Date, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
+use crate::{Date, NextPage, Page, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The status of the recording. Can be: `processing`, `completed` and `absent`. For
@@ -203,7 +203,7 @@ pub struct UpdateConferenceRecording {
     pub conference_sid: Sid<CF>,
     /// The Twilio-provided string that uniquely identifies the Conference Recording
     /// resource to update. Use `Twilio.CURRENT` to reference the current active recording.
-    pub sid: String,
+    pub sid: SidOrName<RE>,
     /// One of `in-progress`, `paused`, `stopped`, `processing`, `completed`, `absent`.
     pub status: ConferenceRecordingStatus,
     /// Whether to record during a pause. Can be: `skip` or `silence` and the default is
@@ -219,7 +219,7 @@ impl UpdateConferenceRecording {
     /// ..UpdateConferenceRecording::new(..) }`.
     pub fn new(
         conference_sid: Sid<CF>,
-        sid: impl Into<String>,
+        sid: impl Into<SidOrName<RE>>,
         status: ConferenceRecordingStatus,
     ) -> Self {
         UpdateConferenceRecording {

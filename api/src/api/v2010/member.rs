@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CA, QU};
-use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{HttpMethod, NextPage, Page, Sid, SidOrName, Timestamp, endpoint};
 
 /// Fetch a specific member from the queue
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Queues/<QueueSid>/Members/<CallSid>.json", host = "api.twilio.com", response = Member)]
@@ -29,13 +29,13 @@ pub struct FetchMember {
     pub queue_sid: Sid<QU>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the
     /// resource(s) to fetch.
-    pub call_sid: String,
+    pub call_sid: SidOrName<CA>,
 }
 
 impl FetchMember {
     /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchMember { field: Some(..), ..FetchMember::new(..) }`.
-    pub fn new(queue_sid: Sid<QU>, call_sid: impl Into<String>) -> Self {
+    pub fn new(queue_sid: Sid<QU>, call_sid: impl Into<SidOrName<CA>>) -> Self {
         FetchMember {
             queue_sid,
             call_sid: call_sid.into(),
@@ -64,7 +64,7 @@ pub struct UpdateMember {
     pub queue_sid: Sid<QU>,
     /// The [Call](https://www.twilio.com/docs/voice/api/call-resource) SID of the
     /// resource(s) to update.
-    pub call_sid: String,
+    pub call_sid: SidOrName<CA>,
     /// The absolute URL of the Queue resource.
     pub url: String,
     /// How to pass the update request data. Can be `GET` or `POST` and the default is
@@ -76,7 +76,11 @@ pub struct UpdateMember {
 impl UpdateMember {
     /// The request with its required parameters; every optional one is `None`, to be set
     /// with `UpdateMember { field: Some(..), ..UpdateMember::new(..) }`.
-    pub fn new(queue_sid: Sid<QU>, call_sid: impl Into<String>, url: impl Into<String>) -> Self {
+    pub fn new(
+        queue_sid: Sid<QU>,
+        call_sid: impl Into<SidOrName<CA>>,
+        url: impl Into<String>,
+    ) -> Self {
         UpdateMember {
             queue_sid,
             call_sid: call_sid.into(),

@@ -296,7 +296,7 @@ pub struct CreateParticipant {
     #[param(default_account)]
     pub account_sid: Option<Sid<AC>>,
     /// The SID of the participant's conference.
-    pub conference_sid: String,
+    pub conference_sid: SidOrName<CF>,
     /// The phone number, Client identifier, or username portion of SIP address that made
     /// this call. Phone numbers are in
     /// [E.164](https://www.twilio.com/docs/glossary/what-e164) format (e.g., +16175551212).
@@ -504,7 +504,7 @@ impl CreateParticipant {
     /// The request with its required parameters; every optional one is `None`, to be set
     /// with `CreateParticipant { field: Some(..), ..CreateParticipant::new(..) }`.
     pub fn new(
-        conference_sid: impl Into<String>,
+        conference_sid: impl Into<SidOrName<CF>>,
         from: impl Into<String>,
         to: impl Into<String>,
     ) -> Self {

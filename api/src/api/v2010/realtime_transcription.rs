@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CA, GT};
-use crate::{HttpMethod, Sid, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// One of `inbound_track`, `outbound_track`, `both_tracks`.
@@ -150,7 +150,7 @@ pub struct UpdateRealtimeTranscription {
     /// Transcription resource is associated with.
     pub call_sid: Sid<CA>,
     /// The SID of the Transcription resource, or the `name` used when creating the resource
-    pub sid: String,
+    pub sid: SidOrName<GT>,
     /// One of `stopped`.
     pub status: RealtimeTranscriptionUpdateStatus,
 }
@@ -161,7 +161,7 @@ impl UpdateRealtimeTranscription {
     /// ..UpdateRealtimeTranscription::new(..) }`.
     pub fn new(
         call_sid: Sid<CA>,
-        sid: impl Into<String>,
+        sid: impl Into<SidOrName<GT>>,
         status: RealtimeTranscriptionUpdateStatus,
     ) -> Self {
         UpdateRealtimeTranscription {

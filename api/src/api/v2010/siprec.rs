@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CA, SR};
-use crate::{HttpMethod, Sid, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// One of `inbound_track`, `outbound_track`, `both_tracks`.
@@ -893,7 +893,7 @@ pub struct UpdateSiprec {
     /// Siprec resource is associated with.
     pub call_sid: Sid<CA>,
     /// The SID of the Siprec resource, or the `name` used when creating the resource
-    pub sid: String,
+    pub sid: SidOrName<SR>,
     /// One of `stopped`.
     pub status: SiprecUpdateStatus,
 }
@@ -901,7 +901,11 @@ pub struct UpdateSiprec {
 impl UpdateSiprec {
     /// The request with its required parameters; every optional one is `None`, to be set
     /// with `UpdateSiprec { field: Some(..), ..UpdateSiprec::new(..) }`.
-    pub fn new(call_sid: Sid<CA>, sid: impl Into<String>, status: SiprecUpdateStatus) -> Self {
+    pub fn new(
+        call_sid: Sid<CA>,
+        sid: impl Into<SidOrName<SR>>,
+        status: SiprecUpdateStatus,
+    ) -> Self {
         UpdateSiprec {
             call_sid,
             sid: sid.into(),

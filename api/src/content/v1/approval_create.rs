@@ -30,9 +30,8 @@ pub struct CreateApprovalCreate {
 }
 
 impl CreateApprovalCreate {
-    /// A [`CreateApprovalCreate`] of its required parameters, every optional one `None`:
-    /// set those with `CreateApprovalCreate { field: Some(..),
-    /// ..CreateApprovalCreate::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateApprovalCreate { field: Some(..), ..CreateApprovalCreate::new(..) }`.
     pub fn new(content_sid: Sid<HX>, name: impl Into<String>, category: impl Into<String>) -> Self {
         CreateApprovalCreate {
             content_sid,

@@ -26,8 +26,8 @@ pub struct FetchApprovalFetch {
 }
 
 impl FetchApprovalFetch {
-    /// A [`FetchApprovalFetch`] of its required parameters, every optional one `None`: set
-    /// those with `FetchApprovalFetch { field: Some(..), ..FetchApprovalFetch::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchApprovalFetch { field: Some(..), ..FetchApprovalFetch::new(..) }`.
     pub fn new(sid: Sid<HX>) -> Self {
         FetchApprovalFetch { sid }
     }
@@ -35,7 +35,8 @@ impl FetchApprovalFetch {
 
 /// A ApprovalFetch resource (`content.v1.content.approval_fetch` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ApprovalFetch {

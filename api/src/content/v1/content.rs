@@ -27,7 +27,7 @@ pub struct FetchContent {
 }
 
 impl FetchContent {
-    /// A [`FetchContent`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchContent { field: Some(..), ..FetchContent::new(..) }`.
     pub fn new(sid: Sid<HX>) -> Self {
         FetchContent { sid }
@@ -60,7 +60,7 @@ pub struct UpdateContent {
 }
 
 impl UpdateContent {
-    /// A [`UpdateContent`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `UpdateContent { field: Some(..), ..UpdateContent::new(..) }`.
     pub fn new(sid: Sid<HX>, types: Types) -> Self {
         UpdateContent {
@@ -87,7 +87,7 @@ pub struct DeleteContent {
 }
 
 impl DeleteContent {
-    /// A [`DeleteContent`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `DeleteContent { field: Some(..), ..DeleteContent::new(..) }`.
     pub fn new(sid: Sid<HX>) -> Self {
         DeleteContent { sid }
@@ -164,7 +164,7 @@ pub struct CreateContent {
 }
 
 impl CreateContent {
-    /// A [`CreateContent`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `CreateContent { field: Some(..), ..CreateContent::new(..) }`.
     pub fn new(language: impl Into<String>, types: Types) -> Self {
         CreateContent {
@@ -179,7 +179,8 @@ impl CreateContent {
 /// A Content resource (`content.v1.content` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Content {

@@ -144,8 +144,8 @@ pub struct CreateConfigurationAddress {
 }
 
 impl CreateConfigurationAddress {
-    /// A [`CreateConfigurationAddress`] of its required parameters, every optional one
-    /// `None`: set those with `CreateConfigurationAddress { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateConfigurationAddress { field: Some(..),
     /// ..CreateConfigurationAddress::new(..) }`.
     pub fn new(r#type: ConfigurationAddressType, address: impl Into<String>) -> Self {
         CreateConfigurationAddress {
@@ -180,8 +180,8 @@ pub struct FetchConfigurationAddress {
 }
 
 impl FetchConfigurationAddress {
-    /// A [`FetchConfigurationAddress`] of its required parameters, every optional one
-    /// `None`: set those with `FetchConfigurationAddress { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchConfigurationAddress { field: Some(..),
     /// ..FetchConfigurationAddress::new(..) }`.
     pub fn new(sid: impl Into<SidOrName<IG>>) -> Self {
         FetchConfigurationAddress { sid: sid.into() }
@@ -234,8 +234,8 @@ pub struct UpdateConfigurationAddress {
 }
 
 impl UpdateConfigurationAddress {
-    /// A [`UpdateConfigurationAddress`] of its required parameters, every optional one
-    /// `None`: set those with `UpdateConfigurationAddress { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateConfigurationAddress { field: Some(..),
     /// ..UpdateConfigurationAddress::new(..) }`.
     pub fn new(sid: impl Into<SidOrName<IG>>) -> Self {
         UpdateConfigurationAddress {
@@ -268,8 +268,8 @@ pub struct DeleteConfigurationAddress {
 }
 
 impl DeleteConfigurationAddress {
-    /// A [`DeleteConfigurationAddress`] of its required parameters, every optional one
-    /// `None`: set those with `DeleteConfigurationAddress { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteConfigurationAddress { field: Some(..),
     /// ..DeleteConfigurationAddress::new(..) }`.
     pub fn new(sid: impl Into<SidOrName<IG>>) -> Self {
         DeleteConfigurationAddress { sid: sid.into() }
@@ -278,7 +278,8 @@ impl DeleteConfigurationAddress {
 
 /// A ConfigurationAddress resource (`conversations.v1.configuration_address` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConfigurationAddress {

@@ -68,7 +68,8 @@ pub struct UpdateConfigurationWebhook {
 /// A ConfigurationWebhook resource (`conversations.v1.configuration.configuration_webhook`
 /// in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConfigurationWebhook {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, IS, MG};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `conversation_enum_webhook_enabled_type` enum of the spec: one of `true`,
@@ -159,13 +159,13 @@ pub struct CreateConversation {
 pub struct FetchConversation {
     /// A 34 character string that uniquely identifies this resource. Can also be the
     /// `unique_name` of the Conversation.
-    pub sid: String,
+    pub sid: SidOrName<CH>,
 }
 
 impl FetchConversation {
-    /// A [`FetchConversation`] of its required parameters, every optional one `None`: set
-    /// those with `FetchConversation { field: Some(..), ..FetchConversation::new(..) }`.
-    pub fn new(sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchConversation { field: Some(..), ..FetchConversation::new(..) }`.
+    pub fn new(sid: impl Into<SidOrName<CH>>) -> Self {
         FetchConversation { sid: sid.into() }
     }
 }
@@ -181,7 +181,7 @@ impl FetchConversation {
 pub struct UpdateConversation {
     /// A 34 character string that uniquely identifies this resource. Can also be the
     /// `unique_name` of the Conversation.
-    pub sid: String,
+    pub sid: SidOrName<CH>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
     /// The date that this resource was created.
@@ -223,9 +223,9 @@ pub struct UpdateConversation {
 }
 
 impl UpdateConversation {
-    /// A [`UpdateConversation`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateConversation { field: Some(..), ..UpdateConversation::new(..) }`.
-    pub fn new(sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateConversation { field: Some(..), ..UpdateConversation::new(..) }`.
+    pub fn new(sid: impl Into<SidOrName<CH>>) -> Self {
         UpdateConversation {
             sid: sid.into(),
             friendly_name: None,
@@ -255,16 +255,16 @@ impl UpdateConversation {
 pub struct DeleteConversation {
     /// A 34 character string that uniquely identifies this resource. Can also be the
     /// `unique_name` of the Conversation.
-    pub sid: String,
+    pub sid: SidOrName<CH>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<ConversationWebhookEnabledType>,
 }
 
 impl DeleteConversation {
-    /// A [`DeleteConversation`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteConversation { field: Some(..), ..DeleteConversation::new(..) }`.
-    pub fn new(sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteConversation { field: Some(..), ..DeleteConversation::new(..) }`.
+    pub fn new(sid: impl Into<SidOrName<CH>>) -> Self {
         DeleteConversation {
             sid: sid.into(),
             x_twilio_webhook_enabled: None,
@@ -275,7 +275,8 @@ impl DeleteConversation {
 /// A Conversation resource (`conversations.v1.conversation` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Conversation {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, HX, IM, MB, ME};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `conversation_message_enum_order_type` enum of the spec: one of `asc`, `desc`.
@@ -42,7 +42,7 @@ pub struct ListConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for messages.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// The sort order of the returned messages. Can be: `asc` (ascending) or `desc`
     /// (descending), with `asc` as the default.
     pub order: Option<ConversationMessageOrderType>,
@@ -58,10 +58,10 @@ pub struct ListConversationMessage {
 }
 
 impl ListConversationMessage {
-    /// A [`ListConversationMessage`] of its required parameters, every optional one `None`:
-    /// set those with `ListConversationMessage { field: Some(..),
-    /// ..ListConversationMessage::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListConversationMessage { field: Some(..), ..ListConversationMessage::new(..)
+    /// }`.
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>) -> Self {
         ListConversationMessage {
             conversation_sid: conversation_sid.into(),
             order: None,
@@ -110,7 +110,7 @@ pub struct CreateConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// The channel specific identifier of the message's author. Defaults to `system`.
     pub author: Option<String>,
     /// The content of the message, can be up to 1,600 characters long.
@@ -142,10 +142,10 @@ pub struct CreateConversationMessage {
 }
 
 impl CreateConversationMessage {
-    /// A [`CreateConversationMessage`] of its required parameters, every optional one
-    /// `None`: set those with `CreateConversationMessage { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateConversationMessage { field: Some(..),
     /// ..CreateConversationMessage::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>) -> Self {
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>) -> Self {
         CreateConversationMessage {
             conversation_sid: conversation_sid.into(),
             author: None,
@@ -174,16 +174,16 @@ pub struct FetchConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<IM>,
 }
 
 impl FetchConversationMessage {
-    /// A [`FetchConversationMessage`] of its required parameters, every optional one
-    /// `None`: set those with `FetchConversationMessage { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchConversationMessage { field: Some(..),
     /// ..FetchConversationMessage::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>, sid: Sid<IM>) -> Self {
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>, sid: Sid<IM>) -> Self {
         FetchConversationMessage {
             conversation_sid: conversation_sid.into(),
             sid,
@@ -203,7 +203,7 @@ pub struct UpdateConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<IM>,
     /// The channel specific identifier of the message's author. Defaults to `system`.
@@ -227,10 +227,10 @@ pub struct UpdateConversationMessage {
 }
 
 impl UpdateConversationMessage {
-    /// A [`UpdateConversationMessage`] of its required parameters, every optional one
-    /// `None`: set those with `UpdateConversationMessage { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateConversationMessage { field: Some(..),
     /// ..UpdateConversationMessage::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>, sid: Sid<IM>) -> Self {
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>, sid: Sid<IM>) -> Self {
         UpdateConversationMessage {
             conversation_sid: conversation_sid.into(),
             sid,
@@ -257,7 +257,7 @@ pub struct DeleteConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<IM>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
@@ -266,10 +266,10 @@ pub struct DeleteConversationMessage {
 }
 
 impl DeleteConversationMessage {
-    /// A [`DeleteConversationMessage`] of its required parameters, every optional one
-    /// `None`: set those with `DeleteConversationMessage { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteConversationMessage { field: Some(..),
     /// ..DeleteConversationMessage::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>, sid: Sid<IM>) -> Self {
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>, sid: Sid<IM>) -> Self {
         DeleteConversationMessage {
             conversation_sid: conversation_sid.into(),
             sid,
@@ -283,6 +283,7 @@ impl DeleteConversationMessage {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
+/// A SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConversationMessage {

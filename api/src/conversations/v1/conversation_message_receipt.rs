@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CH, DY, IM, MB};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The message delivery status, can be `read`, `failed`, `delivered`, `undelivered`,
@@ -35,7 +35,7 @@ pub struct FetchConversationMessageReceipt {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// The SID of the message within a
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// the delivery receipt belongs to.
@@ -45,10 +45,14 @@ pub struct FetchConversationMessageReceipt {
 }
 
 impl FetchConversationMessageReceipt {
-    /// A [`FetchConversationMessageReceipt`] of its required parameters, every optional one
-    /// `None`: set those with `FetchConversationMessageReceipt { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchConversationMessageReceipt { field: Some(..),
     /// ..FetchConversationMessageReceipt::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>, message_sid: Sid<IM>, sid: Sid<DY>) -> Self {
+    pub fn new(
+        conversation_sid: impl Into<SidOrName<CH>>,
+        message_sid: Sid<IM>,
+        sid: Sid<DY>,
+    ) -> Self {
         FetchConversationMessageReceipt {
             conversation_sid: conversation_sid.into(),
             message_sid,
@@ -69,7 +73,7 @@ pub struct ListConversationMessageReceipt {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// The SID of the message within a
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// the delivery receipt belongs to.
@@ -86,10 +90,10 @@ pub struct ListConversationMessageReceipt {
 }
 
 impl ListConversationMessageReceipt {
-    /// A [`ListConversationMessageReceipt`] of its required parameters, every optional one
-    /// `None`: set those with `ListConversationMessageReceipt { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListConversationMessageReceipt { field: Some(..),
     /// ..ListConversationMessageReceipt::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>, message_sid: Sid<IM>) -> Self {
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>, message_sid: Sid<IM>) -> Self {
         ListConversationMessageReceipt {
             conversation_sid: conversation_sid.into(),
             message_sid,
@@ -131,7 +135,8 @@ impl Page for ListConversationMessageReceiptResponse {
 /// the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
+/// Its integers may also arrive as strings (`"5"`). A SID property whose value is no SID of
+/// its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConversationMessageReceipt {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, MB, RL};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `conversation_participant_enum_webhook_enabled_type` enum of the spec: one of
@@ -32,7 +32,7 @@ pub struct ListConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for participants.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
     #[param(min = 1, max = 100)]
@@ -45,10 +45,10 @@ pub struct ListConversationParticipant {
 }
 
 impl ListConversationParticipant {
-    /// A [`ListConversationParticipant`] of its required parameters, every optional one
-    /// `None`: set those with `ListConversationParticipant { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListConversationParticipant { field: Some(..),
     /// ..ListConversationParticipant::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>) -> Self {
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>) -> Self {
         ListConversationParticipant {
             conversation_sid: conversation_sid.into(),
             page_size: None,
@@ -96,7 +96,7 @@ pub struct CreateConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this participant.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A unique string identifier for the conversation participant as [Conversation
     /// User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter
     /// is non-null if (and only if) the participant is using the Conversations SDK to
@@ -135,10 +135,10 @@ pub struct CreateConversationParticipant {
 }
 
 impl CreateConversationParticipant {
-    /// A [`CreateConversationParticipant`] of its required parameters, every optional one
-    /// `None`: set those with `CreateConversationParticipant { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateConversationParticipant { field: Some(..),
     /// ..CreateConversationParticipant::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>) -> Self {
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>) -> Self {
         CreateConversationParticipant {
             conversation_sid: conversation_sid.into(),
             identity: None,
@@ -166,17 +166,17 @@ pub struct FetchConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this participant.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource. Alternatively, you can
     /// pass a Participant's `identity` rather than the SID.
-    pub sid: String,
+    pub sid: SidOrName<MB>,
 }
 
 impl FetchConversationParticipant {
-    /// A [`FetchConversationParticipant`] of its required parameters, every optional one
-    /// `None`: set those with `FetchConversationParticipant { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchConversationParticipant { field: Some(..),
     /// ..FetchConversationParticipant::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>, sid: impl Into<String>) -> Self {
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>, sid: impl Into<SidOrName<MB>>) -> Self {
         FetchConversationParticipant {
             conversation_sid: conversation_sid.into(),
             sid: sid.into(),
@@ -196,9 +196,9 @@ pub struct UpdateConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this participant.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: String,
+    pub sid: SidOrName<MB>,
     /// The date that this resource was created.
     pub date_created: Option<Timestamp>,
     /// The date that this resource was last updated.
@@ -238,10 +238,10 @@ pub struct UpdateConversationParticipant {
 }
 
 impl UpdateConversationParticipant {
-    /// A [`UpdateConversationParticipant`] of its required parameters, every optional one
-    /// `None`: set those with `UpdateConversationParticipant { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateConversationParticipant { field: Some(..),
     /// ..UpdateConversationParticipant::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>, sid: impl Into<String>) -> Self {
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>, sid: impl Into<SidOrName<MB>>) -> Self {
         UpdateConversationParticipant {
             conversation_sid: conversation_sid.into(),
             sid: sid.into(),
@@ -271,19 +271,19 @@ pub struct DeleteConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this participant.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: String,
+    pub sid: SidOrName<MB>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<ConversationParticipantWebhookEnabledType>,
 }
 
 impl DeleteConversationParticipant {
-    /// A [`DeleteConversationParticipant`] of its required parameters, every optional one
-    /// `None`: set those with `DeleteConversationParticipant { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteConversationParticipant { field: Some(..),
     /// ..DeleteConversationParticipant::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>, sid: impl Into<String>) -> Self {
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>, sid: impl Into<SidOrName<MB>>) -> Self {
         DeleteConversationParticipant {
             conversation_sid: conversation_sid.into(),
             sid: sid.into(),
@@ -296,7 +296,8 @@ impl DeleteConversationParticipant {
 /// (`conversations.v1.conversation.conversation_participant` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
+/// Its integers may also arrive as strings (`"5"`). A SID property whose value is no SID of
+/// its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConversationParticipant {

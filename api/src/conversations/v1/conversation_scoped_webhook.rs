@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, FW, WH};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The target of this webhook: `webhook`, `studio`, `trigger`
@@ -42,7 +42,7 @@ pub struct ListConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// How many resources to return in each list page. The default is 5, and the maximum is
     /// 5.
     #[param(min = 1, max = 5)]
@@ -55,10 +55,10 @@ pub struct ListConversationScopedWebhook {
 }
 
 impl ListConversationScopedWebhook {
-    /// A [`ListConversationScopedWebhook`] of its required parameters, every optional one
-    /// `None`: set those with `ListConversationScopedWebhook { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListConversationScopedWebhook { field: Some(..),
     /// ..ListConversationScopedWebhook::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>) -> Self {
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>) -> Self {
         ListConversationScopedWebhook {
             conversation_sid: conversation_sid.into(),
             page_size: None,
@@ -106,7 +106,7 @@ pub struct CreateConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// One of `webhook`, `trigger`, `studio`.
     pub target: ConversationScopedWebhookTarget,
     /// The absolute url the webhook request should be sent to.
@@ -131,11 +131,11 @@ pub struct CreateConversationScopedWebhook {
 }
 
 impl CreateConversationScopedWebhook {
-    /// A [`CreateConversationScopedWebhook`] of its required parameters, every optional one
-    /// `None`: set those with `CreateConversationScopedWebhook { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateConversationScopedWebhook { field: Some(..),
     /// ..CreateConversationScopedWebhook::new(..) }`.
     pub fn new(
-        conversation_sid: impl Into<String>,
+        conversation_sid: impl Into<SidOrName<CH>>,
         target: ConversationScopedWebhookTarget,
     ) -> Self {
         CreateConversationScopedWebhook {
@@ -163,16 +163,16 @@ pub struct FetchConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<WH>,
 }
 
 impl FetchConversationScopedWebhook {
-    /// A [`FetchConversationScopedWebhook`] of its required parameters, every optional one
-    /// `None`: set those with `FetchConversationScopedWebhook { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchConversationScopedWebhook { field: Some(..),
     /// ..FetchConversationScopedWebhook::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>, sid: Sid<WH>) -> Self {
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>, sid: Sid<WH>) -> Self {
         FetchConversationScopedWebhook {
             conversation_sid: conversation_sid.into(),
             sid,
@@ -192,7 +192,7 @@ pub struct UpdateConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<WH>,
     /// The absolute url the webhook request should be sent to.
@@ -213,10 +213,10 @@ pub struct UpdateConversationScopedWebhook {
 }
 
 impl UpdateConversationScopedWebhook {
-    /// A [`UpdateConversationScopedWebhook`] of its required parameters, every optional one
-    /// `None`: set those with `UpdateConversationScopedWebhook { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateConversationScopedWebhook { field: Some(..),
     /// ..UpdateConversationScopedWebhook::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>, sid: Sid<WH>) -> Self {
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>, sid: Sid<WH>) -> Self {
         UpdateConversationScopedWebhook {
             conversation_sid: conversation_sid.into(),
             sid,
@@ -241,16 +241,16 @@ pub struct DeleteConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<WH>,
 }
 
 impl DeleteConversationScopedWebhook {
-    /// A [`DeleteConversationScopedWebhook`] of its required parameters, every optional one
-    /// `None`: set those with `DeleteConversationScopedWebhook { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteConversationScopedWebhook { field: Some(..),
     /// ..DeleteConversationScopedWebhook::new(..) }`.
-    pub fn new(conversation_sid: impl Into<String>, sid: Sid<WH>) -> Self {
+    pub fn new(conversation_sid: impl Into<SidOrName<CH>>, sid: Sid<WH>) -> Self {
         DeleteConversationScopedWebhook {
             conversation_sid: conversation_sid.into(),
             sid,
@@ -261,7 +261,8 @@ impl DeleteConversationScopedWebhook {
 /// A ConversationScopedWebhook resource
 /// (`conversations.v1.conversation.conversation_scoped_webhook` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConversationScopedWebhook {

@@ -102,8 +102,8 @@ pub struct CreateCredential {
 }
 
 impl CreateCredential {
-    /// A [`CreateCredential`] of its required parameters, every optional one `None`: set
-    /// those with `CreateCredential { field: Some(..), ..CreateCredential::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateCredential { field: Some(..), ..CreateCredential::new(..) }`.
     pub fn new(r#type: CredentialPushType) -> Self {
         CreateCredential {
             r#type,
@@ -131,8 +131,8 @@ pub struct FetchCredential {
 }
 
 impl FetchCredential {
-    /// A [`FetchCredential`] of its required parameters, every optional one `None`: set
-    /// those with `FetchCredential { field: Some(..), ..FetchCredential::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchCredential { field: Some(..), ..FetchCredential::new(..) }`.
     pub fn new(sid: Sid<CR>) -> Self {
         FetchCredential { sid }
     }
@@ -176,8 +176,8 @@ pub struct UpdateCredential {
 }
 
 impl UpdateCredential {
-    /// A [`UpdateCredential`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateCredential { field: Some(..), ..UpdateCredential::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateCredential { field: Some(..), ..UpdateCredential::new(..) }`.
     pub fn new(sid: Sid<CR>) -> Self {
         UpdateCredential {
             sid,
@@ -206,8 +206,8 @@ pub struct DeleteCredential {
 }
 
 impl DeleteCredential {
-    /// A [`DeleteCredential`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteCredential { field: Some(..), ..DeleteCredential::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteCredential { field: Some(..), ..DeleteCredential::new(..) }`.
     pub fn new(sid: Sid<CR>) -> Self {
         DeleteCredential { sid }
     }
@@ -215,7 +215,8 @@ impl DeleteCredential {
 
 /// A Credential resource (`conversations.v1.credential` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Credential {

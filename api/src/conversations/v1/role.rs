@@ -89,7 +89,7 @@ pub struct CreateRole {
 }
 
 impl CreateRole {
-    /// A [`CreateRole`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `CreateRole { field: Some(..), ..CreateRole::new(..) }`.
     pub fn new(
         friendly_name: impl Into<String>,
@@ -118,7 +118,7 @@ pub struct FetchRole {
 }
 
 impl FetchRole {
-    /// A [`FetchRole`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchRole { field: Some(..), ..FetchRole::new(..) }`.
     pub fn new(sid: Sid<RL>) -> Self {
         FetchRole { sid }
@@ -146,7 +146,7 @@ pub struct UpdateRole {
 }
 
 impl UpdateRole {
-    /// A [`UpdateRole`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `UpdateRole { field: Some(..), ..UpdateRole::new(..) }`.
     pub fn new(sid: Sid<RL>, permission: impl IntoIterator<Item = impl Into<String>>) -> Self {
         UpdateRole {
@@ -170,7 +170,7 @@ pub struct DeleteRole {
 }
 
 impl DeleteRole {
-    /// A [`DeleteRole`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `DeleteRole { field: Some(..), ..DeleteRole::new(..) }`.
     pub fn new(sid: Sid<RL>) -> Self {
         DeleteRole { sid }
@@ -179,7 +179,8 @@ impl DeleteRole {
 
 /// A Role resource (`conversations.v1.role` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Role {

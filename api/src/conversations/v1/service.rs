@@ -73,7 +73,7 @@ pub struct CreateService {
 }
 
 impl CreateService {
-    /// A [`CreateService`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `CreateService { field: Some(..), ..CreateService::new(..) }`.
     pub fn new(friendly_name: impl Into<String>) -> Self {
         CreateService {
@@ -96,7 +96,7 @@ pub struct FetchService {
 }
 
 impl FetchService {
-    /// A [`FetchService`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchService { field: Some(..), ..FetchService::new(..) }`.
     pub fn new(sid: Sid<IS>) -> Self {
         FetchService { sid }
@@ -117,7 +117,7 @@ pub struct DeleteService {
 }
 
 impl DeleteService {
-    /// A [`DeleteService`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `DeleteService { field: Some(..), ..DeleteService::new(..) }`.
     pub fn new(sid: Sid<IS>) -> Self {
         DeleteService { sid }
@@ -127,7 +127,8 @@ impl DeleteService {
 /// A Service resource (`conversations.v1.service` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Service {

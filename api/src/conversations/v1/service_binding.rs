@@ -42,9 +42,8 @@ pub struct FetchServiceBinding {
 }
 
 impl FetchServiceBinding {
-    /// A [`FetchServiceBinding`] of its required parameters, every optional one `None`: set
-    /// those with `FetchServiceBinding { field: Some(..), ..FetchServiceBinding::new(..)
-    /// }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchServiceBinding { field: Some(..), ..FetchServiceBinding::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>, sid: Sid<BS>) -> Self {
         FetchServiceBinding {
             chat_service_sid,
@@ -71,9 +70,8 @@ pub struct DeleteServiceBinding {
 }
 
 impl DeleteServiceBinding {
-    /// A [`DeleteServiceBinding`] of its required parameters, every optional one `None`:
-    /// set those with `DeleteServiceBinding { field: Some(..),
-    /// ..DeleteServiceBinding::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteServiceBinding { field: Some(..), ..DeleteServiceBinding::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>, sid: Sid<BS>) -> Self {
         DeleteServiceBinding {
             chat_service_sid,
@@ -117,8 +115,8 @@ pub struct ListServiceBinding {
 }
 
 impl ListServiceBinding {
-    /// A [`ListServiceBinding`] of its required parameters, every optional one `None`: set
-    /// those with `ListServiceBinding { field: Some(..), ..ListServiceBinding::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListServiceBinding { field: Some(..), ..ListServiceBinding::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>) -> Self {
         ListServiceBinding {
             chat_service_sid,
@@ -159,7 +157,8 @@ impl Page for ListServiceBindingResponse {
 
 /// A ServiceBinding resource (`conversations.v1.service.service_binding` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceBinding {

@@ -27,8 +27,8 @@ pub struct FetchServiceConfiguration {
 }
 
 impl FetchServiceConfiguration {
-    /// A [`FetchServiceConfiguration`] of its required parameters, every optional one
-    /// `None`: set those with `FetchServiceConfiguration { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchServiceConfiguration { field: Some(..),
     /// ..FetchServiceConfiguration::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>) -> Self {
         FetchServiceConfiguration { chat_service_sid }
@@ -66,8 +66,8 @@ pub struct UpdateServiceConfiguration {
 }
 
 impl UpdateServiceConfiguration {
-    /// A [`UpdateServiceConfiguration`] of its required parameters, every optional one
-    /// `None`: set those with `UpdateServiceConfiguration { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateServiceConfiguration { field: Some(..),
     /// ..UpdateServiceConfiguration::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>) -> Self {
         UpdateServiceConfiguration {
@@ -85,7 +85,7 @@ impl UpdateServiceConfiguration {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A `null` entry of `links` is left
-/// out.
+/// out. A SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConfiguration {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, IS, MG};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_conversation_enum_webhook_enabled_type` enum of the spec: one of
@@ -78,9 +78,9 @@ pub struct ListServiceConversation {
 }
 
 impl ListServiceConversation {
-    /// A [`ListServiceConversation`] of its required parameters, every optional one `None`:
-    /// set those with `ListServiceConversation { field: Some(..),
-    /// ..ListServiceConversation::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListServiceConversation { field: Some(..), ..ListServiceConversation::new(..)
+    /// }`.
     pub fn new(chat_service_sid: Sid<IS>) -> Self {
         ListServiceConversation {
             chat_service_sid,
@@ -174,8 +174,8 @@ pub struct CreateServiceConversation {
 }
 
 impl CreateServiceConversation {
-    /// A [`CreateServiceConversation`] of its required parameters, every optional one
-    /// `None`: set those with `CreateServiceConversation { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateServiceConversation { field: Some(..),
     /// ..CreateServiceConversation::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>) -> Self {
         CreateServiceConversation {
@@ -211,14 +211,14 @@ pub struct FetchServiceConversation {
     pub chat_service_sid: Sid<IS>,
     /// A 34 character string that uniquely identifies this resource. Can also be the
     /// `unique_name` of the Conversation.
-    pub sid: String,
+    pub sid: SidOrName<CH>,
 }
 
 impl FetchServiceConversation {
-    /// A [`FetchServiceConversation`] of its required parameters, every optional one
-    /// `None`: set those with `FetchServiceConversation { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchServiceConversation { field: Some(..),
     /// ..FetchServiceConversation::new(..) }`.
-    pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<String>) -> Self {
+    pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<SidOrName<CH>>) -> Self {
         FetchServiceConversation {
             chat_service_sid,
             sid: sid.into(),
@@ -241,7 +241,7 @@ pub struct UpdateServiceConversation {
     pub chat_service_sid: Sid<IS>,
     /// A 34 character string that uniquely identifies this resource. Can also be the
     /// `unique_name` of the Conversation.
-    pub sid: String,
+    pub sid: SidOrName<CH>,
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
     /// The date that this resource was created.
@@ -283,10 +283,10 @@ pub struct UpdateServiceConversation {
 }
 
 impl UpdateServiceConversation {
-    /// A [`UpdateServiceConversation`] of its required parameters, every optional one
-    /// `None`: set those with `UpdateServiceConversation { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateServiceConversation { field: Some(..),
     /// ..UpdateServiceConversation::new(..) }`.
-    pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<String>) -> Self {
+    pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<SidOrName<CH>>) -> Self {
         UpdateServiceConversation {
             chat_service_sid,
             sid: sid.into(),
@@ -321,17 +321,17 @@ pub struct DeleteServiceConversation {
     pub chat_service_sid: Sid<IS>,
     /// A 34 character string that uniquely identifies this resource. Can also be the
     /// `unique_name` of the Conversation.
-    pub sid: String,
+    pub sid: SidOrName<CH>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<ServiceConversationWebhookEnabledType>,
 }
 
 impl DeleteServiceConversation {
-    /// A [`DeleteServiceConversation`] of its required parameters, every optional one
-    /// `None`: set those with `DeleteServiceConversation { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteServiceConversation { field: Some(..),
     /// ..DeleteServiceConversation::new(..) }`.
-    pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<String>) -> Self {
+    pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<SidOrName<CH>>) -> Self {
         DeleteServiceConversation {
             chat_service_sid,
             sid: sid.into(),
@@ -344,7 +344,8 @@ impl DeleteServiceConversation {
 /// spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversation {

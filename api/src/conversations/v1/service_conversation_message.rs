@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, HX, IM, IS, MB, ME};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_conversation_message_enum_order_type` enum of the spec: one of `asc`,
@@ -48,7 +48,7 @@ pub struct ListServiceConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for messages.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// The sort order of the returned messages. Can be: `asc` (ascending) or `desc`
     /// (descending), with `asc` as the default.
     pub order: Option<ServiceConversationMessageOrderType>,
@@ -64,10 +64,10 @@ pub struct ListServiceConversationMessage {
 }
 
 impl ListServiceConversationMessage {
-    /// A [`ListServiceConversationMessage`] of its required parameters, every optional one
-    /// `None`: set those with `ListServiceConversationMessage { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListServiceConversationMessage { field: Some(..),
     /// ..ListServiceConversationMessage::new(..) }`.
-    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<String>) -> Self {
+    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<SidOrName<CH>>) -> Self {
         ListServiceConversationMessage {
             chat_service_sid,
             conversation_sid: conversation_sid.into(),
@@ -121,7 +121,7 @@ pub struct CreateServiceConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// The channel specific identifier of the message's author. Defaults to `system`.
     pub author: Option<String>,
     /// The content of the message, can be up to 1,600 characters long.
@@ -153,10 +153,10 @@ pub struct CreateServiceConversationMessage {
 }
 
 impl CreateServiceConversationMessage {
-    /// A [`CreateServiceConversationMessage`] of its required parameters, every optional
-    /// one `None`: set those with `CreateServiceConversationMessage { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateServiceConversationMessage { field: Some(..),
     /// ..CreateServiceConversationMessage::new(..) }`.
-    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<String>) -> Self {
+    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<SidOrName<CH>>) -> Self {
         CreateServiceConversationMessage {
             chat_service_sid,
             conversation_sid: conversation_sid.into(),
@@ -190,18 +190,18 @@ pub struct FetchServiceConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<IM>,
 }
 
 impl FetchServiceConversationMessage {
-    /// A [`FetchServiceConversationMessage`] of its required parameters, every optional one
-    /// `None`: set those with `FetchServiceConversationMessage { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchServiceConversationMessage { field: Some(..),
     /// ..FetchServiceConversationMessage::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
-        conversation_sid: impl Into<String>,
+        conversation_sid: impl Into<SidOrName<CH>>,
         sid: Sid<IM>,
     ) -> Self {
         FetchServiceConversationMessage {
@@ -228,7 +228,7 @@ pub struct UpdateServiceConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<IM>,
     /// The channel specific identifier of the message's author. Defaults to `system`.
@@ -252,12 +252,12 @@ pub struct UpdateServiceConversationMessage {
 }
 
 impl UpdateServiceConversationMessage {
-    /// A [`UpdateServiceConversationMessage`] of its required parameters, every optional
-    /// one `None`: set those with `UpdateServiceConversationMessage { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateServiceConversationMessage { field: Some(..),
     /// ..UpdateServiceConversationMessage::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
-        conversation_sid: impl Into<String>,
+        conversation_sid: impl Into<SidOrName<CH>>,
         sid: Sid<IM>,
     ) -> Self {
         UpdateServiceConversationMessage {
@@ -291,7 +291,7 @@ pub struct DeleteServiceConversationMessage {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<IM>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
@@ -300,12 +300,12 @@ pub struct DeleteServiceConversationMessage {
 }
 
 impl DeleteServiceConversationMessage {
-    /// A [`DeleteServiceConversationMessage`] of its required parameters, every optional
-    /// one `None`: set those with `DeleteServiceConversationMessage { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteServiceConversationMessage { field: Some(..),
     /// ..DeleteServiceConversationMessage::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
-        conversation_sid: impl Into<String>,
+        conversation_sid: impl Into<SidOrName<CH>>,
         sid: Sid<IM>,
     ) -> Self {
         DeleteServiceConversationMessage {
@@ -323,6 +323,7 @@ impl DeleteServiceConversationMessage {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
+/// A SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationMessage {

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CH, DY, IM, IS, MB};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The message delivery status, can be `read`, `failed`, `delivered`, `undelivered`,
@@ -39,7 +39,7 @@ pub struct FetchServiceConversationMessageReceipt {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// The SID of the message within a
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// the delivery receipt belongs to.
@@ -49,12 +49,12 @@ pub struct FetchServiceConversationMessageReceipt {
 }
 
 impl FetchServiceConversationMessageReceipt {
-    /// A [`FetchServiceConversationMessageReceipt`] of its required parameters, every
-    /// optional one `None`: set those with `FetchServiceConversationMessageReceipt { field:
-    /// Some(..), ..FetchServiceConversationMessageReceipt::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchServiceConversationMessageReceipt { field: Some(..),
+    /// ..FetchServiceConversationMessageReceipt::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
-        conversation_sid: impl Into<String>,
+        conversation_sid: impl Into<SidOrName<CH>>,
         message_sid: Sid<IM>,
         sid: Sid<DY>,
     ) -> Self {
@@ -83,7 +83,7 @@ pub struct ListServiceConversationMessageReceipt {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this message.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// The SID of the message within a
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// the delivery receipt belongs to.
@@ -100,12 +100,12 @@ pub struct ListServiceConversationMessageReceipt {
 }
 
 impl ListServiceConversationMessageReceipt {
-    /// A [`ListServiceConversationMessageReceipt`] of its required parameters, every
-    /// optional one `None`: set those with `ListServiceConversationMessageReceipt { field:
-    /// Some(..), ..ListServiceConversationMessageReceipt::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListServiceConversationMessageReceipt { field: Some(..),
+    /// ..ListServiceConversationMessageReceipt::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
-        conversation_sid: impl Into<String>,
+        conversation_sid: impl Into<SidOrName<CH>>,
         message_sid: Sid<IM>,
     ) -> Self {
         ListServiceConversationMessageReceipt {
@@ -150,7 +150,8 @@ impl Page for ListServiceConversationMessageReceiptResponse {
 /// in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
+/// Its integers may also arrive as strings (`"5"`). A SID property whose value is no SID of
+/// its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationMessageReceipt {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, IS, MB, RL};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The `service_conversation_participant_enum_webhook_enabled_type` enum of the spec:
@@ -37,7 +37,7 @@ pub struct ListServiceConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for participants.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
     #[param(min = 1, max = 100)]
@@ -50,10 +50,10 @@ pub struct ListServiceConversationParticipant {
 }
 
 impl ListServiceConversationParticipant {
-    /// A [`ListServiceConversationParticipant`] of its required parameters, every optional
-    /// one `None`: set those with `ListServiceConversationParticipant { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListServiceConversationParticipant { field: Some(..),
     /// ..ListServiceConversationParticipant::new(..) }`.
-    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<String>) -> Self {
+    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<SidOrName<CH>>) -> Self {
         ListServiceConversationParticipant {
             chat_service_sid,
             conversation_sid: conversation_sid.into(),
@@ -106,7 +106,7 @@ pub struct CreateServiceConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this participant.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A unique string identifier for the conversation participant as [Conversation
     /// User](https://www.twilio.com/docs/conversations/api/user-resource). This parameter
     /// is non-null if (and only if) the participant is using the [Conversation
@@ -145,10 +145,10 @@ pub struct CreateServiceConversationParticipant {
 }
 
 impl CreateServiceConversationParticipant {
-    /// A [`CreateServiceConversationParticipant`] of its required parameters, every
-    /// optional one `None`: set those with `CreateServiceConversationParticipant { field:
-    /// Some(..), ..CreateServiceConversationParticipant::new(..) }`.
-    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateServiceConversationParticipant { field: Some(..),
+    /// ..CreateServiceConversationParticipant::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<SidOrName<CH>>) -> Self {
         CreateServiceConversationParticipant {
             chat_service_sid,
             conversation_sid: conversation_sid.into(),
@@ -181,20 +181,20 @@ pub struct FetchServiceConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this participant.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource. Alternatively, you can
     /// pass a Participant's `identity` rather than the SID.
-    pub sid: String,
+    pub sid: SidOrName<MB>,
 }
 
 impl FetchServiceConversationParticipant {
-    /// A [`FetchServiceConversationParticipant`] of its required parameters, every optional
-    /// one `None`: set those with `FetchServiceConversationParticipant { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchServiceConversationParticipant { field: Some(..),
     /// ..FetchServiceConversationParticipant::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
-        conversation_sid: impl Into<String>,
-        sid: impl Into<String>,
+        conversation_sid: impl Into<SidOrName<CH>>,
+        sid: impl Into<SidOrName<MB>>,
     ) -> Self {
         FetchServiceConversationParticipant {
             chat_service_sid,
@@ -220,9 +220,9 @@ pub struct UpdateServiceConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this participant.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: String,
+    pub sid: SidOrName<MB>,
     /// The date on which this resource was created.
     pub date_created: Option<Timestamp>,
     /// The date on which this resource was last updated.
@@ -263,13 +263,13 @@ pub struct UpdateServiceConversationParticipant {
 }
 
 impl UpdateServiceConversationParticipant {
-    /// A [`UpdateServiceConversationParticipant`] of its required parameters, every
-    /// optional one `None`: set those with `UpdateServiceConversationParticipant { field:
-    /// Some(..), ..UpdateServiceConversationParticipant::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateServiceConversationParticipant { field: Some(..),
+    /// ..UpdateServiceConversationParticipant::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
-        conversation_sid: impl Into<String>,
-        sid: impl Into<String>,
+        conversation_sid: impl Into<SidOrName<CH>>,
+        sid: impl Into<SidOrName<MB>>,
     ) -> Self {
         UpdateServiceConversationParticipant {
             chat_service_sid,
@@ -305,22 +305,22 @@ pub struct DeleteServiceConversationParticipant {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this participant.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
-    pub sid: String,
+    pub sid: SidOrName<MB>,
     /// The X-Twilio-Webhook-Enabled HTTP request header
     #[header("X-Twilio-Webhook-Enabled")]
     pub x_twilio_webhook_enabled: Option<ServiceConversationParticipantWebhookEnabledType>,
 }
 
 impl DeleteServiceConversationParticipant {
-    /// A [`DeleteServiceConversationParticipant`] of its required parameters, every
-    /// optional one `None`: set those with `DeleteServiceConversationParticipant { field:
-    /// Some(..), ..DeleteServiceConversationParticipant::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteServiceConversationParticipant { field: Some(..),
+    /// ..DeleteServiceConversationParticipant::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
-        conversation_sid: impl Into<String>,
-        sid: impl Into<String>,
+        conversation_sid: impl Into<SidOrName<CH>>,
+        sid: impl Into<SidOrName<MB>>,
     ) -> Self {
         DeleteServiceConversationParticipant {
             chat_service_sid,
@@ -336,7 +336,8 @@ impl DeleteServiceConversationParticipant {
 /// spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
+/// Its integers may also arrive as strings (`"5"`). A SID property whose value is no SID of
+/// its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationParticipant {

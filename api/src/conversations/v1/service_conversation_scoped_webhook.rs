@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, FW, IS, WH};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The target of this webhook: `webhook`, `studio`, `trigger`
@@ -46,7 +46,7 @@ pub struct ListServiceConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// How many resources to return in each list page. The default is 5, and the maximum is
     /// 5.
     #[param(min = 1, max = 5)]
@@ -59,10 +59,10 @@ pub struct ListServiceConversationScopedWebhook {
 }
 
 impl ListServiceConversationScopedWebhook {
-    /// A [`ListServiceConversationScopedWebhook`] of its required parameters, every
-    /// optional one `None`: set those with `ListServiceConversationScopedWebhook { field:
-    /// Some(..), ..ListServiceConversationScopedWebhook::new(..) }`.
-    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListServiceConversationScopedWebhook { field: Some(..),
+    /// ..ListServiceConversationScopedWebhook::new(..) }`.
+    pub fn new(chat_service_sid: Sid<IS>, conversation_sid: impl Into<SidOrName<CH>>) -> Self {
         ListServiceConversationScopedWebhook {
             chat_service_sid,
             conversation_sid: conversation_sid.into(),
@@ -115,7 +115,7 @@ pub struct CreateServiceConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// One of `webhook`, `trigger`, `studio`.
     pub target: ServiceConversationScopedWebhookTarget,
     /// The absolute url the webhook request should be sent to.
@@ -140,12 +140,12 @@ pub struct CreateServiceConversationScopedWebhook {
 }
 
 impl CreateServiceConversationScopedWebhook {
-    /// A [`CreateServiceConversationScopedWebhook`] of its required parameters, every
-    /// optional one `None`: set those with `CreateServiceConversationScopedWebhook { field:
-    /// Some(..), ..CreateServiceConversationScopedWebhook::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateServiceConversationScopedWebhook { field: Some(..),
+    /// ..CreateServiceConversationScopedWebhook::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
-        conversation_sid: impl Into<String>,
+        conversation_sid: impl Into<SidOrName<CH>>,
         target: ServiceConversationScopedWebhookTarget,
     ) -> Self {
         CreateServiceConversationScopedWebhook {
@@ -178,18 +178,18 @@ pub struct FetchServiceConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<WH>,
 }
 
 impl FetchServiceConversationScopedWebhook {
-    /// A [`FetchServiceConversationScopedWebhook`] of its required parameters, every
-    /// optional one `None`: set those with `FetchServiceConversationScopedWebhook { field:
-    /// Some(..), ..FetchServiceConversationScopedWebhook::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchServiceConversationScopedWebhook { field: Some(..),
+    /// ..FetchServiceConversationScopedWebhook::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
-        conversation_sid: impl Into<String>,
+        conversation_sid: impl Into<SidOrName<CH>>,
         sid: Sid<WH>,
     ) -> Self {
         FetchServiceConversationScopedWebhook {
@@ -216,7 +216,7 @@ pub struct UpdateServiceConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<WH>,
     /// The absolute url the webhook request should be sent to.
@@ -237,12 +237,12 @@ pub struct UpdateServiceConversationScopedWebhook {
 }
 
 impl UpdateServiceConversationScopedWebhook {
-    /// A [`UpdateServiceConversationScopedWebhook`] of its required parameters, every
-    /// optional one `None`: set those with `UpdateServiceConversationScopedWebhook { field:
-    /// Some(..), ..UpdateServiceConversationScopedWebhook::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateServiceConversationScopedWebhook { field: Some(..),
+    /// ..UpdateServiceConversationScopedWebhook::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
-        conversation_sid: impl Into<String>,
+        conversation_sid: impl Into<SidOrName<CH>>,
         sid: Sid<WH>,
     ) -> Self {
         UpdateServiceConversationScopedWebhook {
@@ -274,18 +274,18 @@ pub struct DeleteServiceConversationScopedWebhook {
     /// The unique ID of the
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for this webhook.
-    pub conversation_sid: String,
+    pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<WH>,
 }
 
 impl DeleteServiceConversationScopedWebhook {
-    /// A [`DeleteServiceConversationScopedWebhook`] of its required parameters, every
-    /// optional one `None`: set those with `DeleteServiceConversationScopedWebhook { field:
-    /// Some(..), ..DeleteServiceConversationScopedWebhook::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteServiceConversationScopedWebhook { field: Some(..),
+    /// ..DeleteServiceConversationScopedWebhook::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
-        conversation_sid: impl Into<String>,
+        conversation_sid: impl Into<SidOrName<CH>>,
         sid: Sid<WH>,
     ) -> Self {
         DeleteServiceConversationScopedWebhook {
@@ -300,7 +300,8 @@ impl DeleteServiceConversationScopedWebhook {
 /// (`conversations.v1.service.service_conversation.service_conversation_scoped_webhook` in
 /// the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationScopedWebhook {

@@ -94,9 +94,9 @@ pub struct CreateServiceConversationWithParticipants {
 }
 
 impl CreateServiceConversationWithParticipants {
-    /// A [`CreateServiceConversationWithParticipants`] of its required parameters, every
-    /// optional one `None`: set those with `CreateServiceConversationWithParticipants {
-    /// field: Some(..), ..CreateServiceConversationWithParticipants::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateServiceConversationWithParticipants { field: Some(..),
+    /// ..CreateServiceConversationWithParticipants::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>) -> Self {
         CreateServiceConversationWithParticipants {
             chat_service_sid,
@@ -121,7 +121,8 @@ impl CreateServiceConversationWithParticipants {
 /// (`conversations.v1.service.service_conversation_with_participants` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationWithParticipants {

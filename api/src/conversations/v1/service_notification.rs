@@ -28,8 +28,8 @@ pub struct FetchServiceNotification {
 }
 
 impl FetchServiceNotification {
-    /// A [`FetchServiceNotification`] of its required parameters, every optional one
-    /// `None`: set those with `FetchServiceNotification { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchServiceNotification { field: Some(..),
     /// ..FetchServiceNotification::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>) -> Self {
         FetchServiceNotification { chat_service_sid }
@@ -102,8 +102,8 @@ pub struct UpdateServiceNotification {
 }
 
 impl UpdateServiceNotification {
-    /// A [`UpdateServiceNotification`] of its required parameters, every optional one
-    /// `None`: set those with `UpdateServiceNotification { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateServiceNotification { field: Some(..),
     /// ..UpdateServiceNotification::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>) -> Self {
         UpdateServiceNotification {
@@ -129,7 +129,8 @@ impl UpdateServiceNotification {
 /// (`conversations.v1.service.service_configuration.service_notification` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceNotification {

@@ -59,8 +59,8 @@ pub struct ListServiceParticipantConversation {
 }
 
 impl ListServiceParticipantConversation {
-    /// A [`ListServiceParticipantConversation`] of its required parameters, every optional
-    /// one `None`: set those with `ListServiceParticipantConversation { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListServiceParticipantConversation { field: Some(..),
     /// ..ListServiceParticipantConversation::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>) -> Self {
         ListServiceParticipantConversation {
@@ -104,7 +104,8 @@ impl Page for ListServiceParticipantConversationResponse {
 /// (`conversations.v1.service.service_participant_conversation` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceParticipantConversation {

@@ -47,8 +47,8 @@ pub struct ListServiceRole {
 }
 
 impl ListServiceRole {
-    /// A [`ListServiceRole`] of its required parameters, every optional one `None`: set
-    /// those with `ListServiceRole { field: Some(..), ..ListServiceRole::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListServiceRole { field: Some(..), ..ListServiceRole::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>) -> Self {
         ListServiceRole {
             chat_service_sid,
@@ -110,8 +110,8 @@ pub struct CreateServiceRole {
 }
 
 impl CreateServiceRole {
-    /// A [`CreateServiceRole`] of its required parameters, every optional one `None`: set
-    /// those with `CreateServiceRole { field: Some(..), ..CreateServiceRole::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateServiceRole { field: Some(..), ..CreateServiceRole::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
         friendly_name: impl Into<String>,
@@ -145,8 +145,8 @@ pub struct FetchServiceRole {
 }
 
 impl FetchServiceRole {
-    /// A [`FetchServiceRole`] of its required parameters, every optional one `None`: set
-    /// those with `FetchServiceRole { field: Some(..), ..FetchServiceRole::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchServiceRole { field: Some(..), ..FetchServiceRole::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>, sid: Sid<RL>) -> Self {
         FetchServiceRole {
             chat_service_sid,
@@ -180,8 +180,8 @@ pub struct UpdateServiceRole {
 }
 
 impl UpdateServiceRole {
-    /// A [`UpdateServiceRole`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateServiceRole { field: Some(..), ..UpdateServiceRole::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateServiceRole { field: Some(..), ..UpdateServiceRole::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
         sid: Sid<RL>,
@@ -213,8 +213,8 @@ pub struct DeleteServiceRole {
 }
 
 impl DeleteServiceRole {
-    /// A [`DeleteServiceRole`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteServiceRole { field: Some(..), ..DeleteServiceRole::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteServiceRole { field: Some(..), ..DeleteServiceRole::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>, sid: Sid<RL>) -> Self {
         DeleteServiceRole {
             chat_service_sid,
@@ -225,7 +225,8 @@ impl DeleteServiceRole {
 
 /// A ServiceRole resource (`conversations.v1.service.service_role` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceRole {

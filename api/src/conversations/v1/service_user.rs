@@ -47,8 +47,8 @@ pub struct ListServiceUser {
 }
 
 impl ListServiceUser {
-    /// A [`ListServiceUser`] of its required parameters, every optional one `None`: set
-    /// those with `ListServiceUser { field: Some(..), ..ListServiceUser::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListServiceUser { field: Some(..), ..ListServiceUser::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>) -> Self {
         ListServiceUser {
             chat_service_sid,
@@ -118,8 +118,8 @@ pub struct CreateServiceUser {
 }
 
 impl CreateServiceUser {
-    /// A [`CreateServiceUser`] of its required parameters, every optional one `None`: set
-    /// those with `CreateServiceUser { field: Some(..), ..CreateServiceUser::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateServiceUser { field: Some(..), ..CreateServiceUser::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>, identity: impl Into<String>) -> Self {
         CreateServiceUser {
             chat_service_sid,
@@ -151,8 +151,8 @@ pub struct FetchServiceUser {
 }
 
 impl FetchServiceUser {
-    /// A [`FetchServiceUser`] of its required parameters, every optional one `None`: set
-    /// those with `FetchServiceUser { field: Some(..), ..FetchServiceUser::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchServiceUser { field: Some(..), ..FetchServiceUser::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<SidOrName<US>>) -> Self {
         FetchServiceUser {
             chat_service_sid,
@@ -192,8 +192,8 @@ pub struct UpdateServiceUser {
 }
 
 impl UpdateServiceUser {
-    /// A [`UpdateServiceUser`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateServiceUser { field: Some(..), ..UpdateServiceUser::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateServiceUser { field: Some(..), ..UpdateServiceUser::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<SidOrName<US>>) -> Self {
         UpdateServiceUser {
             chat_service_sid,
@@ -228,8 +228,8 @@ pub struct DeleteServiceUser {
 }
 
 impl DeleteServiceUser {
-    /// A [`DeleteServiceUser`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteServiceUser { field: Some(..), ..DeleteServiceUser::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteServiceUser { field: Some(..), ..DeleteServiceUser::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>, sid: impl Into<SidOrName<US>>) -> Self {
         DeleteServiceUser {
             chat_service_sid,
@@ -243,7 +243,7 @@ impl DeleteServiceUser {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A `null` entry of `links` is left
-/// out.
+/// out. A SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceUser {

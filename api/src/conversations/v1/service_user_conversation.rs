@@ -56,8 +56,8 @@ pub struct FetchServiceUserConversation {
 }
 
 impl FetchServiceUserConversation {
-    /// A [`FetchServiceUserConversation`] of its required parameters, every optional one
-    /// `None`: set those with `FetchServiceUserConversation { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchServiceUserConversation { field: Some(..),
     /// ..FetchServiceUserConversation::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
@@ -103,8 +103,8 @@ pub struct UpdateServiceUserConversation {
 }
 
 impl UpdateServiceUserConversation {
-    /// A [`UpdateServiceUserConversation`] of its required parameters, every optional one
-    /// `None`: set those with `UpdateServiceUserConversation { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateServiceUserConversation { field: Some(..),
     /// ..UpdateServiceUserConversation::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
@@ -146,8 +146,8 @@ pub struct DeleteServiceUserConversation {
 }
 
 impl DeleteServiceUserConversation {
-    /// A [`DeleteServiceUserConversation`] of its required parameters, every optional one
-    /// `None`: set those with `DeleteServiceUserConversation { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteServiceUserConversation { field: Some(..),
     /// ..DeleteServiceUserConversation::new(..) }`.
     pub fn new(
         chat_service_sid: Sid<IS>,
@@ -191,8 +191,8 @@ pub struct ListServiceUserConversation {
 }
 
 impl ListServiceUserConversation {
-    /// A [`ListServiceUserConversation`] of its required parameters, every optional one
-    /// `None`: set those with `ListServiceUserConversation { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListServiceUserConversation { field: Some(..),
     /// ..ListServiceUserConversation::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>, user_sid: impl Into<SidOrName<US>>) -> Self {
         ListServiceUserConversation {
@@ -236,6 +236,7 @@ impl Page for ListServiceUserConversationResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
+/// A SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceUserConversation {

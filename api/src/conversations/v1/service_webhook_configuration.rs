@@ -35,8 +35,8 @@ pub struct FetchServiceWebhookConfiguration {
 }
 
 impl FetchServiceWebhookConfiguration {
-    /// A [`FetchServiceWebhookConfiguration`] of its required parameters, every optional
-    /// one `None`: set those with `FetchServiceWebhookConfiguration { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchServiceWebhookConfiguration { field: Some(..),
     /// ..FetchServiceWebhookConfiguration::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>) -> Self {
         FetchServiceWebhookConfiguration { chat_service_sid }
@@ -74,8 +74,8 @@ pub struct UpdateServiceWebhookConfiguration {
 }
 
 impl UpdateServiceWebhookConfiguration {
-    /// A [`UpdateServiceWebhookConfiguration`] of its required parameters, every optional
-    /// one `None`: set those with `UpdateServiceWebhookConfiguration { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateServiceWebhookConfiguration { field: Some(..),
     /// ..UpdateServiceWebhookConfiguration::new(..) }`.
     pub fn new(chat_service_sid: Sid<IS>) -> Self {
         UpdateServiceWebhookConfiguration {
@@ -92,7 +92,8 @@ impl UpdateServiceWebhookConfiguration {
 /// (`conversations.v1.service.service_configuration.service_webhook_configuration` in the
 /// spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceWebhookConfiguration {

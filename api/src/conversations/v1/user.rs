@@ -96,7 +96,7 @@ pub struct CreateUser {
 }
 
 impl CreateUser {
-    /// A [`CreateUser`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `CreateUser { field: Some(..), ..CreateUser::new(..) }`.
     pub fn new(identity: impl Into<String>) -> Self {
         CreateUser {
@@ -124,7 +124,7 @@ pub struct FetchUser {
 }
 
 impl FetchUser {
-    /// A [`FetchUser`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchUser { field: Some(..), ..FetchUser::new(..) }`.
     pub fn new(sid: impl Into<SidOrName<US>>) -> Self {
         FetchUser { sid: sid.into() }
@@ -158,7 +158,7 @@ pub struct UpdateUser {
 }
 
 impl UpdateUser {
-    /// A [`UpdateUser`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `UpdateUser { field: Some(..), ..UpdateUser::new(..) }`.
     pub fn new(sid: impl Into<SidOrName<US>>) -> Self {
         UpdateUser {
@@ -189,7 +189,7 @@ pub struct DeleteUser {
 }
 
 impl DeleteUser {
-    /// A [`DeleteUser`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `DeleteUser { field: Some(..), ..DeleteUser::new(..) }`.
     pub fn new(sid: impl Into<SidOrName<US>>) -> Self {
         DeleteUser {
@@ -203,7 +203,7 @@ impl DeleteUser {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A `null` entry of `links` is left
-/// out.
+/// out. A SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct User {

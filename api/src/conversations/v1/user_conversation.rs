@@ -52,9 +52,8 @@ pub struct FetchUserConversation {
 }
 
 impl FetchUserConversation {
-    /// A [`FetchUserConversation`] of its required parameters, every optional one `None`:
-    /// set those with `FetchUserConversation { field: Some(..),
-    /// ..FetchUserConversation::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchUserConversation { field: Some(..), ..FetchUserConversation::new(..) }`.
     pub fn new(
         user_sid: impl Into<SidOrName<US>>,
         conversation_sid: impl Into<SidOrName<CH>>,
@@ -93,9 +92,9 @@ pub struct UpdateUserConversation {
 }
 
 impl UpdateUserConversation {
-    /// A [`UpdateUserConversation`] of its required parameters, every optional one `None`:
-    /// set those with `UpdateUserConversation { field: Some(..),
-    /// ..UpdateUserConversation::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateUserConversation { field: Some(..), ..UpdateUserConversation::new(..)
+    /// }`.
     pub fn new(
         user_sid: impl Into<SidOrName<US>>,
         conversation_sid: impl Into<SidOrName<CH>>,
@@ -130,9 +129,9 @@ pub struct DeleteUserConversation {
 }
 
 impl DeleteUserConversation {
-    /// A [`DeleteUserConversation`] of its required parameters, every optional one `None`:
-    /// set those with `DeleteUserConversation { field: Some(..),
-    /// ..DeleteUserConversation::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteUserConversation { field: Some(..), ..DeleteUserConversation::new(..)
+    /// }`.
     pub fn new(
         user_sid: impl Into<SidOrName<US>>,
         conversation_sid: impl Into<SidOrName<CH>>,
@@ -169,9 +168,8 @@ pub struct ListUserConversation {
 }
 
 impl ListUserConversation {
-    /// A [`ListUserConversation`] of its required parameters, every optional one `None`:
-    /// set those with `ListUserConversation { field: Some(..),
-    /// ..ListUserConversation::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListUserConversation { field: Some(..), ..ListUserConversation::new(..) }`.
     pub fn new(user_sid: impl Into<SidOrName<US>>) -> Self {
         ListUserConversation {
             user_sid: user_sid.into(),
@@ -212,6 +210,7 @@ impl Page for ListUserConversationResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
+/// A SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UserConversation {

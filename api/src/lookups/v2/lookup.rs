@@ -77,8 +77,8 @@ pub struct FetchPhoneNumber {
 }
 
 impl FetchPhoneNumber {
-    /// A [`FetchPhoneNumber`] of its required parameters, every optional one `None`: set
-    /// those with `FetchPhoneNumber { field: Some(..), ..FetchPhoneNumber::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchPhoneNumber { field: Some(..), ..FetchPhoneNumber::new(..) }`.
     pub fn new(phone_number: impl Into<String>) -> Self {
         FetchPhoneNumber {
             phone_number: phone_number.into(),

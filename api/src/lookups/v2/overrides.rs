@@ -25,8 +25,8 @@ pub struct FetchLookupPhoneNumberOverrides {
 }
 
 impl FetchLookupPhoneNumberOverrides {
-    /// A [`FetchLookupPhoneNumberOverrides`] of its required parameters, every optional one
-    /// `None`: set those with `FetchLookupPhoneNumberOverrides { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchLookupPhoneNumberOverrides { field: Some(..),
     /// ..FetchLookupPhoneNumberOverrides::new(..) }`.
     pub fn new(phone_number: impl Into<String>, field: impl Into<String>) -> Self {
         FetchLookupPhoneNumberOverrides {
@@ -58,8 +58,8 @@ pub struct CreateLookupPhoneNumberOverrides {
 }
 
 impl CreateLookupPhoneNumberOverrides {
-    /// A [`CreateLookupPhoneNumberOverrides`] of its required parameters, every optional
-    /// one `None`: set those with `CreateLookupPhoneNumberOverrides { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateLookupPhoneNumberOverrides { field: Some(..),
     /// ..CreateLookupPhoneNumberOverrides::new(..) }`.
     pub fn new(phone_number: impl Into<String>, field: impl Into<String>) -> Self {
         CreateLookupPhoneNumberOverrides {
@@ -93,8 +93,8 @@ pub struct UpdateLookupPhoneNumberOverrides {
 }
 
 impl UpdateLookupPhoneNumberOverrides {
-    /// A [`UpdateLookupPhoneNumberOverrides`] of its required parameters, every optional
-    /// one `None`: set those with `UpdateLookupPhoneNumberOverrides { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateLookupPhoneNumberOverrides { field: Some(..),
     /// ..UpdateLookupPhoneNumberOverrides::new(..) }`.
     pub fn new(phone_number: impl Into<String>, field: impl Into<String>) -> Self {
         UpdateLookupPhoneNumberOverrides {
@@ -122,8 +122,8 @@ pub struct DeleteLookupPhoneNumberOverrides {
 }
 
 impl DeleteLookupPhoneNumberOverrides {
-    /// A [`DeleteLookupPhoneNumberOverrides`] of its required parameters, every optional
-    /// one `None`: set those with `DeleteLookupPhoneNumberOverrides { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteLookupPhoneNumberOverrides { field: Some(..),
     /// ..DeleteLookupPhoneNumberOverrides::new(..) }`.
     pub fn new(phone_number: impl Into<String>, field: impl Into<String>) -> Self {
         DeleteLookupPhoneNumberOverrides {

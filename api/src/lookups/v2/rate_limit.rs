@@ -52,9 +52,8 @@ pub struct FetchLookupRateLimit {
 }
 
 impl FetchLookupRateLimit {
-    /// A [`FetchLookupRateLimit`] of its required parameters, every optional one `None`:
-    /// set those with `FetchLookupRateLimit { field: Some(..),
-    /// ..FetchLookupRateLimit::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchLookupRateLimit { field: Some(..), ..FetchLookupRateLimit::new(..) }`.
     pub fn new(field: impl Into<String>, bucket: impl Into<String>) -> Self {
         FetchLookupRateLimit {
             field: field.into(),
@@ -85,9 +84,8 @@ pub struct UpdateLookupRateLimit {
 }
 
 impl UpdateLookupRateLimit {
-    /// A [`UpdateLookupRateLimit`] of its required parameters, every optional one `None`:
-    /// set those with `UpdateLookupRateLimit { field: Some(..),
-    /// ..UpdateLookupRateLimit::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateLookupRateLimit { field: Some(..), ..UpdateLookupRateLimit::new(..) }`.
     pub fn new(field: impl Into<String>, bucket: impl Into<String>) -> Self {
         UpdateLookupRateLimit {
             field: field.into(),
@@ -114,9 +112,8 @@ pub struct DeleteLookupRateLimit {
 }
 
 impl DeleteLookupRateLimit {
-    /// A [`DeleteLookupRateLimit`] of its required parameters, every optional one `None`:
-    /// set those with `DeleteLookupRateLimit { field: Some(..),
-    /// ..DeleteLookupRateLimit::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteLookupRateLimit { field: Some(..), ..DeleteLookupRateLimit::new(..) }`.
     pub fn new(field: impl Into<String>, bucket: impl Into<String>) -> Self {
         DeleteLookupRateLimit {
             field: field.into(),

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, AI, MG};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
 /// ListAlphaSender
 #[endpoint(GET, "/v1/Services/<ServiceSid>/AlphaSenders", host = "messaging.twilio.com", response = ListAlphaSenderResponse, paginated)]
@@ -35,8 +35,8 @@ pub struct ListAlphaSender {
 }
 
 impl ListAlphaSender {
-    /// A [`ListAlphaSender`] of its required parameters, every optional one `None`: set
-    /// those with `ListAlphaSender { field: Some(..), ..ListAlphaSender::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListAlphaSender { field: Some(..), ..ListAlphaSender::new(..) }`.
     pub fn new(service_sid: Sid<MG>) -> Self {
         ListAlphaSender {
             service_sid,
@@ -92,8 +92,8 @@ pub struct CreateAlphaSender {
 }
 
 impl CreateAlphaSender {
-    /// A [`CreateAlphaSender`] of its required parameters, every optional one `None`: set
-    /// those with `CreateAlphaSender { field: Some(..), ..CreateAlphaSender::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateAlphaSender { field: Some(..), ..CreateAlphaSender::new(..) }`.
     pub fn new(service_sid: Sid<MG>, alpha_sender: impl Into<String>) -> Self {
         CreateAlphaSender {
             service_sid,
@@ -115,13 +115,13 @@ pub struct FetchAlphaSender {
     /// fetch the resource from.
     pub service_sid: Sid<MG>,
     /// The SID of the AlphaSender resource to fetch.
-    pub sid: String,
+    pub sid: SidOrName<AI>,
 }
 
 impl FetchAlphaSender {
-    /// A [`FetchAlphaSender`] of its required parameters, every optional one `None`: set
-    /// those with `FetchAlphaSender { field: Some(..), ..FetchAlphaSender::new(..) }`.
-    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchAlphaSender { field: Some(..), ..FetchAlphaSender::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<SidOrName<AI>>) -> Self {
         FetchAlphaSender {
             service_sid,
             sid: sid.into(),
@@ -142,13 +142,13 @@ pub struct DeleteAlphaSender {
     /// delete the resource from.
     pub service_sid: Sid<MG>,
     /// The SID of the AlphaSender resource to delete.
-    pub sid: String,
+    pub sid: SidOrName<AI>,
 }
 
 impl DeleteAlphaSender {
-    /// A [`DeleteAlphaSender`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteAlphaSender { field: Some(..), ..DeleteAlphaSender::new(..) }`.
-    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteAlphaSender { field: Some(..), ..DeleteAlphaSender::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<SidOrName<AI>>) -> Self {
         DeleteAlphaSender {
             service_sid,
             sid: sid.into(),
@@ -158,7 +158,8 @@ impl DeleteAlphaSender {
 
 /// A AlphaSender resource (`messaging.v1.service.alpha_sender` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct AlphaSender {

@@ -25,8 +25,8 @@ pub struct CreateBrandRegistrationOtp {
 }
 
 impl CreateBrandRegistrationOtp {
-    /// A [`CreateBrandRegistrationOtp`] of its required parameters, every optional one
-    /// `None`: set those with `CreateBrandRegistrationOtp { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateBrandRegistrationOtp { field: Some(..),
     /// ..CreateBrandRegistrationOtp::new(..) }`.
     pub fn new(brand_registration_sid: Sid<BN>) -> Self {
         CreateBrandRegistrationOtp {
@@ -38,7 +38,8 @@ impl CreateBrandRegistrationOtp {
 /// A BrandRegistrationOtp resource
 /// (`messaging.v1.brand_registrations.brand_registration_otp` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct BrandRegistrationOtp {

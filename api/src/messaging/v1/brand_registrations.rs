@@ -63,9 +63,9 @@ pub struct FetchBrandRegistrations {
 }
 
 impl FetchBrandRegistrations {
-    /// A [`FetchBrandRegistrations`] of its required parameters, every optional one `None`:
-    /// set those with `FetchBrandRegistrations { field: Some(..),
-    /// ..FetchBrandRegistrations::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchBrandRegistrations { field: Some(..), ..FetchBrandRegistrations::new(..)
+    /// }`.
     pub fn new(sid: Sid<BN>) -> Self {
         FetchBrandRegistrations { sid }
     }
@@ -85,8 +85,8 @@ pub struct UpdateBrandRegistrations {
 }
 
 impl UpdateBrandRegistrations {
-    /// A [`UpdateBrandRegistrations`] of its required parameters, every optional one
-    /// `None`: set those with `UpdateBrandRegistrations { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateBrandRegistrations { field: Some(..),
     /// ..UpdateBrandRegistrations::new(..) }`.
     pub fn new(sid: Sid<BN>) -> Self {
         UpdateBrandRegistrations { sid }
@@ -164,8 +164,8 @@ pub struct CreateBrandRegistrations {
 }
 
 impl CreateBrandRegistrations {
-    /// A [`CreateBrandRegistrations`] of its required parameters, every optional one
-    /// `None`: set those with `CreateBrandRegistrations { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateBrandRegistrations { field: Some(..),
     /// ..CreateBrandRegistrations::new(..) }`.
     pub fn new(customer_profile_bundle_sid: Sid<BU>, a2_p_profile_bundle_sid: Sid<BU>) -> Self {
         CreateBrandRegistrations {
@@ -182,7 +182,7 @@ impl CreateBrandRegistrations {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans and integers may also arrive as strings (`"true"`, `"5"`). A `null` entry
-/// of `links` is left out.
+/// of `links` is left out. A SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct BrandRegistrations {

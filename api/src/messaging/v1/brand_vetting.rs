@@ -35,8 +35,8 @@ pub struct ListBrandVetting {
 }
 
 impl ListBrandVetting {
-    /// A [`ListBrandVetting`] of its required parameters, every optional one `None`: set
-    /// those with `ListBrandVetting { field: Some(..), ..ListBrandVetting::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListBrandVetting { field: Some(..), ..ListBrandVetting::new(..) }`.
     pub fn new(brand_sid: Sid<BN>) -> Self {
         ListBrandVetting {
             brand_sid,
@@ -89,8 +89,8 @@ pub struct CreateBrandVetting {
 }
 
 impl CreateBrandVetting {
-    /// A [`CreateBrandVetting`] of its required parameters, every optional one `None`: set
-    /// those with `CreateBrandVetting { field: Some(..), ..CreateBrandVetting::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateBrandVetting { field: Some(..), ..CreateBrandVetting::new(..) }`.
     pub fn new(brand_sid: Sid<BN>, vetting_provider: BrandVettingVettingProvider) -> Self {
         CreateBrandVetting {
             brand_sid,
@@ -116,8 +116,8 @@ pub struct FetchBrandVetting {
 }
 
 impl FetchBrandVetting {
-    /// A [`FetchBrandVetting`] of its required parameters, every optional one `None`: set
-    /// those with `FetchBrandVetting { field: Some(..), ..FetchBrandVetting::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchBrandVetting { field: Some(..), ..FetchBrandVetting::new(..) }`.
     pub fn new(brand_sid: Sid<BN>, brand_vetting_sid: Sid<VT>) -> Self {
         FetchBrandVetting {
             brand_sid,
@@ -128,7 +128,8 @@ impl FetchBrandVetting {
 
 /// A BrandVetting resource (`messaging.v1.brand_registrations.brand_vetting` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct BrandVetting {

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, MG, XE};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
 /// ListChannelSender
 #[endpoint(GET, "/v1/Services/<MessagingServiceSid>/ChannelSenders", host = "messaging.twilio.com", response = ListChannelSenderResponse, paginated)]
@@ -35,8 +35,8 @@ pub struct ListChannelSender {
 }
 
 impl ListChannelSender {
-    /// A [`ListChannelSender`] of its required parameters, every optional one `None`: set
-    /// those with `ListChannelSender { field: Some(..), ..ListChannelSender::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListChannelSender { field: Some(..), ..ListChannelSender::new(..) }`.
     pub fn new(messaging_service_sid: Sid<MG>) -> Self {
         ListChannelSender {
             messaging_service_sid,
@@ -90,9 +90,8 @@ pub struct CreateChannelSender {
 }
 
 impl CreateChannelSender {
-    /// A [`CreateChannelSender`] of its required parameters, every optional one `None`: set
-    /// those with `CreateChannelSender { field: Some(..), ..CreateChannelSender::new(..)
-    /// }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateChannelSender { field: Some(..), ..CreateChannelSender::new(..) }`.
     pub fn new(messaging_service_sid: Sid<MG>, sid: Sid<XE>) -> Self {
         CreateChannelSender {
             messaging_service_sid,
@@ -114,13 +113,13 @@ pub struct FetchChannelSender {
     /// fetch the resource from.
     pub messaging_service_sid: Sid<MG>,
     /// The SID of the ChannelSender resource to fetch.
-    pub sid: String,
+    pub sid: SidOrName<XE>,
 }
 
 impl FetchChannelSender {
-    /// A [`FetchChannelSender`] of its required parameters, every optional one `None`: set
-    /// those with `FetchChannelSender { field: Some(..), ..FetchChannelSender::new(..) }`.
-    pub fn new(messaging_service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchChannelSender { field: Some(..), ..FetchChannelSender::new(..) }`.
+    pub fn new(messaging_service_sid: Sid<MG>, sid: impl Into<SidOrName<XE>>) -> Self {
         FetchChannelSender {
             messaging_service_sid,
             sid: sid.into(),
@@ -141,14 +140,13 @@ pub struct DeleteChannelSender {
     /// delete the resource from.
     pub messaging_service_sid: Sid<MG>,
     /// The SID of the Channel Sender resource to delete.
-    pub sid: String,
+    pub sid: SidOrName<XE>,
 }
 
 impl DeleteChannelSender {
-    /// A [`DeleteChannelSender`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteChannelSender { field: Some(..), ..DeleteChannelSender::new(..)
-    /// }`.
-    pub fn new(messaging_service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteChannelSender { field: Some(..), ..DeleteChannelSender::new(..) }`.
+    pub fn new(messaging_service_sid: Sid<MG>, sid: impl Into<SidOrName<XE>>) -> Self {
         DeleteChannelSender {
             messaging_service_sid,
             sid: sid.into(),
@@ -158,7 +156,8 @@ impl DeleteChannelSender {
 
 /// A ChannelSender resource (`messaging.v1.service.channel_sender` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ChannelSender {

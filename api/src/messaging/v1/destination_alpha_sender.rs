@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, AI, MG};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
 /// ListDestinationAlphaSender
 #[endpoint(GET, "/v1/Services/<ServiceSid>/DestinationAlphaSenders", host = "messaging.twilio.com", response = ListDestinationAlphaSenderResponse, paginated)]
@@ -39,8 +39,8 @@ pub struct ListDestinationAlphaSender {
 }
 
 impl ListDestinationAlphaSender {
-    /// A [`ListDestinationAlphaSender`] of its required parameters, every optional one
-    /// `None`: set those with `ListDestinationAlphaSender { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListDestinationAlphaSender { field: Some(..),
     /// ..ListDestinationAlphaSender::new(..) }`.
     pub fn new(service_sid: Sid<MG>) -> Self {
         ListDestinationAlphaSender {
@@ -102,8 +102,8 @@ pub struct CreateDestinationAlphaSender {
 }
 
 impl CreateDestinationAlphaSender {
-    /// A [`CreateDestinationAlphaSender`] of its required parameters, every optional one
-    /// `None`: set those with `CreateDestinationAlphaSender { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateDestinationAlphaSender { field: Some(..),
     /// ..CreateDestinationAlphaSender::new(..) }`.
     pub fn new(service_sid: Sid<MG>, alpha_sender: impl Into<String>) -> Self {
         CreateDestinationAlphaSender {
@@ -127,14 +127,14 @@ pub struct FetchDestinationAlphaSender {
     /// fetch the resource from.
     pub service_sid: Sid<MG>,
     /// The SID of the AlphaSender resource to fetch.
-    pub sid: String,
+    pub sid: SidOrName<AI>,
 }
 
 impl FetchDestinationAlphaSender {
-    /// A [`FetchDestinationAlphaSender`] of its required parameters, every optional one
-    /// `None`: set those with `FetchDestinationAlphaSender { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchDestinationAlphaSender { field: Some(..),
     /// ..FetchDestinationAlphaSender::new(..) }`.
-    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<SidOrName<AI>>) -> Self {
         FetchDestinationAlphaSender {
             service_sid,
             sid: sid.into(),
@@ -155,14 +155,14 @@ pub struct DeleteDestinationAlphaSender {
     /// delete the resource from.
     pub service_sid: Sid<MG>,
     /// The SID of the AlphaSender resource to delete.
-    pub sid: String,
+    pub sid: SidOrName<AI>,
 }
 
 impl DeleteDestinationAlphaSender {
-    /// A [`DeleteDestinationAlphaSender`] of its required parameters, every optional one
-    /// `None`: set those with `DeleteDestinationAlphaSender { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteDestinationAlphaSender { field: Some(..),
     /// ..DeleteDestinationAlphaSender::new(..) }`.
-    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<SidOrName<AI>>) -> Self {
         DeleteDestinationAlphaSender {
             service_sid,
             sid: sid.into(),
@@ -173,7 +173,8 @@ impl DeleteDestinationAlphaSender {
 /// A DestinationAlphaSender resource (`messaging.v1.service.destination_alpha_sender` in
 /// the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DestinationAlphaSender {

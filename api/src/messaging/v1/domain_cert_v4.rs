@@ -26,8 +26,8 @@ pub struct FetchDomainCertV4 {
 }
 
 impl FetchDomainCertV4 {
-    /// A [`FetchDomainCertV4`] of its required parameters, every optional one `None`: set
-    /// those with `FetchDomainCertV4 { field: Some(..), ..FetchDomainCertV4::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchDomainCertV4 { field: Some(..), ..FetchDomainCertV4::new(..) }`.
     pub fn new(domain_sid: Sid<DN>) -> Self {
         FetchDomainCertV4 { domain_sid }
     }
@@ -52,8 +52,8 @@ pub struct UpdateDomainCertV4 {
 }
 
 impl UpdateDomainCertV4 {
-    /// A [`UpdateDomainCertV4`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateDomainCertV4 { field: Some(..), ..UpdateDomainCertV4::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateDomainCertV4 { field: Some(..), ..UpdateDomainCertV4::new(..) }`.
     pub fn new(domain_sid: Sid<DN>, tls_cert: impl Into<String>) -> Self {
         UpdateDomainCertV4 {
             domain_sid,
@@ -77,8 +77,8 @@ pub struct DeleteDomainCertV4 {
 }
 
 impl DeleteDomainCertV4 {
-    /// A [`DeleteDomainCertV4`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteDomainCertV4 { field: Some(..), ..DeleteDomainCertV4::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteDomainCertV4 { field: Some(..), ..DeleteDomainCertV4::new(..) }`.
     pub fn new(domain_sid: Sid<DN>) -> Self {
         DeleteDomainCertV4 { domain_sid }
     }
@@ -86,7 +86,8 @@ impl DeleteDomainCertV4 {
 
 /// A DomainCertV4 resource (`messaging.v1.domain_cert_v4` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DomainCertV4 {

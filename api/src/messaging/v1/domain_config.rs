@@ -25,8 +25,8 @@ pub struct FetchDomainConfig {
 }
 
 impl FetchDomainConfig {
-    /// A [`FetchDomainConfig`] of its required parameters, every optional one `None`: set
-    /// those with `FetchDomainConfig { field: Some(..), ..FetchDomainConfig::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchDomainConfig { field: Some(..), ..FetchDomainConfig::new(..) }`.
     pub fn new(domain_sid: Sid<DN>) -> Self {
         FetchDomainConfig { domain_sid }
     }
@@ -62,8 +62,8 @@ pub struct UpdateDomainConfig {
 }
 
 impl UpdateDomainConfig {
-    /// A [`UpdateDomainConfig`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateDomainConfig { field: Some(..), ..UpdateDomainConfig::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateDomainConfig { field: Some(..), ..UpdateDomainConfig::new(..) }`.
     pub fn new(domain_sid: Sid<DN>) -> Self {
         UpdateDomainConfig {
             domain_sid,
@@ -78,7 +78,8 @@ impl UpdateDomainConfig {
 /// A DomainConfig resource (`messaging.v1.domain_config` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DomainConfig {

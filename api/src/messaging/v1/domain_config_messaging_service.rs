@@ -25,8 +25,8 @@ pub struct FetchDomainConfigMessagingService {
 }
 
 impl FetchDomainConfigMessagingService {
-    /// A [`FetchDomainConfigMessagingService`] of its required parameters, every optional
-    /// one `None`: set those with `FetchDomainConfigMessagingService { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchDomainConfigMessagingService { field: Some(..),
     /// ..FetchDomainConfigMessagingService::new(..) }`.
     pub fn new(messaging_service_sid: Sid<MG>) -> Self {
         FetchDomainConfigMessagingService {
@@ -39,7 +39,8 @@ impl FetchDomainConfigMessagingService {
 /// in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DomainConfigMessagingService {

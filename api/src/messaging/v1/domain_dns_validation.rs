@@ -24,8 +24,8 @@ pub struct FetchDomainDnsValidation {
 }
 
 impl FetchDomainDnsValidation {
-    /// A [`FetchDomainDnsValidation`] of its required parameters, every optional one
-    /// `None`: set those with `FetchDomainDnsValidation { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchDomainDnsValidation { field: Some(..),
     /// ..FetchDomainDnsValidation::new(..) }`.
     pub fn new(domain_sid: Sid<DN>) -> Self {
         FetchDomainDnsValidation { domain_sid }
@@ -35,7 +35,8 @@ impl FetchDomainDnsValidation {
 /// A DomainDnsValidation resource (`messaging.v1.domain_dns_validation` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DomainDnsValidation {

@@ -34,9 +34,9 @@ pub struct CreateExternalCampaign {
 }
 
 impl CreateExternalCampaign {
-    /// A [`CreateExternalCampaign`] of its required parameters, every optional one `None`:
-    /// set those with `CreateExternalCampaign { field: Some(..),
-    /// ..CreateExternalCampaign::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateExternalCampaign { field: Some(..), ..CreateExternalCampaign::new(..)
+    /// }`.
     pub fn new(campaign_id: impl Into<String>, messaging_service_sid: Sid<MG>) -> Self {
         CreateExternalCampaign {
             campaign_id: campaign_id.into(),
@@ -48,7 +48,8 @@ impl CreateExternalCampaign {
 
 /// A ExternalCampaign resource (`messaging.v1.external_campaign` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ExternalCampaign {

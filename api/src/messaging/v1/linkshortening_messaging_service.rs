@@ -30,9 +30,9 @@ pub struct CreateLinkshorteningMessagingService {
 }
 
 impl CreateLinkshorteningMessagingService {
-    /// A [`CreateLinkshorteningMessagingService`] of its required parameters, every
-    /// optional one `None`: set those with `CreateLinkshorteningMessagingService { field:
-    /// Some(..), ..CreateLinkshorteningMessagingService::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateLinkshorteningMessagingService { field: Some(..),
+    /// ..CreateLinkshorteningMessagingService::new(..) }`.
     pub fn new(domain_sid: Sid<DN>, messaging_service_sid: Sid<MG>) -> Self {
         CreateLinkshorteningMessagingService {
             domain_sid,
@@ -61,9 +61,9 @@ pub struct DeleteLinkshorteningMessagingService {
 }
 
 impl DeleteLinkshorteningMessagingService {
-    /// A [`DeleteLinkshorteningMessagingService`] of its required parameters, every
-    /// optional one `None`: set those with `DeleteLinkshorteningMessagingService { field:
-    /// Some(..), ..DeleteLinkshorteningMessagingService::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteLinkshorteningMessagingService { field: Some(..),
+    /// ..DeleteLinkshorteningMessagingService::new(..) }`.
     pub fn new(domain_sid: Sid<DN>, messaging_service_sid: Sid<MG>) -> Self {
         DeleteLinkshorteningMessagingService {
             domain_sid,
@@ -75,7 +75,8 @@ impl DeleteLinkshorteningMessagingService {
 /// A LinkshorteningMessagingService resource
 /// (`messaging.v1.linkshortening_messaging_service` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LinkshorteningMessagingService {

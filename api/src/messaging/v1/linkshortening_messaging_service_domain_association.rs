@@ -25,9 +25,8 @@ pub struct FetchLinkshorteningMessagingServiceDomainAssociation {
 }
 
 impl FetchLinkshorteningMessagingServiceDomainAssociation {
-    /// A [`FetchLinkshorteningMessagingServiceDomainAssociation`] of its required
-    /// parameters, every optional one `None`: set those with
-    /// `FetchLinkshorteningMessagingServiceDomainAssociation { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchLinkshorteningMessagingServiceDomainAssociation { field: Some(..),
     /// ..FetchLinkshorteningMessagingServiceDomainAssociation::new(..) }`.
     pub fn new(messaging_service_sid: Sid<MG>) -> Self {
         FetchLinkshorteningMessagingServiceDomainAssociation {
@@ -39,7 +38,8 @@ impl FetchLinkshorteningMessagingServiceDomainAssociation {
 /// A LinkshorteningMessagingServiceDomainAssociation resource
 /// (`messaging.v1.linkshortening_messaging_service_domain_association` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LinkshorteningMessagingServiceDomainAssociation {

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, MG, PN};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
 /// ListPhoneNumber
 #[endpoint(GET, "/v1/Services/<ServiceSid>/PhoneNumbers", host = "messaging.twilio.com", response = ListPhoneNumberResponse, paginated)]
@@ -35,8 +35,8 @@ pub struct ListPhoneNumber {
 }
 
 impl ListPhoneNumber {
-    /// A [`ListPhoneNumber`] of its required parameters, every optional one `None`: set
-    /// those with `ListPhoneNumber { field: Some(..), ..ListPhoneNumber::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListPhoneNumber { field: Some(..), ..ListPhoneNumber::new(..) }`.
     pub fn new(service_sid: Sid<MG>) -> Self {
         ListPhoneNumber {
             service_sid,
@@ -90,8 +90,8 @@ pub struct CreatePhoneNumber {
 }
 
 impl CreatePhoneNumber {
-    /// A [`CreatePhoneNumber`] of its required parameters, every optional one `None`: set
-    /// those with `CreatePhoneNumber { field: Some(..), ..CreatePhoneNumber::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreatePhoneNumber { field: Some(..), ..CreatePhoneNumber::new(..) }`.
     pub fn new(service_sid: Sid<MG>, phone_number_sid: Sid<PN>) -> Self {
         CreatePhoneNumber {
             service_sid,
@@ -113,13 +113,13 @@ pub struct FetchPhoneNumber {
     /// fetch the resource from.
     pub service_sid: Sid<MG>,
     /// The SID of the PhoneNumber resource to fetch.
-    pub sid: String,
+    pub sid: SidOrName<PN>,
 }
 
 impl FetchPhoneNumber {
-    /// A [`FetchPhoneNumber`] of its required parameters, every optional one `None`: set
-    /// those with `FetchPhoneNumber { field: Some(..), ..FetchPhoneNumber::new(..) }`.
-    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchPhoneNumber { field: Some(..), ..FetchPhoneNumber::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<SidOrName<PN>>) -> Self {
         FetchPhoneNumber {
             service_sid,
             sid: sid.into(),
@@ -140,13 +140,13 @@ pub struct DeletePhoneNumber {
     /// delete the resource from.
     pub service_sid: Sid<MG>,
     /// The SID of the PhoneNumber resource to delete.
-    pub sid: String,
+    pub sid: SidOrName<PN>,
 }
 
 impl DeletePhoneNumber {
-    /// A [`DeletePhoneNumber`] of its required parameters, every optional one `None`: set
-    /// those with `DeletePhoneNumber { field: Some(..), ..DeletePhoneNumber::new(..) }`.
-    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeletePhoneNumber { field: Some(..), ..DeletePhoneNumber::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<SidOrName<PN>>) -> Self {
         DeletePhoneNumber {
             service_sid,
             sid: sid.into(),
@@ -156,7 +156,8 @@ impl DeletePhoneNumber {
 
 /// A PhoneNumber resource (`messaging.v1.service.phone_number` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PhoneNumber {

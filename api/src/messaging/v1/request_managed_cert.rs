@@ -25,8 +25,8 @@ pub struct UpdateRequestManagedCert {
 }
 
 impl UpdateRequestManagedCert {
-    /// A [`UpdateRequestManagedCert`] of its required parameters, every optional one
-    /// `None`: set those with `UpdateRequestManagedCert { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateRequestManagedCert { field: Some(..),
     /// ..UpdateRequestManagedCert::new(..) }`.
     pub fn new(domain_sid: Sid<DN>) -> Self {
         UpdateRequestManagedCert { domain_sid }
@@ -36,7 +36,8 @@ impl UpdateRequestManagedCert {
 /// A RequestManagedCert resource (`messaging.v1.request_managed_cert` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RequestManagedCert {

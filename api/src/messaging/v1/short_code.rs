@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, MG, SC};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
 /// ListShortCode
 #[endpoint(GET, "/v1/Services/<ServiceSid>/ShortCodes", host = "messaging.twilio.com", response = ListShortCodeResponse, paginated)]
@@ -35,7 +35,7 @@ pub struct ListShortCode {
 }
 
 impl ListShortCode {
-    /// A [`ListShortCode`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `ListShortCode { field: Some(..), ..ListShortCode::new(..) }`.
     pub fn new(service_sid: Sid<MG>) -> Self {
         ListShortCode {
@@ -90,8 +90,8 @@ pub struct CreateShortCode {
 }
 
 impl CreateShortCode {
-    /// A [`CreateShortCode`] of its required parameters, every optional one `None`: set
-    /// those with `CreateShortCode { field: Some(..), ..CreateShortCode::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateShortCode { field: Some(..), ..CreateShortCode::new(..) }`.
     pub fn new(service_sid: Sid<MG>, short_code_sid: Sid<SC>) -> Self {
         CreateShortCode {
             service_sid,
@@ -113,13 +113,13 @@ pub struct FetchShortCode {
     /// fetch the resource from.
     pub service_sid: Sid<MG>,
     /// The SID of the ShortCode resource to fetch.
-    pub sid: String,
+    pub sid: SidOrName<SC>,
 }
 
 impl FetchShortCode {
-    /// A [`FetchShortCode`] of its required parameters, every optional one `None`: set
-    /// those with `FetchShortCode { field: Some(..), ..FetchShortCode::new(..) }`.
-    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchShortCode { field: Some(..), ..FetchShortCode::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<SidOrName<SC>>) -> Self {
         FetchShortCode {
             service_sid,
             sid: sid.into(),
@@ -140,13 +140,13 @@ pub struct DeleteShortCode {
     /// delete the resource from.
     pub service_sid: Sid<MG>,
     /// The SID of the ShortCode resource to delete.
-    pub sid: String,
+    pub sid: SidOrName<SC>,
 }
 
 impl DeleteShortCode {
-    /// A [`DeleteShortCode`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteShortCode { field: Some(..), ..DeleteShortCode::new(..) }`.
-    pub fn new(service_sid: Sid<MG>, sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteShortCode { field: Some(..), ..DeleteShortCode::new(..) }`.
+    pub fn new(service_sid: Sid<MG>, sid: impl Into<SidOrName<SC>>) -> Self {
         DeleteShortCode {
             service_sid,
             sid: sid.into(),
@@ -156,7 +156,8 @@ impl DeleteShortCode {
 
 /// A ShortCode resource (`messaging.v1.service.short_code` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ShortCode {

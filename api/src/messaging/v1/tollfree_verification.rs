@@ -113,8 +113,8 @@ pub struct FetchTollfreeVerification {
 }
 
 impl FetchTollfreeVerification {
-    /// A [`FetchTollfreeVerification`] of its required parameters, every optional one
-    /// `None`: set those with `FetchTollfreeVerification { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchTollfreeVerification { field: Some(..),
     /// ..FetchTollfreeVerification::new(..) }`.
     pub fn new(sid: Sid<HH>) -> Self {
         FetchTollfreeVerification { sid }
@@ -216,8 +216,8 @@ pub struct UpdateTollfreeVerification {
 }
 
 impl UpdateTollfreeVerification {
-    /// A [`UpdateTollfreeVerification`] of its required parameters, every optional one
-    /// `None`: set those with `UpdateTollfreeVerification { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateTollfreeVerification { field: Some(..),
     /// ..UpdateTollfreeVerification::new(..) }`.
     pub fn new(sid: Sid<HH>) -> Self {
         UpdateTollfreeVerification {
@@ -275,8 +275,8 @@ pub struct DeleteTollfreeVerification {
 }
 
 impl DeleteTollfreeVerification {
-    /// A [`DeleteTollfreeVerification`] of its required parameters, every optional one
-    /// `None`: set those with `DeleteTollfreeVerification { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteTollfreeVerification { field: Some(..),
     /// ..DeleteTollfreeVerification::new(..) }`.
     pub fn new(sid: Sid<HH>) -> Self {
         DeleteTollfreeVerification { sid }
@@ -437,8 +437,8 @@ pub struct CreateTollfreeVerification {
 }
 
 impl CreateTollfreeVerification {
-    /// A [`CreateTollfreeVerification`] of its required parameters, every optional one
-    /// `None`: set those with `CreateTollfreeVerification { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateTollfreeVerification { field: Some(..),
     /// ..CreateTollfreeVerification::new(..) }`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
@@ -498,7 +498,8 @@ impl CreateTollfreeVerification {
 /// A TollfreeVerification resource (`messaging.v1.tollfree_verification` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans and integers may also arrive as strings (`"true"`, `"5"`).
+/// Its booleans and integers may also arrive as strings (`"true"`, `"5"`). A SID property
+/// whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct TollfreeVerification {

@@ -39,8 +39,8 @@ pub struct ListUsAppToPerson {
 }
 
 impl ListUsAppToPerson {
-    /// A [`ListUsAppToPerson`] of its required parameters, every optional one `None`: set
-    /// those with `ListUsAppToPerson { field: Some(..), ..ListUsAppToPerson::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListUsAppToPerson { field: Some(..), ..ListUsAppToPerson::new(..) }`.
     pub fn new(messaging_service_sid: Sid<MG>) -> Self {
         ListUsAppToPerson {
             messaging_service_sid,
@@ -161,9 +161,8 @@ pub struct CreateUsAppToPerson {
 }
 
 impl CreateUsAppToPerson {
-    /// A [`CreateUsAppToPerson`] of its required parameters, every optional one `None`: set
-    /// those with `CreateUsAppToPerson { field: Some(..), ..CreateUsAppToPerson::new(..)
-    /// }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateUsAppToPerson { field: Some(..), ..CreateUsAppToPerson::new(..) }`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         messaging_service_sid: Sid<MG>,
@@ -222,8 +221,8 @@ pub struct FetchUsAppToPerson {
 }
 
 impl FetchUsAppToPerson {
-    /// A [`FetchUsAppToPerson`] of its required parameters, every optional one `None`: set
-    /// those with `FetchUsAppToPerson { field: Some(..), ..FetchUsAppToPerson::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchUsAppToPerson { field: Some(..), ..FetchUsAppToPerson::new(..) }`.
     pub fn new(messaging_service_sid: Sid<MG>, sid: Sid<QE>) -> Self {
         FetchUsAppToPerson {
             messaging_service_sid,
@@ -279,9 +278,8 @@ pub struct UpdateUsAppToPerson {
 }
 
 impl UpdateUsAppToPerson {
-    /// A [`UpdateUsAppToPerson`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateUsAppToPerson { field: Some(..), ..UpdateUsAppToPerson::new(..)
-    /// }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateUsAppToPerson { field: Some(..), ..UpdateUsAppToPerson::new(..) }`.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         messaging_service_sid: Sid<MG>,
@@ -330,9 +328,8 @@ pub struct DeleteUsAppToPerson {
 }
 
 impl DeleteUsAppToPerson {
-    /// A [`DeleteUsAppToPerson`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteUsAppToPerson { field: Some(..), ..DeleteUsAppToPerson::new(..)
-    /// }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteUsAppToPerson { field: Some(..), ..DeleteUsAppToPerson::new(..) }`.
     pub fn new(messaging_service_sid: Sid<MG>, sid: Sid<QE>) -> Self {
         DeleteUsAppToPerson {
             messaging_service_sid,
@@ -345,7 +342,8 @@ impl DeleteUsAppToPerson {
 /// the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UsAppToPersonResponse {

@@ -32,8 +32,8 @@ pub struct FetchUsAppToPersonUsecase {
 }
 
 impl FetchUsAppToPersonUsecase {
-    /// A [`FetchUsAppToPersonUsecase`] of its required parameters, every optional one
-    /// `None`: set those with `FetchUsAppToPersonUsecase { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchUsAppToPersonUsecase { field: Some(..),
     /// ..FetchUsAppToPersonUsecase::new(..) }`.
     pub fn new(messaging_service_sid: Sid<MG>) -> Self {
         FetchUsAppToPersonUsecase {

@@ -24,16 +24,16 @@ use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 pub struct FetchDocument {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Document resource to fetch.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Document resource to fetch. Can be the Document resource's `sid` or
     /// its `unique_name`.
     pub sid: SidOrName<ET>,
 }
 
 impl FetchDocument {
-    /// A [`FetchDocument`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchDocument { field: Some(..), ..FetchDocument::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<ET>>) -> Self {
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, sid: impl Into<SidOrName<ET>>) -> Self {
         FetchDocument {
             service_sid: service_sid.into(),
             sid: sid.into(),
@@ -52,7 +52,7 @@ impl FetchDocument {
 pub struct UpdateDocument {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Document resource to update.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Document resource to update. Can be the Document resource's `sid` or
     /// its `unique_name`.
     pub sid: SidOrName<ET>,
@@ -68,9 +68,9 @@ pub struct UpdateDocument {
 }
 
 impl UpdateDocument {
-    /// A [`UpdateDocument`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateDocument { field: Some(..), ..UpdateDocument::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<ET>>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateDocument { field: Some(..), ..UpdateDocument::new(..) }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, sid: impl Into<SidOrName<ET>>) -> Self {
         UpdateDocument {
             service_sid: service_sid.into(),
             sid: sid.into(),
@@ -92,16 +92,16 @@ impl UpdateDocument {
 pub struct DeleteDocument {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Document resource to delete.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Document resource to delete. Can be the Document resource's `sid` or
     /// its `unique_name`.
     pub sid: SidOrName<ET>,
 }
 
 impl DeleteDocument {
-    /// A [`DeleteDocument`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteDocument { field: Some(..), ..DeleteDocument::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<ET>>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteDocument { field: Some(..), ..DeleteDocument::new(..) }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, sid: impl Into<SidOrName<ET>>) -> Self {
         DeleteDocument {
             service_sid: service_sid.into(),
             sid: sid.into(),
@@ -120,7 +120,7 @@ impl DeleteDocument {
 pub struct ListDocument {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Document resources to read.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
     #[param(min = 1, max = 100)]
@@ -133,9 +133,9 @@ pub struct ListDocument {
 }
 
 impl ListDocument {
-    /// A [`ListDocument`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `ListDocument { field: Some(..), ..ListDocument::new(..) }`.
-    pub fn new(service_sid: impl Into<String>) -> Self {
+    pub fn new(service_sid: impl Into<SidOrName<IS>>) -> Self {
         ListDocument {
             service_sid: service_sid.into(),
             page_size: None,
@@ -182,7 +182,7 @@ impl Page for ListDocumentResponse {
 pub struct CreateDocument {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) to
     /// create the new Document resource in.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// An application-defined string that uniquely identifies the Sync Document
     pub unique_name: Option<String>,
     /// A JSON string that represents an arbitrary, schema-less object that the Sync
@@ -194,9 +194,9 @@ pub struct CreateDocument {
 }
 
 impl CreateDocument {
-    /// A [`CreateDocument`] of its required parameters, every optional one `None`: set
-    /// those with `CreateDocument { field: Some(..), ..CreateDocument::new(..) }`.
-    pub fn new(service_sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateDocument { field: Some(..), ..CreateDocument::new(..) }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>) -> Self {
         CreateDocument {
             service_sid: service_sid.into(),
             unique_name: None,
@@ -209,7 +209,8 @@ impl CreateDocument {
 /// A Document resource (`sync.v1.service.document` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Document {

@@ -21,7 +21,7 @@ use crate::{NextPage, Page, PageMeta, Sid, SidOrName, endpoint};
 pub struct FetchDocumentPermission {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Document Permission resource to fetch.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Document with the Document Permission resource to fetch. Can be
     /// the Document resource's `sid` or its `unique_name`.
     pub document_sid: SidOrName<ET>,
@@ -31,11 +31,11 @@ pub struct FetchDocumentPermission {
 }
 
 impl FetchDocumentPermission {
-    /// A [`FetchDocumentPermission`] of its required parameters, every optional one `None`:
-    /// set those with `FetchDocumentPermission { field: Some(..),
-    /// ..FetchDocumentPermission::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchDocumentPermission { field: Some(..), ..FetchDocumentPermission::new(..)
+    /// }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         document_sid: impl Into<SidOrName<ET>>,
         identity: impl Into<String>,
     ) -> Self {
@@ -58,7 +58,7 @@ impl FetchDocumentPermission {
 pub struct UpdateDocumentPermission {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Document Permission resource to update.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Document with the Document Permission resource to update. Can be
     /// the Document resource's `sid` or its `unique_name`.
     pub document_sid: SidOrName<ET>,
@@ -74,11 +74,11 @@ pub struct UpdateDocumentPermission {
 }
 
 impl UpdateDocumentPermission {
-    /// A [`UpdateDocumentPermission`] of its required parameters, every optional one
-    /// `None`: set those with `UpdateDocumentPermission { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateDocumentPermission { field: Some(..),
     /// ..UpdateDocumentPermission::new(..) }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         document_sid: impl Into<SidOrName<ET>>,
         identity: impl Into<String>,
         read: bool,
@@ -107,7 +107,7 @@ impl UpdateDocumentPermission {
 pub struct DeleteDocumentPermission {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Document Permission resource to delete.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Document with the Document Permission resource to delete. Can be
     /// the Document resource's `sid` or its `unique_name`.
     pub document_sid: SidOrName<ET>,
@@ -117,11 +117,11 @@ pub struct DeleteDocumentPermission {
 }
 
 impl DeleteDocumentPermission {
-    /// A [`DeleteDocumentPermission`] of its required parameters, every optional one
-    /// `None`: set those with `DeleteDocumentPermission { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteDocumentPermission { field: Some(..),
     /// ..DeleteDocumentPermission::new(..) }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         document_sid: impl Into<SidOrName<ET>>,
         identity: impl Into<String>,
     ) -> Self {
@@ -144,7 +144,7 @@ impl DeleteDocumentPermission {
 pub struct ListDocumentPermission {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Document Permission resources to read.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Document with the Document Permission resources to read. Can be
     /// the Document resource's `sid` or its `unique_name`.
     pub document_sid: SidOrName<ET>,
@@ -160,10 +160,13 @@ pub struct ListDocumentPermission {
 }
 
 impl ListDocumentPermission {
-    /// A [`ListDocumentPermission`] of its required parameters, every optional one `None`:
-    /// set those with `ListDocumentPermission { field: Some(..),
-    /// ..ListDocumentPermission::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, document_sid: impl Into<SidOrName<ET>>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListDocumentPermission { field: Some(..), ..ListDocumentPermission::new(..)
+    /// }`.
+    pub fn new(
+        service_sid: impl Into<SidOrName<IS>>,
+        document_sid: impl Into<SidOrName<ET>>,
+    ) -> Self {
         ListDocumentPermission {
             service_sid: service_sid.into(),
             document_sid: document_sid.into(),
@@ -204,7 +207,8 @@ impl Page for ListDocumentPermissionResponse {
 /// spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DocumentPermission {

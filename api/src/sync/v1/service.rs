@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, IS};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
 /// FetchService
 #[endpoint(GET, "/v1/Services/<Sid>", host = "sync.twilio.com", response = Service)]
@@ -22,13 +22,13 @@ use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 )]
 pub struct FetchService {
     /// The SID of the Service resource to fetch.
-    pub sid: String,
+    pub sid: SidOrName<IS>,
 }
 
 impl FetchService {
-    /// A [`FetchService`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchService { field: Some(..), ..FetchService::new(..) }`.
-    pub fn new(sid: impl Into<String>) -> Self {
+    pub fn new(sid: impl Into<SidOrName<IS>>) -> Self {
         FetchService { sid: sid.into() }
     }
 }
@@ -43,7 +43,7 @@ impl FetchService {
 )]
 pub struct UpdateService {
     /// The SID of the Service resource to update.
-    pub sid: String,
+    pub sid: SidOrName<IS>,
     /// The URL we should call when Sync objects are manipulated.
     pub webhook_url: Option<String>,
     /// A string that you assign to describe the resource.
@@ -73,9 +73,9 @@ pub struct UpdateService {
 }
 
 impl UpdateService {
-    /// A [`UpdateService`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `UpdateService { field: Some(..), ..UpdateService::new(..) }`.
-    pub fn new(sid: impl Into<String>) -> Self {
+    pub fn new(sid: impl Into<SidOrName<IS>>) -> Self {
         UpdateService {
             sid: sid.into(),
             webhook_url: None,
@@ -99,13 +99,13 @@ impl UpdateService {
 )]
 pub struct DeleteService {
     /// The SID of the Service resource to delete.
-    pub sid: String,
+    pub sid: SidOrName<IS>,
 }
 
 impl DeleteService {
-    /// A [`DeleteService`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `DeleteService { field: Some(..), ..DeleteService::new(..) }`.
-    pub fn new(sid: impl Into<String>) -> Self {
+    pub fn new(sid: impl Into<SidOrName<IS>>) -> Self {
         DeleteService { sid: sid.into() }
     }
 }
@@ -197,7 +197,7 @@ pub struct CreateService {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans and integers may also arrive as strings (`"true"`, `"5"`). A `null` entry
-/// of `links` is left out.
+/// of `links` is left out. A SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Service {

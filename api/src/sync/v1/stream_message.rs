@@ -8,8 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::prefix::TZ;
-use crate::{Sid, endpoint};
+use crate::prefix::{IS, TO, TZ};
+use crate::{Sid, SidOrName, endpoint};
 
 /// Create a new Stream Message.
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Streams/<StreamSid>/Messages", host = "sync.twilio.com", response = StreamMessage)]
@@ -22,19 +22,22 @@ use crate::{Sid, endpoint};
 pub struct CreateStreamMessage {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) to
     /// create the new Stream Message in.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Stream to create the new Stream Message resource for.
-    pub stream_sid: String,
+    pub stream_sid: SidOrName<TO>,
     /// A JSON string that represents an arbitrary, schema-less object that makes up the
     /// Stream Message body. Can be up to 4 KiB in length.
     pub data: Value,
 }
 
 impl CreateStreamMessage {
-    /// A [`CreateStreamMessage`] of its required parameters, every optional one `None`: set
-    /// those with `CreateStreamMessage { field: Some(..), ..CreateStreamMessage::new(..)
-    /// }`.
-    pub fn new(service_sid: impl Into<String>, stream_sid: impl Into<String>, data: Value) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateStreamMessage { field: Some(..), ..CreateStreamMessage::new(..) }`.
+    pub fn new(
+        service_sid: impl Into<SidOrName<IS>>,
+        stream_sid: impl Into<SidOrName<TO>>,
+        data: Value,
+    ) -> Self {
         CreateStreamMessage {
             service_sid: service_sid.into(),
             stream_sid: stream_sid.into(),
@@ -45,7 +48,8 @@ impl CreateStreamMessage {
 
 /// A StreamMessage resource (`sync.v1.service.sync_stream.stream_message` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct StreamMessage {

@@ -23,16 +23,16 @@ use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 pub struct FetchSyncList {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync List resource to fetch.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync List resource to fetch. Can be the Sync List resource's `sid` or
     /// its `unique_name`.
     pub sid: SidOrName<ES>,
 }
 
 impl FetchSyncList {
-    /// A [`FetchSyncList`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchSyncList { field: Some(..), ..FetchSyncList::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<ES>>) -> Self {
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, sid: impl Into<SidOrName<ES>>) -> Self {
         FetchSyncList {
             service_sid: service_sid.into(),
             sid: sid.into(),
@@ -51,7 +51,7 @@ impl FetchSyncList {
 pub struct UpdateSyncList {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync List resource to update.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync List resource to update. Can be the Sync List resource's `sid`
     /// or its `unique_name`.
     pub sid: SidOrName<ES>,
@@ -63,9 +63,9 @@ pub struct UpdateSyncList {
 }
 
 impl UpdateSyncList {
-    /// A [`UpdateSyncList`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateSyncList { field: Some(..), ..UpdateSyncList::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<ES>>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateSyncList { field: Some(..), ..UpdateSyncList::new(..) }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, sid: impl Into<SidOrName<ES>>) -> Self {
         UpdateSyncList {
             service_sid: service_sid.into(),
             sid: sid.into(),
@@ -86,16 +86,16 @@ impl UpdateSyncList {
 pub struct DeleteSyncList {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync List resource to delete.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync List resource to delete. Can be the Sync List resource's `sid`
     /// or its `unique_name`.
     pub sid: SidOrName<ES>,
 }
 
 impl DeleteSyncList {
-    /// A [`DeleteSyncList`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteSyncList { field: Some(..), ..DeleteSyncList::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<ES>>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSyncList { field: Some(..), ..DeleteSyncList::new(..) }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, sid: impl Into<SidOrName<ES>>) -> Self {
         DeleteSyncList {
             service_sid: service_sid.into(),
             sid: sid.into(),
@@ -114,7 +114,7 @@ impl DeleteSyncList {
 pub struct ListSyncList {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync List resources to read.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
     #[param(min = 1, max = 100)]
@@ -127,9 +127,9 @@ pub struct ListSyncList {
 }
 
 impl ListSyncList {
-    /// A [`ListSyncList`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `ListSyncList { field: Some(..), ..ListSyncList::new(..) }`.
-    pub fn new(service_sid: impl Into<String>) -> Self {
+    pub fn new(service_sid: impl Into<SidOrName<IS>>) -> Self {
         ListSyncList {
             service_sid: service_sid.into(),
             page_size: None,
@@ -176,7 +176,7 @@ impl Page for ListSyncListResponse {
 pub struct CreateSyncList {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) to
     /// create the new Sync List in.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// An application-defined string that uniquely identifies the resource. This value must
     /// be unique within its Service and it can be up to 320 characters long. The
     /// `unique_name` value can be used as an alternative to the `sid` in the URL path to
@@ -190,9 +190,9 @@ pub struct CreateSyncList {
 }
 
 impl CreateSyncList {
-    /// A [`CreateSyncList`] of its required parameters, every optional one `None`: set
-    /// those with `CreateSyncList { field: Some(..), ..CreateSyncList::new(..) }`.
-    pub fn new(service_sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateSyncList { field: Some(..), ..CreateSyncList::new(..) }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>) -> Self {
         CreateSyncList {
             service_sid: service_sid.into(),
             unique_name: None,
@@ -205,7 +205,8 @@ impl CreateSyncList {
 /// A SyncList resource (`sync.v1.service.sync_list` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SyncList {

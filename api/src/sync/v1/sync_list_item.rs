@@ -39,7 +39,7 @@ wire_enum! {
 pub struct FetchSyncListItem {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync List Item resource to fetch.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync List with the Sync List Item resource to fetch. Can be the Sync
     /// List resource's `sid` or its `unique_name`.
     pub list_sid: SidOrName<ES>,
@@ -48,10 +48,10 @@ pub struct FetchSyncListItem {
 }
 
 impl FetchSyncListItem {
-    /// A [`FetchSyncListItem`] of its required parameters, every optional one `None`: set
-    /// those with `FetchSyncListItem { field: Some(..), ..FetchSyncListItem::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSyncListItem { field: Some(..), ..FetchSyncListItem::new(..) }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         list_sid: impl Into<SidOrName<ES>>,
         index: i64,
     ) -> Self {
@@ -74,7 +74,7 @@ impl FetchSyncListItem {
 pub struct UpdateSyncListItem {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync List Item resource to update.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync List with the Sync List Item resource to update. Can be the Sync
     /// List resource's `sid` or its `unique_name`.
     pub list_sid: SidOrName<ES>,
@@ -102,10 +102,10 @@ pub struct UpdateSyncListItem {
 }
 
 impl UpdateSyncListItem {
-    /// A [`UpdateSyncListItem`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateSyncListItem { field: Some(..), ..UpdateSyncListItem::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateSyncListItem { field: Some(..), ..UpdateSyncListItem::new(..) }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         list_sid: impl Into<SidOrName<ES>>,
         index: i64,
     ) -> Self {
@@ -133,7 +133,7 @@ impl UpdateSyncListItem {
 pub struct DeleteSyncListItem {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync List Item resource to delete.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync List with the Sync List Item resource to delete. Can be the Sync
     /// List resource's `sid` or its `unique_name`.
     pub list_sid: SidOrName<ES>,
@@ -148,10 +148,10 @@ pub struct DeleteSyncListItem {
 }
 
 impl DeleteSyncListItem {
-    /// A [`DeleteSyncListItem`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteSyncListItem { field: Some(..), ..DeleteSyncListItem::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSyncListItem { field: Some(..), ..DeleteSyncListItem::new(..) }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         list_sid: impl Into<SidOrName<ES>>,
         index: i64,
     ) -> Self {
@@ -175,7 +175,7 @@ impl DeleteSyncListItem {
 pub struct ListSyncListItem {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// List Item resources to read.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync List with the List Items to read. Can be the Sync List
     /// resource's `sid` or its `unique_name`.
     pub list_sid: SidOrName<ES>,
@@ -200,9 +200,9 @@ pub struct ListSyncListItem {
 }
 
 impl ListSyncListItem {
-    /// A [`ListSyncListItem`] of its required parameters, every optional one `None`: set
-    /// those with `ListSyncListItem { field: Some(..), ..ListSyncListItem::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, list_sid: impl Into<SidOrName<ES>>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListSyncListItem { field: Some(..), ..ListSyncListItem::new(..) }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, list_sid: impl Into<SidOrName<ES>>) -> Self {
         ListSyncListItem {
             service_sid: service_sid.into(),
             list_sid: list_sid.into(),
@@ -253,7 +253,7 @@ impl Page for ListSyncListItemResponse {
 pub struct CreateSyncListItem {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) to
     /// create the new List Item in.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync List to add the new List Item to. Can be the Sync List
     /// resource's `sid` or its `unique_name`.
     pub list_sid: SidOrName<ES>,
@@ -271,10 +271,10 @@ pub struct CreateSyncListItem {
 }
 
 impl CreateSyncListItem {
-    /// A [`CreateSyncListItem`] of its required parameters, every optional one `None`: set
-    /// those with `CreateSyncListItem { field: Some(..), ..CreateSyncListItem::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateSyncListItem { field: Some(..), ..CreateSyncListItem::new(..) }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         list_sid: impl Into<SidOrName<ES>>,
         data: Value,
     ) -> Self {
@@ -292,7 +292,8 @@ impl CreateSyncListItem {
 /// A SyncListItem resource (`sync.v1.service.sync_list.sync_list_item` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
+/// Its integers may also arrive as strings (`"5"`). A SID property whose value is no SID of
+/// its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SyncListItem {

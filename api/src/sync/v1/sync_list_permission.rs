@@ -21,7 +21,7 @@ use crate::{NextPage, Page, PageMeta, Sid, SidOrName, endpoint};
 pub struct FetchSyncListPermission {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync List Permission resource to fetch.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync List with the Sync List Permission resource to fetch. Can be the
     /// Sync List resource's `sid` or its `unique_name`.
     pub list_sid: SidOrName<ES>,
@@ -31,11 +31,11 @@ pub struct FetchSyncListPermission {
 }
 
 impl FetchSyncListPermission {
-    /// A [`FetchSyncListPermission`] of its required parameters, every optional one `None`:
-    /// set those with `FetchSyncListPermission { field: Some(..),
-    /// ..FetchSyncListPermission::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSyncListPermission { field: Some(..), ..FetchSyncListPermission::new(..)
+    /// }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         list_sid: impl Into<SidOrName<ES>>,
         identity: impl Into<String>,
     ) -> Self {
@@ -58,7 +58,7 @@ impl FetchSyncListPermission {
 pub struct UpdateSyncListPermission {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync List Permission resource to update.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync List with the Sync List Permission resource to update. Can be
     /// the Sync List resource's `sid` or its `unique_name`.
     pub list_sid: SidOrName<ES>,
@@ -75,11 +75,11 @@ pub struct UpdateSyncListPermission {
 }
 
 impl UpdateSyncListPermission {
-    /// A [`UpdateSyncListPermission`] of its required parameters, every optional one
-    /// `None`: set those with `UpdateSyncListPermission { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateSyncListPermission { field: Some(..),
     /// ..UpdateSyncListPermission::new(..) }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         list_sid: impl Into<SidOrName<ES>>,
         identity: impl Into<String>,
         read: bool,
@@ -108,7 +108,7 @@ impl UpdateSyncListPermission {
 pub struct DeleteSyncListPermission {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync List Permission resource to delete.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync List with the Sync List Permission resource to delete. Can be
     /// the Sync List resource's `sid` or its `unique_name`.
     pub list_sid: SidOrName<ES>,
@@ -118,11 +118,11 @@ pub struct DeleteSyncListPermission {
 }
 
 impl DeleteSyncListPermission {
-    /// A [`DeleteSyncListPermission`] of its required parameters, every optional one
-    /// `None`: set those with `DeleteSyncListPermission { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSyncListPermission { field: Some(..),
     /// ..DeleteSyncListPermission::new(..) }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         list_sid: impl Into<SidOrName<ES>>,
         identity: impl Into<String>,
     ) -> Self {
@@ -145,7 +145,7 @@ impl DeleteSyncListPermission {
 pub struct ListSyncListPermission {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync List Permission resources to read.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync List with the Sync List Permission resources to read. Can be the
     /// Sync List resource's `sid` or its `unique_name`.
     pub list_sid: SidOrName<ES>,
@@ -161,10 +161,10 @@ pub struct ListSyncListPermission {
 }
 
 impl ListSyncListPermission {
-    /// A [`ListSyncListPermission`] of its required parameters, every optional one `None`:
-    /// set those with `ListSyncListPermission { field: Some(..),
-    /// ..ListSyncListPermission::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, list_sid: impl Into<SidOrName<ES>>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListSyncListPermission { field: Some(..), ..ListSyncListPermission::new(..)
+    /// }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, list_sid: impl Into<SidOrName<ES>>) -> Self {
         ListSyncListPermission {
             service_sid: service_sid.into(),
             list_sid: list_sid.into(),
@@ -205,7 +205,8 @@ impl Page for ListSyncListPermissionResponse {
 /// spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SyncListPermission {

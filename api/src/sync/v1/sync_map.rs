@@ -23,16 +23,16 @@ use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 pub struct FetchSyncMap {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync Map resource to fetch.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Map resource to fetch. Can be the Sync Map's `sid` or its
     /// `unique_name`.
     pub sid: SidOrName<MP>,
 }
 
 impl FetchSyncMap {
-    /// A [`FetchSyncMap`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchSyncMap { field: Some(..), ..FetchSyncMap::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<MP>>) -> Self {
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, sid: impl Into<SidOrName<MP>>) -> Self {
         FetchSyncMap {
             service_sid: service_sid.into(),
             sid: sid.into(),
@@ -51,7 +51,7 @@ impl FetchSyncMap {
 pub struct UpdateSyncMap {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync Map resource to update.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Map resource to update. Can be the Sync Map's `sid` or its
     /// `unique_name`.
     pub sid: SidOrName<MP>,
@@ -64,9 +64,9 @@ pub struct UpdateSyncMap {
 }
 
 impl UpdateSyncMap {
-    /// A [`UpdateSyncMap`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `UpdateSyncMap { field: Some(..), ..UpdateSyncMap::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<MP>>) -> Self {
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, sid: impl Into<SidOrName<MP>>) -> Self {
         UpdateSyncMap {
             service_sid: service_sid.into(),
             sid: sid.into(),
@@ -87,16 +87,16 @@ impl UpdateSyncMap {
 pub struct DeleteSyncMap {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync Map resource to delete.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Map resource to delete. Can be the Sync Map's `sid` or its
     /// `unique_name`.
     pub sid: SidOrName<MP>,
 }
 
 impl DeleteSyncMap {
-    /// A [`DeleteSyncMap`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `DeleteSyncMap { field: Some(..), ..DeleteSyncMap::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, sid: impl Into<SidOrName<MP>>) -> Self {
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, sid: impl Into<SidOrName<MP>>) -> Self {
         DeleteSyncMap {
             service_sid: service_sid.into(),
             sid: sid.into(),
@@ -115,7 +115,7 @@ impl DeleteSyncMap {
 pub struct ListSyncMap {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync Map resources to read.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
     #[param(min = 1, max = 100)]
@@ -128,9 +128,9 @@ pub struct ListSyncMap {
 }
 
 impl ListSyncMap {
-    /// A [`ListSyncMap`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `ListSyncMap { field: Some(..), ..ListSyncMap::new(..) }`.
-    pub fn new(service_sid: impl Into<String>) -> Self {
+    pub fn new(service_sid: impl Into<SidOrName<IS>>) -> Self {
         ListSyncMap {
             service_sid: service_sid.into(),
             page_size: None,
@@ -177,7 +177,7 @@ impl Page for ListSyncMapResponse {
 pub struct CreateSyncMap {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) to
     /// create the Sync Map in.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// An application-defined string that uniquely identifies the resource. It can be used
     /// as an alternative to the `sid` in the URL path to address the resource.
     pub unique_name: Option<String>,
@@ -190,9 +190,9 @@ pub struct CreateSyncMap {
 }
 
 impl CreateSyncMap {
-    /// A [`CreateSyncMap`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `CreateSyncMap { field: Some(..), ..CreateSyncMap::new(..) }`.
-    pub fn new(service_sid: impl Into<String>) -> Self {
+    pub fn new(service_sid: impl Into<SidOrName<IS>>) -> Self {
         CreateSyncMap {
             service_sid: service_sid.into(),
             unique_name: None,
@@ -205,7 +205,8 @@ impl CreateSyncMap {
 /// A SyncMap resource (`sync.v1.service.sync_map` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SyncMap {

@@ -39,7 +39,7 @@ wire_enum! {
 pub struct FetchSyncMapItem {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync Map Item resource to fetch.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Map with the Sync Map Item resource to fetch. Can be the Sync
     /// Map resource's `sid` or its `unique_name`.
     pub map_sid: SidOrName<MP>,
@@ -48,10 +48,10 @@ pub struct FetchSyncMapItem {
 }
 
 impl FetchSyncMapItem {
-    /// A [`FetchSyncMapItem`] of its required parameters, every optional one `None`: set
-    /// those with `FetchSyncMapItem { field: Some(..), ..FetchSyncMapItem::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSyncMapItem { field: Some(..), ..FetchSyncMapItem::new(..) }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         map_sid: impl Into<SidOrName<MP>>,
         key: impl Into<String>,
     ) -> Self {
@@ -74,7 +74,7 @@ impl FetchSyncMapItem {
 pub struct UpdateSyncMapItem {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync Map Item resource to update.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Map with the Sync Map Item resource to update. Can be the Sync
     /// Map resource's `sid` or its `unique_name`.
     pub map_sid: SidOrName<MP>,
@@ -102,10 +102,10 @@ pub struct UpdateSyncMapItem {
 }
 
 impl UpdateSyncMapItem {
-    /// A [`UpdateSyncMapItem`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateSyncMapItem { field: Some(..), ..UpdateSyncMapItem::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateSyncMapItem { field: Some(..), ..UpdateSyncMapItem::new(..) }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         map_sid: impl Into<SidOrName<MP>>,
         key: impl Into<String>,
     ) -> Self {
@@ -133,7 +133,7 @@ impl UpdateSyncMapItem {
 pub struct DeleteSyncMapItem {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync Map Item resource to delete.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Map with the Sync Map Item resource to delete. Can be the Sync
     /// Map resource's `sid` or its `unique_name`.
     pub map_sid: SidOrName<MP>,
@@ -148,10 +148,10 @@ pub struct DeleteSyncMapItem {
 }
 
 impl DeleteSyncMapItem {
-    /// A [`DeleteSyncMapItem`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteSyncMapItem { field: Some(..), ..DeleteSyncMapItem::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSyncMapItem { field: Some(..), ..DeleteSyncMapItem::new(..) }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         map_sid: impl Into<SidOrName<MP>>,
         key: impl Into<String>,
     ) -> Self {
@@ -175,7 +175,7 @@ impl DeleteSyncMapItem {
 pub struct ListSyncMapItem {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Map Item resources to read.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Map with the Sync Map Item resource to fetch. Can be the Sync
     /// Map resource's `sid` or its `unique_name`.
     pub map_sid: SidOrName<MP>,
@@ -201,9 +201,9 @@ pub struct ListSyncMapItem {
 }
 
 impl ListSyncMapItem {
-    /// A [`ListSyncMapItem`] of its required parameters, every optional one `None`: set
-    /// those with `ListSyncMapItem { field: Some(..), ..ListSyncMapItem::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, map_sid: impl Into<SidOrName<MP>>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListSyncMapItem { field: Some(..), ..ListSyncMapItem::new(..) }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, map_sid: impl Into<SidOrName<MP>>) -> Self {
         ListSyncMapItem {
             service_sid: service_sid.into(),
             map_sid: map_sid.into(),
@@ -254,7 +254,7 @@ impl Page for ListSyncMapItemResponse {
 pub struct CreateSyncMapItem {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) to
     /// create the Map Item in.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Map to add the new Map Item to. Can be the Sync Map resource's
     /// `sid` or its `unique_name`.
     pub map_sid: SidOrName<MP>,
@@ -274,10 +274,10 @@ pub struct CreateSyncMapItem {
 }
 
 impl CreateSyncMapItem {
-    /// A [`CreateSyncMapItem`] of its required parameters, every optional one `None`: set
-    /// those with `CreateSyncMapItem { field: Some(..), ..CreateSyncMapItem::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateSyncMapItem { field: Some(..), ..CreateSyncMapItem::new(..) }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         map_sid: impl Into<SidOrName<MP>>,
         key: impl Into<String>,
         data: Value,
@@ -296,7 +296,8 @@ impl CreateSyncMapItem {
 
 /// A SyncMapItem resource (`sync.v1.service.sync_map.sync_map_item` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SyncMapItem {

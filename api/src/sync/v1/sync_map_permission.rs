@@ -22,7 +22,7 @@ pub struct FetchSyncMapPermission {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync Map Permission resource to fetch. Can be the Service's `sid` value or
     /// `default`.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Map with the Sync Map Permission resource to fetch. Can be the
     /// Sync Map resource's `sid` or its `unique_name`.
     pub map_sid: SidOrName<MP>,
@@ -32,11 +32,11 @@ pub struct FetchSyncMapPermission {
 }
 
 impl FetchSyncMapPermission {
-    /// A [`FetchSyncMapPermission`] of its required parameters, every optional one `None`:
-    /// set those with `FetchSyncMapPermission { field: Some(..),
-    /// ..FetchSyncMapPermission::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSyncMapPermission { field: Some(..), ..FetchSyncMapPermission::new(..)
+    /// }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         map_sid: impl Into<SidOrName<MP>>,
         identity: impl Into<String>,
     ) -> Self {
@@ -60,7 +60,7 @@ pub struct UpdateSyncMapPermission {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync Map Permission resource to update. Can be the Service's `sid` value or
     /// `default`.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Map with the Sync Map Permission resource to update. Can be the
     /// Sync Map resource's `sid` or its `unique_name`.
     pub map_sid: SidOrName<MP>,
@@ -77,11 +77,11 @@ pub struct UpdateSyncMapPermission {
 }
 
 impl UpdateSyncMapPermission {
-    /// A [`UpdateSyncMapPermission`] of its required parameters, every optional one `None`:
-    /// set those with `UpdateSyncMapPermission { field: Some(..),
-    /// ..UpdateSyncMapPermission::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateSyncMapPermission { field: Some(..), ..UpdateSyncMapPermission::new(..)
+    /// }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         map_sid: impl Into<SidOrName<MP>>,
         identity: impl Into<String>,
         read: bool,
@@ -111,7 +111,7 @@ pub struct DeleteSyncMapPermission {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync Map Permission resource to delete. Can be the Service's `sid` value or
     /// `default`.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Map with the Sync Map Permission resource to delete. Can be the
     /// Sync Map resource's `sid` or its `unique_name`.
     pub map_sid: SidOrName<MP>,
@@ -121,11 +121,11 @@ pub struct DeleteSyncMapPermission {
 }
 
 impl DeleteSyncMapPermission {
-    /// A [`DeleteSyncMapPermission`] of its required parameters, every optional one `None`:
-    /// set those with `DeleteSyncMapPermission { field: Some(..),
-    /// ..DeleteSyncMapPermission::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSyncMapPermission { field: Some(..), ..DeleteSyncMapPermission::new(..)
+    /// }`.
     pub fn new(
-        service_sid: impl Into<String>,
+        service_sid: impl Into<SidOrName<IS>>,
         map_sid: impl Into<SidOrName<MP>>,
         identity: impl Into<String>,
     ) -> Self {
@@ -149,7 +149,7 @@ pub struct ListSyncMapPermission {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync Map Permission resources to read. Can be the Service's `sid` value or
     /// `default`.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Sync Map with the Permission resources to read. Can be the Sync Map
     /// resource's `sid` or its `unique_name`.
     pub map_sid: SidOrName<MP>,
@@ -165,10 +165,9 @@ pub struct ListSyncMapPermission {
 }
 
 impl ListSyncMapPermission {
-    /// A [`ListSyncMapPermission`] of its required parameters, every optional one `None`:
-    /// set those with `ListSyncMapPermission { field: Some(..),
-    /// ..ListSyncMapPermission::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, map_sid: impl Into<SidOrName<MP>>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListSyncMapPermission { field: Some(..), ..ListSyncMapPermission::new(..) }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, map_sid: impl Into<SidOrName<MP>>) -> Self {
         ListSyncMapPermission {
             service_sid: service_sid.into(),
             map_sid: map_sid.into(),
@@ -209,7 +208,8 @@ impl Page for ListSyncMapPermissionResponse {
 /// spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SyncMapPermission {

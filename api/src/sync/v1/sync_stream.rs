@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, IS, TO};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
 /// Fetch a specific Stream.
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Streams/<Sid>", host = "sync.twilio.com", response = SyncStream)]
@@ -23,15 +23,15 @@ use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 pub struct FetchSyncStream {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync Stream resource to fetch.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Stream resource to fetch.
-    pub sid: String,
+    pub sid: SidOrName<TO>,
 }
 
 impl FetchSyncStream {
-    /// A [`FetchSyncStream`] of its required parameters, every optional one `None`: set
-    /// those with `FetchSyncStream { field: Some(..), ..FetchSyncStream::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchSyncStream { field: Some(..), ..FetchSyncStream::new(..) }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, sid: impl Into<SidOrName<TO>>) -> Self {
         FetchSyncStream {
             service_sid: service_sid.into(),
             sid: sid.into(),
@@ -50,18 +50,18 @@ impl FetchSyncStream {
 pub struct UpdateSyncStream {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync Stream resource to update.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Stream resource to update.
-    pub sid: String,
+    pub sid: SidOrName<TO>,
     /// How long, [in seconds](https://www.twilio.com/docs/sync/limits#sync-payload-limits),
     /// before the Stream expires and is deleted (time-to-live).
     pub ttl: Option<i64>,
 }
 
 impl UpdateSyncStream {
-    /// A [`UpdateSyncStream`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateSyncStream { field: Some(..), ..UpdateSyncStream::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateSyncStream { field: Some(..), ..UpdateSyncStream::new(..) }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, sid: impl Into<SidOrName<TO>>) -> Self {
         UpdateSyncStream {
             service_sid: service_sid.into(),
             sid: sid.into(),
@@ -81,15 +81,15 @@ impl UpdateSyncStream {
 pub struct DeleteSyncStream {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Sync Stream resource to delete.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// The SID of the Stream resource to delete.
-    pub sid: String,
+    pub sid: SidOrName<TO>,
 }
 
 impl DeleteSyncStream {
-    /// A [`DeleteSyncStream`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteSyncStream { field: Some(..), ..DeleteSyncStream::new(..) }`.
-    pub fn new(service_sid: impl Into<String>, sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSyncStream { field: Some(..), ..DeleteSyncStream::new(..) }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>, sid: impl Into<SidOrName<TO>>) -> Self {
         DeleteSyncStream {
             service_sid: service_sid.into(),
             sid: sid.into(),
@@ -108,7 +108,7 @@ impl DeleteSyncStream {
 pub struct ListSyncStream {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) with the
     /// Stream resources to read.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
     #[param(min = 1, max = 100)]
@@ -121,9 +121,9 @@ pub struct ListSyncStream {
 }
 
 impl ListSyncStream {
-    /// A [`ListSyncStream`] of its required parameters, every optional one `None`: set
-    /// those with `ListSyncStream { field: Some(..), ..ListSyncStream::new(..) }`.
-    pub fn new(service_sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListSyncStream { field: Some(..), ..ListSyncStream::new(..) }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>) -> Self {
         ListSyncStream {
             service_sid: service_sid.into(),
             page_size: None,
@@ -170,7 +170,7 @@ impl Page for ListSyncStreamResponse {
 pub struct CreateSyncStream {
     /// The SID of the [Sync Service](https://www.twilio.com/docs/sync/api/service) to
     /// create the new Stream in.
-    pub service_sid: String,
+    pub service_sid: SidOrName<IS>,
     /// An application-defined string that uniquely identifies the resource. This value must
     /// be unique within its Service and it can be up to 320 characters long. The
     /// `unique_name` value can be used as an alternative to the `sid` in the URL path to
@@ -182,9 +182,9 @@ pub struct CreateSyncStream {
 }
 
 impl CreateSyncStream {
-    /// A [`CreateSyncStream`] of its required parameters, every optional one `None`: set
-    /// those with `CreateSyncStream { field: Some(..), ..CreateSyncStream::new(..) }`.
-    pub fn new(service_sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateSyncStream { field: Some(..), ..CreateSyncStream::new(..) }`.
+    pub fn new(service_sid: impl Into<SidOrName<IS>>) -> Self {
         CreateSyncStream {
             service_sid: service_sid.into(),
             unique_name: None,
@@ -196,7 +196,8 @@ impl CreateSyncStream {
 /// A SyncStream resource (`sync.v1.service.sync_stream` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SyncStream {

@@ -42,8 +42,8 @@ pub struct CreateAccessToken {
 }
 
 impl CreateAccessToken {
-    /// A [`CreateAccessToken`] of its required parameters, every optional one `None`: set
-    /// those with `CreateAccessToken { field: Some(..), ..CreateAccessToken::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateAccessToken { field: Some(..), ..CreateAccessToken::new(..) }`.
     pub fn new(
         service_sid: Sid<VA>,
         identity: impl Into<String>,
@@ -75,8 +75,8 @@ pub struct FetchAccessToken {
 }
 
 impl FetchAccessToken {
-    /// A [`FetchAccessToken`] of its required parameters, every optional one `None`: set
-    /// those with `FetchAccessToken { field: Some(..), ..FetchAccessToken::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchAccessToken { field: Some(..), ..FetchAccessToken::new(..) }`.
     pub fn new(service_sid: Sid<VA>, sid: Sid<YK>) -> Self {
         FetchAccessToken { service_sid, sid }
     }
@@ -85,7 +85,8 @@ impl FetchAccessToken {
 /// A AccessToken resource (`verify.v2.service.access_token` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
+/// Its integers may also arrive as strings (`"5"`). A SID property whose value is no SID of
+/// its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct AccessToken {

@@ -36,7 +36,7 @@ pub struct ListBucket {
 }
 
 impl ListBucket {
-    /// A [`ListBucket`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `ListBucket { field: Some(..), ..ListBucket::new(..) }`.
     pub fn new(service_sid: Sid<VA>, rate_limit_sid: Sid<RK>) -> Self {
         ListBucket {
@@ -96,7 +96,7 @@ pub struct CreateBucket {
 }
 
 impl CreateBucket {
-    /// A [`CreateBucket`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `CreateBucket { field: Some(..), ..CreateBucket::new(..) }`.
     pub fn new(service_sid: Sid<VA>, rate_limit_sid: Sid<RK>, max: i64, interval: i64) -> Self {
         CreateBucket {
@@ -127,7 +127,7 @@ pub struct FetchBucket {
 }
 
 impl FetchBucket {
-    /// A [`FetchBucket`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchBucket { field: Some(..), ..FetchBucket::new(..) }`.
     pub fn new(service_sid: Sid<VA>, rate_limit_sid: Sid<RK>, sid: Sid<BL>) -> Self {
         FetchBucket {
@@ -161,7 +161,7 @@ pub struct UpdateBucket {
 }
 
 impl UpdateBucket {
-    /// A [`UpdateBucket`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `UpdateBucket { field: Some(..), ..UpdateBucket::new(..) }`.
     pub fn new(service_sid: Sid<VA>, rate_limit_sid: Sid<RK>, sid: Sid<BL>) -> Self {
         UpdateBucket {
@@ -193,7 +193,7 @@ pub struct DeleteBucket {
 }
 
 impl DeleteBucket {
-    /// A [`DeleteBucket`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `DeleteBucket { field: Some(..), ..DeleteBucket::new(..) }`.
     pub fn new(service_sid: Sid<VA>, rate_limit_sid: Sid<RK>, sid: Sid<BL>) -> Self {
         DeleteBucket {
@@ -207,7 +207,8 @@ impl DeleteBucket {
 /// A Bucket resource (`verify.v2.service.rate_limit.bucket` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
+/// Its integers may also arrive as strings (`"5"`). A SID property whose value is no SID of
+/// its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Bucket {

@@ -86,7 +86,7 @@ pub struct ListChallenge {
 }
 
 impl ListChallenge {
-    /// A [`ListChallenge`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `ListChallenge { field: Some(..), ..ListChallenge::new(..) }`.
     pub fn new(service_sid: Sid<VA>, identity: impl Into<String>) -> Self {
         ListChallenge {
@@ -172,8 +172,8 @@ pub struct CreateChallenge {
 }
 
 impl CreateChallenge {
-    /// A [`CreateChallenge`] of its required parameters, every optional one `None`: set
-    /// those with `CreateChallenge { field: Some(..), ..CreateChallenge::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateChallenge { field: Some(..), ..CreateChallenge::new(..) }`.
     pub fn new(service_sid: Sid<VA>, identity: impl Into<String>, factor_sid: Sid<YF>) -> Self {
         CreateChallenge {
             service_sid,
@@ -209,8 +209,8 @@ pub struct FetchChallenge {
 }
 
 impl FetchChallenge {
-    /// A [`FetchChallenge`] of its required parameters, every optional one `None`: set
-    /// those with `FetchChallenge { field: Some(..), ..FetchChallenge::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchChallenge { field: Some(..), ..FetchChallenge::new(..) }`.
     pub fn new(service_sid: Sid<VA>, identity: impl Into<String>, sid: Sid<YC>) -> Self {
         FetchChallenge {
             service_sid,
@@ -250,8 +250,8 @@ pub struct UpdateChallenge {
 }
 
 impl UpdateChallenge {
-    /// A [`UpdateChallenge`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateChallenge { field: Some(..), ..UpdateChallenge::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateChallenge { field: Some(..), ..UpdateChallenge::new(..) }`.
     pub fn new(service_sid: Sid<VA>, identity: impl Into<String>, sid: Sid<YC>) -> Self {
         UpdateChallenge {
             service_sid,
@@ -266,7 +266,8 @@ impl UpdateChallenge {
 /// A Challenge resource (`verify.v2.service.entity.challenge` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Challenge {

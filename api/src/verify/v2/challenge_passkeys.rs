@@ -33,9 +33,9 @@ pub struct CreateChallengePasskeys {
 }
 
 impl CreateChallengePasskeys {
-    /// A [`CreateChallengePasskeys`] of its required parameters, every optional one `None`:
-    /// set those with `CreateChallengePasskeys { field: Some(..),
-    /// ..CreateChallengePasskeys::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateChallengePasskeys { field: Some(..), ..CreateChallengePasskeys::new(..)
+    /// }`.
     pub fn new(service_sid: Sid<VA>) -> Self {
         CreateChallengePasskeys {
             service_sid,
@@ -81,9 +81,9 @@ pub struct UpdateChallengePasskeys {
 }
 
 impl UpdateChallengePasskeys {
-    /// A [`UpdateChallengePasskeys`] of its required parameters, every optional one `None`:
-    /// set those with `UpdateChallengePasskeys { field: Some(..),
-    /// ..UpdateChallengePasskeys::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateChallengePasskeys { field: Some(..), ..UpdateChallengePasskeys::new(..)
+    /// }`.
     pub fn new(
         service_sid: Sid<VA>,
         id: impl Into<String>,
@@ -105,7 +105,8 @@ impl UpdateChallengePasskeys {
 /// What [`CreateChallengePasskeys`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CreateChallengePasskeysResponse {
@@ -179,7 +180,8 @@ pub struct CreateChallengePasskeysResponse {
 /// What [`UpdateChallengePasskeys`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UpdateChallengePasskeysResponse {

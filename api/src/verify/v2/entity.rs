@@ -35,7 +35,7 @@ pub struct ListEntity {
 }
 
 impl ListEntity {
-    /// A [`ListEntity`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `ListEntity { field: Some(..), ..ListEntity::new(..) }`.
     pub fn new(service_sid: Sid<VA>) -> Self {
         ListEntity {
@@ -92,7 +92,7 @@ pub struct CreateEntity {
 }
 
 impl CreateEntity {
-    /// A [`CreateEntity`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `CreateEntity { field: Some(..), ..CreateEntity::new(..) }`.
     pub fn new(service_sid: Sid<VA>, identity: impl Into<String>) -> Self {
         CreateEntity {
@@ -121,7 +121,7 @@ pub struct FetchEntity {
 }
 
 impl FetchEntity {
-    /// A [`FetchEntity`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchEntity { field: Some(..), ..FetchEntity::new(..) }`.
     pub fn new(service_sid: Sid<VA>, identity: impl Into<String>) -> Self {
         FetchEntity {
@@ -150,7 +150,7 @@ pub struct DeleteEntity {
 }
 
 impl DeleteEntity {
-    /// A [`DeleteEntity`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `DeleteEntity { field: Some(..), ..DeleteEntity::new(..) }`.
     pub fn new(service_sid: Sid<VA>, identity: impl Into<String>) -> Self {
         DeleteEntity {
@@ -163,7 +163,8 @@ impl DeleteEntity {
 /// A Entity resource (`verify.v2.service.entity` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Entity {

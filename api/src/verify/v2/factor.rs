@@ -69,7 +69,7 @@ pub struct FetchFactor {
 }
 
 impl FetchFactor {
-    /// A [`FetchFactor`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchFactor { field: Some(..), ..FetchFactor::new(..) }`.
     pub fn new(service_sid: Sid<VA>, identity: impl Into<String>, sid: Sid<YF>) -> Self {
         FetchFactor {
@@ -135,7 +135,7 @@ pub struct UpdateFactor {
 }
 
 impl UpdateFactor {
-    /// A [`UpdateFactor`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `UpdateFactor { field: Some(..), ..UpdateFactor::new(..) }`.
     pub fn new(service_sid: Sid<VA>, identity: impl Into<String>, sid: Sid<YF>) -> Self {
         UpdateFactor {
@@ -176,7 +176,7 @@ pub struct DeleteFactor {
 }
 
 impl DeleteFactor {
-    /// A [`DeleteFactor`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `DeleteFactor { field: Some(..), ..DeleteFactor::new(..) }`.
     pub fn new(service_sid: Sid<VA>, identity: impl Into<String>, sid: Sid<YF>) -> Self {
         DeleteFactor {
@@ -215,7 +215,7 @@ pub struct ListFactor {
 }
 
 impl ListFactor {
-    /// A [`ListFactor`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `ListFactor { field: Some(..), ..ListFactor::new(..) }`.
     pub fn new(service_sid: Sid<VA>, identity: impl Into<String>) -> Self {
         ListFactor {
@@ -256,7 +256,8 @@ impl Page for ListFactorResponse {
 
 /// A Factor resource (`verify.v2.service.entity.factor` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Factor {

@@ -31,7 +31,7 @@ pub struct FetchForm {
 }
 
 impl FetchForm {
-    /// A [`FetchForm`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchForm { field: Some(..), ..FetchForm::new(..) }`.
     pub fn new(form_type: FormFormTypes) -> Self {
         FetchForm { form_type }

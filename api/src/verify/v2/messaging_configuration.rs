@@ -34,8 +34,8 @@ pub struct ListMessagingConfiguration {
 }
 
 impl ListMessagingConfiguration {
-    /// A [`ListMessagingConfiguration`] of its required parameters, every optional one
-    /// `None`: set those with `ListMessagingConfiguration { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `ListMessagingConfiguration { field: Some(..),
     /// ..ListMessagingConfiguration::new(..) }`.
     pub fn new(service_sid: Sid<VA>) -> Self {
         ListMessagingConfiguration {
@@ -96,8 +96,8 @@ pub struct CreateMessagingConfiguration {
 }
 
 impl CreateMessagingConfiguration {
-    /// A [`CreateMessagingConfiguration`] of its required parameters, every optional one
-    /// `None`: set those with `CreateMessagingConfiguration { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateMessagingConfiguration { field: Some(..),
     /// ..CreateMessagingConfiguration::new(..) }`.
     pub fn new(
         service_sid: Sid<VA>,
@@ -131,8 +131,8 @@ pub struct FetchMessagingConfiguration {
 }
 
 impl FetchMessagingConfiguration {
-    /// A [`FetchMessagingConfiguration`] of its required parameters, every optional one
-    /// `None`: set those with `FetchMessagingConfiguration { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchMessagingConfiguration { field: Some(..),
     /// ..FetchMessagingConfiguration::new(..) }`.
     pub fn new(service_sid: Sid<VA>, country: impl Into<String>) -> Self {
         FetchMessagingConfiguration {
@@ -165,8 +165,8 @@ pub struct UpdateMessagingConfiguration {
 }
 
 impl UpdateMessagingConfiguration {
-    /// A [`UpdateMessagingConfiguration`] of its required parameters, every optional one
-    /// `None`: set those with `UpdateMessagingConfiguration { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateMessagingConfiguration { field: Some(..),
     /// ..UpdateMessagingConfiguration::new(..) }`.
     pub fn new(
         service_sid: Sid<VA>,
@@ -200,8 +200,8 @@ pub struct DeleteMessagingConfiguration {
 }
 
 impl DeleteMessagingConfiguration {
-    /// A [`DeleteMessagingConfiguration`] of its required parameters, every optional one
-    /// `None`: set those with `DeleteMessagingConfiguration { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteMessagingConfiguration { field: Some(..),
     /// ..DeleteMessagingConfiguration::new(..) }`.
     pub fn new(service_sid: Sid<VA>, country: impl Into<String>) -> Self {
         DeleteMessagingConfiguration {
@@ -214,7 +214,8 @@ impl DeleteMessagingConfiguration {
 /// A MessagingConfiguration resource (`verify.v2.service.messaging_configuration` in the
 /// spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct MessagingConfiguration {

@@ -139,8 +139,8 @@ pub struct CreateNewFactor {
 }
 
 impl CreateNewFactor {
-    /// A [`CreateNewFactor`] of its required parameters, every optional one `None`: set
-    /// those with `CreateNewFactor { field: Some(..), ..CreateNewFactor::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateNewFactor { field: Some(..), ..CreateNewFactor::new(..) }`.
     pub fn new(
         service_sid: Sid<VA>,
         identity: impl Into<String>,
@@ -170,7 +170,8 @@ impl CreateNewFactor {
 
 /// A NewFactor resource (`verify.v2.service.entity.new_factor` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct NewFactor {

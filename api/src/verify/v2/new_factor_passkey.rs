@@ -34,9 +34,9 @@ pub struct CreateNewFactorPasskey {
 }
 
 impl CreateNewFactorPasskey {
-    /// A [`CreateNewFactorPasskey`] of its required parameters, every optional one `None`:
-    /// set those with `CreateNewFactorPasskey { field: Some(..),
-    /// ..CreateNewFactorPasskey::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateNewFactorPasskey { field: Some(..), ..CreateNewFactorPasskey::new(..)
+    /// }`.
     pub fn new(
         service_sid: Sid<VA>,
         friendly_name: impl Into<String>,
@@ -53,7 +53,8 @@ impl CreateNewFactorPasskey {
 
 /// What [`CreateNewFactorPasskey`] returns.
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CreateNewFactorPasskeyResponse {

@@ -36,8 +36,8 @@ pub struct CreateNotification {
 }
 
 impl CreateNotification {
-    /// A [`CreateNotification`] of its required parameters, every optional one `None`: set
-    /// those with `CreateNotification { field: Some(..), ..CreateNotification::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateNotification { field: Some(..), ..CreateNotification::new(..) }`.
     pub fn new(service_sid: Sid<VA>, identity: impl Into<String>, challenge_sid: Sid<YC>) -> Self {
         CreateNotification {
             service_sid,
@@ -51,7 +51,8 @@ impl CreateNotification {
 /// A Notification resource (`verify.v2.service.entity.challenge.notification` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
+/// Its integers may also arrive as strings (`"5"`). A SID property whose value is no SID of
+/// its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Notification {

@@ -48,9 +48,8 @@ pub struct UpdatePasskeysFactor {
 }
 
 impl UpdatePasskeysFactor {
-    /// A [`UpdatePasskeysFactor`] of its required parameters, every optional one `None`:
-    /// set those with `UpdatePasskeysFactor { field: Some(..),
-    /// ..UpdatePasskeysFactor::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdatePasskeysFactor { field: Some(..), ..UpdatePasskeysFactor::new(..) }`.
     pub fn new(service_sid: Sid<VA>, response: VerifyPasskeysFactorResponse) -> Self {
         UpdatePasskeysFactor {
             service_sid,
@@ -65,7 +64,8 @@ impl UpdatePasskeysFactor {
 
 /// What [`UpdatePasskeysFactor`] returns.
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UpdatePasskeysFactorResponse {

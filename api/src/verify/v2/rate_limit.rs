@@ -36,7 +36,7 @@ pub struct ListRateLimit {
 }
 
 impl ListRateLimit {
-    /// A [`ListRateLimit`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `ListRateLimit { field: Some(..), ..ListRateLimit::new(..) }`.
     pub fn new(service_sid: Sid<VA>) -> Self {
         ListRateLimit {
@@ -95,8 +95,8 @@ pub struct CreateRateLimit {
 }
 
 impl CreateRateLimit {
-    /// A [`CreateRateLimit`] of its required parameters, every optional one `None`: set
-    /// those with `CreateRateLimit { field: Some(..), ..CreateRateLimit::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateRateLimit { field: Some(..), ..CreateRateLimit::new(..) }`.
     pub fn new(service_sid: Sid<VA>, unique_name: impl Into<String>) -> Self {
         CreateRateLimit {
             service_sid,
@@ -124,8 +124,8 @@ pub struct FetchRateLimit {
 }
 
 impl FetchRateLimit {
-    /// A [`FetchRateLimit`] of its required parameters, every optional one `None`: set
-    /// those with `FetchRateLimit { field: Some(..), ..FetchRateLimit::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchRateLimit { field: Some(..), ..FetchRateLimit::new(..) }`.
     pub fn new(service_sid: Sid<VA>, sid: Sid<RK>) -> Self {
         FetchRateLimit { service_sid, sid }
     }
@@ -151,8 +151,8 @@ pub struct UpdateRateLimit {
 }
 
 impl UpdateRateLimit {
-    /// A [`UpdateRateLimit`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateRateLimit { field: Some(..), ..UpdateRateLimit::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateRateLimit { field: Some(..), ..UpdateRateLimit::new(..) }`.
     pub fn new(service_sid: Sid<VA>, sid: Sid<RK>) -> Self {
         UpdateRateLimit {
             service_sid,
@@ -180,8 +180,8 @@ pub struct DeleteRateLimit {
 }
 
 impl DeleteRateLimit {
-    /// A [`DeleteRateLimit`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteRateLimit { field: Some(..), ..DeleteRateLimit::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteRateLimit { field: Some(..), ..DeleteRateLimit::new(..) }`.
     pub fn new(service_sid: Sid<VA>, sid: Sid<RK>) -> Self {
         DeleteRateLimit { service_sid, sid }
     }
@@ -190,7 +190,8 @@ impl DeleteRateLimit {
 /// A RateLimit resource (`verify.v2.service.rate_limit` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out.
+/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
+/// `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RateLimit {

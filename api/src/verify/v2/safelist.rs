@@ -25,8 +25,8 @@ pub struct CreateSafelist {
 }
 
 impl CreateSafelist {
-    /// A [`CreateSafelist`] of its required parameters, every optional one `None`: set
-    /// those with `CreateSafelist { field: Some(..), ..CreateSafelist::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateSafelist { field: Some(..), ..CreateSafelist::new(..) }`.
     pub fn new(phone_number: impl Into<String>) -> Self {
         CreateSafelist {
             phone_number: phone_number.into(),
@@ -49,7 +49,7 @@ pub struct FetchSafelist {
 }
 
 impl FetchSafelist {
-    /// A [`FetchSafelist`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchSafelist { field: Some(..), ..FetchSafelist::new(..) }`.
     pub fn new(phone_number: impl Into<String>) -> Self {
         FetchSafelist {
@@ -73,8 +73,8 @@ pub struct DeleteSafelist {
 }
 
 impl DeleteSafelist {
-    /// A [`DeleteSafelist`] of its required parameters, every optional one `None`: set
-    /// those with `DeleteSafelist { field: Some(..), ..DeleteSafelist::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `DeleteSafelist { field: Some(..), ..DeleteSafelist::new(..) }`.
     pub fn new(phone_number: impl Into<String>) -> Self {
         DeleteSafelist {
             phone_number: phone_number.into(),
@@ -84,7 +84,8 @@ impl DeleteSafelist {
 
 /// A Safelist resource (`verify.v2.safelist` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Safelist {

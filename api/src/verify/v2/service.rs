@@ -178,7 +178,7 @@ pub struct CreateService {
 }
 
 impl CreateService {
-    /// A [`CreateService`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `CreateService { field: Some(..), ..CreateService::new(..) }`.
     pub fn new(friendly_name: impl Into<String>) -> Self {
         CreateService {
@@ -227,7 +227,7 @@ pub struct FetchService {
 }
 
 impl FetchService {
-    /// A [`FetchService`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchService { field: Some(..), ..FetchService::new(..) }`.
     pub fn new(sid: Sid<VA>) -> Self {
         FetchService { sid }
@@ -349,7 +349,7 @@ pub struct UpdateService {
 }
 
 impl UpdateService {
-    /// A [`UpdateService`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `UpdateService { field: Some(..), ..UpdateService::new(..) }`.
     pub fn new(sid: Sid<VA>) -> Self {
         UpdateService {
@@ -399,7 +399,7 @@ pub struct DeleteService {
 }
 
 impl DeleteService {
-    /// A [`DeleteService`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `DeleteService { field: Some(..), ..DeleteService::new(..) }`.
     pub fn new(sid: Sid<VA>) -> Self {
         DeleteService { sid }
@@ -410,7 +410,7 @@ impl DeleteService {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans and integers may also arrive as strings (`"true"`, `"5"`). A `null` entry
-/// of `links` is left out.
+/// of `links` is left out. A SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Service {

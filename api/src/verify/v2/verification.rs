@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, HJ, VA, VE};
-use crate::{Sid, Timestamp, endpoint, wire_enum};
+use crate::{Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The verification method used. One of:
@@ -129,8 +129,8 @@ pub struct CreateVerification {
 }
 
 impl CreateVerification {
-    /// A [`CreateVerification`] of its required parameters, every optional one `None`: set
-    /// those with `CreateVerification { field: Some(..), ..CreateVerification::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateVerification { field: Some(..), ..CreateVerification::new(..) }`.
     pub fn new(service_sid: Sid<VA>, to: impl Into<String>, channel: impl Into<String>) -> Self {
         CreateVerification {
             service_sid,
@@ -171,13 +171,13 @@ pub struct FetchVerification {
     pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Verification resource to
     /// fetch.
-    pub sid: String,
+    pub sid: SidOrName<VE>,
 }
 
 impl FetchVerification {
-    /// A [`FetchVerification`] of its required parameters, every optional one `None`: set
-    /// those with `FetchVerification { field: Some(..), ..FetchVerification::new(..) }`.
-    pub fn new(service_sid: Sid<VA>, sid: impl Into<String>) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchVerification { field: Some(..), ..FetchVerification::new(..) }`.
+    pub fn new(service_sid: Sid<VA>, sid: impl Into<SidOrName<VE>>) -> Self {
         FetchVerification {
             service_sid,
             sid: sid.into(),
@@ -200,15 +200,19 @@ pub struct UpdateVerification {
     pub service_sid: Sid<VA>,
     /// The Twilio-provided string that uniquely identifies the Verification resource to
     /// update.
-    pub sid: String,
+    pub sid: SidOrName<VE>,
     /// One of `canceled`, `approved`.
     pub status: VerificationStatus,
 }
 
 impl UpdateVerification {
-    /// A [`UpdateVerification`] of its required parameters, every optional one `None`: set
-    /// those with `UpdateVerification { field: Some(..), ..UpdateVerification::new(..) }`.
-    pub fn new(service_sid: Sid<VA>, sid: impl Into<String>, status: VerificationStatus) -> Self {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `UpdateVerification { field: Some(..), ..UpdateVerification::new(..) }`.
+    pub fn new(
+        service_sid: Sid<VA>,
+        sid: impl Into<SidOrName<VE>>,
+        status: VerificationStatus,
+    ) -> Self {
         UpdateVerification {
             service_sid,
             sid: sid.into(),
@@ -220,7 +224,8 @@ impl UpdateVerification {
 /// A Verification resource (`verify.v2.service.verification` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Verification {

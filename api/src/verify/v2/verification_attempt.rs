@@ -164,8 +164,8 @@ pub struct FetchVerificationAttempt {
 }
 
 impl FetchVerificationAttempt {
-    /// A [`FetchVerificationAttempt`] of its required parameters, every optional one
-    /// `None`: set those with `FetchVerificationAttempt { field: Some(..),
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `FetchVerificationAttempt { field: Some(..),
     /// ..FetchVerificationAttempt::new(..) }`.
     pub fn new(sid: Sid<VL>) -> Self {
         FetchVerificationAttempt { sid }
@@ -174,7 +174,8 @@ impl FetchVerificationAttempt {
 
 /// A VerificationAttempt resource (`verify.v2.verification_attempt` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct VerificationAttempt {

@@ -59,9 +59,9 @@ pub struct CreateVerificationCheck {
 }
 
 impl CreateVerificationCheck {
-    /// A [`CreateVerificationCheck`] of its required parameters, every optional one `None`:
-    /// set those with `CreateVerificationCheck { field: Some(..),
-    /// ..CreateVerificationCheck::new(..) }`.
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateVerificationCheck { field: Some(..), ..CreateVerificationCheck::new(..)
+    /// }`.
     pub fn new(service_sid: Sid<VA>) -> Self {
         CreateVerificationCheck {
             service_sid,
@@ -78,7 +78,8 @@ impl CreateVerificationCheck {
 /// A VerificationCheck resource (`verify.v2.service.verification_check` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
+/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
+/// of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct VerificationCheck {

@@ -58,7 +58,7 @@ pub struct ListWebhook {
 }
 
 impl ListWebhook {
-    /// A [`ListWebhook`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `ListWebhook { field: Some(..), ..ListWebhook::new(..) }`.
     pub fn new(service_sid: Sid<VA>) -> Self {
         ListWebhook {
@@ -123,7 +123,7 @@ pub struct CreateWebhook {
 }
 
 impl CreateWebhook {
-    /// A [`CreateWebhook`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `CreateWebhook { field: Some(..), ..CreateWebhook::new(..) }`.
     pub fn new(
         service_sid: Sid<VA>,
@@ -158,7 +158,7 @@ pub struct FetchWebhook {
 }
 
 impl FetchWebhook {
-    /// A [`FetchWebhook`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchWebhook { field: Some(..), ..FetchWebhook::new(..) }`.
     pub fn new(service_sid: Sid<VA>, sid: Sid<YW>) -> Self {
         FetchWebhook { service_sid, sid }
@@ -194,7 +194,7 @@ pub struct UpdateWebhook {
 }
 
 impl UpdateWebhook {
-    /// A [`UpdateWebhook`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `UpdateWebhook { field: Some(..), ..UpdateWebhook::new(..) }`.
     pub fn new(service_sid: Sid<VA>, sid: Sid<YW>) -> Self {
         UpdateWebhook {
@@ -225,7 +225,7 @@ pub struct DeleteWebhook {
 }
 
 impl DeleteWebhook {
-    /// A [`DeleteWebhook`] of its required parameters, every optional one `None`: set those
+    /// The request with its required parameters; every optional one is `None`, to be set
     /// with `DeleteWebhook { field: Some(..), ..DeleteWebhook::new(..) }`.
     pub fn new(service_sid: Sid<VA>, sid: Sid<YW>) -> Self {
         DeleteWebhook { service_sid, sid }
@@ -234,7 +234,8 @@ impl DeleteWebhook {
 
 /// A Webhook resource (`verify.v2.service.webhook` in the spec).
 ///
-/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
+/// SID property whose value is no SID of its kind is `None` too.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Webhook {

@@ -1,0 +1,9 @@
+//! `CreateRole`'s `permission` is required: a struct literal without it does not compile.
+use twill_api::conversations::v1::{CreateRole, RoleRoleType};
+
+fn main() {
+    let _ = CreateRole {
+        friendly_name: "moderator".into(),
+        r#type: RoleRoleType::Service,
+    };
+}

@@ -1,0 +1,5 @@
+use twill_api::sid;
+
+fn main() {
+    let _ = sid!("RL0123456789abcdef");
+}
