@@ -1,5 +1,6 @@
 //! One `tracing` span per request, with operation, method, path template, status,
-//! attempts and duration, and never a secret or a body (feature `tracing`).
+//! attempts and duration, and never a secret or a body; and a warning for each unusual
+//! SID a response holds (feature `tracing`).
 
 use std::fmt::Debug;
 use std::sync::{Arc, Mutex};
@@ -9,8 +10,8 @@ use serde_json::json;
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
-use twill_api::conversations::v1::{CreateConversation, FetchConversation};
-use twill_api::{Client, Credentials, RetryPolicy};
+use twill_api::conversations::v1::{CreateConversation, FetchConversation, FetchRole};
+use twill_api::{Client, Credentials, RetryPolicy, sid};
 use twill_tests::raw_server::{RawServer, Reply};
 use twill_tests::{ACCOUNT_SID, AUTH_TOKEN};
 
@@ -149,4 +150,54 @@ async fn a_span_per_request_with_its_outcome_and_no_secret() {
     for secret in [AUTH_TOKEN, "Basic ", "secret plans", "ACaaaa"] {
         assert!(!everything.contains(secret), "{secret:?} in {everything}");
     }
+}
+
+#[tokio::test]
+async fn an_unusual_sid_in_a_response_is_kept_and_reported() {
+    let capture = Arc::new(Capture::default());
+    let _guard = tracing::subscriber::set_default(capture.clone());
+
+    let server = RawServer::start(|_| {
+        Reply::json(
+            200,
+            &json!({
+                "sid": "RL42",
+                "chat_service_sid": "IS0123456789abcdef0123456789abcdef",
+                "account_sid": ["not", "a", "SID"],
+            }),
+        )
+    })
+    .await;
+    let client = Client::builder()
+        .credentials(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    let role = FetchRole::new(sid!("RL0123456789abcdef0123456789abcdef"))
+        .send(&client)
+        .await
+        .unwrap();
+    // Kept as sent (it can go back to Twilio), or `None` when it is no text at all.
+    assert_eq!(role.sid.as_deref(), Some("RL42"));
+    assert_eq!(
+        role.chat_service_sid.as_deref(),
+        Some("IS0123456789abcdef0123456789abcdef")
+    );
+    assert_eq!(role.account_sid, None);
+
+    let events = capture.events.lock().unwrap();
+    let unusual: Vec<&FieldList> = events
+        .iter()
+        .filter(|e| field(e, "message") == Some("a SID property holds no SID of its kind"))
+        .collect();
+    assert_eq!(unusual.len(), 2, "{events:?}");
+    let reported = |prefix: &str| {
+        let event = unusual
+            .iter()
+            .find(|e| field(e, "expected") == Some(prefix))
+            .unwrap_or_else(|| panic!("no warning for `{prefix}`: {events:?}"));
+        (field(event, "value"), field(event, "kept"))
+    };
+    assert_eq!(reported("RL"), (Some("RL42"), Some("true")));
+    assert_eq!(reported("AC"), (Some("a list"), Some("false")));
 }
