@@ -175,7 +175,7 @@ pub trait ParamValue {
     /// For enums, every value each element can take.
     const VALUES: &'static [&'static str];
     /// For SID types, the prefix each value was checked to have.
-    const SID_PREFIX: Option<&'static str>;
+    const SID_PREFIX: Option<&'static str> = None;
 
     /// Calls `f` with the wire text of each value, in order.
     fn for_each_value(&self, f: impl FnMut(&str));
@@ -186,8 +186,10 @@ pub trait ParamValue {
     }
 
     /// Whether a required parameter holding this would be refused as missing: an empty
-    /// `Vec`, or empty text.
-    fn is_missing(&self) -> bool;
+    /// `Vec`, or empty text. `false` unless overridden.
+    fn is_missing(&self) -> bool {
+        false
+    }
 }
 
 impl<T: WireValue + ?Sized> ParamValue for T {
@@ -219,11 +221,6 @@ impl<T: ParamValue> ParamValue for Option<T> {
 
     fn is_present(&self) -> bool {
         self.as_ref().is_some_and(T::is_present)
-    }
-
-    /// An optional parameter is never required: never missing.
-    fn is_missing(&self) -> bool {
-        false
     }
 }
 

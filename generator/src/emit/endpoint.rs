@@ -401,8 +401,9 @@ fn constructor(op_id: &str, required: &[(String, String)], optional: &[String]) 
 }
 
 /// Whether a constructor takes the type as `impl Into<..>`: text, and the SID types
-/// other values convert into. A single-kind `Sid<P>` is taken as is, so that a SID of
-/// another kind is a type mismatch naming both.
+/// other values convert into (`SidOrName<P>`, and `Sid` of alternatives, whose markers
+/// are named `SmOrMm`, never two capitals). A single-kind `Sid<P>` is taken as is, so
+/// that a SID of another kind is a type mismatch naming both.
 fn converts(rust: &str) -> bool {
     matches!(rust, "String" | "Secret")
         || rust.starts_with("SidOrName<")

@@ -160,7 +160,8 @@ impl Gen<'_> {
             note += " A `null` entry of `links` is left out.";
         }
         if types.iter().any(|(_, lenient)| *lenient == Some("sid")) {
-            note += " A SID property whose value is no SID of its kind is `None` too.";
+            note += " A SID property holds what Twilio sent, even text that does not look like a \
+                     SID of its kind (up to 34 bytes; `\"\"` is `None`).";
         }
         out += "///\n";
         out += &markdown(&note, "");

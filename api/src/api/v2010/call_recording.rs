@@ -332,7 +332,8 @@ impl DeleteCallRecording {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its numbers and integers may also arrive as strings (`"0.5"`, `"5"`). A SID property
-/// whose value is no SID of its kind is `None` too.
+/// holds what Twilio sent, even text that does not look like a SID of its kind (up to 34
+/// bytes; `""` is `None`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CallRecording {

@@ -120,8 +120,9 @@ impl Page for ListDependentPhoneNumberResponse {
 /// the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`). A SID property whose value is no SID
-/// of its kind is `None` too.
+/// Its booleans may also arrive as strings (`"true"`). A SID property holds what Twilio
+/// sent, even text that does not look like a SID of its kind (up to 34 bytes; `""` is
+/// `None`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DependentPhoneNumber {

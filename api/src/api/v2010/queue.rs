@@ -214,8 +214,8 @@ impl CreateQueue {
 /// A Queue resource (`api.v2010.account.queue` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`). A SID property whose value is no SID of
-/// its kind is `None` too.
+/// Its integers may also arrive as strings (`"5"`). A SID property holds what Twilio sent,
+/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Queue {

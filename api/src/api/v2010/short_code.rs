@@ -168,7 +168,8 @@ impl Page for ListShortCodeResponse {
 /// A ShortCode resource (`api.v2010.account.short_code` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// SID property whose value is no SID of its kind is `None` too.
+/// SID property holds what Twilio sent, even text that does not look like a SID of its kind
+/// (up to 34 bytes; `""` is `None`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ShortCode {

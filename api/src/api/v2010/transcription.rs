@@ -152,8 +152,8 @@ impl Page for ListTranscriptionResponse {
 /// A Transcription resource (`api.v2010.account.transcription` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its numbers may also arrive as strings (`"0.5"`). A SID property whose value is no SID
-/// of its kind is `None` too.
+/// Its numbers may also arrive as strings (`"0.5"`). A SID property holds what Twilio sent,
+/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Transcription {

@@ -102,7 +102,8 @@ impl Page for ListUsageRecordThisMonthResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its numbers may also arrive as strings (`"0.5"`). A `null` entry of `links` is left out.
-/// A SID property whose value is no SID of its kind is `None` too.
+/// A SID property holds what Twilio sent, even text that does not look like a SID of its
+/// kind (up to 34 bytes; `""` is `None`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UsageRecordThisMonth {

@@ -127,8 +127,8 @@ impl DeleteService {
 /// A Service resource (`conversations.v1.service` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// `null` entry of `links` is left out. A SID property whose value is no SID of its kind is
-/// `None` too.
+/// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Service {

@@ -129,7 +129,8 @@ impl FetchBrandVetting {
 /// A BrandVetting resource (`messaging.v1.brand_registrations.brand_vetting` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
-/// SID property whose value is no SID of its kind is `None` too.
+/// SID property holds what Twilio sent, even text that does not look like a SID of its kind
+/// (up to 34 bytes; `""` is `None`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct BrandVetting {

@@ -51,8 +51,8 @@ impl CreateNotification {
 /// A Notification resource (`verify.v2.service.entity.challenge.notification` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`). A SID property whose value is no SID of
-/// its kind is `None` too.
+/// Its integers may also arrive as strings (`"5"`). A SID property holds what Twilio sent,
+/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Notification {
