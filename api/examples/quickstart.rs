@@ -10,8 +10,8 @@
 //! Twilio's configuration and message resources and sends the requests there (each
 //! tagged with the `Twill-Host` of its product). With `TWILIO_ACCOUNT_SID`,
 //! `TWILIO_AUTH_TOKEN` and `TWILIO_CHAT_SERVICE_SID` set, it calls Twilio itself; its
-//! update writes back the reachability setting it just read, so it changes nothing, and
-//! it sends an SMS only if `TWILIO_SMS_FROM` (a number of the account) and
+//! update writes back the settings it just read, so it changes nothing, and it sends an
+//! SMS (then fetches it) only if `TWILIO_SMS_FROM` (a number of the account) and
 //! `TWILIO_SMS_TO` are set too.
 
 use std::error::Error as StdError;
