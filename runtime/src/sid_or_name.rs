@@ -62,12 +62,10 @@ impl<P: Prefix> SidOrName<P> {
         }
     }
 
-    fn from_text(text: &str, owned: impl FnOnce() -> String) -> Self {
-        let repr = match Sid::new(text) {
-            Ok(sid) => Repr::Sid(sid),
-            Err(_) => Repr::Name(owned()),
-        };
-        SidOrName { repr }
+    fn name(name: String) -> Self {
+        SidOrName {
+            repr: Repr::Name(name),
+        }
     }
 }
 
@@ -81,7 +79,7 @@ impl<P: Prefix> From<Sid<P>> for SidOrName<P> {
 
 impl<P: Prefix> From<&str> for SidOrName<P> {
     fn from(text: &str) -> Self {
-        SidOrName::from_text(text, || text.to_owned())
+        Sid::new(text).map_or_else(|_| SidOrName::name(text.to_owned()), SidOrName::from)
     }
 }
 
@@ -93,12 +91,7 @@ impl<P: Prefix> From<&String> for SidOrName<P> {
 
 impl<P: Prefix> From<String> for SidOrName<P> {
     fn from(text: String) -> Self {
-        match Sid::new(&text) {
-            Ok(sid) => SidOrName::from(sid),
-            Err(_) => SidOrName {
-                repr: Repr::Name(text),
-            },
-        }
+        Sid::new(&text).map_or_else(|_| SidOrName::name(text), SidOrName::from)
     }
 }
 

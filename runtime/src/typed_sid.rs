@@ -111,8 +111,8 @@ impl<P: Prefix> Sid<P> {
     /// and any other text of 1 to 34 bytes as it is (with `false`, for a warning).
     /// `None` for empty or longer text.
     pub(crate) fn from_response(text: &str) -> Option<(Self, bool)> {
-        if sid::check(text, P::PREFIX).is_ok() {
-            return Some((Sid::from_text(text), true));
+        if let Ok(sid) = Sid::new(text) {
+            return Some((sid, true));
         }
         (1..=LEN)
             .contains(&text.len())
