@@ -162,7 +162,8 @@ impl ClientBuilder {
     }
 
     /// Builds the HTTP client from this `reqwest::ClientBuilder` (for a proxy or custom
-    /// TLS roots, say) instead of a default one.
+    /// TLS roots, say) instead of a default one. Make it with the re-exported
+    /// [`reqwest`](crate::reqwest), so that its version is the one twill uses.
     ///
     /// twill sets on it what its guarantees rest on, replacing what the builder says:
     /// no redirect is followed (see [`Error::Redirect`](crate::Error::Redirect)), and

@@ -12,6 +12,7 @@ use crate::validation::ValidationError;
 
 /// An HTTP method an endpoint can use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Method {
     /// `GET`: parameters go in the query string.
     Get,

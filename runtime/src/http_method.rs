@@ -27,7 +27,16 @@ mod tests {
         assert_eq!("GET".parse(), Ok(HttpMethod::Get));
         assert_eq!(
             serde_json::from_str::<HttpMethod>(r#""PUT""#).unwrap(),
-            HttpMethod::Unknown("PUT".into())
+            HttpMethod::from_wire("PUT")
+        );
+        assert!(
+            matches!(HttpMethod::from_wire("PUT"), HttpMethod::Unknown(v) if v.as_str() == "PUT")
+        );
+        // A documented value is never `Unknown`, however it is made.
+        assert_eq!(HttpMethod::from_wire("GET"), HttpMethod::Get);
+        assert_eq!(
+            serde_json::from_str::<HttpMethod>(r#""POST""#).unwrap(),
+            HttpMethod::Post
         );
         assert_eq!(serde_json::to_string(&HttpMethod::Get).unwrap(), r#""GET""#);
     }

@@ -85,10 +85,16 @@ pub use crate::sid_or_name::SidOrName;
 pub use crate::typed_sid::{Prefix, Sid};
 pub use crate::validation::{ValidationError, ValidationErrorKind};
 pub use crate::value::{Integer, IntegerParam, ParamValue, ValueKind, WireValue};
+pub use crate::wire_enum::UnknownValue;
 pub use futures_core::Stream;
 pub use jiff::Timestamp;
 /// A calendar date, such as `2020-01-02`: the `date` parameters and properties of the API.
 pub use jiff::civil::Date;
+/// The `reqwest` this crate is built on, whose types are part of its API
+/// ([`ClientBuilder::http_client`], [`ConfigError::Http`], [`StatusCode`]): configure
+/// the HTTP client through this path and its version always matches. A release of
+/// twill that moves to a `reqwest` with breaking changes is itself a breaking release.
+pub use reqwest;
 pub use reqwest::StatusCode;
 
 /// Items used by code that `#[endpoint]` and `wire_enum!` generate. Not public API: it
@@ -114,7 +120,7 @@ pub mod __private {
         ValidationError, check_header, check_path_segment, check_range, check_required, check_sid,
     };
     pub use crate::value::{ParamValue, WireValue};
-    pub use crate::wire_enum::WireEnumVisitor;
+    pub use crate::wire_enum::{WireEnumVisitor, unknown_value};
     pub use crate::wire_json::json_wire_text;
     pub use ::core::option::Option;
     pub use ::core::result::Result;

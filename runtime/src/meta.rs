@@ -4,6 +4,7 @@ use crate::value::ValueKind;
 
 /// Where a parameter goes in the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Location {
     /// A `<Placeholder>` in the path.
     Path,

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 /// What kind of value a parameter holds, as an OpenAPI description would say it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ValueKind {
     /// Free text.
     String,

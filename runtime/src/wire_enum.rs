@@ -1,7 +1,17 @@
 //! `wire_enum!`: Rust enums for the string enums of an API.
 
-/// Declares an enum whose variants are wire values, plus `Unknown(String)` for values
-/// the API adds later, so decoding a response never fails on them.
+use std::fmt;
+
+/// Declares an enum whose variants are wire values, plus `Unknown(`[`UnknownValue`]`)`
+/// for values the API adds later, so decoding a response never fails on them.
+///
+/// `Unknown` holds only values that are not variants: [`UnknownValue`] cannot be made
+/// from outside this crate, and `from_wire`, `FromStr` and decoding give the variant of
+/// every documented value. So `==` between two values of the enum is `==` between their
+/// wire values, and a `match` with one arm per variant plus `Unknown(_)` is exhaustive.
+/// (The enum is not `#[non_exhaustive]`: `Unknown` is how it meets values documented
+/// later. When a later release documents one, it becomes a variant, and a `match` that
+/// names every variant has to handle it.)
 ///
 /// ```
 /// twill_runtime::wire_enum! {
@@ -14,10 +24,12 @@
 ///
 /// assert_eq!(ConversationState::Active.as_str(), "active");
 /// assert_eq!(ConversationState::from_wire("closed"), ConversationState::Closed);
-/// assert_eq!(
-///     ConversationState::from_wire("archived"),
-///     ConversationState::Unknown("archived".into())
-/// );
+/// let archived = ConversationState::from_wire("archived");
+/// match &archived {
+///     ConversationState::Active | ConversationState::Closed => unreachable!(),
+///     ConversationState::Unknown(value) => assert_eq!(value.as_str(), "archived"),
+/// }
+/// assert_eq!(archived.as_str(), "archived");
 /// assert_eq!(ConversationState::VALUES, ["active", "closed"]);
 /// ```
 ///
@@ -34,14 +46,14 @@ macro_rules! wire_enum {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
         $vis enum $name {
             $(
                 #[doc = concat!("`", $value, "`")]
                 $variant,
             )+
-            /// A value not documented when this crate was built, kept as sent.
-            Unknown(::std::string::String),
+            /// A value not documented when this crate was built, kept as sent; never
+            /// one of the values above.
+            Unknown($crate::UnknownValue),
         }
 
         impl $name {
@@ -52,7 +64,7 @@ macro_rules! wire_enum {
             pub fn as_str(&self) -> &str {
                 match self {
                     $(Self::$variant => $value,)+
-                    Self::Unknown(value) => value,
+                    Self::Unknown(value) => value.as_str(),
                 }
             }
 
@@ -60,7 +72,7 @@ macro_rules! wire_enum {
             pub fn from_wire(value: &str) -> Self {
                 match value {
                     $($value => Self::$variant,)+
-                    other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                    other => Self::Unknown($crate::__private::unknown_value(other)),
                 }
             }
         }
@@ -112,6 +124,41 @@ macro_rules! wire_enum {
     };
 }
 
+/// A wire value that no variant of a [`wire_enum!`] enum stands for: what its `Unknown`
+/// variant holds.
+///
+/// Only the enum's `from_wire` (and `FromStr` and decoding, which call it) makes one, for
+/// a value that is not one of the enum's, so that `Unknown` never stands for a value a
+/// variant stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownValue(Box<str>);
+
+impl UnknownValue {
+    /// The value, as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for UnknownValue {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An [`UnknownValue`] of `value`; called by `from_wire` only after every documented
+/// value failed to match.
+#[doc(hidden)]
+pub fn unknown_value(value: &str) -> UnknownValue {
+    UnknownValue(value.into())
+}
+
 /// Deserializes a string through `from_wire`; used by [`wire_enum!`].
 #[doc(hidden)]
 pub struct WireEnumVisitor<T>(pub fn(&str) -> T);
@@ -119,7 +166,7 @@ pub struct WireEnumVisitor<T>(pub fn(&str) -> T);
 impl<T> serde::de::Visitor<'_> for WireEnumVisitor<T> {
     type Value = T;
 
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string")
     }
 

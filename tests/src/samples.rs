@@ -79,6 +79,7 @@ fn one_value(param: &Param, identity: &str, i: usize) -> Value {
         // A valid `uri` too, since some string parameters are URLs; `&`, `=` and `?`
         // exercise the form encoding.
         ValueKind::String => json!(format!("https://example.com/{}-{i}?q=a&b=c", param.field)),
+        other => panic!("no sample for {other:?} parameters yet: add one here"),
     }
 }
 

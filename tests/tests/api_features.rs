@@ -103,9 +103,12 @@ fn response_enums_keep_unknown_values() {
 
     body["state"] = json!("archived");
     let unknown: Conversation = serde_json::from_value(body).unwrap();
+    assert!(
+        matches!(&unknown.state, Some(ConversationState::Unknown(v)) if v.as_str() == "archived")
+    );
     assert_eq!(
         unknown.state,
-        Some(ConversationState::Unknown("archived".into()))
+        Some(ConversationState::from_wire("archived"))
     );
     assert_eq!(serde_json::to_value(&unknown).unwrap()["state"], "archived");
     assert_eq!(
@@ -169,8 +172,8 @@ async fn bad_headers_and_bounds_are_refused_before_sending() {
     let client = client(&server.uri());
 
     let injected = CreateConversation {
-        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::Unknown(
-            "true\r\nX-Injected: 1".into(),
+        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::from_wire(
+            "true\r\nX-Injected: 1",
         )),
         ..Default::default()
     };

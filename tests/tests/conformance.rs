@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
-use twill_api::{Location, PageMeta, Param, ValueKind};
+use twill_api::{PageMeta, Param, ValueKind};
 use twill_tests::operations::Operation;
 use twill_tests::products;
 use twill_tests::shape::{Shape, shape};
@@ -232,12 +232,7 @@ fn sid_prefix(pattern: &str) -> String {
 
 fn declared_facts(param: &Param) -> ParamFacts {
     ParamFacts {
-        location: match param.location {
-            Location::Path => "path",
-            Location::Query => "query",
-            Location::Body => "body",
-            Location::Header => "header",
-        },
+        location: param.location.as_str(),
         required: param.required,
         sid_prefix: param.sid_prefix.map(str::to_owned),
         array: param.array,

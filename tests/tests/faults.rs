@@ -333,8 +333,8 @@ async fn oversized_bodies_are_refused_declared_or_not() {
 async fn header_with_cr_lf_is_refused_with_zero_requests() {
     let server = RawServer::start(|_| Reply::json(201, &json!({}))).await;
     let injected = CreateConversation {
-        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::Unknown(
-            "true\r\nX-Injected: yes".into(),
+        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::from_wire(
+            "true\r\nX-Injected: yes",
         )),
         ..create()
     };

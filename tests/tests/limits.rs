@@ -127,7 +127,7 @@ async fn an_over_long_header_value_is_refused_naming_the_header() {
     let server = ok_server().await;
     let client = client(&server);
     let create = |len: usize| CreateConversation {
-        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::Unknown("t".repeat(len))),
+        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::from_wire(&"t".repeat(len))),
         ..Default::default()
     };
     let err = create(MAX_HEADER_VALUE_LEN + 1)

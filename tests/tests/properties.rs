@@ -494,6 +494,7 @@ fn scalar_strategy(param: &Param, range: Option<(i128, i128)>) -> BoxedStrategy<
                 Scalar::Json(Value::Object(object))
             })
             .boxed(),
+        other => panic!("no strategy for {other:?} parameters yet: add one here"),
     }
 }
 
@@ -928,6 +929,7 @@ fn predict(base_url: &str, op: &Operation, inputs: &[Input]) -> Verdict {
                     headers.push((param.name.to_ascii_lowercase(), text));
                 }
             }
+            other => panic!("the model does not know {other:?} parameters yet"),
         }
     }
 

@@ -98,7 +98,7 @@ fn main() {
         &ValidationErrorKind::MissingRequired
     );
     let injected = CreateServiceRole {
-        x_twilio_webhook_enabled: Some(WebhookEnabledType::Unknown("true\r\nX-Evil: 1".into())),
+        x_twilio_webhook_enabled: Some(WebhookEnabledType::from_wire("true\r\nX-Evil: 1")),
         ..create.clone()
     };
     assert_eq!(
