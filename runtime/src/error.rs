@@ -47,7 +47,7 @@ use crate::validation::{ValidationError, ValidationErrorKind};
 ///
 /// A cause can be looked for by type, such as the `std::io::Error` of a connection
 /// refused: `err.source()`, then each one's `source()`, with
-/// [`downcast_ref`](std::error::Error::downcast_ref).
+/// `downcast_ref`.
 ///
 /// Each variant shows its inner error's message, and gives that error's source as its
 /// own.
