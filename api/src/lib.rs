@@ -106,13 +106,13 @@ mod visit;
 pub use crate::visit::EndpointVisitor;
 pub use twill_macros::{endpoint, sid};
 pub use twill_runtime::{
-    ApiError, BodyFormat, BodyTooLargeError, Client, ClientBuilder, ConfigError, Credentials, Date,
-    Decimal, DecimalError, DecodeError, Endpoint, Error, Form, Headers, HttpError, HttpMethod,
-    Integer, IntegerParam, JsonBody, Location, MAX_HEADER_VALUE_LEN, MAX_URL_LEN, Method, NextPage,
-    PRODUCT_HOST_HEADER, Page, PageMeta, PaginationError, Param, ParamValue, Prefix, RedirectError,
-    RetryPolicy, SNIPPET_LIMIT, Secret, SendOptions, Sid, SidOrName, StatusCode, Stream,
-    TimeoutError, Timestamp, TransportError, ValidationError, ValidationErrorKind, ValueKind,
-    WireValue, sid, wire_enum, wire_json,
+    ApiError, BodyFormat, BodyTooLargeError, BuildError, Client, ClientBuilder, ConfigError,
+    Credentials, Date, Decimal, DecimalError, DecodeError, Endpoint, Error, Form, Headers,
+    HttpError, HttpMethod, Integer, IntegerParam, JsonBody, Location, MAX_HEADER_VALUE_LEN,
+    MAX_URL_LEN, Method, NextPage, PRODUCT_HOST_HEADER, Page, PageMeta, PaginationError, Param,
+    ParamValue, Prefix, RedirectError, RetryPolicy, SNIPPET_LIMIT, Secret, SendOptions, Sid,
+    SidOrName, StatusCode, Stream, TimeoutError, Timestamp, TransportError, ValidationError,
+    ValidationErrorKind, ValueKind, WireValue, sid, wire_enum, wire_json,
 };
 
 #[cfg(feature = "blocking")]

@@ -15,7 +15,7 @@ use reqwest::header::{
 use crate::auth::{Credentials, Secret};
 use crate::builder::ClientBuilder;
 use crate::endpoint::{BodyFormat, Endpoint, Method};
-use crate::error::{ConfigError, Error, PaginationError, Stop, TransportError, Tries};
+use crate::error::{BuildError, ConfigError, Error, PaginationError};
 use crate::exchange::Exchange;
 use crate::form::Form;
 use crate::headers::Headers;
@@ -362,13 +362,9 @@ impl Client {
         for (name, value) in headers.iter() {
             request = request.header(name, value);
         }
-        request.build().map_err(|error| {
-            let tries = Tries {
-                attempts: 0,
-                stop: Stop::Final,
-            };
-            TransportError::new(error, tries).into()
-        })
+        request
+            .build()
+            .map_err(|error| BuildError::new(error).into())
     }
 
     /// The request for a next page: a `GET` of the URL the server gave, checked by

@@ -1,9 +1,16 @@
 //! Errors: what went wrong sending a request, or building a client.
 //!
 //! No error holds a credential: they travel in a header that no error records, and the
-//! URLs kept hold none. Every message is bounded: text that came from a server or a
-//! caller (a message, a body, a URL, a value) is shown cut to a few hundred characters,
-//! with no run of more than 100 characters verbatim and no query string.
+//! URLs kept hold none. Every message of this crate's errors is bounded: text that came
+//! from a server or a caller (a message, a body, a URL, a value) is shown cut to a few
+//! hundred characters, with no run of more than 100 characters verbatim and no query
+//! string.
+//!
+//! An error's message says what failed at its own level; the error behind it (an
+//! `std::io::Error`, a `reqwest::Error`, a `serde_json::Error`) is its
+//! [`source`](std::error::Error::source), not part of its message. Those causes are other
+//! crates' errors with their own messages: short for connection failures, while a JSON
+//! decoder's report can quote a value of the body in full.
 
 use std::fmt;
 use std::time::Duration;
@@ -15,6 +22,35 @@ use crate::bounded::{Bounded, ShownUrl, truncate};
 use crate::validation::{ValidationError, ValidationErrorKind};
 
 /// Why a request failed.
+///
+/// Its message (`Display`) says what failed; what caused it, when something did (a
+/// connection refused, a decoder's report), is its
+/// [`source`](std::error::Error::source), as the Rust API guidelines have it. To print
+/// the whole chain, walk `source()`, or use a reporter that does, such as `anyhow`'s
+/// `{:#}`:
+///
+/// ```
+/// use std::error::Error as _;
+///
+/// fn report(err: &twill_runtime::Error) -> String {
+///     let mut text = err.to_string();
+///     let mut cause = err.source();
+///     while let Some(err) = cause {
+///         text.push_str(": ");
+///         text.push_str(&err.to_string());
+///         cause = err.source();
+///     }
+///     text
+/// }
+/// # let _ = report;
+/// ```
+///
+/// A cause can be looked for by type, such as the `std::io::Error` of a connection
+/// refused: `err.source()`, then each one's `source()`, with
+/// `downcast_ref`.
+///
+/// Each variant shows its inner error's message, and gives that error's source as its
+/// own.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -22,6 +58,10 @@ pub enum Error {
     /// nothing was sent.
     #[error(transparent)]
     Validation(#[from] ValidationError),
+    /// The request could not be built from the endpoint's values (the URL it makes does
+    /// not parse, say); nothing was sent.
+    #[error(transparent)]
+    Build(#[from] BuildError),
     /// The request could not be sent or its response not received (DNS, connection,
     /// TLS).
     #[error(transparent)]
@@ -62,6 +102,7 @@ impl Error {
             Error::Decode(e) => Some(e.status),
             Error::BodyTooLarge(e) => Some(e.status),
             Error::Validation(_)
+            | Error::Build(_)
             | Error::Transport(_)
             | Error::Timeout(_)
             | Error::Pagination(_) => None,
@@ -72,7 +113,7 @@ impl Error {
     /// more than 1 when it was retried.
     pub fn attempts(&self) -> u32 {
         match self {
-            Error::Validation(_) | Error::Pagination(_) => 0,
+            Error::Validation(_) | Error::Build(_) | Error::Pagination(_) => 0,
             Error::Transport(e) => e.attempts,
             Error::Timeout(e) => e.attempts,
             Error::Api(e) => e.attempts,
@@ -83,9 +124,20 @@ impl Error {
         }
     }
 
-    /// Whether the request was rejected before anything was sent.
+    /// Whether a parameter failed validation, so nothing was sent. A request that
+    /// could not be built ([`Error::Build`]) was not sent either.
     pub fn is_validation(&self) -> bool {
         matches!(self, Error::Validation(_))
+    }
+
+    /// The error for a failure of the HTTP client: [`Error::Build`] for a request it
+    /// could not build, else [`Error::Transport`].
+    pub(crate) fn transport(inner: reqwest::Error, tries: Tries) -> Error {
+        if inner.is_builder() {
+            BuildError::new(inner).into()
+        } else {
+            TransportError::new(inner, tries).into()
+        }
     }
 
     /// Whether the server may have acted on the request although no answer arrived: a
@@ -216,6 +268,40 @@ impl fmt::Display for ApiError {
 }
 
 impl ApiError {
+    /// An error response with `status`, Twilio's error `code` and `message`, received
+    /// on the first attempt; `more_info` and `details` are `None` and can be set after,
+    /// as can `attempts`. For tests of code that handles errors:
+    ///
+    /// ```
+    /// use twill_runtime::{ApiError, Error, StatusCode};
+    ///
+    /// let mut api = ApiError::new(StatusCode::NOT_FOUND, Some(20404), "Not found");
+    /// api.more_info = Some("https://www.twilio.com/docs/errors/20404".into());
+    /// let err = Error::from(api);
+    ///
+    /// match &err {
+    ///     Error::Api(api) if api.code == Some(20404) => {}
+    ///     other => panic!("unexpected error: {other}"),
+    /// }
+    /// assert_eq!(err.status(), Some(StatusCode::NOT_FOUND));
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "Twilio API error (HTTP 404, code 20404): Not found \
+    ///      (see https://www.twilio.com/docs/errors/20404)"
+    /// );
+    /// ```
+    pub fn new(status: StatusCode, code: Option<u32>, message: impl Into<String>) -> Self {
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+            more_info: None,
+            details: None,
+            attempts: 1,
+            stop: Stop::Final,
+        }
+    }
+
     fn tries(&self) -> Tries {
         Tries {
             attempts: self.attempts,
@@ -254,6 +340,30 @@ impl fmt::Display for HttpError {
 }
 
 impl std::error::Error for HttpError {}
+
+impl HttpError {
+    /// An error response with `status` and a body starting with `snippet` (kept up to
+    /// [`SNIPPET_LIMIT`] bytes), received on the first attempt; `attempts` can be set
+    /// after. For tests of code that handles errors:
+    ///
+    /// ```
+    /// use twill_runtime::{Error, HttpError, StatusCode};
+    ///
+    /// let err = Error::from(HttpError::new(StatusCode::BAD_GATEWAY, "<html>Bad gateway</html>"));
+    /// assert!(matches!(&err, Error::Http(http) if http.status == StatusCode::BAD_GATEWAY));
+    /// assert_eq!(err.to_string(), "HTTP error 502 Bad Gateway: <html>Bad gateway</html>");
+    /// ```
+    pub fn new(status: StatusCode, snippet: impl Into<String>) -> Self {
+        let mut snippet = snippet.into();
+        snippet.truncate(truncate(&snippet, SNIPPET_LIMIT).len());
+        HttpError {
+            status,
+            snippet,
+            attempts: 1,
+            stop: Stop::Final,
+        }
+    }
+}
 
 /// A redirect (`3xx`) answer. twill follows no redirect: Twilio's REST API does not
 /// redirect, and following one would send the request, and its body, somewhere the
@@ -313,7 +423,8 @@ pub struct DecodeError {
     /// The part of the body around the offending value, at most [`SNIPPET_LIMIT`]
     /// bytes, lossily decoded as UTF-8; `…` marks where it was cut.
     pub snippet: String,
-    /// What the JSON decoder reported (also part of this error's message).
+    /// What the JSON decoder reported: this error's
+    /// [`source`](std::error::Error::source).
     pub error: serde_json::Error,
     /// How many attempts were made.
     pub attempts: u32,
@@ -329,7 +440,7 @@ impl fmt::Display for DecodeError {
         if self.path != "." {
             write!(f, " at `{}`", Bounded::new(&self.path, SHOWN_TEXT))?;
         }
-        write!(f, ": {}", Bounded::new(&self.error.to_string(), SHOWN_TEXT))
+        Ok(())
     }
 }
 
@@ -358,8 +469,11 @@ pub const SNIPPET_LIMIT: usize = 512;
 
 /// The request could not be sent, or its response could not be read.
 ///
-/// Its message holds the chain of causes ("... tcp connect error: Connection
-/// refused"), so printing it once tells the story; the request's URL is not part of it.
+/// Its message says how many attempts were made and whether the connection could be
+/// made; the `reqwest::Error` behind it, without the request's URL, is its
+/// [`source`](std::error::Error::source), and that error's chain reaches the cause
+/// (for a connection refused, an `std::io::Error` of kind
+/// [`ConnectionRefused`](std::io::ErrorKind::ConnectionRefused)).
 #[derive(Debug)]
 pub struct TransportError {
     inner: reqwest::Error,
@@ -369,11 +483,12 @@ pub struct TransportError {
 }
 
 impl TransportError {
-    pub(crate) fn new(inner: reqwest::Error, tries: Tries) -> Self {
-        // A connection never made, or a request never built, was not sent.
-        let sent = !(inner.is_connect() || inner.is_builder());
+    fn new(inner: reqwest::Error, tries: Tries) -> Self {
+        // A connection never made was not sent.
+        let sent = !inner.is_connect();
         TransportError {
-            // The URL can be long and hold parameter values: messages leave it out.
+            // The URL can be long and hold parameter values: the source's message
+            // leaves it out.
             inner: inner.without_url(),
             attempts: tries.attempts,
             sent,
@@ -398,22 +513,59 @@ impl fmt::Display for TransportError {
             attempts: self.attempts,
             stop: self.stop,
         };
-        if self.inner.is_builder() {
-            f.write_str("the request could not be built, so nothing was sent")?;
+        let what = if self.inner.is_connect() {
+            "could not connect"
         } else {
-            write!(f, "request failed{}", tries.count())?;
-        }
-        write!(f, ": {}", Bounded::new(&self.inner.to_string(), SHOWN_TEXT))?;
-        let mut cause = std::error::Error::source(&self.inner);
-        while let Some(err) = cause {
-            write!(f, ": {}", Bounded::new(&err.to_string(), SHOWN_TEXT))?;
-            cause = err.source();
-        }
-        write!(f, "{}", tries.stop())
+            "the connection failed before a complete response"
+        };
+        write!(
+            f,
+            "request failed{} ({what}){}",
+            tries.count(),
+            tries.stop()
+        )
     }
 }
 
-impl std::error::Error for TransportError {}
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.inner)
+    }
+}
+
+/// The request could not be built from the endpoint's values (the URL it makes does not
+/// parse, say), so nothing was sent and it was not retried.
+///
+/// The `reqwest::Error` that says why, without the request's URL, is its
+/// [`source`](std::error::Error::source).
+#[derive(Debug)]
+pub struct BuildError {
+    inner: reqwest::Error,
+}
+
+impl BuildError {
+    pub(crate) fn new(inner: reqwest::Error) -> Self {
+        BuildError {
+            // The URL can be long and hold parameter values: the source's message
+            // leaves it out.
+            inner: inner.without_url(),
+        }
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(
+            "the request could not be built from the endpoint's values, so nothing was sent",
+        )
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.inner)
+    }
+}
 
 /// The connect timeout or the request timeout expired.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -546,12 +698,24 @@ pub enum ConfigError {
         /// The value given.
         value: String,
     },
-    /// The HTTP client could not be built (TLS backend initialisation).
-    #[error("could not build the HTTP client: {0}")]
-    Http(reqwest::Error),
-    /// The blocking client's runtime could not start.
-    #[error("could not start the blocking client's runtime: {0}")]
-    Runtime(std::io::Error),
+    /// The HTTP client could not be built (TLS backend initialisation). The
+    /// `reqwest::Error` saying why is this error's
+    /// [`source`](std::error::Error::source).
+    #[error("could not build the HTTP client")]
+    Http(
+        /// Why: reqwest is a public dependency of this crate, and its error type part
+        /// of this crate's API.
+        #[source]
+        reqwest::Error,
+    ),
+    /// The blocking client's runtime could not start. The `std::io::Error` saying why
+    /// is this error's [`source`](std::error::Error::source).
+    #[error("could not start the blocking client's runtime")]
+    Runtime(
+        /// Why the runtime could not start.
+        #[source]
+        std::io::Error,
+    ),
 }
 
 /// At most [`SNIPPET_LIMIT`] bytes of `body` around byte `at` (from its start when `at`
@@ -692,6 +856,82 @@ mod tests {
         );
         let connecting = TimeoutError::new(Duration::from_secs(1), true, tries(1, Stop::Final));
         assert_eq!(connecting.to_string(), "connecting timed out (1s timeout)");
+    }
+
+    /// The messages of an error and of its causes, outermost first.
+    fn chain(err: &dyn std::error::Error) -> Vec<String> {
+        let mut messages = vec![err.to_string()];
+        let mut cause = err.source();
+        while let Some(err) = cause {
+            messages.push(err.to_string());
+            cause = err.source();
+        }
+        messages
+    }
+
+    #[test]
+    fn a_request_reqwest_cannot_build_is_a_build_error_with_its_cause() {
+        let refused = reqwest::Client::new()
+            .get("http://[::1/v1/Services?Token=secret")
+            .build()
+            .unwrap_err();
+        assert!(refused.is_builder());
+        let tries = Tries {
+            attempts: 1,
+            stop: Stop::Final,
+        };
+        let err = Error::transport(refused, tries);
+        let Error::Build(build) = &err else {
+            panic!("expected a build error, got {err:?}");
+        };
+        assert_eq!(
+            chain(&err),
+            [
+                "the request could not be built from the endpoint's values, so nothing was sent",
+                "builder error",
+                "invalid IPv6 address",
+            ]
+        );
+        let reqwest = std::error::Error::source(build)
+            .and_then(|cause| cause.downcast_ref::<reqwest::Error>())
+            .expect("the source is the reqwest::Error");
+        assert!(reqwest.is_builder() && reqwest.url().is_none());
+        assert_eq!(err.attempts(), 0);
+        assert_eq!(err.status(), None);
+        assert!(!err.may_have_been_processed() && !err.is_validation());
+        assert!(!format!("{err:?}").contains("secret"), "{err:?}");
+    }
+
+    #[test]
+    fn errors_made_by_users_display_as_received_ones() {
+        let mut made = ApiError::new(
+            StatusCode::NOT_FOUND,
+            Some(20404),
+            "The requested resource was not found",
+        );
+        made.more_info = Some("https://www.twilio.com/docs/errors/20404".into());
+        assert_eq!(made, api_error(1, Stop::Final));
+
+        let long = "x".repeat(SNIPPET_LIMIT * 2);
+        let http = HttpError::new(StatusCode::BAD_GATEWAY, long);
+        assert_eq!(http.snippet.len(), SNIPPET_LIMIT);
+        assert_eq!(http.attempts, 1);
+        let cut = HttpError::new(StatusCode::BAD_GATEWAY, "é".repeat(SNIPPET_LIMIT));
+        assert_eq!(cut.snippet.len(), SNIPPET_LIMIT);
+        assert!(std::error::Error::source(&Error::from(http)).is_none());
+    }
+
+    #[test]
+    fn config_errors_give_their_cause_as_source() {
+        let io = std::io::Error::other("no threads left");
+        let err = ConfigError::Runtime(io);
+        assert_eq!(
+            chain(&err),
+            [
+                "could not start the blocking client's runtime",
+                "no threads left"
+            ]
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use crate::client::Client;
 use crate::endpoint::{Endpoint, Method};
-use crate::error::{BodyTooLargeError, Error, Stop, TimeoutError, TransportError, Tries};
+use crate::error::{BodyTooLargeError, Error, Stop, TimeoutError, Tries};
 use crate::response;
 use crate::retry::{self, Outcome, SendOptions};
 
@@ -186,7 +186,7 @@ impl Client {
                 tries,
                 exchange.redirect_answer,
             ),
-            Err(Failure::Transport(error)) => Err(TransportError::new(error, tries).into()),
+            Err(Failure::Transport(error)) => Err(Error::transport(error, tries)),
             Err(Failure::Timeout { connecting }) => {
                 let after = if connecting {
                     inner.connect_timeout

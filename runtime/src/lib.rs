@@ -70,8 +70,8 @@ pub use crate::client::{Client, PRODUCT_HOST_HEADER};
 pub use crate::decimal::{Decimal, DecimalError};
 pub use crate::endpoint::{BodyFormat, Endpoint, Method};
 pub use crate::error::{
-    ApiError, BodyTooLargeError, ConfigError, DecodeError, Error, HttpError, PaginationError,
-    RedirectError, SNIPPET_LIMIT, TimeoutError, TransportError,
+    ApiError, BodyTooLargeError, BuildError, ConfigError, DecodeError, Error, HttpError,
+    PaginationError, RedirectError, SNIPPET_LIMIT, TimeoutError, TransportError,
 };
 pub use crate::form::Form;
 pub use crate::headers::Headers;

@@ -320,16 +320,17 @@ mod tests {
             err.snippet
         );
         assert!(err.snippet.len() <= SNIPPET_LIMIT + 2 * '…'.len_utf8());
-        let shown = err.to_string();
-        assert!(
-            shown.starts_with(
-                "could not decode the response body (HTTP 200) at `conversations[3].date_created`: invalid type"
-            ),
-            "{shown}"
+        assert_eq!(
+            err.to_string(),
+            "could not decode the response body (HTTP 200) at `conversations[3].date_created`"
         );
-        assert!(std::error::Error::source(&err).is_some());
+        let source = std::error::Error::source(&err)
+            .and_then(|cause| cause.downcast_ref::<serde_json::Error>())
+            .expect("the decoder's report is the source");
+        assert!(source.to_string().starts_with("invalid type"), "{source}");
 
-        // A long string value in the decoder's report is cut.
+        // A long string value stays out of the message: the decoder's report, which
+        // quotes it, is the source.
         let long = format!(
             r#"{{"conversations": [{{"sid": 1, "date_created": "{}"}}]}}"#,
             "y".repeat(9000)

@@ -828,7 +828,8 @@ where
         Err(Error::Decode(err)) => {
             assert_eq!(err.path, path);
             let shown = err.to_string();
-            assert!(shown.contains(&format!(" at `{path}`: ")), "{shown}");
+            assert!(shown.ends_with(&format!(" at `{path}`")), "{shown}");
+            assert!(std::error::Error::source(&err).is_some());
         }
         Err(other) => panic!("expected a decode error, got {other:?}"),
         Ok(()) => panic!("decoded, but must fail"),

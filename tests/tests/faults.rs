@@ -81,6 +81,11 @@ fn assert_no_secret(err: &Error) {
     assert!(!shown.contains(AUTH_TOKEN), "{shown}");
 }
 
+/// The errors behind `err`, nearest first.
+fn causes(err: &Error) -> impl Iterator<Item = &(dyn std::error::Error + 'static)> {
+    std::iter::successors(std::error::Error::source(err), |cause| cause.source())
+}
+
 fn api_error(status: u16, code: u32, message: &str) -> Value {
     json!({"code": code, "message": message, "more_info": format!("https://www.twilio.com/docs/errors/{code}"), "status": status})
 }
@@ -271,6 +276,24 @@ async fn connection_refused_is_a_transport_error() {
         assert!(transport.is_connect(), "{err}");
         assert!(!err.may_have_been_processed());
         assert_no_secret(&err);
+        // The message says what failed; the chain of sources says why, down to the
+        // operating system's error.
+        assert_eq!(
+            err.to_string(),
+            "request failed after 2 attempts (could not connect); \
+             the retry policy allows no more attempts"
+        );
+        let reqwest = std::error::Error::source(&err)
+            .and_then(|cause| cause.downcast_ref::<reqwest::Error>())
+            .expect("the source is the reqwest::Error");
+        assert!(
+            reqwest.is_connect() && reqwest.url().is_none(),
+            "{reqwest:?}"
+        );
+        let io = causes(&err)
+            .find_map(|cause| cause.downcast_ref::<std::io::Error>())
+            .unwrap_or_else(|| panic!("no io::Error among the causes: {err:?}"));
+        assert_eq!(io.kind(), std::io::ErrorKind::ConnectionRefused);
     }
     drop(socket);
 }
@@ -294,7 +317,14 @@ async fn truncated_json_is_a_decode_error_naming_the_status() {
         panic!("expected a decode error, got {err:?}");
     };
     assert_eq!(decode.status, 200);
-    assert!(err.to_string().contains("HTTP 200"), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "could not decode the response body (HTTP 200) at `sid`"
+    );
+    let json = causes(&err)
+        .find_map(|cause| cause.downcast_ref::<serde_json::Error>())
+        .expect("the decoder's report is a cause");
+    assert!(json.is_eof(), "{json}");
     assert_eq!(server.requests().len(), 1);
     assert_no_secret(&err);
 }

@@ -232,15 +232,24 @@ impl Endpoint for Unbuildable {
 async fn a_request_that_cannot_be_built_is_never_sent_or_retried() {
     let server = ok_server().await;
     let err = client(&server).send(&Unbuildable).await.unwrap_err();
-    let Error::Transport(transport) = &err else {
-        panic!("expected a transport error, got {err:?}");
+    let Error::Build(build) = &err else {
+        panic!("expected a build error, got {err:?}");
     };
-    assert_eq!(transport.attempts(), 0);
+    assert_eq!(err.attempts(), 0);
     assert!(!err.may_have_been_processed());
-    assert!(
-        err.to_string()
-            .starts_with("the request could not be built, so nothing was sent: "),
-        "{err}"
+    assert_eq!(
+        err.to_string(),
+        "the request could not be built from the endpoint's values, so nothing was sent"
     );
+    // Why: reqwest's error, then the URL parser's.
+    let reqwest = std::error::Error::source(build)
+        .and_then(|cause| cause.downcast_ref::<reqwest::Error>())
+        .expect("the source is the reqwest::Error");
+    assert!(
+        reqwest.is_builder() && reqwest.url().is_none(),
+        "{reqwest:?}"
+    );
+    let parser = std::error::Error::source(reqwest).map(ToString::to_string);
+    assert_eq!(parser.as_deref(), Some("invalid port number"));
     assert_eq!(server.connections(), 0);
 }
