@@ -68,7 +68,7 @@ fn strip_helper_attrs(input: &mut DeriveInput) {
 
 /// The `Endpoint` impl and the inherent `send` (and `stream`) methods.
 fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
-    let private = quote!(::twill_api::__private);
+    let private = endpoint.args.private();
     let input = endpoint.input;
     let name = &input.ident;
     let operation_id = name.unraw().to_string();
@@ -179,7 +179,7 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
 
 /// The inherent `send` (and `stream`) methods.
 pub(crate) fn inherent_impl(endpoint: &Endpoint<'_>) -> TokenStream {
-    let private = quote!(::twill_api::__private);
+    let private = endpoint.args.private();
     let input = endpoint.input;
     let name = &input.ident;
     let vis = &input.vis;
@@ -340,4 +340,99 @@ fn writes(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::endpoint;
+
+    /// Every identifier in `tokens`, groups included.
+    fn idents(tokens: proc_macro2::TokenStream) -> Vec<String> {
+        tokens
+            .into_iter()
+            .flat_map(|tree| match tree {
+                proc_macro2::TokenTree::Group(group) => idents(group.stream()),
+                proc_macro2::TokenTree::Ident(ident) => vec![ident.to_string()],
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
+    /// A declaration using every kind of field and flag that generates code.
+    fn item() -> proc_macro2::TokenStream {
+        quote! {
+            pub struct UpdateThing {
+                #[sid(prefix = "IS")]
+                pub service_sid: String,
+                #[sid(prefix = "AC")]
+                #[param(default_account)]
+                pub account_sid: Option<String>,
+                #[param(min = 1, max = 100)]
+                pub page_size: Option<u32>,
+                #[header("X-Twilio-Webhook-Enabled")]
+                pub webhook: Option<bool>,
+                pub tags: Vec<String>,
+            }
+        }
+    }
+
+    #[test]
+    fn generated_code_names_only_the_given_crate() {
+        for (krate, json) in [
+            (quote!(::twill_runtime), quote!()),
+            (quote!(twilio), quote!(, json)),
+            (
+                quote!(::my::re_export),
+                quote!(, paginated, answers_with_redirect),
+            ),
+        ] {
+            let args = quote! {
+                POST, "/2010-04-01/Accounts/<AccountSid>/Services/<ServiceSid>",
+                host = "api.twilio.com", response = (), crate = #krate #json
+            };
+            let out = endpoint(args, item());
+            let names = idents(out.clone());
+            assert!(!names.contains(&"twill_api".to_owned()), "{out}");
+            assert!(!names.contains(&"compile_error".to_owned()), "{out}");
+            let first = idents(krate).last().cloned().unwrap();
+            assert!(names.contains(&first), "{out}");
+        }
+    }
+
+    #[test]
+    fn stand_ins_name_only_the_given_crate() {
+        // A `#[sid]` on a `bool`: an error, so stand-in impls are emitted.
+        let args = quote!(
+            GET,
+            "/v1/Things",
+            host = "api.twilio.com",
+            response = (),
+            crate = ::twill_runtime
+        );
+        let item = quote!(
+            struct ListThing {
+                #[sid(prefix = "IS")]
+                flag: bool,
+            }
+        );
+        let out = endpoint(args, item);
+        let names = idents(out.clone());
+        assert!(names.contains(&"compile_error".to_owned()), "{out}");
+        assert!(names.contains(&"Endpoint".to_owned()), "{out}");
+        assert!(!names.contains(&"twill_api".to_owned()), "{out}");
+    }
+
+    #[test]
+    fn default_crate_is_twill_api() {
+        let args = quote!(GET, "/v1/Things", host = "api.twilio.com", response = ());
+        let out = endpoint(
+            args,
+            quote!(
+                struct ListThing {}
+            ),
+        );
+        assert!(idents(out).contains(&"twill_api".to_owned()));
+    }
 }
