@@ -1,10 +1,12 @@
-//! Parsing of `#[endpoint(METHOD, "path", host = "..", response = Type)]` and of the
+//! Parsing of `#[endpoint(METHOD, "path", host = "..", response = Type, crate = path)]` and of the
 //! field attributes `#[sid(prefix = "..")]`, `#[param(..)]` and `#[header("..")]`, with
 //! the checks that need only one attribute.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+use syn::ext::IdentExt as _;
 use syn::parse::{ParseStream, Parser};
-use syn::{Attribute, Ident, LitStr, Meta, Token, Type};
+use syn::{Attribute, Ident, LitStr, Meta, Path, Token, Type};
 
 use crate::ctxt::Errors;
 use crate::path::PathTemplate;
@@ -24,6 +26,59 @@ pub(crate) struct EndpointArgs {
     pub(crate) json: Option<Ident>,
     /// `answers_with_redirect`: a 3xx answer is the response, not an error.
     pub(crate) answers_with_redirect: bool,
+    /// `crate = ::twill_runtime`: the crate whose `__private` module generated code
+    /// names; `::twill_api` if not given.
+    pub(crate) krate: Option<Path>,
+}
+
+impl EndpointArgs {
+    /// `<crate>::__private`: the one path through which generated code names the
+    /// runtime's items.
+    pub(crate) fn private(&self) -> TokenStream {
+        private_of(self.krate.as_ref())
+    }
+}
+
+/// `<krate>::__private`, `::twill_api::__private` by default.
+pub(crate) fn private_of(krate: Option<&Path>) -> TokenStream {
+    match krate {
+        Some(krate) => quote!(#krate::__private),
+        None => quote!(::twill_api::__private),
+    }
+}
+
+/// Parses the value of `crate = ..`: a path written as code (`::twill_runtime`,
+/// `twilio`, `my_crate::twill`), without generic arguments. A string gets an error
+/// saying how to write it as a path.
+pub(crate) fn parse_crate_value(
+    input: ParseStream<'_>,
+    errors: &mut Errors,
+) -> syn::Result<Option<Path>> {
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        errors.spanned(
+            &lit,
+            format!(
+                "`crate` takes a path, not a string: write `crate = {}`",
+                lit.value()
+            ),
+        );
+        return Ok(None);
+    }
+    if !(input.peek(Token![::]) || input.peek(Ident::peek_any)) {
+        return Err(input.error(
+            "`crate` takes the path of the crate that re-exports twill's runtime, such as \
+             `crate = ::twill_runtime`",
+        ));
+    }
+    let path = Path::parse_mod_style(input)?;
+    if !(input.is_empty() || input.peek(Token![,])) {
+        return Err(input.error(format!(
+            "`crate` takes a path alone, such as `crate = {}`",
+            path.to_token_stream().to_string().replace(' ', "")
+        )));
+    }
+    Ok(Some(path))
 }
 
 /// An HTTP method, named as the runtime's `Method` variant.
@@ -104,6 +159,8 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
     let mut paginated = false;
     let mut json: Option<Ident> = None;
     let mut answers_with_redirect = false;
+    let mut krate: Option<Path> = None;
+    let mut krate_given = false;
     // Set when `response` was given but unusable, so that it is not also "missing".
     let mut response_given = false;
     while !input.is_empty() {
@@ -117,6 +174,16 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
                 errors.spanned(&lit, "the path is given twice");
             }
             path.get_or_insert(lit);
+        } else if input.peek(Token![crate]) && input.peek2(Token![=]) {
+            let key: Token![crate] = input.parse()?;
+            input.parse::<Token![=]>()?;
+            if krate_given {
+                errors.spanned(key, "duplicate key `crate` in #[endpoint(..)]");
+            }
+            krate_given = true;
+            if let Some(path) = parse_crate_value(input, errors)? {
+                krate.get_or_insert(path);
+            }
         } else if input.peek(Ident) && input.peek2(Token![=]) {
             let key: Ident = input.parse()?;
             input.parse::<Token![=]>()?;
@@ -157,7 +224,8 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
                 errors.spanned(
                     &key,
                     format!(
-                        "unknown key `{key}` in #[endpoint(..)]; expected `host` or `response`"
+                        "unknown key `{key}` in #[endpoint(..)]; expected `host`, `response` or \
+                         `crate`"
                     ),
                 );
                 skip_value(input)?;
@@ -221,6 +289,10 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
         );
     }
     let path = path.and_then(|lit| PathTemplate::parse(lit, errors));
+    if krate_given && krate.is_none() {
+        // An unusable `crate` would make stand-in impls name the wrong crate.
+        return Ok(None);
+    }
     Ok(match (method, path, host, response) {
         (Some(method), Some(path), Some(host), Some(response)) => Some(EndpointArgs {
             method,
@@ -230,6 +302,7 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
             paginated,
             json,
             answers_with_redirect,
+            krate,
         }),
         _ => None,
     })

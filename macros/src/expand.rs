@@ -68,7 +68,7 @@ fn strip_helper_attrs(input: &mut DeriveInput) {
 
 /// The `Endpoint` impl and the inherent `send` (and `stream`) methods.
 fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
-    let private = quote!(::twill_api::__private);
+    let private = endpoint.args.private();
     let input = endpoint.input;
     let name = &input.ident;
     let operation_id = name.unraw().to_string();
@@ -93,8 +93,9 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
                     #private::push_segment(path, &#private::account_segment(&self.#ident, account_sid));
                 }
             } else {
-                quote_spanned! {field.ty.span()=>
-                    #private::push_segment(path, &#private::WireValue::to_wire(&self.#ident));
+                let ty = field.ty;
+                quote_spanned! {ty.span()=>
+                    #private::push_segment(path, &<#ty as #private::WireValue>::to_wire(&self.#ident));
                 }
             }
         }
@@ -106,13 +107,19 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
     };
     let json = args.json.is_some();
     let param_writes = writes(
+        &private,
         endpoint,
         |l| l == Location::Query || (l == Location::Body && !json),
-        "form",
+        Target::Form,
     );
-    let header_writes = writes(endpoint, |l| l == Location::Header, "headers");
+    let header_writes = writes(
+        &private,
+        endpoint,
+        |l| l == Location::Header,
+        Target::Headers,
+    );
     let json_items = json.then(|| {
-        let json_writes = writes(endpoint, |l| l == Location::Body, "body");
+        let json_writes = writes(&private, endpoint, |l| l == Location::Body, Target::Json);
         let body = if json_writes.is_empty() {
             quote!(_)
         } else {
@@ -179,7 +186,7 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
 
 /// The inherent `send` (and `stream`) methods.
 pub(crate) fn inherent_impl(endpoint: &Endpoint<'_>) -> TokenStream {
-    let private = quote!(::twill_api::__private);
+    let private = endpoint.args.private();
     let input = endpoint.input;
     let name = &input.ident;
     let vis = &input.vis;
@@ -241,7 +248,8 @@ pub(crate) fn inherent_impl(endpoint: &Endpoint<'_>) -> TokenStream {
 /// The checks `validate` runs on one field, in a fixed order, spanned on the field's
 /// type so that an unsupported type is reported there.
 fn checks(private: &TokenStream, field: &Field<'_>) -> TokenStream {
-    let (ident, wire, span) = (field.ident_at_type(), &field.wire, field.ty.span());
+    let (ident, wire, ty) = (field.ident_at_type(), &field.wire, field.ty);
+    let span = ty.span();
     let mut out = if field.location == Location::Path && field.default_account.is_some() {
         // `None` takes the client's own account SID: only a given value is checked.
         quote_spanned! {span=>
@@ -251,11 +259,18 @@ fn checks(private: &TokenStream, field: &Field<'_>) -> TokenStream {
         }
     } else if field.location == Location::Path {
         quote_spanned! {span=>
-            #private::check_path_segment(&#private::WireValue::to_wire(&self.#ident), #wire)?;
+            #private::check_path_segment(&<#ty as #private::WireValue>::to_wire(&self.#ident), #wire)?;
         }
-    } else if ty::option_inner(field.ty).is_none() {
-        // Only an empty `Vec` can fail; an `Option` never does, so it is not checked.
-        quote_spanned!(span=> #private::check_required(&self.#ident, #wire)?;)
+    } else if ty::option_inner(ty).is_none() {
+        // Only an empty `Vec` or text can fail; an `Option` never does, so it is not
+        // checked.
+        quote_spanned! {span=>
+            #private::check_required(
+                !<#ty as #private::ParamValue>::OPTIONAL
+                    && <#ty as #private::ParamValue>::is_missing(&self.#ident),
+                #wire,
+            )?;
+        }
     } else {
         TokenStream::new()
     };
@@ -269,7 +284,12 @@ fn checks(private: &TokenStream, field: &Field<'_>) -> TokenStream {
         });
     }
     if field.location == Location::Header {
-        out.extend(quote_spanned!(span=> #private::check_header(&self.#ident, #wire)?;));
+        out.extend(quote_spanned! {span=>
+            #private::check_header(
+                |__twill_each| <#ty as #private::ParamValue>::for_each_value(&self.#ident, __twill_each),
+                #wire,
+            )?;
+        });
     }
     out
 }
@@ -280,7 +300,20 @@ fn param(private: &TokenStream, field: &Field<'_>) -> TokenStream {
     let rust_name = field.ident.unraw().to_string();
     let location = field.location.variant();
     let (min, max) = (bound(private, &field.min), bound(private, &field.max));
-    let value = quote_spanned!(ty.span()=> <#ty as #private::ParamValue>);
+    // A path field's value is one `WireValue` (the path is checked to hold no `Option`
+    // or `Vec`), named as `write_path` names it, so that an unsupported type is one
+    // error: rustc reports an identical one once.
+    let path_value = field.location == Location::Path && field.default_account.is_none();
+    let value = if path_value {
+        quote_spanned!(ty.span()=> <#ty as #private::WireValue>)
+    } else {
+        quote_spanned!(ty.span()=> <#ty as #private::ParamValue>)
+    };
+    let array = if path_value {
+        quote!(false)
+    } else {
+        quote!(#value::ARRAY)
+    };
     // `#[sid]` on a string, or the prefix a `Sid<P>` type was checked to have.
     let sid_prefix = match &field.sid_prefix {
         Some(prefix) => quote!(#private::Option::Some(#prefix)),
@@ -288,7 +321,7 @@ fn param(private: &TokenStream, field: &Field<'_>) -> TokenStream {
     };
     let defaults_to_account = field.default_account.is_some();
     // A field that defaults to the account is always in the request.
-    let required = if defaults_to_account {
+    let required = if defaults_to_account || path_value {
         quote!(true)
     } else {
         quote!(!#value::OPTIONAL)
@@ -300,7 +333,7 @@ fn param(private: &TokenStream, field: &Field<'_>) -> TokenStream {
             #private::Location::#location,
             #required,
             #sid_prefix,
-            #value::ARRAY,
+            #array,
             #min,
             #max,
             #value::KIND,
@@ -321,23 +354,144 @@ fn bound(private: &TokenStream, bound: &Option<Bound>) -> TokenStream {
     }
 }
 
-/// `target.append_param(wire, &self.field);` for the fields whose location matches.
+/// Where `writes` appends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Form,
+    Headers,
+    Json,
+}
+
+/// The statements appending each field whose location matches to `target`.
+///
+/// Each names the field's type as `<Type as ParamValue>`, spanned on the type as
+/// written, exactly as `PARAMS` and `validate` do: an unsupported type is then one
+/// error, which rustc reports once, rather than one per generic call that needs the
+/// bound.
 fn writes(
+    private: &TokenStream,
     endpoint: &Endpoint<'_>,
     location: impl Fn(Location) -> bool,
-    target: &str,
+    target: Target,
 ) -> Vec<TokenStream> {
-    let target = syn::Ident::new(target, Span::call_site());
     endpoint
         .fields
         .iter()
         .filter(|field| location(field.location))
         .map(|field| {
             let (ident, wire, ty) = (field.ident_at_type(), &field.wire, field.ty);
-            // Naming the type makes an unmet bound point at the whole type as written.
-            quote_spanned! {ty.span()=>
-                #target.append_param::<#ty>(#wire, &self.#ident);
+            let value = quote_spanned!(ty.span()=> <#ty as #private::ParamValue>);
+            match target {
+                Target::Form => quote_spanned! {ty.span()=>
+                    #value::for_each_value(&self.#ident, |__twill_value| form.append(#wire, __twill_value));
+                },
+                Target::Headers => quote_spanned! {ty.span()=>
+                    #value::for_each_value(&self.#ident, |__twill_value| headers.append(#wire, __twill_value));
+                },
+                // `Serialize` is a bound of its own, reported on the type if unmet.
+                Target::Json => quote_spanned! {ty.span()=>
+                    body.__append_member::<#ty>(
+                        #wire,
+                        &self.#ident,
+                        #value::OPTIONAL && !#value::is_present(&self.#ident),
+                    );
+                },
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::endpoint;
+
+    /// Every identifier in `tokens`, groups included.
+    fn idents(tokens: proc_macro2::TokenStream) -> Vec<String> {
+        tokens
+            .into_iter()
+            .flat_map(|tree| match tree {
+                proc_macro2::TokenTree::Group(group) => idents(group.stream()),
+                proc_macro2::TokenTree::Ident(ident) => vec![ident.to_string()],
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
+    /// A declaration using every kind of field and flag that generates code.
+    fn item() -> proc_macro2::TokenStream {
+        quote! {
+            pub struct UpdateThing {
+                #[sid(prefix = "IS")]
+                pub service_sid: String,
+                #[sid(prefix = "AC")]
+                #[param(default_account)]
+                pub account_sid: Option<String>,
+                #[param(min = 1, max = 100)]
+                pub page_size: Option<u32>,
+                #[header("X-Twilio-Webhook-Enabled")]
+                pub webhook: Option<bool>,
+                pub tags: Vec<String>,
+            }
+        }
+    }
+
+    #[test]
+    fn generated_code_names_only_the_given_crate() {
+        for (krate, json) in [
+            (quote!(::twill_runtime), quote!()),
+            (quote!(twilio), quote!(, json)),
+            (
+                quote!(::my::re_export),
+                quote!(, paginated, answers_with_redirect),
+            ),
+        ] {
+            let args = quote! {
+                POST, "/2010-04-01/Accounts/<AccountSid>/Services/<ServiceSid>",
+                host = "api.twilio.com", response = (), crate = #krate #json
+            };
+            let out = endpoint(args, item());
+            let names = idents(out.clone());
+            assert!(!names.contains(&"twill_api".to_owned()), "{out}");
+            assert!(!names.contains(&"compile_error".to_owned()), "{out}");
+            let first = idents(krate).last().cloned().unwrap();
+            assert!(names.contains(&first), "{out}");
+        }
+    }
+
+    #[test]
+    fn stand_ins_name_only_the_given_crate() {
+        // A `#[sid]` on a `bool`: an error, so stand-in impls are emitted.
+        let args = quote!(
+            GET,
+            "/v1/Things",
+            host = "api.twilio.com",
+            response = (),
+            crate = ::twill_runtime
+        );
+        let item = quote!(
+            struct ListThing {
+                #[sid(prefix = "IS")]
+                flag: bool,
+            }
+        );
+        let out = endpoint(args, item);
+        let names = idents(out.clone());
+        assert!(names.contains(&"compile_error".to_owned()), "{out}");
+        assert!(names.contains(&"Endpoint".to_owned()), "{out}");
+        assert!(!names.contains(&"twill_api".to_owned()), "{out}");
+    }
+
+    #[test]
+    fn default_crate_is_twill_api() {
+        let args = quote!(GET, "/v1/Things", host = "api.twilio.com", response = ());
+        let out = endpoint(
+            args,
+            quote!(
+                struct ListThing {}
+            ),
+        );
+        assert!(idents(out).contains(&"twill_api".to_owned()));
+    }
 }

@@ -15,7 +15,7 @@ use crate::expand::inherent_impl;
 
 /// The stand-in impls of `endpoint`.
 pub(crate) fn stub(endpoint: &Endpoint<'_>) -> TokenStream {
-    let private = quote!(::twill_api::__private);
+    let private = endpoint.args.private();
     let input = endpoint.input;
     let name = &input.ident;
     let operation_id = name.unraw().to_string();

@@ -54,6 +54,24 @@ use proc_macro::TokenStream;
 /// - `answers_with_redirect` (optional): the endpoint answers with a `3xx` whose body is
 ///   its response (two of Twilio's do: `307` with `{"redirect_to": ".."}`), which then
 ///   decodes instead of being an `Error::Redirect`. No redirect is followed either way.
+/// - `crate = path` (optional): the crate through which generated code names twill's
+///   runtime, written as a path, not a string: `crate = ::twill_runtime` in a crate that
+///   depends on `twill-runtime` and `twill-macros` but not `twill-api`, or
+///   `crate = ::twilio` when `twill-api` is a dependency renamed
+///   `twilio = { package = "twill-api", .. }`. The crate must re-export twill-runtime's
+///   hidden `__private` module, as both of those do. Without it, generated code names
+///   `::twill_api`. Every item the macro generates, stand-ins after an error included,
+///   goes through this one path.
+///
+/// ```text
+/// use twill_macros::endpoint;
+///
+/// #[endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com",
+///            response = serde_json::Value, crate = ::twill_runtime)]
+/// pub struct FetchService {
+///     pub sid: twill_runtime::Sid<twill_runtime::prefix::IS>,
+/// }
+/// ```
 ///
 /// ```text
 /// #[endpoint(POST, "/v1/Content", host = "content.twilio.com", response = Content, json)]
@@ -136,6 +154,15 @@ pub fn endpoint(args: TokenStream, item: TokenStream) -> TokenStream {
 /// use twill_api::{Sid, prefix::RL, sid};
 ///
 /// const ADMIN: Sid<RL> = sid!("RL0123456789abcdef0123456789abcdef");
+/// ```
+///
+/// It names `::twill_api` as `#[endpoint]` does. Where that crate is not a dependency,
+/// or is renamed, give the path first, as `#[endpoint(.., crate = ..)]` takes it:
+///
+/// ```text
+/// use twill_runtime::{Sid, prefix::RL};
+///
+/// const ADMIN: Sid<RL> = twill_macros::sid!(crate = ::twill_runtime, "RL0123456789abcdef0123456789abcdef");
 /// ```
 #[proc_macro]
 pub fn sid(input: TokenStream) -> TokenStream {

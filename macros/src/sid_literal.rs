@@ -1,26 +1,60 @@
-//! `sid!("RL…")`: a SID literal checked at compile time, typed by its prefix.
+//! `sid!("RL…")`: a SID literal checked at compile time, typed by its prefix, and
+//! `sid!(crate = ::twill_runtime, "RL…")` for code that names the runtime through
+//! another crate than `twill_api`.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote_spanned};
-use syn::LitStr;
+use syn::parse::{ParseStream, Parser};
+use syn::{LitStr, Path, Token};
 
+use crate::attr;
+use crate::ctxt::Errors;
 use crate::prefixes::PREFIXES;
+
+const USAGE: &str = "sid! takes one string literal, such as \
+                     `sid!(\"RL0123456789abcdef0123456789abcdef\")`, optionally after \
+                     `crate = path,`";
 
 /// The length of a SID: two letters, 32 hex digits.
 const LEN: usize = 34;
 
-/// Expands `sid!(literal)` to a `Sid<prefix::XX>` constant, or to the error.
+/// Expands `sid!([crate = path,] literal)` to a `Sid<prefix::XX>` constant, or to the
+/// errors, all at once.
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
-    match syn::parse2::<LitStr>(input) {
-        Ok(literal) => match check(&literal.value()) {
-            Ok(prefix) => sid(&literal, prefix),
-            Err(message) => syn::Error::new(literal.span(), message).into_compile_error(),
+    let mut errors = Errors::default();
+    let parsed = (|input: ParseStream<'_>| parse(input, &mut errors)).parse2(input);
+    let expanded = match parsed {
+        Ok((krate, literal)) => match check(&literal.value()) {
+            Ok(prefix) => Some(sid(krate.as_ref(), &literal, prefix)),
+            Err(message) => {
+                errors.spanned(&literal, message);
+                None
+            }
         },
-        Err(_) => syn::Error::new(
-            Span::call_site(),
-            "sid! takes one string literal, such as `sid!(\"RL0123456789abcdef0123456789abcdef\")`",
-        )
-        .into_compile_error(),
+        Err(error) => {
+            errors.push(error);
+            None
+        }
+    };
+    match errors.finish() {
+        Ok(()) => expanded.unwrap_or_default(),
+        Err(error) => error.into_compile_error(),
+    }
+}
+
+/// `[crate = path,] "literal"`: the crate path if given and usable (a string given for
+/// it is recorded in `errors`), and the literal.
+fn parse(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<(Option<Path>, LitStr)> {
+    let mut krate = None;
+    if input.peek(Token![crate]) {
+        input.parse::<Token![crate]>()?;
+        input.parse::<Token![=]>()?;
+        krate = attr::parse_crate_value(input, errors)?;
+        input.parse::<Token![,]>()?;
+    }
+    match input.parse::<LitStr>() {
+        Ok(literal) if input.is_empty() => Ok((krate, literal)),
+        _ => Err(syn::Error::new(Span::call_site(), USAGE)),
     }
 }
 
@@ -60,14 +94,13 @@ fn check(text: &str) -> Result<&str, String> {
 }
 
 /// `Sid::<prefix::XX>` made at compile time from the checked `literal`.
-fn sid(literal: &LitStr, prefix: &str) -> TokenStream {
+fn sid(krate: Option<&Path>, literal: &LitStr, prefix: &str) -> TokenStream {
     let span = literal.span();
+    let private = attr::private_of(krate);
     let marker = format_ident!("{}", prefix, span = span);
     quote_spanned! {span=>
         const {
-            ::twill_api::__private::Sid::<::twill_api::prefix::#marker>::__from_checked_literal(
-                #literal,
-            )
+            #private::Sid::<#private::prefix::#marker>::__from_checked_literal(#literal)
         }
     }
 }
@@ -91,6 +124,24 @@ mod tests {
         assert!(err("ZZ0123456789abcdef0123456789abcdef").contains("prefix `ZZ`"));
         // Characters, not bytes.
         assert!(err("RLé123456789abcdef0123456789abcdef").contains("`é` at index 2"));
+    }
+
+    #[test]
+    fn names_the_given_crate() {
+        let sid = "RL0123456789abcdef0123456789abcdef";
+        let default = expand(quote::quote!(#sid)).to_string();
+        assert!(default.contains("twill_api") && !default.contains("compile_error"));
+        let other = expand(quote::quote!(crate = ::twill_runtime, #sid)).to_string();
+        assert!(
+            !other.contains("twill_api") && !other.contains("compile_error"),
+            "{other}"
+        );
+        assert!(
+            other.contains(":: twill_runtime :: __private :: prefix :: RL"),
+            "{other}"
+        );
+        let string = expand(quote::quote!(crate = "twill_runtime", #sid)).to_string();
+        assert!(string.contains("write `crate = twill_runtime`"), "{string}");
     }
 
     #[test]

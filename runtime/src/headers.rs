@@ -16,7 +16,12 @@ impl Headers {
 
     /// Appends a parameter's values under `name` (none for `None`).
     pub fn append_param<T: ParamValue + ?Sized>(&mut self, name: &'static str, value: &T) {
-        value.for_each_value(|text| self.list.push((name, text.to_owned())));
+        value.for_each_value(|text| self.append(name, text));
+    }
+
+    /// Appends one value under `name`.
+    pub fn append(&mut self, name: &'static str, value: &str) {
+        self.list.push((name, value.to_owned()));
     }
 
     /// Whether no header was appended.

@@ -37,7 +37,20 @@ impl JsonBody {
     /// If `value`'s `Serialize` implementation fails, which derived implementations and
     /// the types twill declares never do (a map with non-string keys would).
     pub fn append_param<T: Serialize + ParamValue + ?Sized>(&mut self, name: &str, value: &T) {
-        if T::OPTIONAL && !value.is_present() && is_none(value) {
+        self.__append_member(name, value, T::OPTIONAL && !value.is_present());
+    }
+
+    /// [`append_param`](Self::append_param) for generated code, which reads
+    /// `maybe_absent` through `ParamValue` itself (`OPTIONAL && !is_present()`), so
+    /// that an unsupported field type is one error, not one more from this bound.
+    #[doc(hidden)]
+    pub fn __append_member<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+        maybe_absent: bool,
+    ) {
+        if maybe_absent && is_none(value) {
             return;
         }
         let start = self.members.len();

@@ -116,6 +116,8 @@ pub mod __private {
         pub use crate::lenient::{Scalar, date, or_default, scalar, sid, string_map, timestamp};
     }
     pub use crate::path::{account_segment, push_segment};
+    /// The SID kind markers, named by the `Sid<prefix::XX>` that `sid!` expands to.
+    pub use crate::prefix;
     pub use crate::validation::{
         ValidationError, check_header, check_path_segment, check_range, check_required, check_sid,
     };

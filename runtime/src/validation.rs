@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::sid::{self, ShownPrefix};
-use crate::value::{IntegerParam, ParamValue};
+use crate::value::IntegerParam;
 
 /// A request parameter failed a check before anything was sent.
 ///
@@ -248,13 +248,13 @@ pub fn check_path_segment(value: &str, field: &'static str) -> Result<(), Valida
     Err(ValidationError::new(field, kind))
 }
 
-/// Checks that a required parameter is sent: an empty `Vec` or empty text fails.
+/// Checks that a required parameter is sent: `missing` is whether its value is an
+/// empty `Vec` or empty text, read by generated code as
+/// `!<T as ParamValue>::OPTIONAL && <T as ParamValue>::is_missing(..)` (the one way it
+/// names the field's type, so that an unsupported type is one error).
 #[inline]
-pub fn check_required<T: ParamValue + ?Sized>(
-    value: &T,
-    field: &'static str,
-) -> Result<(), ValidationError> {
-    if T::OPTIONAL || !value.is_missing() {
+pub fn check_required(missing: bool, field: &'static str) -> Result<(), ValidationError> {
+    if !missing {
         Ok(())
     } else {
         Err(ValidationError::new(
@@ -287,13 +287,15 @@ pub fn check_range<T: IntegerParam + ?Sized>(
     result
 }
 
-/// Checks that no header value holds a control character other than tab.
-pub fn check_header<T: ParamValue + ?Sized>(
-    value: &T,
+/// Checks that no header value holds a control character other than tab. `for_each`
+/// calls its argument with each value: generated code passes
+/// `|f| <T as ParamValue>::for_each_value(&self.field, f)`.
+pub fn check_header(
+    for_each: impl FnOnce(&mut dyn FnMut(&str)),
     field: &'static str,
 ) -> Result<(), ValidationError> {
     let mut result = Ok(());
-    value.for_each_value(|text| {
+    for_each(&mut |text| {
         if text.chars().any(|c| c.is_control() && c != '\t') {
             result = Err(ValidationError::new(
                 field,
@@ -307,6 +309,7 @@ pub fn check_header<T: ParamValue + ?Sized>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::value::ParamValue;
 
     const RL: &str = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
@@ -362,12 +365,28 @@ mod tests {
         );
     }
 
+    /// `check_required` as generated code calls it.
+    fn required<T: ParamValue + ?Sized>(
+        value: &T,
+        field: &'static str,
+    ) -> Result<(), ValidationError> {
+        check_required(!T::OPTIONAL && value.is_missing(), field)
+    }
+
+    /// `check_header` as generated code calls it.
+    fn header<T: ParamValue + ?Sized>(
+        value: &T,
+        field: &'static str,
+    ) -> Result<(), ValidationError> {
+        check_header(|f| value.for_each_value(f), field)
+    }
+
     #[test]
     fn required_lists() {
-        assert!(check_required(&vec!["a"], "Permission").is_ok());
-        assert!(check_required(&None::<Vec<String>>, "Filters").is_ok());
+        assert!(required(&vec!["a"], "Permission").is_ok());
+        assert!(required(&None::<Vec<String>>, "Filters").is_ok());
         assert_eq!(
-            check_required(&Vec::<String>::new(), "Permission"),
+            required(&Vec::<String>::new(), "Permission"),
             Err(ValidationError::new(
                 "Permission",
                 ValidationErrorKind::MissingRequired
@@ -395,11 +414,11 @@ mod tests {
 
     #[test]
     fn headers() {
-        assert!(check_header(&Some("true"), "X-Twilio-Webhook-Enabled").is_ok());
-        assert!(check_header(&"a\tb", "X").is_ok());
+        assert!(header(&Some("true"), "X-Twilio-Webhook-Enabled").is_ok());
+        assert!(header(&"a\tb", "X").is_ok());
         for bad in ["a\r\nX-Injected: 1", "a\n", "a\r", "a\0"] {
             assert_eq!(
-                check_header(&Some(bad), "X").unwrap_err().kind(),
+                header(&Some(bad), "X").unwrap_err().kind(),
                 &ValidationErrorKind::HeaderControlCharacter
             );
         }

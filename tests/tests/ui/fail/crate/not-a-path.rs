@@ -1,0 +1,6 @@
+use twill_api::endpoint;
+
+#[endpoint(GET, "/v1/Services", host = "conversations.twilio.com", response = (), crate = 5)]
+struct ListService {}
+
+fn main() {}

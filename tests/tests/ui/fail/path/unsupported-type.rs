@@ -1,0 +1,10 @@
+use twill_api::endpoint;
+
+struct Color;
+
+#[endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = ())]
+struct FetchService {
+    sid: Color,
+}
+
+fn main() {}
