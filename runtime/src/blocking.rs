@@ -66,19 +66,19 @@ impl BlockingClient {
             .block_on(self.client.send_with(endpoint, options))
     }
 
-    /// [`Client::stream`] as an iterator: every item of every page, fetching pages as
-    /// the iteration reaches them.
+    /// [`Client::stream`] as an iterator: every item of every page, fetching a page
+    /// only when the iteration reaches it, so that [`Iterator::take`] fetches only the
+    /// pages the items taken need.
     pub fn iter<'a, E>(
         &'a self,
         endpoint: &'a E,
-        limit: Option<usize>,
     ) -> impl Iterator<Item = Result<<E::Response as Page>::Item, Error>> + 'a
     where
         E: Endpoint + Sync + ?Sized,
         E::Response: Page + Send,
         <E::Response as Page>::Item: Send,
     {
-        let mut stream = Box::pin(self.client.stream(endpoint, limit));
+        let mut stream = Box::pin(self.client.stream(endpoint));
         std::iter::from_fn(move || {
             self.runtime
                 .block_on(futures_util::StreamExt::next(&mut stream))

@@ -63,7 +63,7 @@ fn sends_retries_validates_and_pages_without_an_async_runtime() {
     assert_eq!(server.requests().len(), 2, "the 503 was retried");
 
     let all: Vec<_> = client
-        .iter(&ListConversation::default(), None)
+        .iter(&ListConversation::default())
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(all.len(), 2, "two pages of one conversation");
