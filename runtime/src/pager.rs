@@ -58,6 +58,12 @@ impl Pager {
         matches!(self.next, Next::First)
     }
 
+    /// How the pages are requested, for the retry rules and for tracing.
+    #[cfg(feature = "blocking")]
+    pub(crate) fn exchange(&self) -> Exchange {
+        self.exchange
+    }
+
     /// The request for the next page (`first` is the first page's, given when
     /// [`at_first`](Self::at_first)); `None` once the list is over. An error ends the
     /// walk.
