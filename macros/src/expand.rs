@@ -205,7 +205,8 @@ pub(crate) fn inherent_impl(endpoint: &Endpoint<'_>) -> TokenStream {
     let stream = args.paginated.then(|| {
         let doc = format!(
             "Sends {request_line} and streams the items of every page, following \
-             `next_page_url`, stopping after `limit` items if given."
+             `next_page_url`; lazy, so `StreamExt::take(n)` fetches only the pages `n` \
+             items need."
         );
         // Spanned on the response type, where a missing `Page` impl is reported.
         let item = quote_spanned!(response.span()=> <#response as #private::Page>::Item);
@@ -216,11 +217,10 @@ pub(crate) fn inherent_impl(endpoint: &Endpoint<'_>) -> TokenStream {
             #vis fn stream<'__twill>(
                 &'__twill self,
                 client: &'__twill #private::Client,
-                limit: #private::Option<::core::primitive::usize>,
             ) -> impl #private::Stream<Item = #private::Result<#item, #private::Error>>
                 + ::core::marker::Send
                 + '__twill {
-                client.stream(self, limit)
+                client.stream(self)
             }
         }
     });

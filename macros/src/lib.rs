@@ -132,8 +132,8 @@ use proc_macro::TokenStream;
 /// An implementation of `twill_api::Endpoint` (operation id, method, host, path
 /// template, parameter metadata, body format, validation, encoding, response type),
 /// `async fn send(&self, client: &Client) -> Result<Response, Error>`, and for
-/// `paginated` endpoints `fn stream(&self, client: &Client, limit: Option<usize>)` over
-/// every item of every page.
+/// `paginated` endpoints `fn stream(&self, client: &Client)`, a lazy stream over every
+/// item of every page.
 ///
 /// A mistake in the declaration is a compile error on the offending token, every one
 /// at once. The struct is still emitted (with `send`, and an `Endpoint` impl when the

@@ -22,6 +22,7 @@ use crate::headers::Headers;
 use crate::json::JsonBody;
 use crate::limits::{self, MAX_URL_LEN};
 use crate::page::{NextPage, Page};
+use crate::pager::Pager;
 use crate::region;
 use crate::retry::{RetryPolicy, SendOptions};
 
@@ -213,8 +214,11 @@ impl Client {
     }
 
     /// Streams every item of a list endpoint: the first page from `endpoint`, then each
-    /// page its [`next_page`](Page::next_page) names, stopping after `limit` items if
-    /// given.
+    /// page its [`next_page`](Page::next_page) names.
+    ///
+    /// The stream is lazy: it fetches a page only when asked for an item beyond the
+    /// pages already fetched, so [`StreamExt::take`](futures_util::StreamExt::take)
+    /// stops it without fetching a page more than the items taken need.
     ///
     /// A failure ends the stream with that error. The stream ends with
     /// [`Error::Pagination`], after the items of the page that named it, when a next
@@ -231,81 +235,36 @@ impl Client {
     pub fn stream<'a, E>(
         &'a self,
         endpoint: &'a E,
-        limit: Option<usize>,
     ) -> impl Stream<Item = Result<<E::Response as Page>::Item, Error>> + Send + 'a
     where
         E: Endpoint + Sync + ?Sized,
         E::Response: Page + Send,
         <E::Response as Page>::Item: Send,
     {
-        /// What the stream does once the items in hand are out.
-        enum Next {
-            First,
-            Url(Url),
-            Fail(Error),
-            Done,
-        }
-        /// The stream's state: what comes next, the items in hand, how many more to
-        /// give, the first page's URL, and the URL of every page fetched so far.
-        struct State<I> {
-            next: Next,
-            items: std::vec::IntoIter<I>,
-            remaining: Option<usize>,
-            first: Option<Url>,
-            fetched: HashSet<String>,
-        }
-        let state = State {
-            next: Next::First,
-            items: Vec::new().into_iter(),
-            remaining: limit,
-            first: None,
-            fetched: HashSet::new(),
-        };
-        futures_util::stream::unfold(state, move |mut state| async move {
+        let state = (Pager::of::<E>(), Vec::new().into_iter());
+        futures_util::stream::unfold(state, move |(mut pager, mut items)| async move {
             loop {
-                if state.remaining == Some(0) {
-                    return None;
+                if let Some(item) = items.next() {
+                    return Some((Ok(item), (pager, items)));
                 }
-                if let Some(item) = state.items.next() {
-                    state.remaining = state.remaining.map(|n| n.saturating_sub(1));
-                    return Some((Ok(item), state));
-                }
-                let exchange = Exchange::of::<E>(SendOptions::new());
-                let request = match std::mem::replace(&mut state.next, Next::Done) {
-                    Next::Done => return None,
-                    Next::Fail(error) => return Some((Err(error), state)),
-                    Next::First => self.request_for(endpoint),
-                    Next::Url(url) => Ok(self.page_request(url, E::HOST)),
-                };
-                let page: Result<E::Response, Error> = match request {
-                    Ok(request) => {
-                        if state.first.is_none() {
-                            state.first = Some(request.url().clone());
-                        }
-                        state.fetched.insert(request.url().as_str().to_owned());
-                        self.execute(request, exchange).await
-                    }
+                let first = pager.at_first().then(|| self.request_for(endpoint));
+                let page = match pager.fetch(self, first).await? {
+                    Ok(reply) => pager.read::<E::Response>(self, reply),
                     Err(error) => Err(error),
                 };
-                let page = match page {
-                    Ok(page) => page,
-                    Err(error) => return Some((Err(error), state)),
-                };
-                // A refused next page is reported after this page's items.
-                let first = state.first.as_ref().expect("set with the first request");
-                state.next = match self.next_page(E::HOST, first, page.next_page(), &state.fetched)
-                {
-                    Ok(Some(url)) => Next::Url(url),
-                    Ok(None) => Next::Done,
-                    Err(error) => Next::Fail(error),
-                };
-                state.items = page.into_items().into_iter();
+                match page {
+                    Ok(page) => items = page,
+                    Err(error) => return Some((Err(error), (pager, items))),
+                }
             }
         })
     }
 
     /// The request for `endpoint`, validated: URL, query or form body, headers.
-    fn request_for<E: Endpoint + ?Sized>(&self, endpoint: &E) -> Result<reqwest::Request, Error> {
+    pub(crate) fn request_for<E: Endpoint + ?Sized>(
+        &self,
+        endpoint: &E,
+    ) -> Result<reqwest::Request, Error> {
         endpoint.validate()?;
         let base = self.base_for(E::HOST);
         let mut url = String::with_capacity(128);
@@ -369,7 +328,7 @@ impl Client {
 
     /// The request for a next page: a `GET` of the URL the server gave, checked by
     /// [`next_page`](Self::next_page).
-    fn page_request(&self, url: Url, host: &'static str) -> reqwest::Request {
+    pub(crate) fn page_request(&self, url: Url, host: &'static str) -> reqwest::Request {
         let mut request = reqwest::Request::new(Method::Get.to_http(), url);
         request.headers_mut().extend(self.common_headers());
         if let (Base::Override(_), Some(value)) = (self.base_for(host), product_host(host)) {
@@ -399,7 +358,7 @@ impl Client {
     /// The URL of the page `next` names, checked: `None` on the last page, the URL when
     /// it is on the first page's origin (see [`stream`](Self::stream)), carries no
     /// credentials, is not too long and was not fetched yet, else why not.
-    fn next_page(
+    pub(crate) fn next_page(
         &self,
         host: &str,
         first: &Url,

@@ -67,9 +67,55 @@ impl From<reqwest::Error> for Failure {
     }
 }
 
+/// A response received in full, still to decode: what the exchange, which is the same
+/// code whatever the response type, hands to the small generic [`decode`](Self::decode).
+pub(crate) struct Reply {
+    received: Received,
+    tries: Tries,
+    /// `Endpoint::ANSWERS_WITH_REDIRECT`.
+    redirect_answer: bool,
+    /// Held until the reply is decoded, for the span's duration.
+    #[cfg(feature = "tracing")]
+    finish: Finish,
+}
+
+impl Reply {
+    /// Decodes the response into `T`, or the error it is, inside the request's span
+    /// (decoding may report unusual values).
+    pub(crate) fn decode<T: DeserializeOwned>(self) -> Result<T, Error> {
+        #[cfg(feature = "tracing")]
+        let _entered = self.finish.span.enter();
+        response::decode(
+            self.received.status,
+            self.received.location.as_ref(),
+            &self.received.body,
+            self.tries,
+            self.redirect_answer,
+        )
+    }
+}
+
+/// Records the request span's duration when dropped: once the reply is decoded, or
+/// once the exchange has failed.
+#[cfg(feature = "tracing")]
+struct Finish {
+    span: tracing::Span,
+    started: std::time::Instant,
+}
+
+#[cfg(feature = "tracing")]
+impl Drop for Finish {
+    fn drop(&mut self) {
+        self.span.record(
+            "duration_ms",
+            u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX),
+        );
+    }
+}
+
 /// How an exchange ended.
-struct Done<T> {
-    result: Result<T, Error>,
+struct Done {
+    result: Result<(Received, Tries), Error>,
     /// The status of the last response, if one came (for tracing).
     #[cfg_attr(not(feature = "tracing"), allow(dead_code))]
     status: Option<StatusCode>,
@@ -81,13 +127,26 @@ struct Done<T> {
 impl Client {
     /// Sends `request`, retrying as the policy and the safety rules allow, and decodes
     /// the last response.
+    ///
+    /// Only the decoding is generic: the exchange itself is compiled once, whatever
+    /// the number of response types.
     pub(crate) async fn execute<T: DeserializeOwned>(
         &self,
         request: reqwest::Request,
         exchange: Exchange,
     ) -> Result<T, Error> {
+        self.receive(request, exchange).await?.decode()
+    }
+
+    /// Sends `request`, retrying as the policy and the safety rules allow, and reads
+    /// the last response in full, in a span of its own (feature `tracing`).
+    pub(crate) async fn receive(
+        &self,
+        request: reqwest::Request,
+        exchange: Exchange,
+    ) -> Result<Reply, Error> {
         #[cfg(feature = "tracing")]
-        {
+        let (done, finish) = {
             use tracing::Instrument as _;
             let span = tracing::info_span!(
                 "twill.request",
@@ -98,7 +157,10 @@ impl Client {
                 attempts = tracing::field::Empty,
                 duration_ms = tracing::field::Empty,
             );
-            let started = std::time::Instant::now();
+            let finish = Finish {
+                span: span.clone(),
+                started: std::time::Instant::now(),
+            };
             let done = self
                 .exchange(request, exchange)
                 .instrument(span.clone())
@@ -107,21 +169,21 @@ impl Client {
                 span.record("status", status.as_u16());
             }
             span.record("attempts", done.attempts);
-            span.record(
-                "duration_ms",
-                u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
-            );
-            done.result
-        }
+            (done, finish)
+        };
         #[cfg(not(feature = "tracing"))]
-        self.exchange(request, exchange).await.result
+        let done = self.exchange(request, exchange).await;
+        let (received, tries) = done.result?;
+        Ok(Reply {
+            received,
+            tries,
+            redirect_answer: exchange.redirect_answer,
+            #[cfg(feature = "tracing")]
+            finish,
+        })
     }
 
-    async fn exchange<T: DeserializeOwned>(
-        &self,
-        request: reqwest::Request,
-        exchange: Exchange,
-    ) -> Done<T> {
+    async fn exchange(&self, request: reqwest::Request, exchange: Exchange) -> Done {
         let inner = &*self.inner;
         let mut attempt: u32 = 0;
         let mut waited = Duration::ZERO;
@@ -179,13 +241,7 @@ impl Client {
             Err(_) => None,
         };
         let result = match result {
-            Ok(received) => response::decode(
-                received.status,
-                received.location.as_ref(),
-                &received.body,
-                tries,
-                exchange.redirect_answer,
-            ),
+            Ok(received) => Ok((received, tries)),
             Err(Failure::Transport(error)) => Err(Error::transport(error, tries)),
             Err(Failure::Timeout { connecting }) => {
                 let after = if connecting {

@@ -49,6 +49,7 @@ mod lenient;
 mod limits;
 mod meta;
 mod page;
+mod pager;
 mod path;
 pub mod prefix;
 mod region;

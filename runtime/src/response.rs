@@ -20,6 +20,24 @@ pub(crate) fn decode<T: DeserializeOwned>(
     tries: Tries,
     redirect_answer: bool,
 ) -> Result<T, Error> {
+    let json = success_json(status, location, body, tries, redirect_answer)?;
+    // The fast path decodes without tracking where it is; only a failure pays for a
+    // second pass that finds the JSON path of the offending value.
+    match serde_json::from_slice(json) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(decode_error::<T>(status, json, error, tries.attempts)),
+    }
+}
+
+/// The JSON a response's body decodes from, or the error its status makes it: the
+/// part of [`decode`] that does not depend on the response type.
+fn success_json<'a>(
+    status: StatusCode,
+    location: Option<&HeaderValue>,
+    body: &'a [u8],
+    tries: Tries,
+    redirect_answer: bool,
+) -> Result<&'a [u8], Error> {
     if status.is_redirection() && !redirect_answer {
         let location = location.map(HeaderValue::as_bytes);
         return Err(RedirectError::new(status, location, tries.attempts).into());
@@ -27,16 +45,10 @@ pub(crate) fn decode<T: DeserializeOwned>(
     if !status.is_success() && !status.is_redirection() {
         return Err(error_from_body(status, body, tries));
     }
-    let json = if body.iter().all(u8::is_ascii_whitespace) {
-        &b"null"[..]
+    if body.iter().all(u8::is_ascii_whitespace) {
+        Ok(b"null")
     } else {
-        body
-    };
-    // The fast path decodes without tracking where it is; only a failure pays for a
-    // second pass that finds the JSON path of the offending value.
-    match serde_json::from_slice(json) {
-        Ok(value) => Ok(value),
-        Err(error) => Err(decode_error::<T>(status, json, error, tries.attempts)),
+        Ok(body)
     }
 }
 

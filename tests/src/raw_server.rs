@@ -1,6 +1,7 @@
 //! A small HTTP/1.1 server on loopback whose every reply is scripted, including the
 //! misbehaviours a mock library cannot play: answering never, closing a keep-alive
-//! connection mid-request, sending more than announced. It counts connections.
+//! connection mid-request, sending more than announced. It counts connections, and
+//! which of them the client has closed.
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -92,6 +93,8 @@ type Handler = dyn Fn(&RawRequest) -> Reply + Send + Sync;
 pub struct RawServer {
     addr: SocketAddr,
     connections: Arc<AtomicUsize>,
+    /// Connections whose client closed them (or that the server closed).
+    closed: Arc<AtomicUsize>,
     requests: Arc<Mutex<Vec<RawRequest>>>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -106,10 +109,12 @@ impl RawServer {
             .expect("bind loopback");
         let addr = listener.local_addr().expect("local address");
         let connections = Arc::new(AtomicUsize::new(0));
+        let closed = Arc::new(AtomicUsize::new(0));
         let requests = Arc::new(Mutex::new(Vec::new()));
         let handler: Arc<Handler> = Arc::new(handler);
         let task = tokio::spawn({
-            let (connections, requests) = (connections.clone(), requests.clone());
+            let (connections, closed, requests) =
+                (connections.clone(), closed.clone(), requests.clone());
             async move {
                 loop {
                     let Ok((stream, _)) = listener.accept().await else {
@@ -117,13 +122,18 @@ impl RawServer {
                     };
                     let connection = connections.fetch_add(1, Ordering::SeqCst);
                     let (handler, requests) = (handler.clone(), requests.clone());
-                    tokio::spawn(serve(stream, connection, handler, requests));
+                    let closed = closed.clone();
+                    tokio::spawn(async move {
+                        serve(stream, connection, handler, requests).await;
+                        closed.fetch_add(1, Ordering::SeqCst);
+                    });
                 }
             }
         });
         RawServer {
             addr,
             connections,
+            closed,
             requests,
             task,
         }
@@ -137,6 +147,12 @@ impl RawServer {
     /// How many connections were accepted.
     pub fn connections(&self) -> usize {
         self.connections.load(Ordering::SeqCst)
+    }
+
+    /// How many connections have ended: closed by the client (or by a reply that
+    /// closes them), or failed.
+    pub fn closed(&self) -> usize {
+        self.closed.load(Ordering::SeqCst)
     }
 
     /// Every request received so far, in arrival order.

@@ -749,7 +749,7 @@ async fn page_meta_key_and_next_page_url_only() -> Result<(), String> {
     let client = client(&server.uri());
     let list = ListConversation::default();
     let all: Vec<_> = client
-        .stream(&list, None)
+        .stream(&list)
         .try_collect()
         .await
         .map_err(|e: Error| e.to_string())?;

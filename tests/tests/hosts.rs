@@ -138,7 +138,7 @@ async fn host_relative_next_pages_follow_the_base_and_its_prefix() {
         account_sid: ACCOUNT_SID.into(),
         page_size: Some(2),
     };
-    let items: Vec<Value> = list.stream(&client, None).try_collect().await.unwrap();
+    let items: Vec<Value> = list.stream(&client).try_collect().await.unwrap();
     assert_eq!(items, [json!({"n": 0}), json!({"n": 1}), json!({"n": 2})]);
     let targets: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
     assert_eq!(
@@ -198,7 +198,7 @@ async fn a_next_page_on_the_products_twilio_host_goes_to_the_clients_base() {
     let server = sync_pages("https://sync.twilio.com/v1/Services?PageSize=1&Page=1").await;
     let client = client_builder(&server.uri()).build().unwrap();
     let items: Vec<Value> = ListSyncServices {}
-        .stream(&client, None)
+        .stream(&client)
         .try_collect()
         .await
         .unwrap();
@@ -219,7 +219,7 @@ async fn a_next_page_on_another_products_host_is_refused() {
         let client = client_builder(&server.uri()).build().unwrap();
         let results: Vec<Result<Value, Error>> = {
             use futures_util::StreamExt;
-            ListSyncServices {}.stream(&client, None).collect().await
+            ListSyncServices {}.stream(&client).collect().await
         };
         assert_eq!(results.len(), 2, "{next}: {results:?}");
         assert_eq!(results[0].as_ref().unwrap(), &json!({"n": 0}));
@@ -285,7 +285,7 @@ async fn token_pages_resend_the_first_request_with_the_token() {
         page_token: Some("first".into()),
         status: Some("a b".into()),
     };
-    let items: Vec<u32> = list.stream(&client, None).try_collect().await.unwrap();
+    let items: Vec<u32> = list.stream(&client).try_collect().await.unwrap();
     assert_eq!(items, [1, 2, 3]);
     let targets: Vec<String> = server.requests().into_iter().map(|r| r.target).collect();
     assert_eq!(

@@ -1,7 +1,7 @@
 //! Streams over list endpoints: following `next_page_url` across pages on the same
-//! client, stopping at a limit, ending on errors, and refusing what a server could loop
-//! or leak with: foreign hosts, credentials in the URL, pages already fetched, URLs
-//! over the limit.
+//! client, lazily (`take` stops the fetching), ending on errors, and refusing what a
+//! server could loop or leak with: foreign hosts, credentials in the URL, pages already
+//! fetched, URLs over the limit.
 
 use std::time::Duration;
 
@@ -78,7 +78,7 @@ async fn follows_next_page_url_to_the_end() {
         page_size: Some(2),
         ..Default::default()
     };
-    let all: Vec<Conversation> = list.stream(&client, None).try_collect().await.unwrap();
+    let all: Vec<Conversation> = list.stream(&client).try_collect().await.unwrap();
     assert_eq!(
         sids(&all),
         (0..5).map(|n| format!("CH{n:032x}")).collect::<Vec<_>>()
@@ -105,18 +105,42 @@ async fn follows_next_page_url_to_the_end() {
 }
 
 #[tokio::test]
-async fn stops_at_the_limit_without_fetching_more() {
+async fn take_fetches_only_the_pages_the_items_taken_need() {
+    // Pages of two, two and one items: how many requests `take(n)` makes.
+    for (n, pages) in [(0, 0), (1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (9, 3)] {
+        let server = three_pages().await;
+        let client = client(&server.uri());
+        let list = ListConversation::default();
+        let taken: Vec<Conversation> = list.stream(&client).take(n).try_collect().await.unwrap();
+        assert_eq!(sids(&taken).len(), n.min(5), "take({n})");
+        assert_eq!(
+            server.received_requests().await.unwrap().len(),
+            pages,
+            "take({n}) fetches {pages} pages"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_page_is_fetched_only_when_an_item_on_it_is_asked_for() {
     let server = three_pages().await;
     let client = client(&server.uri());
     let list = ListConversation::default();
-    let first_three: Vec<Conversation> = list.stream(&client, Some(3)).try_collect().await.unwrap();
-    assert_eq!(sids(&first_three).len(), 3);
-    // Three items fit in the first two pages: the third is never requested.
-    assert_eq!(server.received_requests().await.unwrap().len(), 2);
-
-    let none: Vec<Conversation> = list.stream(&client, Some(0)).try_collect().await.unwrap();
-    assert!(none.is_empty());
-    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+    let mut stream = std::pin::pin!(list.stream(&client));
+    let requests = || async { server.received_requests().await.unwrap().len() };
+    assert_eq!(
+        requests().await,
+        0,
+        "nothing before the first item is asked for"
+    );
+    // Items 0 and 1 are on page 0, 2 and 3 on page 1, 4 on page 2.
+    for (item, pages) in [(0, 1), (1, 1), (2, 2), (3, 2), (4, 3)] {
+        let conversation = stream.next().await.unwrap().unwrap();
+        assert_eq!(sids(&[conversation]), [format!("CH{item:032x}")]);
+        assert_eq!(requests().await, pages, "after item {item}");
+    }
+    assert!(stream.next().await.is_none());
+    assert_eq!(requests().await, 3, "the last page names no next one");
 }
 
 #[tokio::test]
@@ -133,7 +157,7 @@ async fn refuses_a_next_page_on_another_host() {
         .await;
     let client = client(&server.uri());
     let list = ListConversation::default();
-    let results: Vec<Result<Conversation, Error>> = list.stream(&client, None).collect().await;
+    let results: Vec<Result<Conversation, Error>> = list.stream(&client).collect().await;
 
     assert_eq!(results.len(), 3, "two items, then the error");
     assert!(results[..2].iter().all(Result::is_ok));
@@ -162,7 +186,7 @@ async fn follows_a_relative_next_page_url() {
         .await;
     let client = client(&server.uri());
     let all: Vec<Conversation> = ListConversation::default()
-        .stream(&client, None)
+        .stream(&client)
         .try_collect()
         .await
         .unwrap();
@@ -190,7 +214,7 @@ async fn an_error_page_ends_the_stream_with_the_error() {
         .build()
         .unwrap();
     let list = ListConversation::default();
-    let results: Vec<Result<Conversation, Error>> = list.stream(&client, None).collect().await;
+    let results: Vec<Result<Conversation, Error>> = list.stream(&client).collect().await;
     assert_eq!(results.len(), 3);
     assert!(matches!(&results[2], Err(Error::Api(api)) if api.code == Some(20500)));
 }
@@ -203,7 +227,7 @@ async fn an_invalid_first_request_sends_nothing() {
         page_size: Some(1000),
         ..Default::default()
     };
-    let results: Vec<Result<Conversation, Error>> = list.stream(&client, None).collect().await;
+    let results: Vec<Result<Conversation, Error>> = list.stream(&client).collect().await;
     assert!(
         matches!(results.as_slice(), [Err(Error::Validation(_))]),
         "{results:?}"
@@ -229,7 +253,7 @@ async fn pages(next: impl Fn(&RawRequest) -> Option<String> + Send + Sync + 'sta
 /// Collects a whole stream of `ListConversation`.
 async fn collect(server: &RawServer) -> Vec<Result<Conversation, Error>> {
     ListConversation::default()
-        .stream(&client(&server.uri()), None)
+        .stream(&client(&server.uri()))
         .collect()
         .await
 }

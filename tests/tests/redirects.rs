@@ -138,7 +138,7 @@ async fn a_next_page_that_redirects_ends_the_stream_and_reaches_nobody_else() {
     .await;
     let client = client(&server, None);
     let list = ListConversation::default();
-    let results: Vec<Result<Conversation, Error>> = list.stream(&client, None).collect().await;
+    let results: Vec<Result<Conversation, Error>> = list.stream(&client).collect().await;
     assert_eq!(results.len(), 2, "{results:?}");
     assert!(results[0].is_ok());
     assert!(

@@ -1,6 +1,6 @@
 //! One `tracing` span per request, with operation, method, path template, status,
 //! attempts and duration, and never a secret or a body; and a warning for each unusual
-//! SID a response holds (feature `tracing`).
+//! SID a response holds (feature `tracing`), from the blocking client too.
 
 use std::fmt::Debug;
 use std::sync::{Arc, Mutex};
@@ -11,7 +11,7 @@ use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Metadata, Subscriber};
 use twill_api::conversations::v1::{CreateConversation, FetchConversation, FetchRole};
-use twill_api::{Client, Credentials, RetryPolicy, sid};
+use twill_api::{BlockingClient, Client, Credentials, RetryPolicy, sid};
 use twill_tests::raw_server::{RawServer, Reply};
 use twill_tests::{ACCOUNT_SID, AUTH_TOKEN};
 
@@ -200,4 +200,46 @@ async fn an_unusual_sid_in_a_response_is_kept_and_reported() {
     };
     assert_eq!(reported("RL"), (Some("RL42"), Some("true")));
     assert_eq!(reported("AC"), (Some("a list"), Some("false")));
+}
+
+#[test]
+fn the_blocking_client_reports_to_the_callers_subscriber() {
+    // The request runs on the blocking client's own thread; its span must still reach
+    // the subscriber of the thread that called.
+    let capture = Arc::new(Capture::default());
+    let _guard = tracing::subscriber::set_default(capture.clone());
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let server = runtime.block_on(RawServer::start(|_| {
+        Reply::json(200, &json!({"sid": "RL42"}))
+    }));
+    let client: BlockingClient = Client::builder()
+        .credentials(Credentials::auth_token(ACCOUNT_SID, AUTH_TOKEN))
+        .base_url(server.uri())
+        .build_blocking()
+        .unwrap();
+    let role = client
+        .send(&FetchRole::new(sid!("RL0123456789abcdef0123456789abcdef")))
+        .unwrap();
+    assert_eq!(role.sid.as_deref(), Some("RL42"));
+    drop(client);
+
+    let spans = capture.spans.lock().unwrap();
+    let requests: Vec<&FieldList> = spans
+        .iter()
+        .filter(|(name, _)| name == "twill.request")
+        .map(|(_, fields)| fields)
+        .collect();
+    assert_eq!(requests.len(), 1, "{spans:?}");
+    assert_eq!(field(requests[0], "operation"), Some("FetchRole"));
+    assert_eq!(field(requests[0], "status"), Some("200"));
+    assert_eq!(field(requests[0], "attempts"), Some("1"));
+    assert!(field(requests[0], "duration_ms").is_some(), "{spans:?}");
+    // Decoding happens on the caller's thread: the unusual SID's warning is there too.
+    let events = capture.events.lock().unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| field(e, "message") == Some("a SID property holds no SID of its kind")),
+        "{events:?}"
+    );
 }
