@@ -4,10 +4,11 @@
 use serde_json::{Value, json};
 use twill_api::conversations::v1::{
     Conversation, ConversationState, ConversationWebhookEnabledType, CreateConversation,
-    DeleteConversation, FetchUser, ListConversation, UpdateServiceUserConversation,
+    DeleteConversation, FetchUser, ListConversation, ListConversationResponse,
+    UpdateServiceUserConversation,
 };
 use twill_api::prefix::MG;
-use twill_api::{Error, Sid, Timestamp, ValidationErrorKind, sid};
+use twill_api::{Error, Page, Sid, Timestamp, ValidationErrorKind, sid};
 use twill_tests::{client, pairs, response_example, spec};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -112,6 +113,24 @@ fn response_enums_keep_unknown_values() {
         ConversationState::VALUES,
         ["initializing", "inactive", "active", "closed"]
     );
+}
+
+#[test]
+fn responses_are_built_from_default_in_tests() {
+    // Response types are `#[non_exhaustive]`: outside the crate, one is built from
+    // `Default::default()` and its public fields set.
+    let mut conversation = Conversation::default();
+    conversation.friendly_name = Some("Support".to_owned());
+    conversation.state = Some(ConversationState::Active);
+    assert_eq!(conversation.friendly_name.as_deref(), Some("Support"));
+    assert_eq!(conversation.sid, None);
+    let json = serde_json::to_value(&conversation).unwrap();
+    assert_eq!(json["friendly_name"], "Support");
+    assert_eq!(json["state"], "active");
+
+    let mut page = ListConversationResponse::default();
+    page.conversations.push(conversation.clone());
+    assert_eq!(page.into_items(), vec![conversation]);
 }
 
 #[tokio::test]

@@ -163,9 +163,11 @@ impl Gen<'_> {
             note += " A SID property holds what Twilio sent, even text that does not look like a \
                      SID of its kind (up to 34 bytes; `\"\"` is `None`).";
         }
+        note += " To build one (in a test, say), start from `Default::default()` and set its \
+                 fields.";
         out += "///\n";
         out += &markdown(&note, "");
-        out += "#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]\n#[non_exhaustive]\n";
+        out += "#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]\n#[non_exhaustive]\n";
         out += &format!("pub struct {name} {{\n");
         let names = field_names(properties.iter().map(|(wire, _)| wire.as_str()));
         for (((prop, property), (rust, lenient)), field) in
@@ -261,7 +263,9 @@ impl Gen<'_> {
             .ok_or_else(|| format!("{op_id}: items of no resource"))?;
         let key_field = field_names([key]).remove(0);
         let mut out = format!("/// A page of [`{item_type}`]s, as [`{op_id}`] returns it.\n");
-        out += "#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]\n#[non_exhaustive]\n";
+        out += "///\n/// To build one (in a test, say), start from `Default::default()` and set its \
+                fields.\n";
+        out += "#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]\n#[non_exhaustive]\n";
         out += &format!("pub struct {name} {{\n");
         let items_doc = format!(
             "The [`{item_type}`]s of this page; empty when the response leaves the list out or sends `null`."

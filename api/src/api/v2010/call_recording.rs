@@ -106,7 +106,9 @@ impl ListCallRecording {
 }
 
 /// A page of [`CallRecording`]s, as [`ListCallRecording`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListCallRecordingResponse {
     /// The position of this page's last item in the whole list.
@@ -333,8 +335,9 @@ impl DeleteCallRecording {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its numbers and integers may also arrive as strings (`"0.5"`, `"5"`). A SID property
 /// holds what Twilio sent, even text that does not look like a SID of its kind (up to 34
-/// bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// bytes; `""` is `None`). To build one (in a test, say), start from `Default::default()`
+/// and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CallRecording {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created

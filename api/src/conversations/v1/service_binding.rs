@@ -130,7 +130,9 @@ impl ListServiceBinding {
 }
 
 /// A page of [`ServiceBinding`]s, as [`ListServiceBinding`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceBindingResponse {
     /// The [`ServiceBinding`]s of this page; empty when the response leaves the list out or
@@ -159,8 +161,9 @@ impl Page for ListServiceBindingResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceBinding {
     /// A 34 character string that uniquely identifies this resource.

@@ -42,7 +42,9 @@ pub struct ListUser {
 }
 
 /// A page of [`User`]s, as [`ListUser`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListUserResponse {
     /// The [`User`]s of this page; empty when the response leaves the list out or sends
@@ -204,8 +206,9 @@ impl DeleteUser {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A `null` entry of `links` is left
 /// out. A SID property holds what Twilio sent, even text that does not look like a SID of
-/// its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// its kind (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct User {
     /// The unique string that we created to identify the User resource.

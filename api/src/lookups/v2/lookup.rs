@@ -104,8 +104,9 @@ impl FetchPhoneNumber {
 /// A Lookup resource (`LookupResponse` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its booleans may also arrive as strings (`"true"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Lookup {
     /// International dialing prefix of the phone number defined in the E.164 standard.
@@ -187,8 +188,9 @@ wire_enum! {
 /// `CallerNameInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its integers may also arrive as strings (`"5"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CallerNameInfo {
     /// `caller_name`: the API description does not describe it.
@@ -212,8 +214,9 @@ pub struct CallerNameInfo {
 /// `LastSimSwapInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its booleans may also arrive as strings (`"true"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LastSimSwapInfo {
     /// `last_sim_swap_date`: the API description does not describe it.
@@ -238,8 +241,9 @@ pub struct LastSimSwapInfo {
 /// `SimSwapInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its integers may also arrive as strings (`"5"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SimSwapInfo {
     /// `last_sim_swap`: the API description does not describe it.
@@ -270,8 +274,9 @@ pub struct SimSwapInfo {
 /// `CallForwardingInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans and integers may also arrive as strings (`"true"`, `"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its booleans and integers may also arrive as strings (`"true"`, `"5"`). To build one (in
+/// a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CallForwardingInfo {
     /// `call_forwarding_enabled`: the API description does not describe it.
@@ -291,8 +296,9 @@ pub struct CallForwardingInfo {
 /// `LineTypeIntelligenceInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its integers may also arrive as strings (`"5"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LineTypeIntelligenceInfo {
     /// `mobile_country_code`: the API description does not describe it.
@@ -326,8 +332,9 @@ pub struct LineTypeIntelligenceInfo {
 /// `LineStatusInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its integers may also arrive as strings (`"5"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LineStatusInfo {
     /// `status`: the API description does not describe it.
@@ -346,8 +353,9 @@ pub struct LineStatusInfo {
 /// `IdentityMatchInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its integers may also arrive as strings (`"5"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct IdentityMatchInfo {
     /// `first_name_match`: the API description does not describe it.
@@ -417,7 +425,8 @@ pub struct IdentityMatchInfo {
 /// `ReassignedNumberInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ReassignedNumberInfo {
     /// `last_verified_date`: the API description does not describe it.
@@ -440,8 +449,9 @@ pub struct ReassignedNumberInfo {
 /// `SmsPumpingRiskInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans and integers may also arrive as strings (`"true"`, `"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its booleans and integers may also arrive as strings (`"true"`, `"5"`). To build one (in
+/// a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SmsPumpingRiskInfo {
     /// `carrier_risk_category`: the API description does not describe it.

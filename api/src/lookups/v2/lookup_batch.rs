@@ -36,7 +36,8 @@ pub struct CreateBulkLookup {
 /// What [`CreateBulkLookup`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LookupResponse {
     /// `phone_numbers`: the API description does not describe it.
@@ -49,8 +50,9 @@ pub struct LookupResponse {
 /// A LookupBatch resource (`LookupBatchResponse` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans and integers may also arrive as strings (`"true"`, `"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its booleans and integers may also arrive as strings (`"true"`, `"5"`). To build one (in
+/// a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LookupBatch {
     /// Unique identifier used to match request with response

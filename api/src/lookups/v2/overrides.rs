@@ -136,7 +136,8 @@ impl DeleteLookupPhoneNumberOverrides {
 /// A Overrides resource (`OverridesResponse` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Overrides {
     /// The phone number for which the override was created

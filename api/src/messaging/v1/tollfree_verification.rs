@@ -314,7 +314,9 @@ pub struct ListTollfreeVerification {
 }
 
 /// A page of [`TollfreeVerification`]s, as [`ListTollfreeVerification`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListTollfreeVerificationResponse {
     /// The [`TollfreeVerification`]s of this page; empty when the response leaves the list
@@ -500,8 +502,9 @@ impl CreateTollfreeVerification {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans and integers may also arrive as strings (`"true"`, `"5"`). A SID property
 /// holds what Twilio sent, even text that does not look like a SID of its kind (up to 34
-/// bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// bytes; `""` is `None`). To build one (in a test, say), start from `Default::default()`
+/// and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct TollfreeVerification {
     /// The unique string to identify Tollfree Verification.

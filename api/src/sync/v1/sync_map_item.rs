@@ -218,7 +218,9 @@ impl ListSyncMapItem {
 }
 
 /// A page of [`SyncMapItem`]s, as [`ListSyncMapItem`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListSyncMapItemResponse {
     /// The [`SyncMapItem`]s of this page; empty when the response leaves the list out or
@@ -298,8 +300,9 @@ impl CreateSyncMapItem {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SyncMapItem {
     /// The unique, user-defined key for the Map Item.

@@ -125,7 +125,9 @@ pub struct ListVerificationAttempt {
 }
 
 /// A page of [`VerificationAttempt`]s, as [`ListVerificationAttempt`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListVerificationAttemptResponse {
     /// The [`VerificationAttempt`]s of this page; empty when the response leaves the list
@@ -176,8 +178,9 @@ impl FetchVerificationAttempt {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct VerificationAttempt {
     /// The SID that uniquely identifies the verification attempt resource.

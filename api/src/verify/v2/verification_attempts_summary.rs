@@ -57,8 +57,9 @@ pub struct FetchVerificationAttemptsSummary {
 /// spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its integers may also arrive as strings (`"5"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct VerificationAttemptsSummary {
     /// Total of attempts made according to the provided filters
