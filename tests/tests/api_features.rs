@@ -3,11 +3,11 @@
 
 use serde_json::{Value, json};
 use twill_api::conversations::v1::{
-    Conversation, ConversationState, ConversationWebhookEnabledType, CreateConversation,
-    DeleteConversation, FetchUser, ListConversation, ListConversationResponse,
-    UpdateServiceUserConversation,
+    Conversation, ConversationState, CreateConversation, DeleteConversation, FetchUser,
+    ListConversation, ListConversationResponse, UpdateServiceUserConversation,
 };
 use twill_api::prefix::MG;
+use twill_api::sync::v1::UpdateDocument;
 use twill_api::{Error, Page, Sid, Timestamp, ValidationErrorKind, sid};
 use twill_tests::{client, pairs, response_example, spec};
 use wiremock::matchers::any;
@@ -143,7 +143,7 @@ async fn date_times_go_out_as_utc_seconds_and_come_back_typed() {
         friendly_name: Some("Home Repair Visit".into()),
         date_created: Some(at),
         state: Some(ConversationState::Inactive),
-        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::True),
+        x_twilio_webhook_enabled: Some(true),
         ..Default::default()
     }
     .send(&client)
@@ -171,7 +171,7 @@ async fn a_delete_answered_204_returns_unit() {
     let client = client(&server.uri());
     let deleted: () = DeleteConversation {
         sid: "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
-        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::False),
+        x_twilio_webhook_enabled: Some(false),
     }
     .send(&client)
     .await
@@ -187,15 +187,14 @@ async fn bad_headers_and_bounds_are_refused_before_sending() {
     let server = server_answering(200, Some(json!({}))).await;
     let client = client(&server.uri());
 
-    let injected = CreateConversation {
-        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::Unknown(
-            "true\r\nX-Injected: 1".into(),
-        )),
-        ..Default::default()
+    // `If-Match` takes any text (`X-Twilio-Webhook-Enabled` is a `bool`).
+    let injected = UpdateDocument {
+        if_match: Some("1\r\nX-Injected: 1".into()),
+        ..UpdateDocument::new("default", "ETaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
     };
     match injected.send(&client).await {
         Err(Error::Validation(err)) => {
-            assert_eq!(err.field(), "X-Twilio-Webhook-Enabled");
+            assert_eq!(err.field(), "If-Match");
             assert_eq!(err.kind(), &ValidationErrorKind::HeaderControlCharacter);
         }
         other => panic!("expected a validation error, got {other:?}"),

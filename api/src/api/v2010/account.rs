@@ -196,7 +196,8 @@ pub struct Account {
     #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub subresource_uris: Option<BTreeMap<String, String>>,
     /// One of `Trial`, `Full`.
-    pub r#type: Option<AccountType>,
+    #[serde(rename = "type")]
+    pub account_type: Option<AccountType>,
     /// The URI for this resource, relative to `<https://api.twilio.com`>
     pub uri: Option<String>,
 }

@@ -8,16 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CN};
-use crate::{NextPage, Page, Sid, endpoint, wire_enum};
+use crate::{NextPage, Page, Sid, endpoint};
 
-wire_enum! {
-    /// The set of permissions that you authorized for the Connect App.  Can be: `get-all`
-    /// or `post-all`.
-    pub enum AuthorizedConnectAppPermission {
-        GetAll = "get-all",
-        PostAll = "post-all",
-    }
-}
+use super::ConnectAppPermission;
 
 /// Fetch an instance of an authorized-connect-app
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/AuthorizedConnectApps/<ConnectAppSid>.json", host = "api.twilio.com", response = AuthorizedConnectApp)]
@@ -148,7 +141,7 @@ pub struct AuthorizedConnectApp {
     pub connect_app_sid: Option<Sid<CN>>,
     /// The set of permissions that you authorized for the Connect App.  Can be: `get-all`
     /// or `post-all`.
-    pub permissions: Option<Vec<AuthorizedConnectAppPermission>>,
+    pub permissions: Option<Vec<ConnectAppPermission>>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
 }

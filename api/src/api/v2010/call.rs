@@ -13,17 +13,6 @@ use crate::prefix::{AC, AP, BY, CA, GP, PN, TK};
 use crate::{HttpMethod, NextPage, Page, Secret, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
-    /// The `call_enum_event` enum of the spec: one of `initiated`, `ringing`, `answered`,
-    /// `completed`.
-    pub enum CallEventEnum {
-        Initiated = "initiated",
-        Ringing = "ringing",
-        Answered = "answered",
-        Completed = "completed",
-    }
-}
-
-wire_enum! {
     /// The status of this call. Can be: `queued`, `ringing`, `in-progress`, `canceled`,
     /// `completed`, `failed`, `busy` or `no-answer`. See [Call Status
     /// Values](https://www.twilio.com/docs/voice/api/call-resource#call-status-values)
@@ -41,7 +30,7 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// The `call_enum_update_status` enum of the spec: one of `canceled`, `completed`.
+    /// The `call_enum_update_status` of the spec: one of `canceled`, `completed`.
     pub enum CallUpdateStatus {
         Canceled = "canceled",
         Completed = "completed",

@@ -10,37 +10,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CA, CF, RE};
-use crate::{Date, HttpMethod, NextPage, Page, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{Date, HttpMethod, NextPage, Page, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The status of the recording. Can be: `processing`, `completed` and `absent`. For
-    /// more detailed statuses on in-progress recordings, check out how to [Update a
-    /// Recording
-    /// Resource](https://www.twilio.com/docs/voice/api/recording#update-a-recording-resource).
-    pub enum CallRecordingStatus {
-        InProgress = "in-progress",
-        Paused = "paused",
-        Stopped = "stopped",
-        Processing = "processing",
-        Completed = "completed",
-        Absent = "absent",
-    }
-}
-
-wire_enum! {
-    /// How the recording was created. Can be: `DialVerb`, `Conference`, `OutboundAPI`,
-    /// `Trunking`, `RecordVerb`, `StartCallRecordingAPI`, and
-    /// `StartConferenceRecordingAPI`.
-    pub enum CallRecordingSource {
-        DialVerb = "DialVerb",
-        Conference = "Conference",
-        OutboundAPI = "OutboundAPI",
-        Trunking = "Trunking",
-        RecordVerb = "RecordVerb",
-        StartCallRecordingAPI = "StartCallRecordingAPI",
-        StartConferenceRecordingAPI = "StartConferenceRecordingAPI",
-    }
-}
+use super::{CallRecordingStatus, RecordingSource};
 
 /// Retrieve a list of recordings belonging to the call used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Recordings.json", host = "api.twilio.com", response = ListCallRecordingResponse, paginated)]
@@ -396,7 +368,7 @@ pub struct CallRecording {
     pub channels: Option<i64>,
     /// One of `DialVerb`, `Conference`, `OutboundAPI`, `Trunking`, `RecordVerb`,
     /// `StartCallRecordingAPI`, `StartConferenceRecordingAPI`.
-    pub source: Option<CallRecordingSource>,
+    pub source: Option<RecordingSource>,
     /// The error code that describes why the recording is `absent`. The error code is
     /// described in our [Error Dictionary](https://www.twilio.com/docs/api/errors). This
     /// value is null if the recording `status` is not `absent`.

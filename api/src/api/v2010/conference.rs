@@ -13,17 +13,17 @@ use crate::prefix::{AC, CA, CF};
 use crate::{Date, HttpMethod, NextPage, Page, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
-    /// The status of this conference. Can be: `init`, `in-progress`, or `completed`.
-    pub enum ConferenceStatus {
-        Init = "init",
-        InProgress = "in-progress",
+    /// The `conference_enum_update_status` of the spec: one of `completed`.
+    pub enum ConferenceUpdateStatus {
         Completed = "completed",
     }
 }
 
 wire_enum! {
-    /// The `conference_enum_update_status` enum of the spec: one of `completed`.
-    pub enum ConferenceUpdateStatus {
+    /// The status of this conference. Can be: `init`, `in-progress`, or `completed`.
+    pub enum ConferenceStatus {
+        Init = "init",
+        InProgress = "in-progress",
         Completed = "completed",
     }
 }

@@ -9,36 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CA, CF, RE};
-use crate::{Date, NextPage, Page, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{Date, NextPage, Page, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The status of the recording. Can be: `processing`, `completed` and `absent`. For
-    /// more detailed statuses on in-progress recordings, check out how to [Update a
-    /// Recording
-    /// Resource](https://www.twilio.com/docs/voice/api/recording#update-a-recording-resource).
-    pub enum ConferenceRecordingStatus {
-        InProgress = "in-progress",
-        Paused = "paused",
-        Stopped = "stopped",
-        Processing = "processing",
-        Completed = "completed",
-        Absent = "absent",
-    }
-}
-
-wire_enum! {
-    /// How the recording was created. Can be: `DialVerb`, `Conference`, `OutboundAPI`,
-    /// `Trunking`, `RecordVerb`, `StartCallRecordingAPI`, `StartConferenceRecordingAPI`.
-    pub enum ConferenceRecordingSource {
-        DialVerb = "DialVerb",
-        Conference = "Conference",
-        OutboundAPI = "OutboundAPI",
-        Trunking = "Trunking",
-        RecordVerb = "RecordVerb",
-        StartCallRecordingAPI = "StartCallRecordingAPI",
-        StartConferenceRecordingAPI = "StartConferenceRecordingAPI",
-    }
-}
+use super::{CallRecordingStatus, RecordingSource};
 
 /// Retrieve a list of recordings belonging to the call used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Conferences/<ConferenceSid>/Recordings.json", host = "api.twilio.com", response = ListConferenceRecordingResponse, paginated)]
@@ -207,7 +180,7 @@ pub struct UpdateConferenceRecording {
     /// resource to update. Use `Twilio.CURRENT` to reference the current active recording.
     pub sid: SidOrName<RE>,
     /// One of `in-progress`, `paused`, `stopped`, `processing`, `completed`, `absent`.
-    pub status: ConferenceRecordingStatus,
+    pub status: CallRecordingStatus,
     /// Whether to record during a pause. Can be: `skip` or `silence` and the default is
     /// `silence`. `skip` does not record during the pause period, while `silence` will
     /// replace the actual audio of the call with silence during the pause period. This
@@ -222,7 +195,7 @@ impl UpdateConferenceRecording {
     pub fn new(
         conference_sid: Sid<CF>,
         sid: impl Into<SidOrName<RE>>,
-        status: ConferenceRecordingStatus,
+        status: CallRecordingStatus,
     ) -> Self {
         UpdateConferenceRecording {
             conference_sid,
@@ -317,7 +290,7 @@ pub struct ConferenceRecording {
     /// The currency used in the `price` property. Example: `USD`.
     pub price_unit: Option<String>,
     /// One of `in-progress`, `paused`, `stopped`, `processing`, `completed`, `absent`.
-    pub status: Option<ConferenceRecordingStatus>,
+    pub status: Option<CallRecordingStatus>,
     /// The number of channels in the final recording file.  Can be: `1`, or `2`. Separating
     /// a two leg call into two separate channels of the recording file is supported in
     /// [Dial](https://www.twilio.com/docs/voice/twiml/dial#attributes-record) and [Outbound
@@ -329,7 +302,7 @@ pub struct ConferenceRecording {
     pub channels: Option<i64>,
     /// One of `DialVerb`, `Conference`, `OutboundAPI`, `Trunking`, `RecordVerb`,
     /// `StartCallRecordingAPI`, `StartConferenceRecordingAPI`.
-    pub source: Option<ConferenceRecordingSource>,
+    pub source: Option<RecordingSource>,
     /// The error code that describes why the recording is `absent`. The error code is
     /// described in our [Error Dictionary](https://www.twilio.com/docs/api/errors). This
     /// value is null if the recording `status` is not `absent`.

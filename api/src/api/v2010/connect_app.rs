@@ -8,15 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CN};
-use crate::{HttpMethod, NextPage, Page, Sid, endpoint, wire_enum};
+use crate::{HttpMethod, NextPage, Page, Sid, endpoint};
 
-wire_enum! {
-    /// The set of permissions that your ConnectApp requests.
-    pub enum ConnectAppPermission {
-        GetAll = "get-all",
-        PostAll = "post-all",
-    }
-}
+use super::ConnectAppPermission;
 
 /// Fetch an instance of a connect-app
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/ConnectApps/<Sid>.json", host = "api.twilio.com", response = ConnectApp)]

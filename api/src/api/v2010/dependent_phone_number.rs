@@ -9,27 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, AD, AP, PN, TK};
-use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// Whether the phone number requires an
-    /// [Address](https://www.twilio.com/docs/usage/api/address) registered with Twilio. Can
-    /// be: `none`, `any`, `local`, or `foreign`.
-    pub enum DependentPhoneNumberAddressRequirement {
-        None = "none",
-        Any = "any",
-        Local = "local",
-        Foreign = "foreign",
-    }
-}
-
-wire_enum! {
-    /// Whether the phone number is enabled for emergency calling.
-    pub enum DependentPhoneNumberEmergencyStatus {
-        Active = "Active",
-        Inactive = "Inactive",
-    }
-}
+use super::{AddressRequirement, EmergencyStatus};
 
 /// ListDependentPhoneNumber
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Addresses/<AddressSid>/DependentPhoneNumbers.json", host = "api.twilio.com", response = ListDependentPhoneNumberResponse, paginated)]
@@ -174,7 +156,7 @@ pub struct DependentPhoneNumber {
     /// The URL we call when the phone number receives an incoming SMS message.
     pub sms_url: Option<String>,
     /// One of `none`, `any`, `local`, `foreign`.
-    pub address_requirements: Option<DependentPhoneNumberAddressRequirement>,
+    pub address_requirements: Option<AddressRequirement>,
     /// The set of Boolean properties that indicates whether a phone number can receive
     /// calls or messages.  Capabilities are  `Voice`, `SMS`, and `MMS` and each capability
     /// can be: `true` or `false`.
@@ -204,7 +186,7 @@ pub struct DependentPhoneNumber {
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub trunk_sid: Option<Sid<TK>>,
     /// One of `Active`, `Inactive`.
-    pub emergency_status: Option<DependentPhoneNumberEmergencyStatus>,
+    pub emergency_status: Option<EmergencyStatus>,
     /// The SID of the emergency address configuration that we use for emergency calling
     /// from the phone number.
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]

@@ -13,6 +13,8 @@ use serde_json::Value;
 use crate::prefix::{AC, CA, CF, RE};
 use crate::{NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
+use super::RecordingSource;
+
 wire_enum! {
     /// The status of the recording. Can be: `processing`, `completed`, `absent` or
     /// `deleted`. For information about more detailed statuses on in-progress recordings,
@@ -26,21 +28,6 @@ wire_enum! {
         Completed = "completed",
         Absent = "absent",
         Deleted = "deleted",
-    }
-}
-
-wire_enum! {
-    /// How the recording was created. Can be: `DialVerb`, `Conference`, `OutboundAPI`,
-    /// `Trunking`, `RecordVerb`, `StartCallRecordingAPI`, and
-    /// `StartConferenceRecordingAPI`.
-    pub enum RecordingSource {
-        DialVerb = "DialVerb",
-        Conference = "Conference",
-        OutboundAPI = "OutboundAPI",
-        Trunking = "Trunking",
-        RecordVerb = "RecordVerb",
-        StartCallRecordingAPI = "StartCallRecordingAPI",
-        StartConferenceRecordingAPI = "StartConferenceRecordingAPI",
     }
 }
 

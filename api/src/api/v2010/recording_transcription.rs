@@ -8,16 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, RE, TR};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// The status of the transcription. Can be: `in-progress`, `completed`, `failed`.
-    pub enum RecordingTranscriptionStatus {
-        InProgress = "in-progress",
-        Completed = "completed",
-        Failed = "failed",
-    }
-}
+use super::TranscriptionStatus;
 
 /// FetchRecordingTranscription
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Recordings/<RecordingSid>/Transcriptions/<Sid>.json", host = "api.twilio.com", response = RecordingTranscription)]
@@ -222,11 +215,12 @@ pub struct RecordingTranscription {
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub sid: Option<Sid<TR>>,
     /// One of `in-progress`, `completed`, `failed`.
-    pub status: Option<RecordingTranscriptionStatus>,
+    pub status: Option<TranscriptionStatus>,
     /// The text content of the transcription.
     pub transcription_text: Option<String>,
     /// The transcription type.
-    pub r#type: Option<String>,
+    #[serde(rename = "type")]
+    pub transcription_type: Option<String>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
 }

@@ -8,32 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CA, MZ};
-use crate::{HttpMethod, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The tracks to be included in the Stream. Possible values are `inbound_track`,
-    /// `outbound_track`, `both_tracks`. Default value is `inbound_track`.
-    pub enum StreamTrack {
-        InboundTrack = "inbound_track",
-        OutboundTrack = "outbound_track",
-        BothTracks = "both_tracks",
-    }
-}
-
-wire_enum! {
-    /// The status of the Stream. Possible values are `stopped` and `in-progress`.
-    pub enum StreamStatus {
-        InProgress = "in-progress",
-        Stopped = "stopped",
-    }
-}
-
-wire_enum! {
-    /// The `stream_enum_update_status` enum of the spec: one of `stopped`.
-    pub enum StreamUpdateStatus {
-        Stopped = "stopped",
-    }
-}
+use super::{StreamStatus, StreamTrack, StreamUpdateStatus};
 
 /// Create a Stream
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Streams.json", host = "api.twilio.com", response = Stream)]

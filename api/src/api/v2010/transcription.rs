@@ -8,16 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, RE, TR};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// The status of the transcription. Can be: `in-progress`, `completed`, `failed`.
-    pub enum TranscriptionStatus {
-        InProgress = "in-progress",
-        Completed = "completed",
-        Failed = "failed",
-    }
-}
+use super::TranscriptionStatus;
 
 /// Fetch an instance of a Transcription
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Transcriptions/<Sid>.json", host = "api.twilio.com", response = Transcription)]
@@ -197,7 +190,8 @@ pub struct Transcription {
     /// The text content of the transcription.
     pub transcription_text: Option<String>,
     /// The transcription type. Can only be: `fast`.
-    pub r#type: Option<String>,
+    #[serde(rename = "type")]
+    pub transcription_type: Option<String>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
 }

@@ -9,21 +9,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::AC;
-use crate::{Sid, endpoint, wire_enum};
+use crate::{HttpMethod, Sid, endpoint, wire_enum};
 
 wire_enum! {
     /// The routing target of the webhook. Can be ordinary or route internally to Flex
     pub enum ConfigurationWebhookTarget {
         Webhook = "webhook",
         Flex = "flex",
-    }
-}
-
-wire_enum! {
-    /// The HTTP method to be used when sending a webhook request.
-    pub enum ConfigurationWebhookMethod {
-        Get = "GET",
-        Post = "POST",
     }
 }
 
@@ -80,7 +72,7 @@ pub struct ConfigurationWebhook {
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub account_sid: Option<Sid<AC>>,
     /// One of `GET`, `POST`.
-    pub method: Option<ConfigurationWebhookMethod>,
+    pub method: Option<HttpMethod>,
     /// The list of webhook event triggers that are enabled for this Service:
     /// `onMessageAdded`, `onMessageUpdated`, `onMessageRemoved`, `onMessageAdd`,
     /// `onMessageUpdate`, `onMessageRemove`, `onConversationUpdated`,

@@ -11,24 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, HX, IM, MB, ME};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The `conversation_message_enum_order_type` enum of the spec: one of `asc`, `desc`.
-    pub enum ConversationMessageOrderType {
-        Asc = "asc",
-        Desc = "desc",
-    }
-}
-
-wire_enum! {
-    /// The `conversation_message_enum_webhook_enabled_type` enum of the spec: one of
-    /// `true`, `false`.
-    pub enum ConversationMessageWebhookEnabledType {
-        True = "true",
-        False = "false",
-    }
-}
+use super::ConversationMessageOrderType;
 
 /// Retrieve a list of all messages in the conversation
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ListConversationMessageResponse, paginated)]
@@ -138,9 +123,11 @@ pub struct CreateConversationMessage {
     pub content_variables: Option<String>,
     /// The subject of the message, can be up to 256 characters long.
     pub subject: Option<String>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ConversationMessageWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl CreateConversationMessage {
@@ -223,9 +210,11 @@ pub struct UpdateConversationMessage {
     pub attributes: Option<String>,
     /// The subject of the message, can be up to 256 characters long.
     pub subject: Option<String>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ConversationMessageWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl UpdateConversationMessage {
@@ -262,9 +251,11 @@ pub struct DeleteConversationMessage {
     pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<IM>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ConversationMessageWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl DeleteConversationMessage {

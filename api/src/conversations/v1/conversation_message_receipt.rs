@@ -9,19 +9,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CH, DY, IM, MB};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The message delivery status, can be `read`, `failed`, `delivered`, `undelivered`,
-    /// `sent` or null.
-    pub enum ConversationMessageReceiptDeliveryStatus {
-        Read = "read",
-        Failed = "failed",
-        Delivered = "delivered",
-        Undelivered = "undelivered",
-        Sent = "sent",
-    }
-}
+use super::ConversationMessageReceiptDeliveryStatus;
 
 /// Fetch the delivery and read receipts of the conversation message
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>", host = "conversations.twilio.com", response = ConversationMessageReceipt)]

@@ -10,25 +10,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, FW, WH};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The target of this webhook: `webhook`, `studio`, `trigger`
-    pub enum ConversationScopedWebhookTarget {
-        Webhook = "webhook",
-        Trigger = "trigger",
-        Studio = "studio",
-    }
-}
-
-wire_enum! {
-    /// The `conversation_scoped_webhook_enum_method` enum of the spec: one of `get`,
-    /// `post`.
-    pub enum ConversationScopedWebhookMethod {
-        Get = "get",
-        Post = "post",
-    }
-}
+use super::{ConfigurationAddressMethod, ConversationScopedWebhookTarget};
 
 /// Retrieve a list of all webhooks scoped to the conversation
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Webhooks", host = "conversations.twilio.com", response = ListConversationScopedWebhookResponse, paginated)]
@@ -116,7 +100,7 @@ pub struct CreateConversationScopedWebhook {
     pub configuration_url: Option<String>,
     /// One of `get`, `post`.
     #[param(rename = "Configuration.Method")]
-    pub configuration_method: Option<ConversationScopedWebhookMethod>,
+    pub configuration_method: Option<ConfigurationAddressMethod>,
     /// The list of events, firing webhook event for this Conversation.
     #[param(rename = "Configuration.Filters")]
     pub configuration_filters: Option<Vec<String>>,
@@ -202,7 +186,7 @@ pub struct UpdateConversationScopedWebhook {
     pub configuration_url: Option<String>,
     /// One of `get`, `post`.
     #[param(rename = "Configuration.Method")]
-    pub configuration_method: Option<ConversationScopedWebhookMethod>,
+    pub configuration_method: Option<ConfigurationAddressMethod>,
     /// The list of events, firing webhook event for this Conversation.
     #[param(rename = "Configuration.Filters")]
     pub configuration_filters: Option<Vec<String>>,

@@ -12,17 +12,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, IS, MB, US};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// The current state of this User Conversation. One of `inactive`, `active` or
-    /// `closed`.
-    pub enum ParticipantConversationState {
-        Inactive = "inactive",
-        Active = "active",
-        Closed = "closed",
-    }
-}
+use super::UserConversationState;
 
 /// Retrieve a list of all Conversations that this Participant belongs to by identity or by
 /// address. Only one parameter should be specified.
@@ -139,7 +131,7 @@ pub struct ParticipantConversation {
     /// Identity of the creator of this Conversation.
     pub conversation_created_by: Option<String>,
     /// One of `inactive`, `active`, `closed`.
-    pub conversation_state: Option<ParticipantConversationState>,
+    pub conversation_state: Option<UserConversationState>,
     /// Timer date values representing state update for this conversation.
     pub conversation_timers: Option<Value>,
     /// Contains absolute URLs to access the

@@ -16,7 +16,7 @@ wire_enum! {
     /// `twilsock`.  See [push notification
     /// configuration](https://www.twilio.com/docs/chat/push-notification-configuration) for
     /// more info.
-    pub enum ServiceBindingBindingType {
+    pub enum ServiceBindingType {
         Apn = "apn",
         Gcm = "gcm",
         Fcm = "fcm",
@@ -97,7 +97,7 @@ pub struct ListServiceBinding {
     /// `fcm`, or `twilsock`.  See [push notification
     /// configuration](https://www.twilio.com/docs/chat/push-notification-configuration) for
     /// more info.
-    pub binding_type: Option<Vec<ServiceBindingBindingType>>,
+    pub binding_type: Option<Vec<ServiceBindingType>>,
     /// The identity of a [Conversation
     /// User](https://www.twilio.com/docs/conversations/api/user-resource) this binding
     /// belongs to. See [access
@@ -202,7 +202,7 @@ pub struct ServiceBinding {
     /// info.
     pub identity: Option<String>,
     /// One of `apn`, `gcm`, `fcm`, `twilsock`.
-    pub binding_type: Option<ServiceBindingBindingType>,
+    pub binding_type: Option<ServiceBindingType>,
     /// The [Conversation message
     /// types](https://www.twilio.com/docs/chat/push-notification-configuration#push-types)
     /// the binding is subscribed to.

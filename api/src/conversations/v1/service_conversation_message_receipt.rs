@@ -9,19 +9,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CH, DY, IM, IS, MB};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The message delivery status, can be `read`, `failed`, `delivered`, `undelivered`,
-    /// `sent` or null.
-    pub enum ServiceConversationMessageReceiptDeliveryStatus {
-        Read = "read",
-        Failed = "failed",
-        Delivered = "delivered",
-        Undelivered = "undelivered",
-        Sent = "sent",
-    }
-}
+use super::ConversationMessageReceiptDeliveryStatus;
 
 /// Fetch the delivery and read receipts of the conversation message
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>", host = "conversations.twilio.com", response = ServiceConversationMessageReceipt)]
@@ -187,7 +177,7 @@ pub struct ServiceConversationMessageReceipt {
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub participant_sid: Option<Sid<MB>>,
     /// One of `read`, `failed`, `delivered`, `undelivered`, `sent`.
-    pub status: Option<ServiceConversationMessageReceiptDeliveryStatus>,
+    pub status: Option<ConversationMessageReceiptDeliveryStatus>,
     /// The message [delivery error
     /// code](https://www.twilio.com/docs/sms/api/message-resource#delivery-related-errors)
     /// for a `failed` status,

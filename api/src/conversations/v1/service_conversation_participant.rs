@@ -10,16 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, IS, MB, RL};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
-
-wire_enum! {
-    /// The `service_conversation_participant_enum_webhook_enabled_type` enum of the spec:
-    /// one of `true`, `false`.
-    pub enum ServiceConversationParticipantWebhookEnabledType {
-        True = "true",
-        False = "false",
-    }
-}
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
 /// Retrieve a list of all participants of the conversation
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ListServiceConversationParticipantResponse, paginated)]
@@ -141,9 +132,11 @@ pub struct CreateServiceConversationParticipant {
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// participant.
     pub role_sid: Option<Sid<RL>>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ServiceConversationParticipantWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl CreateServiceConversationParticipant {
@@ -259,9 +252,11 @@ pub struct UpdateServiceConversationParticipant {
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for the Participant.
     pub last_read_timestamp: Option<String>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ServiceConversationParticipantWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl UpdateServiceConversationParticipant {
@@ -310,9 +305,11 @@ pub struct DeleteServiceConversationParticipant {
     pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: SidOrName<MB>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ServiceConversationParticipantWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl DeleteServiceConversationParticipant {

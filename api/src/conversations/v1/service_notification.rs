@@ -49,7 +49,7 @@ pub struct UpdateServiceNotification {
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Configuration applies to.
     pub chat_service_sid: Sid<IS>,
-    /// Weather the notification logging is enabled.
+    /// Whether notification logging is enabled.
     pub log_enabled: Option<bool>,
     /// Whether to send a notification when a new message is added to a conversation. The
     /// default is `false`.
@@ -151,7 +151,7 @@ pub struct ServiceNotification {
     pub added_to_conversation: Option<Value>,
     /// The Push Notification configuration for being removed from a Conversation.
     pub removed_from_conversation: Option<Value>,
-    /// Weather the notification logging is enabled.
+    /// Whether notification logging is enabled.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub log_enabled: Option<bool>,
     /// An absolute API resource URL for this configuration.

@@ -9,15 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, IS};
-use crate::{Sid, endpoint, wire_enum};
-
-wire_enum! {
-    /// The HTTP method to be used when sending a webhook request. One of `GET` or `POST`.
-    pub enum ServiceWebhookConfigurationMethod {
-        Get = "GET",
-        Post = "POST",
-    }
-}
+use crate::{HttpMethod, Sid, endpoint};
 
 /// Fetch a specific service webhook configuration.
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration/Webhooks", host = "conversations.twilio.com", response = ServiceWebhookConfiguration)]
@@ -122,7 +114,7 @@ pub struct ServiceWebhookConfiguration {
     /// `onParticipantRemoved`, `onMessageUpdate` or `onConversationStateUpdated`.
     pub filters: Option<Vec<String>>,
     /// One of `GET`, `POST`.
-    pub method: Option<ServiceWebhookConfigurationMethod>,
+    pub method: Option<HttpMethod>,
     /// An absolute API resource URL for this webhook.
     pub url: Option<String>,
 }

@@ -12,25 +12,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, IS, MB, US};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The Notification Level of this User Conversation. One of `default` or `muted`.
-    pub enum UserConversationNotificationLevel {
-        Default = "default",
-        Muted = "muted",
-    }
-}
-
-wire_enum! {
-    /// The current state of this User Conversation. One of `inactive`, `active` or
-    /// `closed`.
-    pub enum UserConversationState {
-        Inactive = "inactive",
-        Active = "active",
-        Closed = "closed",
-    }
-}
+use super::{UserConversationNotificationLevel, UserConversationState};
 
 /// Fetch a specific User Conversation.
 #[endpoint(GET, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = UserConversation)]
@@ -271,7 +255,7 @@ pub struct UserConversation {
     /// can be used to address the resource in place of the resource's `conversation_sid` in
     /// the URL.
     pub unique_name: Option<String>,
-    /// `url`: the API description does not describe it.
+    /// An absolute API resource URL for this user conversation.
     pub url: Option<String>,
     /// Contains absolute URLs to access the
     /// [participant](https://www.twilio.com/docs/conversations/api/conversation-participant-resource)

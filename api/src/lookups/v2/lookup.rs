@@ -11,6 +11,19 @@ use serde_json::Value;
 
 use crate::{Timestamp, endpoint, wire_enum};
 
+wire_enum! {
+    /// Contains reasons why a phone number is invalid. Possible values: TOO_SHORT,
+    /// TOO_LONG, INVALID_BUT_POSSIBLE, INVALID_COUNTRY_CODE, INVALID_LENGTH, NOT_A_NUMBER.
+    pub enum ValidationError {
+        TooShort = "TOO_SHORT",
+        TooLong = "TOO_LONG",
+        InvalidButPossible = "INVALID_BUT_POSSIBLE",
+        InvalidCountryCode = "INVALID_COUNTRY_CODE",
+        InvalidLength = "INVALID_LENGTH",
+        NotANumber = "NOT_A_NUMBER",
+    }
+}
+
 /// The Lookup API allows you to query information on a phone number so that you can make a
 /// trusted interaction with your user
 #[endpoint(GET, "/v2/PhoneNumbers/<PhoneNumber>", host = "lookups.twilio.com", response = Lookup)]
@@ -172,19 +185,6 @@ pub struct Lookup {
     pub url: Option<String>,
 }
 
-wire_enum! {
-    /// Contains reasons why a phone number is invalid. Possible values: TOO_SHORT,
-    /// TOO_LONG, INVALID_BUT_POSSIBLE, INVALID_COUNTRY_CODE, INVALID_LENGTH, NOT_A_NUMBER.
-    pub enum ValidationError {
-        TooShort = "TOO_SHORT",
-        TooLong = "TOO_LONG",
-        InvalidButPossible = "INVALID_BUT_POSSIBLE",
-        InvalidCountryCode = "INVALID_COUNTRY_CODE",
-        InvalidLength = "INVALID_LENGTH",
-        NotANumber = "NOT_A_NUMBER",
-    }
-}
-
 /// `CallerNameInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
@@ -320,7 +320,8 @@ pub struct LineTypeIntelligenceInfo {
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
-    pub r#type: Option<String>,
+    #[serde(rename = "type")]
+    pub line_type: Option<String>,
     /// `error_code`: the API description does not describe it.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a

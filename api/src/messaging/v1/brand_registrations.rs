@@ -28,17 +28,6 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// When a brand is registered, TCR will attempt to verify the identity of the brand
-    /// based on the supplied information.
-    pub enum BrandRegistrationsIdentityStatus {
-        SelfDeclared = "SELF_DECLARED",
-        Unverified = "UNVERIFIED",
-        Verified = "VERIFIED",
-        VettedVerified = "VETTED_VERIFIED",
-    }
-}
-
-wire_enum! {
     /// DEPRECATED. Feedback on how to improve brand score
     pub enum BrandRegistrationsBrandFeedback {
         TaxId = "TAX_ID",
@@ -46,6 +35,17 @@ wire_enum! {
         Nonprofit = "NONPROFIT",
         GovernmentEntity = "GOVERNMENT_ENTITY",
         Others = "OTHERS",
+    }
+}
+
+wire_enum! {
+    /// When a brand is registered, TCR will attempt to verify the identity of the brand
+    /// based on the supplied information.
+    pub enum BrandRegistrationsIdentityStatus {
+        SelfDeclared = "SELF_DECLARED",
+        Unverified = "UNVERIFIED",
+        Verified = "VERIFIED",
+        VettedVerified = "VETTED_VERIFIED",
     }
 }
 

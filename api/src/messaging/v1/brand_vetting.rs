@@ -13,7 +13,7 @@ use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 wire_enum! {
     /// The third-party provider that has conducted the vetting. One of “CampaignVerify”
     /// (Campaign Verify tokens) or “AEGIS” (Secondary Vetting).
-    pub enum BrandVettingVettingProvider {
+    pub enum BrandVettingProvider {
         CampaignVerify = "campaign-verify",
         Aegis = "aegis",
     }
@@ -31,7 +31,7 @@ pub struct ListBrandVetting {
     /// The SID of the Brand Registration resource of the vettings to read .
     pub brand_sid: Sid<BN>,
     /// The third-party provider of the vettings to read
-    pub vetting_provider: Option<BrandVettingVettingProvider>,
+    pub vetting_provider: Option<BrandVettingProvider>,
 }
 
 impl ListBrandVetting {
@@ -85,7 +85,7 @@ pub struct CreateBrandVetting {
     /// The SID of the Brand Registration resource of the vettings to create .
     pub brand_sid: Sid<BN>,
     /// One of `campaign-verify`, `aegis`.
-    pub vetting_provider: BrandVettingVettingProvider,
+    pub vetting_provider: BrandVettingProvider,
     /// The unique ID of the vetting
     pub vetting_id: Option<String>,
 }
@@ -93,7 +93,7 @@ pub struct CreateBrandVetting {
 impl CreateBrandVetting {
     /// The request with its required parameters; every optional one is `None`, to be set
     /// with `CreateBrandVetting { field: Some(..), ..CreateBrandVetting::new(..) }`.
-    pub fn new(brand_sid: Sid<BN>, vetting_provider: BrandVettingVettingProvider) -> Self {
+    pub fn new(brand_sid: Sid<BN>, vetting_provider: BrandVettingProvider) -> Self {
         CreateBrandVetting {
             brand_sid,
             vetting_provider,
@@ -163,7 +163,7 @@ pub struct BrandVetting {
     /// The status of the import vetting attempt. One of “PENDING,” “SUCCESS,” or “FAILED”.
     pub vetting_status: Option<String>,
     /// One of `campaign-verify`, `aegis`.
-    pub vetting_provider: Option<BrandVettingVettingProvider>,
+    pub vetting_provider: Option<BrandVettingProvider>,
     /// The absolute URL of the Brand Vetting resource.
     pub url: Option<String>,
 }
