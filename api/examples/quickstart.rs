@@ -19,9 +19,7 @@ use std::sync::Mutex;
 
 use serde_json::{Value, json};
 use twill_api::api::v2010::{CreateMessage, FetchMessage};
-use twill_api::conversations::v1::service_configuration::{
-    FetchServiceConfiguration, UpdateServiceConfiguration,
-};
+use twill_api::conversations::v1::{FetchServiceConfiguration, UpdateServiceConfiguration};
 use twill_api::prefix::{IS, RL};
 use twill_api::{Client, Credentials, Endpoint, Form, Sid, sid};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};

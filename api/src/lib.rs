@@ -7,7 +7,7 @@
 //! client sends every product's endpoints, each to its own host.
 //!
 //! ```no_run
-//! use twill_api::conversations::v1::service_configuration::UpdateServiceConfiguration;
+//! use twill_api::conversations::v1::UpdateServiceConfiguration;
 //! use twill_api::{Client, sid};
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {

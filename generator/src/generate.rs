@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::emit::Gen;
 use crate::emit::files::{header, mod_file, module_file};
+use crate::emit::resource::enum_item;
+use crate::enums::EnumPlan;
 use crate::plan::{ModuleDoc, Plan, resource_in};
 use crate::product::Product;
 use crate::spec::Spec;
@@ -32,80 +34,46 @@ pub fn generate(
     markers: &[String],
 ) -> Result<Generated, String> {
     let spec = Spec::load(spec_path)?;
-    let plan = Plan::new(&spec, &product.title)?;
-    let mut g = Gen::new(&spec, &plan);
-
-    // Items per module, in the plan's module order: enums, then per operation its
-    // endpoint and list type, then resources, then types made on the way.
-    let mut items: Vec<Vec<String>> = Vec::new();
-    for m in &plan.modules {
-        items.push(
-            m.enums
-                .iter()
-                .map(|e| g.enum_item(e))
-                .collect::<Result<_, _>>()?,
-        );
-    }
-    let index_of = |module: &str| {
-        plan.modules
-            .iter()
-            .position(|m| m.name == module)
-            .unwrap_or_default()
+    let plan = Plan::new(&spec)?;
+    // The first pass records the enums requests and responses use; the second names
+    // them as the enum plan says and writes them.
+    let none = EnumPlan::default();
+    let first = Items::new(&spec, &plan, &none)?;
+    let mut taken = first.generator.taken().clone();
+    taken.extend(spec.operations().iter().map(|op| op.id().to_owned()));
+    let family = |module: &str| product.family(module).ok().flatten();
+    let enums = EnumPlan::new(&first.generator.enum_uses, &taken, family);
+    let Items {
+        generator: g,
+        mut items,
+        mut docs,
+        visits,
+    } = Items::new(&spec, &plan, &enums)?;
+    let index_of = |docs: &[(String, ModuleDoc)], module: &str| {
+        docs.iter().position(|(name, _)| name == module)
     };
-    let mut visits = Vec::new();
-    for op in spec.operations() {
-        let resource = resource_in(&spec, op)?;
-        let module = plan
-            .resource(&resource)
-            .map(|r| r.module.clone())
-            .ok_or_else(|| format!("{resource}: unplanned"))?;
-        let endpoint = g.endpoint_item(op, &module)?;
-        items[index_of(&module)].push(endpoint.text);
-        visits.push((endpoint.paginated, format!("{module}::{}", op.id())));
-        if let (Some(shape), (_, Some(schema))) = (endpoint.list, op.success()?) {
-            let name = endpoint.response;
-            let text = g.list_item(op.id(), &name, schema, shape, &module)?;
-            items[index_of(&module)].push(text);
-        }
-    }
-    for (i, m) in plan.modules.iter().enumerate() {
-        for resource in &m.resources {
-            let text = g.resource_item(resource, &m.name)?;
-            items[i].push(text);
-        }
-    }
-    // Named enum schemas no operation or resource used: in `other_enums`, made if
-    // need be, so that every enum schema has a Rust type.
-    let mut docs: Vec<(String, ModuleDoc)> = Vec::new();
-    for m in &plan.modules {
-        let doc = m
-            .doc
-            .clone()
-            .ok_or_else(|| format!("module {} has no description", m.name))?;
-        docs.push((m.name.clone(), doc));
-    }
-    for (schema, _) in &plan.enums {
-        if schema.contains("_enum_") || g.made(&format!("enum-schema:{schema}")).is_some() {
-            continue;
-        }
-        let i = match docs.iter().position(|(name, _)| name == "other_enums") {
+    let mut enum_items: Vec<Vec<String>> = vec![Vec::new(); docs.len()];
+    for planned in &enums.enums {
+        let i = match index_of(&docs, &planned.home) {
             Some(i) => i,
             None => {
                 let text = format!(
-                    "Enum schemas of the spec that no {} operation or resource uses, kept so that \
-                     every enum schema has a Rust type.",
+                    "The enums of {} that several resources share: one type per set of \
+                     values, whatever the spec names it.",
                     product.title
                 );
-                docs.push(("other_enums".to_owned(), (0, None, text)));
+                docs.push((planned.home.clone(), (0, None, text)));
                 items.push(Vec::new());
-                items.len() - 1
+                enum_items.push(Vec::new());
+                docs.len() - 1
             }
         };
-        items[i].push(g.enum_item(schema)?);
+        enum_items[i].push(enum_item(planned));
     }
-    for (module, text) in std::mem::take(&mut g.extras) {
-        items[index_of(&module)].push(text);
+    for (module_items, enum_items) in items.iter_mut().zip(enum_items) {
+        module_items.splice(0..0, enum_items);
     }
+    let defined_in = g.defined_in;
 
     let header = header(spec_label);
     fs::create_dir_all(out_dir).map_err(|err| format!("{}: {err}", out_dir.display()))?;
@@ -125,11 +93,10 @@ pub fn generate(
     for ((name, doc), module_items) in docs.iter().zip(&items) {
         write(
             &format!("{name}.rs"),
-            module_file(&header, name, doc, module_items, &g.defined_in, markers),
+            module_file(&header, name, doc, module_items, &defined_in, markers),
         )?;
     }
-    let names: Vec<String> = docs.iter().map(|(name, _)| name.clone()).collect();
-    write("mod.rs", mod_file(&header, product, &names, &visits)?)?;
+    write("mod.rs", mod_file(&header, product, &docs, &visits)?)?;
     let host = spec.host(&crate::json::Json::Null).unwrap_or_default();
     Ok(Generated {
         files,
@@ -137,4 +104,71 @@ pub fn generate(
         modules: docs.len(),
         host,
     })
+}
+
+/// The items of every planned module but enums, in the plan's module order: per
+/// operation its endpoint and list type, then resources, then types made on the way.
+struct Items<'a> {
+    /// The generator, with the enum uses it recorded.
+    generator: Gen<'a>,
+    /// The items of each module of `docs`.
+    items: Vec<Vec<String>>,
+    /// The modules and their descriptions.
+    docs: Vec<(String, ModuleDoc)>,
+    /// `visit_endpoints`: whether a list pages, and the endpoint's path.
+    visits: Vec<(bool, String)>,
+}
+
+impl<'a> Items<'a> {
+    fn new(spec: &'a Spec, plan: &'a Plan, enums: &'a EnumPlan) -> Result<Items<'a>, String> {
+        let mut g = Gen::new(spec, plan, enums);
+        let mut items: Vec<Vec<String>> = vec![Vec::new(); plan.modules.len()];
+        let index_of = |module: &str| {
+            plan.modules
+                .iter()
+                .position(|m| m.name == module)
+                .unwrap_or_default()
+        };
+        let mut visits = Vec::new();
+        for op in spec.operations() {
+            let resource = resource_in(spec, op)?;
+            let module = plan
+                .resource(&resource)
+                .map(|r| r.module.clone())
+                .ok_or_else(|| format!("{resource}: unplanned"))?;
+            let endpoint = g.endpoint_item(op, &module)?;
+            items[index_of(&module)].push(endpoint.text);
+            visits.push((endpoint.paginated, format!("{module}::{}", op.id())));
+            if let (Some(shape), (_, Some(schema))) = (endpoint.list, op.success()?) {
+                let name = endpoint.response;
+                let text = g.list_item(op.id(), &name, schema, shape, &module)?;
+                items[index_of(&module)].push(text);
+            }
+        }
+        for (i, m) in plan.modules.iter().enumerate() {
+            for resource in &m.resources {
+                let text = g.resource_item(resource, &m.name)?;
+                items[i].push(text);
+            }
+        }
+        for (module, text) in std::mem::take(&mut g.extras) {
+            items[index_of(&module)].push(text);
+        }
+        let docs = plan
+            .modules
+            .iter()
+            .map(|m| {
+                m.doc
+                    .clone()
+                    .map(|doc| (m.name.clone(), doc))
+                    .ok_or_else(|| format!("module {} has no description", m.name))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Items {
+            generator: g,
+            items,
+            docs,
+            visits,
+        })
+    }
 }

@@ -16,7 +16,9 @@
 //! never edited by hand.
 
 pub mod doc;
+pub mod doc_overrides;
 pub mod emit;
+pub mod enums;
 pub mod generate;
 pub mod json;
 pub mod naming;

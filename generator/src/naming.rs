@@ -86,6 +86,37 @@ pub fn field_names<'a>(wires: impl IntoIterator<Item = &'a str>) -> Vec<String> 
     out
 }
 
+/// Fields named `type` whose resource's noun says too little: the Rust type (struct or
+/// endpoint) that has one, and the field's name.
+pub const TYPE_FIELDS: &[(&str, &str)] = &[
+    // Lookups: the line type of a phone number (`mobile`, `landline`...).
+    ("LineTypeIntelligenceInfo", "line_type"),
+    // Verify: the WebAuthn credential type (`public-key`).
+    ("UpdatePasskeysFactor", "credential_type"),
+    ("UpdateChallengePasskeys", "credential_type"),
+];
+
+/// [`field_names`] with a field `r#type` named after what it is the type of:
+/// [`TYPE_FIELDS`] for `owner` (the struct or endpoint), else `<noun>_type`, the noun
+/// being the last word of `noun_of` (`service_role` or `ServiceRole` -> `role_type`),
+/// unless another field has that name.
+pub fn rename_type(mut names: Vec<String>, owner: &str, noun_of: &str) -> Vec<String> {
+    let Some(at) = names.iter().position(|n| n == "r#type") else {
+        return names;
+    };
+    let snake_noun = snake(noun_of);
+    let noun = snake_noun.rsplit('_').next().unwrap_or_default();
+    let name = TYPE_FIELDS
+        .iter()
+        .find(|(o, _)| *o == owner)
+        .map(|(_, field)| (*field).to_owned())
+        .unwrap_or_else(|| format!("{noun}_type"));
+    if !noun.is_empty() && !names.contains(&name) {
+        names[at] = name;
+    }
+    names
+}
+
 /// A field name as Rust accepts it: `type` -> `r#type`, `self` -> `self_`.
 pub fn ident(name: &str) -> String {
     if NOT_RAW.contains(&name) {

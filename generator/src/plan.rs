@@ -1,18 +1,19 @@
-//! Which module each operation, resource and enum goes to, and the Rust names of
-//! resources and enum schemas.
+//! Which module each operation and resource goes to, and the Rust names of resources
+//! and enum schemas (before [`crate::enums`] groups them).
 //!
 //! An operation belongs to the resource it returns (a list: the resource of its items; a
 //! delete: what the other operations of its path return; an inline object: a resource of
 //! its own, `<OperationId>Response`). A module per resource, named after the resource's
-//! schema (see [`module_name`]). An enum schema `<prefix>_enum_<name>` goes to the
-//! module `<prefix>` when there is one, else to `other_enums`.
+//! schema (see [`module_name`]). An enum schema `<prefix>_enum_<name>` that only one
+//! module uses goes to the module `<prefix>` when there is one, else to the module that
+//! uses it.
 
 use crate::json::Json;
 use crate::naming::{RUST_KEYWORDS, pascal, snake};
 use crate::spec::{Operation, Spec, ref_name};
 
 /// A module's description: the depth of the path it came from, that path (`None` for
-/// `other_enums`) and the text.
+/// the shared `enums`) and the text.
 pub type ModuleDoc = (usize, Option<String>, String);
 
 /// One module of generated code.
@@ -20,10 +21,8 @@ pub type ModuleDoc = (usize, Option<String>, String);
 pub struct Module {
     /// Its name, `role`.
     pub name: String,
-    /// The description of its shallowest path, and that path (`None` for `other_enums`).
+    /// The description of its shallowest path, and that path.
     pub doc: Option<ModuleDoc>,
-    /// The enum schemas declared in it.
-    pub enums: Vec<String>,
     /// The resources declared in it (schema names, or `inline:<OperationId>`), in order
     /// of first use.
     pub resources: Vec<String>,
@@ -41,7 +40,7 @@ pub struct Resource {
 
 /// Every module of a product, and where each resource and enum went.
 pub struct Plan {
-    /// The modules in order of first use, `other_enums` last.
+    /// The modules in order of first use.
     pub modules: Vec<Module>,
     /// Every resource, in order of first use.
     pub resources: Vec<Resource>,
@@ -52,7 +51,7 @@ pub struct Plan {
 
 impl Plan {
     /// Assigns every operation and `*_enum_*` schema of `spec` to a module.
-    pub fn new(spec: &Spec, title: &str) -> Result<Plan, String> {
+    pub fn new(spec: &Spec) -> Result<Plan, String> {
         let enums = spec
             .schemas()
             .iter()
@@ -128,25 +127,6 @@ impl Plan {
             }
             taken.push(rust.clone());
         }
-        for (schema, _) in plan.enums.clone() {
-            if !schema.contains("_enum_") {
-                continue; // placed where first used (see `Gen::named_enum`)
-            }
-            let prefix = schema.split("_enum_").next().unwrap_or(&schema);
-            let module = if plan.modules.iter().any(|m| m.name == prefix) {
-                prefix
-            } else {
-                "other_enums"
-            };
-            plan.module(module).enums.push(schema.clone());
-        }
-        if let Some(m) = plan.modules.iter_mut().find(|m| m.name == "other_enums") {
-            let text = format!(
-                "Enum schemas of the spec that no {title} operation or resource uses, kept so \
-                 that every `*_enum_*` schema has a Rust type."
-            );
-            m.doc = Some((0, None, text));
-        }
         Ok(plan)
     }
 
@@ -154,8 +134,9 @@ impl Plan {
     /// when another resource took the name first (`service_phone_number`), and `_2`,
     /// `_3`... after that.
     fn unique_module(&self, key: &str) -> String {
-        let taken =
-            |name: &str| name == "other_enums" || self.resources.iter().any(|r| r.module == name);
+        let taken = |name: &str| {
+            name == crate::enums::SHARED_MODULE || self.resources.iter().any(|r| r.module == name)
+        };
         let base = module_name(key);
         if !taken(&base) {
             return base;

@@ -115,7 +115,7 @@ impl Product {
 
     /// The feature a module is behind, if the product has resource families.
     pub fn family(&self, module: &str) -> Result<Option<&'static str>, String> {
-        if self.families.is_empty() || module == "other_enums" {
+        if self.families.is_empty() || module == crate::enums::SHARED_MODULE {
             return Ok(None);
         }
         self.families

@@ -3,6 +3,7 @@
 //! what Twilio really sends.
 
 use crate::emit::Gen;
+use crate::enums::EnumUse;
 use crate::json::Json;
 use crate::naming::pascal;
 use crate::plan::is_enum;
@@ -41,10 +42,8 @@ impl Gen<'_> {
         wire: &str,
     ) -> Result<String, String> {
         if let Some(name) = ref_name(schema) {
-            if let Some(rust) = self.plan.enum_type(name) {
-                let rust = rust.to_owned();
-                self.named_enum(name, &rust, owner.module)?;
-                return Ok(self.enum_or_list(name, rust));
+            if self.plan.enum_type(name).is_some() {
+                return self.named_enum(name, owner.module);
             }
             let target = self
                 .spec
@@ -88,7 +87,7 @@ impl Gen<'_> {
                 (_, Some("date")) => "Date".to_owned(),
                 (_, Some("http-method")) => "HttpMethod".to_owned(),
                 _ if is_http_method(schema) => "HttpMethod".to_owned(),
-                _ if is_enum(schema) => self.inline_enum(schema, owner, wire)?,
+                _ if is_enum(schema) => self.inline_enum(schema, owner, wire),
                 _ => "String".to_owned(),
             },
             Some("object")
@@ -172,10 +171,8 @@ impl Gen<'_> {
     /// `String`, or `Value` for anything else.
     fn element_type(&mut self, schema: &Json, module: &str) -> Result<String, String> {
         if let Some(name) = ref_name(schema) {
-            if let Some(rust) = self.plan.enum_type(name) {
-                let rust = rust.to_owned();
-                self.named_enum(name, &rust, module)?;
-                return Ok(self.enum_or_list(name, rust));
+            if self.plan.enum_type(name).is_some() {
+                return self.named_enum(name, module);
             }
             if let Some(resource) = self.plan.resource(name) {
                 return Ok(resource.rust.clone());
@@ -200,63 +197,93 @@ impl Gen<'_> {
         )
     }
 
-    /// The type of a reference to the enum schema `name`, whose Rust type is `rust`: a
-    /// `Vec` of it when the schema is an array of enum values (Messaging's
-    /// `tollfree_verification_enum_use_case_categories`).
-    fn enum_or_list(&self, name: &str, rust: String) -> String {
-        match self.spec.schema(name) {
-            Some(schema) if schema.at("type").as_str() == Some("array") => format!("Vec<{rust}>"),
-            _ => rust,
-        }
+    /// The type of a reference to the enum schema `schema_name`, recorded as used by
+    /// `module`: its planned Rust type (a `Vec` of it when the schema is an array of enum
+    /// values, as Messaging's `tollfree_verification_enum_use_case_categories`), or
+    /// `HttpMethod` for the values `GET` and `POST`.
+    fn named_enum(&mut self, schema_name: &str, module: &str) -> Result<String, String> {
+        let schema = self
+            .spec
+            .schema(schema_name)
+            .ok_or_else(|| format!("no schema {schema_name}"))?;
+        let array = schema.at("type").as_str() == Some("array");
+        let values_of = if array { schema.at("items") } else { schema };
+        let values = enum_values(values_of);
+        let rust = if is_http_method(values_of) {
+            "HttpMethod".to_owned()
+        } else {
+            let planned = schema_name
+                .split_once("_enum_")
+                .map(|(prefix, _)| prefix)
+                .filter(|prefix| self.plan.modules.iter().any(|m| m.name == *prefix))
+                .map(str::to_owned);
+            self.enum_use(EnumUse {
+                key: format!("schema:{schema_name}"),
+                base: self
+                    .plan
+                    .enum_type(schema_name)
+                    .unwrap_or_default()
+                    .to_owned(),
+                values,
+                description: schema.at("description").non_empty_str().map(str::to_owned),
+                label: format!("`{schema_name}`"),
+                planned,
+                modules: vec![module.to_owned()],
+            })
+        };
+        Ok(if array { format!("Vec<{rust}>") } else { rust })
     }
 
-    /// A named enum schema that is not `*_enum_*` (placed by the plan): made, once, in
-    /// the module that first uses it.
-    fn named_enum(&mut self, schema_name: &str, rust: &str, module: &str) -> Result<(), String> {
-        let key = format!("enum-schema:{schema_name}");
-        if schema_name.contains("_enum_") || self.made(&key).is_some() {
-            return Ok(());
-        }
-        self.remember(key, rust.to_owned());
-        self.defined_in.push((rust.to_owned(), module.to_owned()));
-        let text = self.enum_item(schema_name)?;
-        self.extras.push((module.to_owned(), text));
-        Ok(())
+    /// The type of an inline string enum, recorded as used: named `<Owner><Wire>` before
+    /// grouping; one with the same name and values is one use.
+    fn inline_enum(&mut self, schema: &Json, owner: Owner<'_>, wire: &str) -> String {
+        let values = enum_values(schema);
+        let base = format!("{}{}", owner.name, pascal(&crate::naming::snake(wire)));
+        let owner_name = if owner.name.is_empty() {
+            wire
+        } else {
+            owner.name
+        };
+        self.enum_use(EnumUse {
+            key: format!("inline:{base}:{}", values.join("|")),
+            base,
+            values,
+            description: schema.at("description").non_empty_str().map(str::to_owned),
+            label: format!("`{wire}` of `{owner_name}`"),
+            planned: None,
+            modules: vec![owner.module.to_owned()],
+        })
     }
 
-    /// A `wire_enum!` for an inline string enum, named `<Owner><Wire>`; one with the same
-    /// name and values is made once and shared.
-    fn inline_enum(
-        &mut self,
-        schema: &Json,
-        owner: Owner<'_>,
-        wire: &str,
-    ) -> Result<String, String> {
-        let values: Vec<&str> = schema
-            .at("enum")
-            .items()
-            .iter()
-            .filter_map(Json::as_str)
-            .collect();
-        let preferred = format!("{}{}", owner.name, pascal(&crate::naming::snake(wire)));
-        let key = format!("inline-enum:{preferred}:{}", values.join("|"));
-        if let Some(rust) = self.made(&key) {
-            return Ok(rust);
+    /// Records a use of an enum; its planned Rust name (its name before grouping in the
+    /// first pass, when nothing is planned yet).
+    fn enum_use(&mut self, used: EnumUse) -> String {
+        match self.enum_uses.iter_mut().find(|u| u.key == used.key) {
+            Some(known) => {
+                for module in used.modules.iter() {
+                    if !known.modules.contains(module) {
+                        known.modules.push(module.clone());
+                    }
+                }
+            }
+            None => self.enum_uses.push(used.clone()),
         }
-        let rust = self.claim(&preferred, "Enum", owner.module);
-        self.remember(key, rust.clone());
-        let description = schema
-            .at("description")
-            .non_empty_str()
+        self.enums
+            .rust_of(&used.key)
             .map(str::to_owned)
-            .unwrap_or_else(|| {
-                let listed: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
-                format!("The values of `{wire}`: one of {}.", listed.join(", "))
-            });
-        let text = crate::emit::resource::wire_enum_text(&rust, &description, &values);
-        self.extras.push((owner.module.to_owned(), text));
-        Ok(rust)
+            .unwrap_or(used.base)
     }
+}
+
+/// The string values of an enum schema, in order.
+pub fn enum_values(schema: &Json) -> Vec<String> {
+    schema
+        .at("enum")
+        .items()
+        .iter()
+        .filter_map(Json::as_str)
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The SID prefix of a string schema's `pattern`, if it is a SID pattern.
@@ -307,8 +334,9 @@ mod tests {
     #[test]
     fn request_values() {
         let spec = spec();
-        let plan = Plan::new(&spec, "Example v1").unwrap();
-        let mut g = Gen::new(&spec, &plan);
+        let plan = Plan::new(&spec).unwrap();
+        let none = crate::enums::EnumPlan::default();
+        let mut g = Gen::new(&spec, &plan, &none);
         let mut of = |s: &str| g.value_type(&json(s), Side::Param, OWNER, "Field").unwrap();
         assert_eq!(of(r#"{"type": "integer", "minimum": 1}"#), "u32");
         assert_eq!(of(r#"{"type": "integer"}"#), "i64");
@@ -351,8 +379,9 @@ mod tests {
     #[test]
     fn json_values() {
         let spec = spec();
-        let plan = Plan::new(&spec, "Example v1").unwrap();
-        let mut g = Gen::new(&spec, &plan);
+        let plan = Plan::new(&spec).unwrap();
+        let none = crate::enums::EnumPlan::default();
+        let mut g = Gen::new(&spec, &plan, &none);
         let mut of = |s: &str, wire: &str| g.value_type(&json(s), Side::Json, OWNER, wire).unwrap();
         assert_eq!(
             of(r##"{"$ref": "#/components/schemas/Types"}"##, "types"),
@@ -379,8 +408,9 @@ mod tests {
     #[test]
     fn response_properties() {
         let spec = spec();
-        let plan = Plan::new(&spec, "Example v1").unwrap();
-        let mut g = Gen::new(&spec, &plan);
+        let plan = Plan::new(&spec).unwrap();
+        let none = crate::enums::EnumPlan::default();
+        let mut g = Gen::new(&spec, &plan, &none);
         let mut of = |s: &str| g.property_type(&json(s), "thing").unwrap();
         assert_eq!(
             of(r#"{"type": "integer"}"#),

@@ -3,11 +3,12 @@
 
 use serde_json::{Value, json};
 use twill_api::conversations::v1::{
-    Conversation, ConversationState, ConversationWebhookEnabledType, CreateConversation,
-    DeleteConversation, FetchUser, ListConversation, UpdateServiceUserConversation,
+    Conversation, ConversationState, CreateConversation, DeleteConversation, FetchUser,
+    ListConversation, ListConversationResponse, UpdateServiceUserConversation,
 };
 use twill_api::prefix::MG;
-use twill_api::{Error, Sid, Timestamp, ValidationErrorKind, sid};
+use twill_api::sync::v1::UpdateDocument;
+use twill_api::{Error, Page, Sid, Timestamp, ValidationErrorKind, sid};
 use twill_tests::{client, pairs, response_example, spec};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -117,6 +118,24 @@ fn response_enums_keep_unknown_values() {
     );
 }
 
+#[test]
+fn responses_are_built_from_default_in_tests() {
+    // Response types are `#[non_exhaustive]`: outside the crate, one is built from
+    // `Default::default()` and its public fields set.
+    let mut conversation = Conversation::default();
+    conversation.friendly_name = Some("Support".to_owned());
+    conversation.state = Some(ConversationState::Active);
+    assert_eq!(conversation.friendly_name.as_deref(), Some("Support"));
+    assert_eq!(conversation.sid, None);
+    let json = serde_json::to_value(&conversation).unwrap();
+    assert_eq!(json["friendly_name"], "Support");
+    assert_eq!(json["state"], "active");
+
+    let mut page = ListConversationResponse::default();
+    page.conversations.push(conversation.clone());
+    assert_eq!(page.into_items(), vec![conversation]);
+}
+
 #[tokio::test]
 async fn date_times_go_out_as_utc_seconds_and_come_back_typed() {
     let created = example("/v1/Conversations", "post", "201");
@@ -127,7 +146,7 @@ async fn date_times_go_out_as_utc_seconds_and_come_back_typed() {
         friendly_name: Some("Home Repair Visit".into()),
         date_created: Some(at),
         state: Some(ConversationState::Inactive),
-        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::True),
+        x_twilio_webhook_enabled: Some(true),
         ..Default::default()
     }
     .send(&client)
@@ -155,7 +174,7 @@ async fn a_delete_answered_204_returns_unit() {
     let client = client(&server.uri());
     let deleted: () = DeleteConversation {
         sid: "CHaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
-        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::False),
+        x_twilio_webhook_enabled: Some(false),
     }
     .send(&client)
     .await
@@ -171,15 +190,14 @@ async fn bad_headers_and_bounds_are_refused_before_sending() {
     let server = server_answering(200, Some(json!({}))).await;
     let client = client(&server.uri());
 
-    let injected = CreateConversation {
-        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::from_wire(
-            "true\r\nX-Injected: 1",
-        )),
-        ..Default::default()
+    // `If-Match` takes any text (`X-Twilio-Webhook-Enabled` is a `bool`).
+    let injected = UpdateDocument {
+        if_match: Some("1\r\nX-Injected: 1".into()),
+        ..UpdateDocument::new("default", "ETaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
     };
     match injected.send(&client).await {
         Err(Error::Validation(err)) => {
-            assert_eq!(err.field(), "X-Twilio-Webhook-Enabled");
+            assert_eq!(err.field(), "If-Match");
             assert_eq!(err.kind(), &ValidationErrorKind::HeaderControlCharacter);
         }
         other => panic!("expected a validation error, got {other:?}"),

@@ -1,6 +1,7 @@
 //! Every operation of each official spec against its declaration in twill-api: host,
 //! method, path template, body format, each parameter (wire name, location, required,
-//! SID prefix, list, bounds, kind, enum values, the client's account as a default) and
+//! SID prefix, list, bounds, kind, enum values as a set (a `true`/`false` header is a
+//! `bool`), the client's account as a default) and
 //! the response type's fields: their names, and that every one is optional (a body that
 //! leaves it out or sends `null` decodes).
 //!
@@ -185,13 +186,23 @@ fn schema_facts(
     let array = schema["type"] == "array";
     let element = resolve(spec, if array { &schema["items"] } else { &schema });
     let sid_prefix = element["pattern"].as_str().map(sid_prefix);
-    let values: Vec<String> = element["enum"]
+    // Compared as sets: enums with the same values are one type, in the order of the
+    // first schema that has them.
+    let mut values: Vec<String> = element["enum"]
         .as_array()
         .into_iter()
         .flatten()
         .map(|v| v.as_str().expect("string enums").to_owned())
         .collect();
+    values.sort_unstable();
+    // A header of `true` or `false` (`X-Twilio-Webhook-Enabled`) is a `bool`, whose
+    // wire values are exactly those.
+    let boolean_header = location == "header" && values == ["false", "true"];
+    if boolean_header {
+        values.clear();
+    }
     let kind = match (element["type"].as_str(), element["format"].as_str()) {
+        _ if boolean_header => ValueKind::Boolean,
         _ if !values.is_empty() => ValueKind::Enum,
         (Some("boolean"), _) => ValueKind::Boolean,
         (Some("integer"), _) => ValueKind::Integer,
@@ -239,7 +250,11 @@ fn declared_facts(param: &Param) -> ParamFacts {
         min: param.min,
         max: param.max,
         kind: param.kind,
-        values: param.values.iter().map(|v| (*v).to_owned()).collect(),
+        values: {
+            let mut values: Vec<String> = param.values.iter().map(|v| (*v).to_owned()).collect();
+            values.sort_unstable();
+            values
+        },
         defaults_to_account: param.defaults_to_account,
     }
 }

@@ -8,9 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use twill_api::conversations::v1::{
-    Conversation, ConversationWebhookEnabledType, CreateConversation, FetchConversation,
-};
+use twill_api::conversations::v1::{Conversation, CreateConversation, FetchConversation};
+use twill_api::sync::v1::UpdateDocument;
 use twill_api::{Client, Error, RetryPolicy, SendOptions};
 use twill_tests::raw_server::{RawRequest, RawServer, Reply};
 use twill_tests::{AUTH_TOKEN, client_builder, response_example, spec};
@@ -362,11 +361,10 @@ async fn oversized_bodies_are_refused_declared_or_not() {
 #[tokio::test]
 async fn header_with_cr_lf_is_refused_with_zero_requests() {
     let server = RawServer::start(|_| Reply::json(201, &json!({}))).await;
-    let injected = CreateConversation {
-        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::from_wire(
-            "true\r\nX-Injected: yes",
-        )),
-        ..create()
+    // `If-Match` takes any text (`X-Twilio-Webhook-Enabled` is a `bool`).
+    let injected = UpdateDocument {
+        if_match: Some("1\r\nX-Injected: yes".into()),
+        ..UpdateDocument::new("default", "ETaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
     };
     let err = injected
         .send(&client(&server, fast_retries(3)))

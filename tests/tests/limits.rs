@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use serde_json::json;
 use twill_api::conversations::v1::{
-    ConversationWebhookEnabledType, CreateConversation, DeleteConversation, FetchUser,
-    ListConversation,
+    CreateConversation, DeleteConversation, FetchUser, ListConversation,
 };
+use twill_api::sync::v1::UpdateDocument;
 use twill_api::{
     Client, Endpoint, Error, Form, MAX_HEADER_VALUE_LEN, MAX_URL_LEN, Method, Param, RetryPolicy,
     ValidationError, ValidationErrorKind,
@@ -126,9 +126,10 @@ async fn form_bodies_have_no_url_limit() {
 async fn an_over_long_header_value_is_refused_naming_the_header() {
     let server = ok_server().await;
     let client = client(&server);
-    let create = |len: usize| CreateConversation {
-        x_twilio_webhook_enabled: Some(ConversationWebhookEnabledType::from_wire(&"t".repeat(len))),
-        ..Default::default()
+    // `If-Match` takes any text (`X-Twilio-Webhook-Enabled` is a `bool`).
+    let create = |len: usize| UpdateDocument {
+        if_match: Some("t".repeat(len)),
+        ..UpdateDocument::new("default", "ETaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
     };
     let err = create(MAX_HEADER_VALUE_LEN + 1)
         .send(&client)
@@ -137,7 +138,7 @@ async fn an_over_long_header_value_is_refused_naming_the_header() {
     let Error::Validation(validation) = &err else {
         panic!("expected a validation error, got {err:?}");
     };
-    assert_eq!(validation.field(), "X-Twilio-Webhook-Enabled");
+    assert_eq!(validation.field(), "If-Match");
     assert_eq!(
         validation.kind(),
         &ValidationErrorKind::HeaderTooLong {
@@ -150,7 +151,7 @@ async fn an_over_long_header_value_is_refused_naming_the_header() {
     create(MAX_HEADER_VALUE_LEN).send(&client).await.unwrap();
     let requests = server.requests();
     assert_eq!(
-        requests[0].header("x-twilio-webhook-enabled").map(str::len),
+        requests[0].header("if-match").map(str::len),
         Some(MAX_HEADER_VALUE_LEN)
     );
 }

@@ -3,7 +3,7 @@
 
 use base64::Engine as _;
 use serde_json::{Value, json};
-use twill_api::conversations::v1::service_configuration::{
+use twill_api::conversations::v1::{
     FetchServiceConfiguration, ServiceConfiguration, UpdateServiceConfiguration,
 };
 use twill_api::prefix::{IS, RL};

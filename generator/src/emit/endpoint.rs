@@ -3,7 +3,7 @@
 use crate::doc::doc;
 use crate::emit::Gen;
 use crate::json::Json;
-use crate::naming::{field_names, pascal};
+use crate::naming::{field_names, pascal, rename_type};
 use crate::plan::{ListShape, list_shape};
 use crate::prefixes::{marker, sid_prefix};
 use crate::spec::{Operation, ref_name};
@@ -82,7 +82,11 @@ impl Gen<'_> {
                 }
             })
             .collect();
-        let names = field_names(naming.iter().map(String::as_str));
+        let names = rename_type(
+            field_names(naming.iter().map(String::as_str)),
+            op_id,
+            module,
+        );
         let mut fields = String::new();
         let mut required = Vec::new();
         let mut optional = Vec::new();
@@ -111,7 +115,12 @@ impl Gen<'_> {
             {
                 return Err(format!("{op_id}: unexpected pattern {pattern}"));
             }
-            let mut rust = self.value_type(p.schema, side, owner, &p.wire)?;
+            let mut rust = if p.place == In::Header && self.is_boolean_enum(p.schema) {
+                // `X-Twilio-Webhook-Enabled`: `true` or `false`, as a `bool` writes them.
+                "bool".to_owned()
+            } else {
+                self.value_type(p.schema, side, owner, &p.wire)?
+            };
             let account = p.place == In::Path && p.wire == "AccountSid";
             if account {
                 rust = "Sid<AC>".to_owned();
@@ -157,10 +166,10 @@ impl Gen<'_> {
             {
                 attrs.push(format!("#[param({})]", bounds.join(", ")));
             }
-            let text = if p.description.is_empty() {
-                self.fallback_doc(p.schema, &p.wire)
-            } else {
-                p.description.clone()
+            let text = match crate::doc_overrides::doc_override(op_id, &p.wire) {
+                Some(text) => text.to_owned(),
+                None if p.description.is_empty() => self.fallback_doc(p.schema, &p.wire),
+                None => p.description.clone(),
             };
             fields += &doc(&text, "    ");
             if account {
@@ -334,6 +343,17 @@ fn params<'s>(spec: &'s crate::spec::Spec, op: Operation<'s>) -> Result<Vec<Para
 }
 
 impl Gen<'_> {
+    /// Whether a schema (or the schema it refers to) is an enum of exactly the values
+    /// `true` and `false`.
+    fn is_boolean_enum(&self, schema: &Json) -> bool {
+        let schema = ref_name(schema)
+            .and_then(|name| self.spec.schema(name))
+            .unwrap_or(schema);
+        let mut values = crate::types::enum_values(schema);
+        values.sort_unstable();
+        values == ["false", "true"]
+    }
+
     /// What types made for a JSON body are named after: the body schema's title or name
     /// without a `Request` suffix (`OverridesRequest` -> `Overrides`), if it has one.
     fn body_owner(&self, op: Operation<'_>) -> Option<String> {

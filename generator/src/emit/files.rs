@@ -144,19 +144,20 @@ fn has_word(text: &str, word: &str) -> bool {
     })
 }
 
-/// The version's `mod.rs`: module docs, the modules and their re-exports, and
-/// `visit_endpoints`.
+/// The version's `mod.rs`: module docs with every resource and its operations, the
+/// modules (private: each item has one path, `<product>::<version>::<Item>`) and their
+/// re-exports, and `visit_endpoints`.
 pub fn mod_file(
     header: &str,
     product: &Product,
-    modules: &[String],
+    modules: &[(String, crate::plan::ModuleDoc)],
     visits: &[(bool, String)],
 ) -> Result<String, String> {
     let title = &product.title;
     let mut out = format!("{header}\n");
     out += &format!(
-        "//! {title}, one module per resource. Every item is also re-exported\n//! here, so \
-         `{}::{}::{}` finds an endpoint by its\n//! Twilio name.\n",
+        "//! {title}: every request and response type is here, each at one path,\n//! named \
+         as Twilio names it (`{}::{}::{}`).\n",
         product.name,
         product.version,
         example_endpoint(product, visits),
@@ -174,12 +175,42 @@ pub fn mod_file(
         out += &lines.join(";\n");
         out += ".\n";
     }
-    out += "\n";
-    for m in modules {
-        out += &format!("{}pub mod {m};\n", product.cfg(m)?);
+    out += "//!\n//! The resources, by the path they live at, and their operations:\n//!\n";
+    for (m, (_, path, _)) in modules {
+        let ops: Vec<String> = visits
+            .iter()
+            .filter_map(|(_, ty)| ty.strip_prefix(&format!("{m}::")))
+            .map(|op| format!("[`{op}`]"))
+            .collect();
+        if ops.is_empty() {
+            continue;
+        }
+        let place = path
+            .as_ref()
+            .map(|p| format!(" (`{p}`)"))
+            .unwrap_or_default();
+        let family = match product.family(m)? {
+            Some(name) => format!(", feature `{name}`"),
+            None => String::new(),
+        };
+        // A list item: its wrapped lines indented under the `- `.
+        let item =
+            crate::doc::markdown(&format!("- `{m}`{place}{family}: {}", ops.join(", ")), "  ");
+        for (i, line) in item.lines().enumerate() {
+            let text = line.trim_start().trim_start_matches("/// ");
+            out += &if i == 0 {
+                format!("//! {text}\n")
+            } else {
+                format!("//!   {text}\n")
+            };
+        }
     }
     out += "\n";
-    for m in modules {
+    for (m, _) in modules {
+        out += &format!("{}mod {m};\n", product.cfg(m)?);
+    }
+    out += "\n";
+    for (m, _) in modules {
         out += &format!("{}pub use self::{m}::*;\n", product.cfg(m)?);
     }
     out += "\n";

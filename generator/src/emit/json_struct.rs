@@ -4,7 +4,7 @@
 use crate::doc::doc;
 use crate::emit::{Gen, string_literal};
 use crate::json::Json;
-use crate::naming::field_names;
+use crate::naming::{field_names, rename_type};
 use crate::types::{Owner, Side};
 
 impl Gen<'_> {
@@ -29,7 +29,11 @@ impl Gen<'_> {
             .iter()
             .filter_map(Json::as_str)
             .collect();
-        let names = field_names(properties.iter().map(|(wire, _)| wire.as_str()));
+        let names = rename_type(
+            field_names(properties.iter().map(|(wire, _)| wire.as_str())),
+            &name,
+            &name,
+        );
         let mut fields = String::new();
         let mut all_defaultable = true;
         for ((wire, property), field) in properties.iter().zip(&names) {

@@ -8,6 +8,7 @@ pub mod resource;
 
 use std::collections::BTreeSet;
 
+use crate::enums::{EnumPlan, EnumUse};
 use crate::json::Json;
 use crate::plan::Plan;
 use crate::spec::{Spec, ref_name};
@@ -38,8 +39,12 @@ const RESERVED: &[&str] = &[
 pub struct Gen<'a> {
     /// The spec.
     pub spec: &'a Spec,
-    /// Modules, resources, enums.
+    /// Modules, resources, enum schemas.
     pub plan: &'a Plan,
+    /// The Rust enums (empty in the first pass, which records the uses).
+    pub enums: &'a EnumPlan,
+    /// The enums requests and responses use, in order of first use.
+    pub enum_uses: Vec<EnumUse>,
     /// Every Rust type name given out.
     taken: BTreeSet<String>,
     /// Generated types by what they were made from (`schema:<name>` for a named schema,
@@ -54,29 +59,32 @@ pub struct Gen<'a> {
 
 impl<'a> Gen<'a> {
     /// A generator for the planned product; resource and enum names are taken.
-    pub fn new(spec: &'a Spec, plan: &'a Plan) -> Gen<'a> {
+    pub fn new(spec: &'a Spec, plan: &'a Plan, enums: &'a EnumPlan) -> Gen<'a> {
         let mut taken: BTreeSet<String> = RESERVED.iter().map(|s| (*s).to_owned()).collect();
         let mut defined_in = Vec::new();
         for r in &plan.resources {
             taken.insert(r.rust.clone());
             defined_in.push((r.rust.clone(), r.module.clone()));
         }
-        for m in &plan.modules {
-            for schema in &m.enums {
-                if let Some(rust) = plan.enum_type(schema) {
-                    taken.insert(rust.to_owned());
-                    defined_in.push((rust.to_owned(), m.name.clone()));
-                }
-            }
+        for e in &enums.enums {
+            taken.insert(e.rust.clone());
+            defined_in.push((e.rust.clone(), e.home.clone()));
         }
         Gen {
             spec,
             plan,
+            enums,
+            enum_uses: Vec::new(),
             taken,
             made: Vec::new(),
             extras: Vec::new(),
             defined_in,
         }
+    }
+
+    /// Every Rust type name given out.
+    pub fn taken(&self) -> &BTreeSet<String> {
+        &self.taken
     }
 
     /// A Rust type name: `preferred` when free, else `preferred` + `suffix`, else that

@@ -3,13 +3,20 @@
 
 use crate::doc::{doc, markdown};
 use crate::emit::{Gen, string_literal};
+use crate::enums::PlannedEnum;
 use crate::json::Json;
-use crate::naming::{field_names, variants};
+use crate::naming::{field_names, rename_type, variants};
 use crate::plan::{ListShape, list_items};
 use crate::spec::ref_name;
 
 const OR_DEFAULT: &str =
     "#[serde(default, deserialize_with = \"crate::__private::lenient::or_default\")]";
+
+/// The `wire_enum!` of a planned enum.
+pub fn enum_item(planned: &PlannedEnum) -> String {
+    let values: Vec<&str> = planned.values.iter().map(String::as_str).collect();
+    wire_enum_text(&planned.rust, &planned.doc, &values)
+}
 
 /// A `wire_enum!` named `name` of `values`, with `description` as its doc comment.
 pub fn wire_enum_text(name: &str, description: &str, values: &[&str]) -> String {
@@ -25,41 +32,6 @@ pub fn wire_enum_text(name: &str, description: &str, values: &[&str]) -> String 
 }
 
 impl Gen<'_> {
-    /// A `wire_enum!` for an enum schema.
-    pub fn enum_item(&self, schema_name: &str) -> Result<String, String> {
-        let schema = self
-            .spec
-            .schema(schema_name)
-            .ok_or_else(|| format!("no schema {schema_name}"))?;
-        let name = self
-            .plan
-            .enum_type(schema_name)
-            .ok_or_else(|| format!("{schema_name}: no enum"))?;
-        // An array schema of enum values names its values on its items.
-        let values_of = if schema.at("type").as_str() == Some("array") {
-            schema.at("items")
-        } else {
-            schema
-        };
-        let values: Vec<&str> = values_of
-            .at("enum")
-            .items()
-            .iter()
-            .filter_map(|v| v.as_str())
-            .collect();
-        let text = match schema.at("description").non_empty_str() {
-            Some(text) => text.to_owned(),
-            None => {
-                let listed: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
-                format!(
-                    "The `{schema_name}` enum of the spec: one of {}.",
-                    listed.join(", ")
-                )
-            }
-        };
-        Ok(wire_enum_text(name, &text, &values))
-    }
-
     /// The response struct of a planned resource: every property an `Option`.
     pub fn resource_item(&mut self, key: &str, module: &str) -> Result<String, String> {
         let resource = self
@@ -87,7 +59,7 @@ impl Gen<'_> {
                 (schema, format!("A {name} resource (`{key}` in the spec)."))
             }
         };
-        self.struct_text(&name, schema, &fallback, module)
+        self.struct_text(key, &name, schema, &fallback, module)
     }
 
     /// A response struct for a named object schema that is no resource (a property's
@@ -106,14 +78,16 @@ impl Gen<'_> {
         let rust = self.claim(&preferred, "Data", module);
         self.remember(key, rust.clone());
         let fallback = format!("`{schema_name}` in the spec.");
-        let text = self.struct_text(&rust, schema, &fallback, module)?;
+        let text = self.struct_text(schema_name, &rust, schema, &fallback, module)?;
         self.extras.push((module.to_owned(), text));
         Ok(rust)
     }
 
-    /// A response struct: every property an `Option`, read leniently.
+    /// A response struct made from `key` (a schema's name, or an operation's), every
+    /// property an `Option`, read leniently.
     fn struct_text(
         &mut self,
+        key: &str,
         name: &str,
         schema: &Json,
         fallback: &str,
@@ -163,17 +137,27 @@ impl Gen<'_> {
             note += " A SID property holds what Twilio sent, even text that does not look like a \
                      SID of its kind (up to 34 bytes; `\"\"` is `None`).";
         }
+        note += " To build one (in a test, say), start from `Default::default()` and set its \
+                 fields.";
         out += "///\n";
         out += &markdown(&note, "");
-        out += "#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]\n#[non_exhaustive]\n";
+        out += "#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]\n#[non_exhaustive]\n";
         out += &format!("pub struct {name} {{\n");
-        let names = field_names(properties.iter().map(|(wire, _)| wire.as_str()));
+        let names = rename_type(
+            field_names(properties.iter().map(|(wire, _)| wire.as_str())),
+            name,
+            name,
+        );
         for (((prop, property), (rust, lenient)), field) in
             properties.iter().zip(&types).zip(&names)
         {
-            let text = match property.at("description").non_empty_str() {
-                Some(text) => text.to_owned(),
-                None => self.fallback_doc(property, prop),
+            let text = match (
+                crate::doc_overrides::doc_override(key, prop),
+                property.at("description").non_empty_str(),
+            ) {
+                (Some(text), _) => text.to_owned(),
+                (None, Some(text)) => text.to_owned(),
+                (None, None) => self.fallback_doc(property, prop),
             };
             out += &doc(&text, "    ");
             if property.has("type") && !property.at("nullable").is_true() {
@@ -252,7 +236,7 @@ impl Gen<'_> {
     ) -> Result<String, String> {
         if shape == ListShape::Plain {
             let fallback = format!("What [`{op_id}`] returns.");
-            return self.struct_text(name, schema, &fallback, module);
+            return self.struct_text(op_id, name, schema, &fallback, module);
         }
         let (key, items) = list_items(schema).ok_or_else(|| format!("{op_id}: no item list"))?;
         let item_type = ref_name(items.at("items"))
@@ -261,7 +245,9 @@ impl Gen<'_> {
             .ok_or_else(|| format!("{op_id}: items of no resource"))?;
         let key_field = field_names([key]).remove(0);
         let mut out = format!("/// A page of [`{item_type}`]s, as [`{op_id}`] returns it.\n");
-        out += "#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]\n#[non_exhaustive]\n";
+        out += "///\n/// To build one (in a test, say), start from `Default::default()` and set its \
+                fields.\n";
+        out += "#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]\n#[non_exhaustive]\n";
         out += &format!("pub struct {name} {{\n");
         let items_doc = format!(
             "The [`{item_type}`]s of this page; empty when the response leaves the list out or sends `null`."

@@ -55,7 +55,9 @@ pub struct ListAccount {
 }
 
 /// A page of [`Account`]s, as [`ListAccount`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListAccountResponse {
     /// The position of this page's last item in the whole list.
@@ -164,8 +166,9 @@ impl UpdateAccount {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Account {
     /// The authorization token for this account. This token should be kept a secret, so no
@@ -193,7 +196,8 @@ pub struct Account {
     #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub subresource_uris: Option<BTreeMap<String, String>>,
     /// One of `Trial`, `Full`.
-    pub r#type: Option<AccountType>,
+    #[serde(rename = "type")]
+    pub account_type: Option<AccountType>,
     /// The URI for this resource, relative to `<https://api.twilio.com`>
     pub uri: Option<String>,
 }

@@ -8,16 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CN};
-use crate::{NextPage, Page, Sid, endpoint, wire_enum};
+use crate::{NextPage, Page, Sid, endpoint};
 
-wire_enum! {
-    /// The set of permissions that you authorized for the Connect App.  Can be: `get-all`
-    /// or `post-all`.
-    pub enum AuthorizedConnectAppPermission {
-        GetAll = "get-all",
-        PostAll = "post-all",
-    }
-}
+use super::ConnectAppPermission;
 
 /// Fetch an instance of an authorized-connect-app
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/AuthorizedConnectApps/<ConnectAppSid>.json", host = "api.twilio.com", response = AuthorizedConnectApp)]
@@ -78,7 +71,9 @@ pub struct ListAuthorizedConnectApp {
 }
 
 /// A page of [`AuthorizedConnectApp`]s, as [`ListAuthorizedConnectApp`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListAuthorizedConnectAppResponse {
     /// The position of this page's last item in the whole list.
@@ -124,8 +119,9 @@ impl Page for ListAuthorizedConnectAppResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct AuthorizedConnectApp {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
@@ -145,7 +141,7 @@ pub struct AuthorizedConnectApp {
     pub connect_app_sid: Option<Sid<CN>>,
     /// The set of permissions that you authorized for the Connect App.  Can be: `get-all`
     /// or `post-all`.
-    pub permissions: Option<Vec<AuthorizedConnectAppPermission>>,
+    pub permissions: Option<Vec<ConnectAppPermission>>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
 }

@@ -41,7 +41,8 @@ pub struct ListAvailablePhoneNumberCountry {
 /// What [`ListAvailablePhoneNumberCountry`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListAvailablePhoneNumberCountryResponse {
     /// `countries`: the API description does not describe it.
@@ -90,8 +91,8 @@ impl FetchAvailablePhoneNumberCountry {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A `null` entry of `links` is left
-/// out.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// out. To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct AvailablePhoneNumberCountry {
     /// The [ISO-3166-1](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) country code of

@@ -140,7 +140,9 @@ impl ListAvailablePhoneNumberNational {
 }
 
 /// A page of [`AvailablePhoneNumberNational`]s, as [`ListAvailablePhoneNumberNational`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListAvailablePhoneNumberNationalResponse {
     /// The position of this page's last item in the whole list.
@@ -186,8 +188,9 @@ impl Page for ListAvailablePhoneNumberNationalResponse {
 /// the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans and numbers may also arrive as strings (`"true"`, `"0.5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its booleans and numbers may also arrive as strings (`"true"`, `"0.5"`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct AvailablePhoneNumberNational {
     /// A formatted version of the phone number.

@@ -13,17 +13,6 @@ use crate::prefix::{AC, AP, BY, CA, GP, PN, TK};
 use crate::{HttpMethod, NextPage, Page, Secret, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
-    /// The `call_enum_event` enum of the spec: one of `initiated`, `ringing`, `answered`,
-    /// `completed`.
-    pub enum CallEventEnum {
-        Initiated = "initiated",
-        Ringing = "ringing",
-        Answered = "answered",
-        Completed = "completed",
-    }
-}
-
-wire_enum! {
     /// The status of this call. Can be: `queued`, `ringing`, `in-progress`, `canceled`,
     /// `completed`, `failed`, `busy` or `no-answer`. See [Call Status
     /// Values](https://www.twilio.com/docs/voice/api/call-resource#call-status-values)
@@ -41,7 +30,7 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// The `call_enum_update_status` enum of the spec: one of `canceled`, `completed`.
+    /// The `call_enum_update_status` of the spec: one of `canceled`, `completed`.
     pub enum CallUpdateStatus {
         Canceled = "canceled",
         Completed = "completed",
@@ -110,7 +99,9 @@ pub struct ListCall {
 }
 
 /// A page of [`Call`]s, as [`ListCall`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListCallResponse {
     /// The position of this page's last item in the whole list.
@@ -501,8 +492,9 @@ impl DeleteCall {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Call {
     /// The unique string that we created to identify this Call resource.

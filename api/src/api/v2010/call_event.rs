@@ -54,7 +54,9 @@ impl ListCallEvent {
 }
 
 /// A page of [`CallEvent`]s, as [`ListCallEvent`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListCallEventResponse {
     /// The position of this page's last item in the whole list.
@@ -98,7 +100,8 @@ impl Page for ListCallEventResponse {
 /// A CallEvent resource (`api.v2010.account.call.call_event` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CallEvent {
     /// Contains a dictionary representing the request of the call.

@@ -10,37 +10,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CA, CF, RE};
-use crate::{Date, HttpMethod, NextPage, Page, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{Date, HttpMethod, NextPage, Page, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The status of the recording. Can be: `processing`, `completed` and `absent`. For
-    /// more detailed statuses on in-progress recordings, check out how to [Update a
-    /// Recording
-    /// Resource](https://www.twilio.com/docs/voice/api/recording#update-a-recording-resource).
-    pub enum CallRecordingStatus {
-        InProgress = "in-progress",
-        Paused = "paused",
-        Stopped = "stopped",
-        Processing = "processing",
-        Completed = "completed",
-        Absent = "absent",
-    }
-}
-
-wire_enum! {
-    /// How the recording was created. Can be: `DialVerb`, `Conference`, `OutboundAPI`,
-    /// `Trunking`, `RecordVerb`, `StartCallRecordingAPI`, and
-    /// `StartConferenceRecordingAPI`.
-    pub enum CallRecordingSource {
-        DialVerb = "DialVerb",
-        Conference = "Conference",
-        OutboundAPI = "OutboundAPI",
-        Trunking = "Trunking",
-        RecordVerb = "RecordVerb",
-        StartCallRecordingAPI = "StartCallRecordingAPI",
-        StartConferenceRecordingAPI = "StartConferenceRecordingAPI",
-    }
-}
+use super::{CallRecordingStatus, RecordingSource};
 
 /// Retrieve a list of recordings belonging to the call used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Recordings.json", host = "api.twilio.com", response = ListCallRecordingResponse, paginated)]
@@ -106,7 +78,9 @@ impl ListCallRecording {
 }
 
 /// A page of [`CallRecording`]s, as [`ListCallRecording`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListCallRecordingResponse {
     /// The position of this page's last item in the whole list.
@@ -333,8 +307,9 @@ impl DeleteCallRecording {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its numbers and integers may also arrive as strings (`"0.5"`, `"5"`). A SID property
 /// holds what Twilio sent, even text that does not look like a SID of its kind (up to 34
-/// bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// bytes; `""` is `None`). To build one (in a test, say), start from `Default::default()`
+/// and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CallRecording {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
@@ -393,7 +368,7 @@ pub struct CallRecording {
     pub channels: Option<i64>,
     /// One of `DialVerb`, `Conference`, `OutboundAPI`, `Trunking`, `RecordVerb`,
     /// `StartCallRecordingAPI`, `StartConferenceRecordingAPI`.
-    pub source: Option<CallRecordingSource>,
+    pub source: Option<RecordingSource>,
     /// The error code that describes why the recording is `absent`. The error code is
     /// described in our [Error Dictionary](https://www.twilio.com/docs/api/errors). This
     /// value is null if the recording `status` is not `absent`.

@@ -13,17 +13,17 @@ use crate::prefix::{AC, CA, CF};
 use crate::{Date, HttpMethod, NextPage, Page, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
-    /// The status of this conference. Can be: `init`, `in-progress`, or `completed`.
-    pub enum ConferenceStatus {
-        Init = "init",
-        InProgress = "in-progress",
+    /// The `conference_enum_update_status` of the spec: one of `completed`.
+    pub enum ConferenceUpdateStatus {
         Completed = "completed",
     }
 }
 
 wire_enum! {
-    /// The `conference_enum_update_status` enum of the spec: one of `completed`.
-    pub enum ConferenceUpdateStatus {
+    /// The status of this conference. Can be: `init`, `in-progress`, or `completed`.
+    pub enum ConferenceStatus {
+        Init = "init",
+        InProgress = "in-progress",
         Completed = "completed",
     }
 }
@@ -193,7 +193,9 @@ pub struct ListConference {
 }
 
 /// A page of [`Conference`]s, as [`ListConference`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListConferenceResponse {
     /// The position of this page's last item in the whole list.
@@ -238,8 +240,9 @@ impl Page for ListConferenceResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Conference {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created

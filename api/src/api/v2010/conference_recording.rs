@@ -9,36 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CA, CF, RE};
-use crate::{Date, NextPage, Page, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{Date, NextPage, Page, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The status of the recording. Can be: `processing`, `completed` and `absent`. For
-    /// more detailed statuses on in-progress recordings, check out how to [Update a
-    /// Recording
-    /// Resource](https://www.twilio.com/docs/voice/api/recording#update-a-recording-resource).
-    pub enum ConferenceRecordingStatus {
-        InProgress = "in-progress",
-        Paused = "paused",
-        Stopped = "stopped",
-        Processing = "processing",
-        Completed = "completed",
-        Absent = "absent",
-    }
-}
-
-wire_enum! {
-    /// How the recording was created. Can be: `DialVerb`, `Conference`, `OutboundAPI`,
-    /// `Trunking`, `RecordVerb`, `StartCallRecordingAPI`, `StartConferenceRecordingAPI`.
-    pub enum ConferenceRecordingSource {
-        DialVerb = "DialVerb",
-        Conference = "Conference",
-        OutboundAPI = "OutboundAPI",
-        Trunking = "Trunking",
-        RecordVerb = "RecordVerb",
-        StartCallRecordingAPI = "StartCallRecordingAPI",
-        StartConferenceRecordingAPI = "StartConferenceRecordingAPI",
-    }
-}
+use super::{CallRecordingStatus, RecordingSource};
 
 /// Retrieve a list of recordings belonging to the call used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Conferences/<ConferenceSid>/Recordings.json", host = "api.twilio.com", response = ListConferenceRecordingResponse, paginated)]
@@ -105,7 +78,9 @@ impl ListConferenceRecording {
 }
 
 /// A page of [`ConferenceRecording`]s, as [`ListConferenceRecording`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListConferenceRecordingResponse {
     /// The position of this page's last item in the whole list.
@@ -205,7 +180,7 @@ pub struct UpdateConferenceRecording {
     /// resource to update. Use `Twilio.CURRENT` to reference the current active recording.
     pub sid: SidOrName<RE>,
     /// One of `in-progress`, `paused`, `stopped`, `processing`, `completed`, `absent`.
-    pub status: ConferenceRecordingStatus,
+    pub status: CallRecordingStatus,
     /// Whether to record during a pause. Can be: `skip` or `silence` and the default is
     /// `silence`. `skip` does not record during the pause period, while `silence` will
     /// replace the actual audio of the call with silence during the pause period. This
@@ -220,7 +195,7 @@ impl UpdateConferenceRecording {
     pub fn new(
         conference_sid: Sid<CF>,
         sid: impl Into<SidOrName<RE>>,
-        status: ConferenceRecordingStatus,
+        status: CallRecordingStatus,
     ) -> Self {
         UpdateConferenceRecording {
             conference_sid,
@@ -273,8 +248,9 @@ impl DeleteConferenceRecording {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A SID property holds what Twilio sent,
-/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To
+/// build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConferenceRecording {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
@@ -314,7 +290,7 @@ pub struct ConferenceRecording {
     /// The currency used in the `price` property. Example: `USD`.
     pub price_unit: Option<String>,
     /// One of `in-progress`, `paused`, `stopped`, `processing`, `completed`, `absent`.
-    pub status: Option<ConferenceRecordingStatus>,
+    pub status: Option<CallRecordingStatus>,
     /// The number of channels in the final recording file.  Can be: `1`, or `2`. Separating
     /// a two leg call into two separate channels of the recording file is supported in
     /// [Dial](https://www.twilio.com/docs/voice/twiml/dial#attributes-record) and [Outbound
@@ -326,7 +302,7 @@ pub struct ConferenceRecording {
     pub channels: Option<i64>,
     /// One of `DialVerb`, `Conference`, `OutboundAPI`, `Trunking`, `RecordVerb`,
     /// `StartCallRecordingAPI`, `StartConferenceRecordingAPI`.
-    pub source: Option<ConferenceRecordingSource>,
+    pub source: Option<RecordingSource>,
     /// The error code that describes why the recording is `absent`. The error code is
     /// described in our [Error Dictionary](https://www.twilio.com/docs/api/errors). This
     /// value is null if the recording `status` is not `absent`.

@@ -8,15 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CN};
-use crate::{HttpMethod, NextPage, Page, Sid, endpoint, wire_enum};
+use crate::{HttpMethod, NextPage, Page, Sid, endpoint};
 
-wire_enum! {
-    /// The set of permissions that your ConnectApp requests.
-    pub enum ConnectAppPermission {
-        GetAll = "get-all",
-        PostAll = "post-all",
-    }
-}
+use super::ConnectAppPermission;
 
 /// Fetch an instance of a connect-app
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/ConnectApps/<Sid>.json", host = "api.twilio.com", response = ConnectApp)]
@@ -166,7 +160,9 @@ pub struct ListConnectApp {
 }
 
 /// A page of [`ConnectApp`]s, as [`ListConnectApp`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListConnectAppResponse {
     /// The position of this page's last item in the whole list.
@@ -211,8 +207,9 @@ impl Page for ListConnectAppResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConnectApp {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created

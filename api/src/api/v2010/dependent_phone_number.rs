@@ -9,27 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, AD, AP, PN, TK};
-use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// Whether the phone number requires an
-    /// [Address](https://www.twilio.com/docs/usage/api/address) registered with Twilio. Can
-    /// be: `none`, `any`, `local`, or `foreign`.
-    pub enum DependentPhoneNumberAddressRequirement {
-        None = "none",
-        Any = "any",
-        Local = "local",
-        Foreign = "foreign",
-    }
-}
-
-wire_enum! {
-    /// Whether the phone number is enabled for emergency calling.
-    pub enum DependentPhoneNumberEmergencyStatus {
-        Active = "Active",
-        Inactive = "Inactive",
-    }
-}
+use super::{AddressRequirement, EmergencyStatus};
 
 /// ListDependentPhoneNumber
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Addresses/<AddressSid>/DependentPhoneNumbers.json", host = "api.twilio.com", response = ListDependentPhoneNumberResponse, paginated)]
@@ -75,7 +57,9 @@ impl ListDependentPhoneNumber {
 }
 
 /// A page of [`DependentPhoneNumber`]s, as [`ListDependentPhoneNumber`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListDependentPhoneNumberResponse {
     /// The position of this page's last item in the whole list.
@@ -122,8 +106,9 @@ impl Page for ListDependentPhoneNumberResponse {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A SID property holds what Twilio
 /// sent, even text that does not look like a SID of its kind (up to 34 bytes; `""` is
-/// `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// `None`). To build one (in a test, say), start from `Default::default()` and set its
+/// fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DependentPhoneNumber {
     /// The unique string that that we created to identify the DependentPhoneNumber
@@ -171,7 +156,7 @@ pub struct DependentPhoneNumber {
     /// The URL we call when the phone number receives an incoming SMS message.
     pub sms_url: Option<String>,
     /// One of `none`, `any`, `local`, `foreign`.
-    pub address_requirements: Option<DependentPhoneNumberAddressRequirement>,
+    pub address_requirements: Option<AddressRequirement>,
     /// The set of Boolean properties that indicates whether a phone number can receive
     /// calls or messages.  Capabilities are  `Voice`, `SMS`, and `MMS` and each capability
     /// can be: `true` or `false`.
@@ -201,7 +186,7 @@ pub struct DependentPhoneNumber {
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub trunk_sid: Option<Sid<TK>>,
     /// One of `Active`, `Inactive`.
-    pub emergency_status: Option<DependentPhoneNumberEmergencyStatus>,
+    pub emergency_status: Option<EmergencyStatus>,
     /// The SID of the emergency address configuration that we use for emergency calling
     /// from the phone number.
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]

@@ -94,7 +94,9 @@ impl ListIncomingPhoneNumberAssignedAddOnExtension {
 }
 
 /// A page of [`IncomingPhoneNumberAssignedAddOnExtension`]s, as [`ListIncomingPhoneNumberAssignedAddOnExtension`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListIncomingPhoneNumberAssignedAddOnExtensionResponse {
     /// The position of this page's last item in the whole list.
@@ -142,8 +144,9 @@ impl Page for ListIncomingPhoneNumberAssignedAddOnExtensionResponse {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A SID property holds what Twilio
 /// sent, even text that does not look like a SID of its kind (up to 34 bytes; `""` is
-/// `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// `None`). To build one (in a test, say), start from `Default::default()` and set its
+/// fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct IncomingPhoneNumberAssignedAddOnExtension {
     /// The unique string that that we created to identify the resource.

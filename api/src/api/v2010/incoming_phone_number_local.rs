@@ -9,51 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, AD, AP, BU, PN, RI, TK};
-use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// Whether the phone number requires an
-    /// [Address](https://www.twilio.com/docs/usage/api/address) registered with Twilio. Can
-    /// be: `none`, `any`, `local`, or `foreign`.
-    pub enum IncomingPhoneNumberLocalAddressRequirement {
-        None = "none",
-        Any = "any",
-        Local = "local",
-        Foreign = "foreign",
-    }
-}
-
-wire_enum! {
-    /// The parameter displays if emergency calling is enabled for this number. Active
-    /// numbers may place emergency calls by dialing valid emergency numbers for the
-    /// country.
-    pub enum IncomingPhoneNumberLocalEmergencyStatus {
-        Active = "Active",
-        Inactive = "Inactive",
-    }
-}
-
-wire_enum! {
-    /// The status of address registration with emergency services. A registered emergency
-    /// address will be used during handling of emergency calls from this number.
-    pub enum IncomingPhoneNumberLocalEmergencyAddressStatus {
-        Registered = "registered",
-        Unregistered = "unregistered",
-        PendingRegistration = "pending-registration",
-        RegistrationFailure = "registration-failure",
-        PendingUnregistration = "pending-unregistration",
-        UnregistrationFailure = "unregistration-failure",
-    }
-}
-
-wire_enum! {
-    /// The `incoming_phone_number_local_enum_voice_receive_mode` enum of the spec: one of
-    /// `voice`, `fax`.
-    pub enum IncomingPhoneNumberLocalVoiceReceiveMode {
-        Voice = "voice",
-        Fax = "fax",
-    }
-}
+use super::{AddressRequirement, EmergencyAddressStatus, EmergencyStatus, VoiceReceiveMode};
 
 /// ListIncomingPhoneNumberLocal
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/Local.json", host = "api.twilio.com", response = ListIncomingPhoneNumberLocalResponse, paginated)]
@@ -93,7 +51,9 @@ pub struct ListIncomingPhoneNumberLocal {
 }
 
 /// A page of [`IncomingPhoneNumberLocal`]s, as [`ListIncomingPhoneNumberLocal`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListIncomingPhoneNumberLocalResponse {
     /// The position of this page's last item in the whole list.
@@ -208,7 +168,7 @@ pub struct CreateIncomingPhoneNumberLocal {
     /// regions require addresses to meet local regulations.
     pub address_sid: Option<Sid<AD>>,
     /// One of `Active`, `Inactive`.
-    pub emergency_status: Option<IncomingPhoneNumberLocalEmergencyStatus>,
+    pub emergency_status: Option<EmergencyStatus>,
     /// The SID of the emergency address configuration to use for emergency calling from the
     /// new phone number.
     pub emergency_address_sid: Option<Sid<AD>>,
@@ -218,7 +178,7 @@ pub struct CreateIncomingPhoneNumberLocal {
     /// your `voice_application_sid` and vice versa.
     pub trunk_sid: Option<Sid<TK>>,
     /// One of `voice`, `fax`.
-    pub voice_receive_mode: Option<IncomingPhoneNumberLocalVoiceReceiveMode>,
+    pub voice_receive_mode: Option<VoiceReceiveMode>,
     /// The SID of the Bundle resource that you associate with the phone number. Some
     /// regions require a Bundle to meet local Regulations.
     pub bundle_sid: Option<Sid<BU>>,
@@ -264,8 +224,9 @@ impl CreateIncomingPhoneNumberLocal {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A SID property holds what Twilio
 /// sent, even text that does not look like a SID of its kind (up to 34 bytes; `""` is
-/// `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// `None`). To build one (in a test, say), start from `Default::default()` and set its
+/// fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct IncomingPhoneNumberLocal {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
@@ -276,7 +237,7 @@ pub struct IncomingPhoneNumberLocal {
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub address_sid: Option<Sid<AD>>,
     /// One of `none`, `any`, `local`, `foreign`.
-    pub address_requirements: Option<IncomingPhoneNumberLocalAddressRequirement>,
+    pub address_requirements: Option<AddressRequirement>,
     /// The API version used to start a new TwiML session.
     pub api_version: Option<String>,
     /// Whether the phone number is new to the Twilio platform. Can be: `true` or `false`.
@@ -337,7 +298,7 @@ pub struct IncomingPhoneNumberLocal {
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
     /// One of `voice`, `fax`.
-    pub voice_receive_mode: Option<IncomingPhoneNumberLocalVoiceReceiveMode>,
+    pub voice_receive_mode: Option<VoiceReceiveMode>,
     /// The SID of the application that handles calls to the phone number. If a
     /// `voice_application_sid` is present, we ignore all of the voice urls and use those
     /// set on the application. Setting a `voice_application_sid` will automatically delete
@@ -359,14 +320,14 @@ pub struct IncomingPhoneNumberLocal {
     /// used if a `voice_application_sid` or a `trunk_sid` is set.
     pub voice_url: Option<String>,
     /// One of `Active`, `Inactive`.
-    pub emergency_status: Option<IncomingPhoneNumberLocalEmergencyStatus>,
+    pub emergency_status: Option<EmergencyStatus>,
     /// The SID of the emergency address configuration that we use for emergency calling
     /// from this phone number.
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub emergency_address_sid: Option<Sid<AD>>,
     /// One of `registered`, `unregistered`, `pending-registration`, `registration-failure`,
     /// `pending-unregistration`, `unregistration-failure`.
-    pub emergency_address_status: Option<IncomingPhoneNumberLocalEmergencyAddressStatus>,
+    pub emergency_address_status: Option<EmergencyAddressStatus>,
     /// The SID of the Bundle resource that you associate with the phone number. Some
     /// regions require a Bundle to meet local Regulations.
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]

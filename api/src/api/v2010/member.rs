@@ -134,7 +134,9 @@ impl ListMember {
 }
 
 /// A page of [`Member`]s, as [`ListMember`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListMemberResponse {
     /// The position of this page's last item in the whole list.
@@ -179,8 +181,9 @@ impl Page for ListMemberResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A SID property holds what Twilio sent,
-/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To
+/// build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Member {
     /// The SID of the [Call](https://www.twilio.com/docs/voice/api/call-resource) the

@@ -13,48 +13,6 @@ use crate::prefix::{AC, AP, HX, MG, SmOrMm};
 use crate::{Decimal, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
-    /// The status of the Message. Possible values: `accepted`, `scheduled`, `canceled`,
-    /// `queued`, `sending`, `sent`, `failed`, `delivered`, `undelivered`, `receiving`,
-    /// `received`, or `read` (WhatsApp only). For more information, See [detailed
-    /// descriptions](https://www.twilio.com/docs/sms/api/message-resource#message-status-values).
-    pub enum MessageStatus {
-        Queued = "queued",
-        Sending = "sending",
-        Sent = "sent",
-        Failed = "failed",
-        Delivered = "delivered",
-        Undelivered = "undelivered",
-        Receiving = "receiving",
-        Received = "received",
-        Accepted = "accepted",
-        Scheduled = "scheduled",
-        Read = "read",
-        PartiallyDelivered = "partially_delivered",
-        Canceled = "canceled",
-    }
-}
-
-wire_enum! {
-    /// The `message_enum_update_status` enum of the spec: one of `canceled`.
-    pub enum MessageUpdateStatus {
-        Canceled = "canceled",
-    }
-}
-
-wire_enum! {
-    /// The direction of the message. Can be: `inbound` for incoming messages,
-    /// `outbound-api` for messages created by the REST API, `outbound-call` for messages
-    /// created during a call, or `outbound-reply` for messages created in response to an
-    /// incoming message.
-    pub enum MessageDirection {
-        Inbound = "inbound",
-        OutboundApi = "outbound-api",
-        OutboundCall = "outbound-call",
-        OutboundReply = "outbound-reply",
-    }
-}
-
-wire_enum! {
     /// Determines if the message content can be stored or redacted based on privacy
     /// settings
     pub enum MessageContentRetention {
@@ -72,7 +30,7 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// The `message_enum_traffic_type` enum of the spec: one of `free`.
+    /// The `message_enum_traffic_type` of the spec: one of `free`.
     pub enum MessageTrafficType {
         Free = "free",
     }
@@ -93,6 +51,48 @@ wire_enum! {
     pub enum MessageRiskCheck {
         Enable = "enable",
         Disable = "disable",
+    }
+}
+
+wire_enum! {
+    /// The `message_enum_update_status` of the spec: one of `canceled`.
+    pub enum MessageUpdateStatus {
+        Canceled = "canceled",
+    }
+}
+
+wire_enum! {
+    /// The direction of the message. Can be: `inbound` for incoming messages,
+    /// `outbound-api` for messages created by the REST API, `outbound-call` for messages
+    /// created during a call, or `outbound-reply` for messages created in response to an
+    /// incoming message.
+    pub enum MessageDirection {
+        Inbound = "inbound",
+        OutboundApi = "outbound-api",
+        OutboundCall = "outbound-call",
+        OutboundReply = "outbound-reply",
+    }
+}
+
+wire_enum! {
+    /// The status of the Message. Possible values: `accepted`, `scheduled`, `canceled`,
+    /// `queued`, `sending`, `sent`, `failed`, `delivered`, `undelivered`, `receiving`,
+    /// `received`, or `read` (WhatsApp only). For more information, See [detailed
+    /// descriptions](https://www.twilio.com/docs/sms/api/message-resource#message-status-values).
+    pub enum MessageStatus {
+        Queued = "queued",
+        Sending = "sending",
+        Sent = "sent",
+        Failed = "failed",
+        Delivered = "delivered",
+        Undelivered = "undelivered",
+        Receiving = "receiving",
+        Received = "received",
+        Accepted = "accepted",
+        Scheduled = "scheduled",
+        Read = "read",
+        PartiallyDelivered = "partially_delivered",
+        Canceled = "canceled",
     }
 }
 
@@ -146,7 +146,9 @@ pub struct ListMessage {
 }
 
 /// A page of [`Message`]s, as [`ListMessage`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListMessageResponse {
     /// The position of this page's last item in the whole list.
@@ -474,8 +476,9 @@ impl DeleteMessage {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
 /// A SID property holds what Twilio sent, even text that does not look like a SID of its
-/// kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// kind (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Message {
     /// The text content of the message

@@ -142,7 +142,9 @@ pub struct ListOutgoingCallerId {
 }
 
 /// A page of [`OutgoingCallerId`]s, as [`ListOutgoingCallerId`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListOutgoingCallerIdResponse {
     /// The position of this page's last item in the whole list.
@@ -187,8 +189,9 @@ impl Page for ListOutgoingCallerIdResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct OutgoingCallerId {
     /// The unique string that that we created to identify the OutgoingCallerId resource.

@@ -13,15 +13,6 @@ use crate::prefix::{AC, CA, PK};
 use crate::{Decimal, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
-    /// Type of payment being captured. One of `credit-card` or `ach-debit`. The default
-    /// value is `credit-card`.
-    pub enum PaymentsPaymentMethod {
-        CreditCard = "credit-card",
-        AchDebit = "ach-debit",
-    }
-}
-
-wire_enum! {
     /// Type of bank account if payment source is ACH. One of `consumer-checking`,
     /// `consumer-savings`, or `commercial-checking`. The default value is
     /// `consumer-checking`.
@@ -29,6 +20,15 @@ wire_enum! {
         ConsumerChecking = "consumer-checking",
         ConsumerSavings = "consumer-savings",
         CommercialChecking = "commercial-checking",
+    }
+}
+
+wire_enum! {
+    /// Type of payment being captured. One of `credit-card` or `ach-debit`. The default
+    /// value is `credit-card`.
+    pub enum PaymentsPaymentMethod {
+        CreditCard = "credit-card",
+        AchDebit = "ach-debit",
     }
 }
 
@@ -41,6 +41,17 @@ wire_enum! {
         OneTime = "one-time",
         Reusable = "reusable",
         PaymentMethod = "payment-method",
+    }
+}
+
+wire_enum! {
+    /// Whether to prompt the caller to confirm their payment information before submitting
+    /// to the payment gateway. If `true`, the caller will hear the last 4 digits of their
+    /// card or account number and must press 1 to confirm or 2 to cancel. Default is
+    /// `false`.
+    pub enum CreatePaymentsConfirmation {
+        True = "true",
+        False = "false",
     }
 }
 
@@ -254,8 +265,9 @@ impl UpdatePayments {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Payments {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
@@ -280,15 +292,4 @@ pub struct Payments {
     pub date_updated: Option<Timestamp>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
-}
-
-wire_enum! {
-    /// Whether to prompt the caller to confirm their payment information before submitting
-    /// to the payment gateway. If `true`, the caller will hear the last 4 digits of their
-    /// card or account number and must press 1 to confirm or 2 to cancel. Default is
-    /// `false`.
-    pub enum CreatePaymentsConfirmation {
-        True = "true",
-        False = "false",
-    }
 }

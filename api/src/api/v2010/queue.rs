@@ -135,7 +135,9 @@ pub struct ListQueue {
 }
 
 /// A page of [`Queue`]s, as [`ListQueue`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListQueueResponse {
     /// The position of this page's last item in the whole list.
@@ -215,8 +217,9 @@ impl CreateQueue {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A SID property holds what Twilio sent,
-/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To
+/// build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Queue {
     /// The date and time in GMT that this resource was last updated, specified in [RFC

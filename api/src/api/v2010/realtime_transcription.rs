@@ -8,31 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CA, GT};
-use crate::{HttpMethod, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// One of `inbound_track`, `outbound_track`, `both_tracks`.
-    pub enum RealtimeTranscriptionTrack {
-        InboundTrack = "inbound_track",
-        OutboundTrack = "outbound_track",
-        BothTracks = "both_tracks",
-    }
-}
-
-wire_enum! {
-    /// The status - one of `stopped`, `in-flight`
-    pub enum RealtimeTranscriptionStatus {
-        InProgress = "in-progress",
-        Stopped = "stopped",
-    }
-}
-
-wire_enum! {
-    /// The `realtime_transcription_enum_update_status` enum of the spec: one of `stopped`.
-    pub enum RealtimeTranscriptionUpdateStatus {
-        Stopped = "stopped",
-    }
-}
+use super::{StreamStatus, StreamTrack, StreamUpdateStatus};
 
 /// Create a Transcription
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Transcriptions.json", host = "api.twilio.com", response = RealtimeTranscription)]
@@ -56,7 +34,7 @@ pub struct CreateRealtimeTranscription {
     /// Transcription was created. This may be used to stop the Transcription.
     pub name: Option<String>,
     /// One of `inbound_track`, `outbound_track`, `both_tracks`.
-    pub track: Option<RealtimeTranscriptionTrack>,
+    pub track: Option<StreamTrack>,
     /// Absolute URL of the status callback.
     pub status_callback_url: Option<String>,
     /// The http method for the status_callback (one of GET, POST).
@@ -152,7 +130,7 @@ pub struct UpdateRealtimeTranscription {
     /// The SID of the Transcription resource, or the `name` used when creating the resource
     pub sid: SidOrName<GT>,
     /// One of `stopped`.
-    pub status: RealtimeTranscriptionUpdateStatus,
+    pub status: StreamUpdateStatus,
 }
 
 impl UpdateRealtimeTranscription {
@@ -162,7 +140,7 @@ impl UpdateRealtimeTranscription {
     pub fn new(
         call_sid: Sid<CA>,
         sid: impl Into<SidOrName<GT>>,
-        status: RealtimeTranscriptionUpdateStatus,
+        status: StreamUpdateStatus,
     ) -> Self {
         UpdateRealtimeTranscription {
             call_sid,
@@ -178,8 +156,9 @@ impl UpdateRealtimeTranscription {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RealtimeTranscription {
     /// The SID of the Transcription resource.
@@ -197,7 +176,7 @@ pub struct RealtimeTranscription {
     /// Transcription was created. This may be used to stop the Transcription.
     pub name: Option<String>,
     /// One of `in-progress`, `stopped`.
-    pub status: Option<RealtimeTranscriptionStatus>,
+    pub status: Option<StreamStatus>,
     /// The date and time in GMT that this resource was last updated, specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

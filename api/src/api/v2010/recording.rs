@@ -13,6 +13,8 @@ use serde_json::Value;
 use crate::prefix::{AC, CA, CF, RE};
 use crate::{NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
 
+use super::RecordingSource;
+
 wire_enum! {
     /// The status of the recording. Can be: `processing`, `completed`, `absent` or
     /// `deleted`. For information about more detailed statuses on in-progress recordings,
@@ -26,21 +28,6 @@ wire_enum! {
         Completed = "completed",
         Absent = "absent",
         Deleted = "deleted",
-    }
-}
-
-wire_enum! {
-    /// How the recording was created. Can be: `DialVerb`, `Conference`, `OutboundAPI`,
-    /// `Trunking`, `RecordVerb`, `StartCallRecordingAPI`, and
-    /// `StartConferenceRecordingAPI`.
-    pub enum RecordingSource {
-        DialVerb = "DialVerb",
-        Conference = "Conference",
-        OutboundAPI = "OutboundAPI",
-        Trunking = "Trunking",
-        RecordVerb = "RecordVerb",
-        StartCallRecordingAPI = "StartCallRecordingAPI",
-        StartConferenceRecordingAPI = "StartConferenceRecordingAPI",
     }
 }
 
@@ -168,7 +155,9 @@ pub struct ListRecording {
 }
 
 /// A page of [`Recording`]s, as [`ListRecording`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListRecordingResponse {
     /// The position of this page's last item in the whole list.
@@ -214,8 +203,9 @@ impl Page for ListRecordingResponse {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
 /// A SID property holds what Twilio sent, even text that does not look like a SID of its
-/// kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// kind (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Recording {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created

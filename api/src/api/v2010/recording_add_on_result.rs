@@ -141,7 +141,9 @@ impl ListRecordingAddOnResult {
 }
 
 /// A page of [`RecordingAddOnResult`]s, as [`ListRecordingAddOnResult`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListRecordingAddOnResultResponse {
     /// The position of this page's last item in the whole list.
@@ -187,8 +189,9 @@ impl Page for ListRecordingAddOnResultResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RecordingAddOnResult {
     /// The unique string that that we created to identify the Recording AddOnResult

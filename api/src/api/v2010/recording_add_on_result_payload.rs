@@ -138,7 +138,9 @@ impl ListRecordingAddOnResultPayload {
 }
 
 /// A page of [`RecordingAddOnResultPayload`]s, as [`ListRecordingAddOnResultPayload`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListRecordingAddOnResultPayloadResponse {
     /// The position of this page's last item in the whole list.
@@ -185,8 +187,9 @@ impl Page for ListRecordingAddOnResultPayloadResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RecordingAddOnResultPayload {
     /// The unique string that that we created to identify the Recording AddOnResult Payload

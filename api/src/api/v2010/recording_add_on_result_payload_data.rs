@@ -56,7 +56,8 @@ impl FetchRecordingAddOnResultPayloadData {
 /// in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RecordingAddOnResultPayloadData {
     /// The URL to redirect to to get the data returned by the AddOn that was previously

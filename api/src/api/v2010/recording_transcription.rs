@@ -8,16 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, RE, TR};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// The status of the transcription. Can be: `in-progress`, `completed`, `failed`.
-    pub enum RecordingTranscriptionStatus {
-        InProgress = "in-progress",
-        Completed = "completed",
-        Failed = "failed",
-    }
-}
+use super::TranscriptionStatus;
 
 /// FetchRecordingTranscription
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Recordings/<RecordingSid>/Transcriptions/<Sid>.json", host = "api.twilio.com", response = RecordingTranscription)]
@@ -136,7 +129,9 @@ impl ListRecordingTranscription {
 }
 
 /// A page of [`RecordingTranscription`]s, as [`ListRecordingTranscription`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListRecordingTranscriptionResponse {
     /// The position of this page's last item in the whole list.
@@ -182,8 +177,9 @@ impl Page for ListRecordingTranscriptionResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its numbers may also arrive as strings (`"0.5"`). A SID property holds what Twilio sent,
-/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To
+/// build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RecordingTranscription {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
@@ -219,11 +215,12 @@ pub struct RecordingTranscription {
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub sid: Option<Sid<TR>>,
     /// One of `in-progress`, `completed`, `failed`.
-    pub status: Option<RecordingTranscriptionStatus>,
+    pub status: Option<TranscriptionStatus>,
     /// The text content of the transcription.
     pub transcription_text: Option<String>,
     /// The transcription type.
-    pub r#type: Option<String>,
+    #[serde(rename = "type")]
+    pub transcription_type: Option<String>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
 }

@@ -53,7 +53,9 @@ impl ListSipCredential {
 }
 
 /// A page of [`SipCredential`]s, as [`ListSipCredential`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListSipCredentialResponse {
     /// The position of this page's last item in the whole list.
@@ -245,8 +247,9 @@ impl DeleteSipCredential {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SipCredential {
     /// A 34 character string that uniquely identifies this resource.

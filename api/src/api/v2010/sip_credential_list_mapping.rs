@@ -55,7 +55,9 @@ impl ListSipCredentialListMapping {
 }
 
 /// A page of [`SipCredentialListMapping`]s, as [`ListSipCredentialListMapping`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListSipCredentialListMappingResponse {
     /// The position of this page's last item in the whole list.
@@ -207,8 +209,9 @@ impl DeleteSipCredentialListMapping {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SipCredentialListMapping {
     /// The unique id of the Account that is responsible for this resource.

@@ -39,7 +39,9 @@ pub struct ListSipDomain {
 }
 
 /// A page of [`SipDomain`]s, as [`ListSipDomain`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListSipDomainResponse {
     /// The position of this page's last item in the whole list.
@@ -304,8 +306,9 @@ impl DeleteSipDomain {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A `null` entry of `links` is left
 /// out. A SID property holds what Twilio sent, even text that does not look like a SID of
-/// its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// its kind (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SipDomain {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created

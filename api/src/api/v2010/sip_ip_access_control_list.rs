@@ -40,7 +40,9 @@ pub struct ListSipIpAccessControlList {
 }
 
 /// A page of [`SipIpAccessControlList`]s, as [`ListSipIpAccessControlList`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListSipIpAccessControlListResponse {
     /// The position of this page's last item in the whole list.
@@ -214,8 +216,9 @@ impl DeleteSipIpAccessControlList {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SipIpAccessControlList {
     /// A 34 character string that uniquely identifies this resource.

@@ -119,7 +119,9 @@ impl ListSipIpAccessControlListMapping {
 }
 
 /// A page of [`SipIpAccessControlListMapping`]s, as [`ListSipIpAccessControlListMapping`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListSipIpAccessControlListMappingResponse {
     /// The position of this page's last item in the whole list.
@@ -198,8 +200,9 @@ impl CreateSipIpAccessControlListMapping {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SipIpAccessControlListMapping {
     /// The unique id of the Account that is responsible for this resource.

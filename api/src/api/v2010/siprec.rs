@@ -8,31 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CA, SR};
-use crate::{HttpMethod, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// One of `inbound_track`, `outbound_track`, `both_tracks`.
-    pub enum SiprecTrack {
-        InboundTrack = "inbound_track",
-        OutboundTrack = "outbound_track",
-        BothTracks = "both_tracks",
-    }
-}
-
-wire_enum! {
-    /// The status - one of `stopped`, `in-progress`
-    pub enum SiprecStatus {
-        InProgress = "in-progress",
-        Stopped = "stopped",
-    }
-}
-
-wire_enum! {
-    /// The `siprec_enum_update_status` enum of the spec: one of `stopped`.
-    pub enum SiprecUpdateStatus {
-        Stopped = "stopped",
-    }
-}
+use super::{StreamStatus, StreamTrack, StreamUpdateStatus};
 
 /// Create a Siprec
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Siprec.json", host = "api.twilio.com", response = Siprec)]
@@ -58,7 +36,7 @@ pub struct CreateSiprec {
     /// Unique name used when configuring the connector via Marketplace Add-on.
     pub connector_name: Option<String>,
     /// One of `inbound_track`, `outbound_track`, `both_tracks`.
-    pub track: Option<SiprecTrack>,
+    pub track: Option<StreamTrack>,
     /// Absolute URL of the status callback.
     pub status_callback: Option<String>,
     /// The http method for the status_callback (one of GET, POST).
@@ -895,7 +873,7 @@ pub struct UpdateSiprec {
     /// The SID of the Siprec resource, or the `name` used when creating the resource
     pub sid: SidOrName<SR>,
     /// One of `stopped`.
-    pub status: SiprecUpdateStatus,
+    pub status: StreamUpdateStatus,
 }
 
 impl UpdateSiprec {
@@ -904,7 +882,7 @@ impl UpdateSiprec {
     pub fn new(
         call_sid: Sid<CA>,
         sid: impl Into<SidOrName<SR>>,
-        status: SiprecUpdateStatus,
+        status: StreamUpdateStatus,
     ) -> Self {
         UpdateSiprec {
             call_sid,
@@ -919,8 +897,9 @@ impl UpdateSiprec {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Siprec {
     /// The SID of the Siprec resource.
@@ -938,7 +917,7 @@ pub struct Siprec {
     /// created. This may be used to stop the Siprec.
     pub name: Option<String>,
     /// One of `in-progress`, `stopped`.
-    pub status: Option<SiprecStatus>,
+    pub status: Option<StreamStatus>,
     /// The date and time in GMT that this resource was last updated, specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

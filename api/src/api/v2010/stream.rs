@@ -8,32 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CA, MZ};
-use crate::{HttpMethod, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The tracks to be included in the Stream. Possible values are `inbound_track`,
-    /// `outbound_track`, `both_tracks`. Default value is `inbound_track`.
-    pub enum StreamTrack {
-        InboundTrack = "inbound_track",
-        OutboundTrack = "outbound_track",
-        BothTracks = "both_tracks",
-    }
-}
-
-wire_enum! {
-    /// The status of the Stream. Possible values are `stopped` and `in-progress`.
-    pub enum StreamStatus {
-        InProgress = "in-progress",
-        Stopped = "stopped",
-    }
-}
-
-wire_enum! {
-    /// The `stream_enum_update_status` enum of the spec: one of `stopped`.
-    pub enum StreamUpdateStatus {
-        Stopped = "stopped",
-    }
-}
+use super::{StreamStatus, StreamTrack, StreamUpdateStatus};
 
 /// Create a Stream
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Streams.json", host = "api.twilio.com", response = Stream)]
@@ -921,8 +898,9 @@ impl UpdateStream {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Stream {
     /// The SID of the Stream resource.

@@ -8,16 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, RE, TR};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// The status of the transcription. Can be: `in-progress`, `completed`, `failed`.
-    pub enum TranscriptionStatus {
-        InProgress = "in-progress",
-        Completed = "completed",
-        Failed = "failed",
-    }
-}
+use super::TranscriptionStatus;
 
 /// Fetch an instance of a Transcription
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Transcriptions/<Sid>.json", host = "api.twilio.com", response = Transcription)]
@@ -108,7 +101,9 @@ pub struct ListTranscription {
 }
 
 /// A page of [`Transcription`]s, as [`ListTranscription`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListTranscriptionResponse {
     /// The position of this page's last item in the whole list.
@@ -153,8 +148,9 @@ impl Page for ListTranscriptionResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its numbers may also arrive as strings (`"0.5"`). A SID property holds what Twilio sent,
-/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To
+/// build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Transcription {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
@@ -194,7 +190,8 @@ pub struct Transcription {
     /// The text content of the transcription.
     pub transcription_text: Option<String>,
     /// The transcription type. Can only be: `fast`.
-    pub r#type: Option<String>,
+    #[serde(rename = "type")]
+    pub transcription_type: Option<String>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
 }

@@ -56,7 +56,9 @@ pub struct ListUsageRecordYearly {
 }
 
 /// A page of [`UsageRecordYearly`]s, as [`ListUsageRecordYearly`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListUsageRecordYearlyResponse {
     /// The position of this page's last item in the whole list.
@@ -103,8 +105,9 @@ impl Page for ListUsageRecordYearlyResponse {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its numbers may also arrive as strings (`"0.5"`). A `null` entry of `links` is left out.
 /// A SID property holds what Twilio sent, even text that does not look like a SID of its
-/// kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// kind (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UsageRecordYearly {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that accrued

@@ -27,7 +27,7 @@ wire_enum! {
     /// resource that fires the trigger.  Can be: `count`, `usage`, or `price`, as described
     /// in the [UsageRecords
     /// documentation](https://www.twilio.com/docs/usage/api/usage-record#usage-count-price).
-    pub enum UsageTriggerTriggerField {
+    pub enum UsageTriggerField {
         Count = "count",
         Usage = "usage",
         Price = "price",
@@ -160,7 +160,7 @@ pub struct ListUsageTrigger {
     /// The trigger field of the UsageTriggers to read.  Can be: `count`, `usage`, or
     /// `price` as described in the [UsageRecords
     /// documentation](https://www.twilio.com/docs/usage/api/usage-record#usage-count-price).
-    pub trigger_by: Option<UsageTriggerTriggerField>,
+    pub trigger_by: Option<UsageTriggerField>,
     /// The usage category of the UsageTriggers to read. Must be a supported [usage
     /// categories](https://www.twilio.com/docs/usage/api/usage-record#usage-categories).
     pub usage_category: Option<String>,
@@ -176,7 +176,9 @@ pub struct ListUsageTrigger {
 }
 
 /// A page of [`UsageTrigger`]s, as [`ListUsageTrigger`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListUsageTriggerResponse {
     /// The position of this page's last item in the whole list.
@@ -251,7 +253,7 @@ pub struct CreateUsageTrigger {
     /// One of `daily`, `monthly`, `yearly`, `alltime`.
     pub recurring: Option<UsageTriggerRecurring>,
     /// One of `count`, `usage`, `price`.
-    pub trigger_by: Option<UsageTriggerTriggerField>,
+    pub trigger_by: Option<UsageTriggerField>,
 }
 
 impl CreateUsageTrigger {
@@ -279,8 +281,9 @@ impl CreateUsageTrigger {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UsageTrigger {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that the
@@ -315,7 +318,7 @@ pub struct UsageTrigger {
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub sid: Option<Sid<UT>>,
     /// One of `count`, `usage`, `price`.
-    pub trigger_by: Option<UsageTriggerTriggerField>,
+    pub trigger_by: Option<UsageTriggerField>,
     /// The value at which the trigger will fire.  Must be a positive, numeric value.
     pub trigger_value: Option<String>,
     /// The URI of the resource, relative to `<https://api.twilio.com`.>

@@ -44,8 +44,9 @@ impl CreateApprovalCreate {
 /// A ApprovalCreate resource (`content.v1.content.approval_create` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its booleans may also arrive as strings (`"true"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ApprovalCreate {
     /// `name`: the API description does not describe it.

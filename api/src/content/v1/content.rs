@@ -13,6 +13,63 @@ use serde_json::Value;
 use crate::prefix::{AC, HX};
 use crate::{Decimal, NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum, wire_json};
 
+wire_enum! {
+    /// The `callToActionActionType` of the spec: one of `URL`, `PHONE_NUMBER`, `COPY_CODE`,
+    /// `VOICE_CALL`, `VOICE_CALL_REQUEST`.
+    pub enum CallToActionType {
+        Url = "URL",
+        PhoneNumber = "PHONE_NUMBER",
+        CopyCode = "COPY_CODE",
+        VoiceCall = "VOICE_CALL",
+        VoiceCallRequest = "VOICE_CALL_REQUEST",
+    }
+}
+
+wire_enum! {
+    /// The `quickReplyActionType` of the spec: one of `QUICK_REPLY`.
+    pub enum QuickReplyActionType {
+        QuickReply = "QUICK_REPLY",
+    }
+}
+
+wire_enum! {
+    /// The `cardActionType` of the spec: one of `URL`, `PHONE_NUMBER`, `QUICK_REPLY`,
+    /// `COPY_CODE`, `VOICE_CALL`.
+    pub enum CardActionType {
+        Url = "URL",
+        PhoneNumber = "PHONE_NUMBER",
+        QuickReply = "QUICK_REPLY",
+        CopyCode = "COPY_CODE",
+        VoiceCall = "VOICE_CALL",
+    }
+}
+
+wire_enum! {
+    /// The `webviewSizeType` of the spec: one of `TALL`, `FULL`, `HALF`, `NONE`.
+    pub enum WebviewSizeType {
+        Tall = "TALL",
+        Full = "FULL",
+        Half = "HALF",
+        None = "NONE",
+    }
+}
+
+wire_enum! {
+    /// The `carouselActionType` of the spec: one of `URL`, `PHONE_NUMBER`, `QUICK_REPLY`.
+    pub enum CarouselActionType {
+        Url = "URL",
+        PhoneNumber = "PHONE_NUMBER",
+        QuickReply = "QUICK_REPLY",
+    }
+}
+
+wire_enum! {
+    /// The `authenticationActionType` of the spec: one of `COPY_CODE`.
+    pub enum AuthenticationActionType {
+        CopyCode = "COPY_CODE",
+    }
+}
+
 /// Fetch a Content resource by its unique Content Sid
 #[endpoint(GET, "/v1/Content/<Sid>", host = "content.twilio.com", response = Content)]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +172,9 @@ pub struct ListContent {
 }
 
 /// A page of [`Content`]s, as [`ListContent`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListContentResponse {
     /// The [`Content`]s of this page; empty when the response leaves the list out or sends
@@ -180,8 +239,9 @@ impl CreateContent {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Content {
     /// The date and time in GMT that the resource was created specified in [RFC
@@ -291,23 +351,12 @@ pub struct TwilioListPicker {
 
 wire_json!(TwilioListPicker);
 
-wire_enum! {
-    /// The `callToActionActionType` enum of the spec: one of `URL`, `PHONE_NUMBER`,
-    /// `COPY_CODE`, `VOICE_CALL`, `VOICE_CALL_REQUEST`.
-    pub enum CallToActionActionType {
-        Url = "URL",
-        PhoneNumber = "PHONE_NUMBER",
-        CopyCode = "COPY_CODE",
-        VoiceCall = "VOICE_CALL",
-        VoiceCallRequest = "VOICE_CALL_REQUEST",
-    }
-}
-
 /// The `callToActionAction` object of a JSON request body.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct CallToActionAction {
     /// One of `URL`, `PHONE_NUMBER`, `COPY_CODE`, `VOICE_CALL`, `VOICE_CALL_REQUEST`.
-    pub r#type: CallToActionActionType,
+    #[serde(rename = "type")]
+    pub action_type: CallToActionType,
     /// `title`: the API description does not describe it.
     pub title: String,
     /// `url`: the API description does not describe it.
@@ -338,19 +387,12 @@ pub struct TwilioCallToAction {
 
 wire_json!(TwilioCallToAction);
 
-wire_enum! {
-    /// The `quickReplyActionType` enum of the spec: one of `QUICK_REPLY`.
-    pub enum QuickReplyActionType {
-        QuickReply = "QUICK_REPLY",
-    }
-}
-
 /// The `quickReplyAction` object of a JSON request body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct QuickReplyAction {
     /// One of `QUICK_REPLY`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<QuickReplyActionType>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub action_type: Option<QuickReplyActionType>,
     /// `title`: the API description does not describe it.
     pub title: String,
     /// `id`: the API description does not describe it.
@@ -372,33 +414,12 @@ pub struct TwilioQuickReply {
 
 wire_json!(TwilioQuickReply);
 
-wire_enum! {
-    /// The `cardActionType` enum of the spec: one of `URL`, `PHONE_NUMBER`, `QUICK_REPLY`,
-    /// `COPY_CODE`, `VOICE_CALL`.
-    pub enum CardActionType {
-        Url = "URL",
-        PhoneNumber = "PHONE_NUMBER",
-        QuickReply = "QUICK_REPLY",
-        CopyCode = "COPY_CODE",
-        VoiceCall = "VOICE_CALL",
-    }
-}
-
-wire_enum! {
-    /// The `webviewSizeType` enum of the spec: one of `TALL`, `FULL`, `HALF`, `NONE`.
-    pub enum WebviewSizeType {
-        Tall = "TALL",
-        Full = "FULL",
-        Half = "HALF",
-        None = "NONE",
-    }
-}
-
 /// The `cardAction` object of a JSON request body.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct CardAction {
     /// One of `URL`, `PHONE_NUMBER`, `QUICK_REPLY`, `COPY_CODE`, `VOICE_CALL`.
-    pub r#type: CardActionType,
+    #[serde(rename = "type")]
+    pub action_type: CardActionType,
     /// `title`: the API description does not describe it.
     pub title: String,
     /// `url`: the API description does not describe it.
@@ -490,21 +511,12 @@ pub struct TwilioCatalog {
 
 wire_json!(TwilioCatalog);
 
-wire_enum! {
-    /// The `carouselActionType` enum of the spec: one of `URL`, `PHONE_NUMBER`,
-    /// `QUICK_REPLY`.
-    pub enum CarouselActionType {
-        Url = "URL",
-        PhoneNumber = "PHONE_NUMBER",
-        QuickReply = "QUICK_REPLY",
-    }
-}
-
 /// The `carouselAction` object of a JSON request body.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct CarouselAction {
     /// One of `URL`, `PHONE_NUMBER`, `QUICK_REPLY`.
-    pub r#type: CarouselActionType,
+    #[serde(rename = "type")]
+    pub action_type: CarouselActionType,
     /// `title`: the API description does not describe it.
     pub title: String,
     /// `url`: the API description does not describe it.
@@ -555,7 +567,8 @@ pub struct FlowsPageComponent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// `type`: the API description does not describe it.
-    pub r#type: String,
+    #[serde(rename = "type")]
+    pub component_type: String,
 }
 
 wire_json!(FlowsPageComponent);
@@ -596,7 +609,8 @@ pub struct TwilioFlows {
     /// `pages`: the API description does not describe it.
     pub pages: Vec<FlowsPage>,
     /// `type`: the API description does not describe it.
-    pub r#type: String,
+    #[serde(rename = "type")]
+    pub flows_type: String,
 }
 
 wire_json!(TwilioFlows);
@@ -638,18 +652,12 @@ pub struct WhatsappCard {
 
 wire_json!(WhatsappCard);
 
-wire_enum! {
-    /// The `authenticationActionType` enum of the spec: one of `COPY_CODE`.
-    pub enum AuthenticationActionType {
-        CopyCode = "COPY_CODE",
-    }
-}
-
 /// The `authenticationAction` object of a JSON request body.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct AuthenticationAction {
     /// One of `COPY_CODE`.
-    pub r#type: AuthenticationActionType,
+    #[serde(rename = "type")]
+    pub action_type: AuthenticationActionType,
     /// `copy_code_text`: the API description does not describe it.
     pub copy_code_text: String,
 }

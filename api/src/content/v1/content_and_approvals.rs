@@ -34,7 +34,9 @@ pub struct ListContentAndApprovals {
 }
 
 /// A page of [`ContentAndApprovals`]s, as [`ListContentAndApprovals`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListContentAndApprovalsResponse {
     /// The [`ContentAndApprovals`]s of this page; empty when the response leaves the list
@@ -63,8 +65,9 @@ impl Page for ListContentAndApprovalsResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ContentAndApprovals {
     /// The date and time in GMT that the resource was created specified in [RFC

@@ -32,7 +32,9 @@ pub struct ListLegacyContent {
 }
 
 /// A page of [`LegacyContent`]s, as [`ListLegacyContent`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListLegacyContentResponse {
     /// The [`LegacyContent`]s of this page; empty when the response leaves the list out or
@@ -61,8 +63,9 @@ impl Page for ListLegacyContentResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LegacyContent {
     /// The date and time in GMT that the resource was created specified in [RFC

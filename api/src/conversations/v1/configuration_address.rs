@@ -12,6 +12,8 @@ use serde_json::Value;
 use crate::prefix::{AC, FW, IG, IS};
 use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
+use super::ConfigurationAddressMethod;
+
 wire_enum! {
     /// Type of Address, value can be `whatsapp` or `sms`.
     pub enum ConfigurationAddressType {
@@ -27,20 +29,12 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// The `configuration_address_enum_auto_creation_type` enum of the spec: one of
-    /// `webhook`, `studio`, `default`.
+    /// The `configuration_address_enum_auto_creation_type` of the spec: one of `webhook`,
+    /// `studio`, `default`.
     pub enum ConfigurationAddressAutoCreationType {
         Webhook = "webhook",
         Studio = "studio",
         Default = "default",
-    }
-}
-
-wire_enum! {
-    /// The `configuration_address_enum_method` enum of the spec: one of `get`, `post`.
-    pub enum ConfigurationAddressMethod {
-        Get = "get",
-        Post = "post",
     }
 }
 
@@ -55,7 +49,8 @@ wire_enum! {
 pub struct ListConfigurationAddress {
     /// Filter the address configurations by its type. This value can be one of: `whatsapp`,
     /// `sms`.
-    pub r#type: Option<String>,
+    #[param(rename = "Type")]
+    pub address_type: Option<String>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 50.
     #[param(min = 1, max = 50)]
@@ -68,7 +63,9 @@ pub struct ListConfigurationAddress {
 }
 
 /// A page of [`ConfigurationAddress`]s, as [`ListConfigurationAddress`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListConfigurationAddressResponse {
     /// The [`ConfigurationAddress`]s of this page; empty when the response leaves the list
@@ -103,7 +100,8 @@ impl Page for ListConfigurationAddressResponse {
 )]
 pub struct CreateConfigurationAddress {
     /// One of `sms`, `whatsapp`, `messenger`, `gbm`, `email`, `rcs`, `apple`, `chat`.
-    pub r#type: ConfigurationAddressType,
+    #[param(rename = "Type")]
+    pub address_type: ConfigurationAddressType,
     /// The unique address to be configured. The address can be a whatsapp address or phone
     /// number
     pub address: String,
@@ -147,9 +145,9 @@ impl CreateConfigurationAddress {
     /// The request with its required parameters; every optional one is `None`, to be set
     /// with `CreateConfigurationAddress { field: Some(..),
     /// ..CreateConfigurationAddress::new(..) }`.
-    pub fn new(r#type: ConfigurationAddressType, address: impl Into<String>) -> Self {
+    pub fn new(address_type: ConfigurationAddressType, address: impl Into<String>) -> Self {
         CreateConfigurationAddress {
-            r#type,
+            address_type,
             address: address.into(),
             friendly_name: None,
             auto_creation_enabled: None,
@@ -280,8 +278,9 @@ impl DeleteConfigurationAddress {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConfigurationAddress {
     /// A 34 character string that uniquely identifies this resource.
@@ -292,7 +291,8 @@ pub struct ConfigurationAddress {
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub account_sid: Option<Sid<AC>>,
     /// Type of Address, value can be `whatsapp` or `sms`.
-    pub r#type: Option<String>,
+    #[serde(rename = "type")]
+    pub address_type: Option<String>,
     /// The unique address to be configured. The address can be a whatsapp address or phone
     /// number
     pub address: Option<String>,

@@ -9,21 +9,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::AC;
-use crate::{Sid, endpoint, wire_enum};
+use crate::{HttpMethod, Sid, endpoint, wire_enum};
 
 wire_enum! {
     /// The routing target of the webhook. Can be ordinary or route internally to Flex
     pub enum ConfigurationWebhookTarget {
         Webhook = "webhook",
         Flex = "flex",
-    }
-}
-
-wire_enum! {
-    /// The HTTP method to be used when sending a webhook request.
-    pub enum ConfigurationWebhookMethod {
-        Get = "GET",
-        Post = "POST",
     }
 }
 
@@ -70,8 +62,9 @@ pub struct UpdateConfigurationWebhook {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConfigurationWebhook {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
@@ -79,7 +72,7 @@ pub struct ConfigurationWebhook {
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub account_sid: Option<Sid<AC>>,
     /// One of `GET`, `POST`.
-    pub method: Option<ConfigurationWebhookMethod>,
+    pub method: Option<HttpMethod>,
     /// The list of webhook event triggers that are enabled for this Service:
     /// `onMessageAdded`, `onMessageUpdated`, `onMessageRemoved`, `onMessageAdd`,
     /// `onMessageUpdate`, `onMessageRemove`, `onConversationUpdated`,

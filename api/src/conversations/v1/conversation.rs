@@ -12,27 +12,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, IS, MG};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The `conversation_enum_webhook_enabled_type` enum of the spec: one of `true`,
-    /// `false`.
-    pub enum ConversationWebhookEnabledType {
-        True = "true",
-        False = "false",
-    }
-}
-
-wire_enum! {
-    /// Current state of this conversation. Can be either `initializing`, `active`,
-    /// `inactive` or `closed` and defaults to `active`
-    pub enum ConversationState {
-        Initializing = "initializing",
-        Inactive = "inactive",
-        Active = "active",
-        Closed = "closed",
-    }
-}
+use super::ConversationState;
 
 /// Retrieve a list of conversations in your account's default service
 #[endpoint(GET, "/v1/Conversations", host = "conversations.twilio.com", response = ListConversationResponse, paginated)]
@@ -74,7 +56,9 @@ pub struct ListConversation {
 }
 
 /// A page of [`Conversation`]s, as [`ListConversation`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListConversationResponse {
     /// The [`Conversation`]s of this page; empty when the response leaves the list out or
@@ -143,9 +127,11 @@ pub struct CreateConversation {
     /// conversation.
     #[param(rename = "Bindings.Email.Name")]
     pub bindings_email_name: Option<String>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ConversationWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 /// Fetch a conversation from your account's default service
@@ -217,9 +203,11 @@ pub struct UpdateConversation {
     /// conversation.
     #[param(rename = "Bindings.Email.Name")]
     pub bindings_email_name: Option<String>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ConversationWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl UpdateConversation {
@@ -256,9 +244,11 @@ pub struct DeleteConversation {
     /// A 34 character string that uniquely identifies this resource. Can also be the
     /// `unique_name` of the Conversation.
     pub sid: SidOrName<CH>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ConversationWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl DeleteConversation {
@@ -276,8 +266,9 @@ impl DeleteConversation {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Conversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
@@ -326,6 +317,7 @@ pub struct Conversation {
     /// of this conversation.
     #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
-    /// `bindings`: the API description does not describe it.
+    /// The conversation's bindings, as a JSON object (the spec's examples send `{}`); the
+    /// API description says nothing of what it holds.
     pub bindings: Option<Value>,
 }

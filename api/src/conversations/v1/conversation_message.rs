@@ -11,24 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, HX, IM, MB, ME};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The `conversation_message_enum_order_type` enum of the spec: one of `asc`, `desc`.
-    pub enum ConversationMessageOrderType {
-        Asc = "asc",
-        Desc = "desc",
-    }
-}
-
-wire_enum! {
-    /// The `conversation_message_enum_webhook_enabled_type` enum of the spec: one of
-    /// `true`, `false`.
-    pub enum ConversationMessageWebhookEnabledType {
-        True = "true",
-        False = "false",
-    }
-}
+use super::ConversationMessageOrderType;
 
 /// Retrieve a list of all messages in the conversation
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ListConversationMessageResponse, paginated)]
@@ -73,7 +58,9 @@ impl ListConversationMessage {
 }
 
 /// A page of [`ConversationMessage`]s, as [`ListConversationMessage`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListConversationMessageResponse {
     /// The [`ConversationMessage`]s of this page; empty when the response leaves the list
@@ -136,9 +123,11 @@ pub struct CreateConversationMessage {
     pub content_variables: Option<String>,
     /// The subject of the message, can be up to 256 characters long.
     pub subject: Option<String>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ConversationMessageWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl CreateConversationMessage {
@@ -221,9 +210,11 @@ pub struct UpdateConversationMessage {
     pub attributes: Option<String>,
     /// The subject of the message, can be up to 256 characters long.
     pub subject: Option<String>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ConversationMessageWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl UpdateConversationMessage {
@@ -260,9 +251,11 @@ pub struct DeleteConversationMessage {
     pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<IM>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ConversationMessageWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl DeleteConversationMessage {
@@ -284,8 +277,9 @@ impl DeleteConversationMessage {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
 /// A SID property holds what Twilio sent, even text that does not look like a SID of its
-/// kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// kind (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConversationMessage {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)

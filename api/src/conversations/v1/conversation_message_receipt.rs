@@ -9,19 +9,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CH, DY, IM, MB};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The message delivery status, can be `read`, `failed`, `delivered`, `undelivered`,
-    /// `sent` or null.
-    pub enum ConversationMessageReceiptDeliveryStatus {
-        Read = "read",
-        Failed = "failed",
-        Delivered = "delivered",
-        Undelivered = "undelivered",
-        Sent = "sent",
-    }
-}
+use super::ConversationMessageReceiptDeliveryStatus;
 
 /// Fetch the delivery and read receipts of the conversation message
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>", host = "conversations.twilio.com", response = ConversationMessageReceipt)]
@@ -105,7 +95,9 @@ impl ListConversationMessageReceipt {
 }
 
 /// A page of [`ConversationMessageReceipt`]s, as [`ListConversationMessageReceipt`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListConversationMessageReceiptResponse {
     /// The [`ConversationMessageReceipt`]s of this page; empty when the response leaves the
@@ -136,8 +128,9 @@ impl Page for ListConversationMessageReceiptResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A SID property holds what Twilio sent,
-/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To
+/// build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConversationMessageReceipt {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)

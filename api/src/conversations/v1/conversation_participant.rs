@@ -9,16 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, MB, RL};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
-
-wire_enum! {
-    /// The `conversation_participant_enum_webhook_enabled_type` enum of the spec: one of
-    /// `true`, `false`.
-    pub enum ConversationParticipantWebhookEnabledType {
-        True = "true",
-        False = "false",
-    }
-}
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
 /// Retrieve a list of all participants of the conversation
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ListConversationParticipantResponse, paginated)]
@@ -59,7 +50,9 @@ impl ListConversationParticipant {
 }
 
 /// A page of [`ConversationParticipant`]s, as [`ListConversationParticipant`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListConversationParticipantResponse {
     /// The [`ConversationParticipant`]s of this page; empty when the response leaves the
@@ -129,9 +122,11 @@ pub struct CreateConversationParticipant {
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// participant.
     pub role_sid: Option<Sid<RL>>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ConversationParticipantWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl CreateConversationParticipant {
@@ -232,9 +227,11 @@ pub struct UpdateConversationParticipant {
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for the Participant.
     pub last_read_timestamp: Option<String>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ConversationParticipantWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl UpdateConversationParticipant {
@@ -274,9 +271,11 @@ pub struct DeleteConversationParticipant {
     pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: SidOrName<MB>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ConversationParticipantWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl DeleteConversationParticipant {
@@ -297,8 +296,9 @@ impl DeleteConversationParticipant {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A SID property holds what Twilio sent,
-/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To
+/// build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConversationParticipant {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)

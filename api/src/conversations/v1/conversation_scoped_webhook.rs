@@ -10,25 +10,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, FW, WH};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The target of this webhook: `webhook`, `studio`, `trigger`
-    pub enum ConversationScopedWebhookTarget {
-        Webhook = "webhook",
-        Trigger = "trigger",
-        Studio = "studio",
-    }
-}
-
-wire_enum! {
-    /// The `conversation_scoped_webhook_enum_method` enum of the spec: one of `get`,
-    /// `post`.
-    pub enum ConversationScopedWebhookMethod {
-        Get = "get",
-        Post = "post",
-    }
-}
+use super::{ConfigurationAddressMethod, ConversationScopedWebhookTarget};
 
 /// Retrieve a list of all webhooks scoped to the conversation
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Webhooks", host = "conversations.twilio.com", response = ListConversationScopedWebhookResponse, paginated)]
@@ -69,7 +53,9 @@ impl ListConversationScopedWebhook {
 }
 
 /// A page of [`ConversationScopedWebhook`]s, as [`ListConversationScopedWebhook`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListConversationScopedWebhookResponse {
     /// The [`ConversationScopedWebhook`]s of this page; empty when the response leaves the
@@ -114,7 +100,7 @@ pub struct CreateConversationScopedWebhook {
     pub configuration_url: Option<String>,
     /// One of `get`, `post`.
     #[param(rename = "Configuration.Method")]
-    pub configuration_method: Option<ConversationScopedWebhookMethod>,
+    pub configuration_method: Option<ConfigurationAddressMethod>,
     /// The list of events, firing webhook event for this Conversation.
     #[param(rename = "Configuration.Filters")]
     pub configuration_filters: Option<Vec<String>>,
@@ -200,7 +186,7 @@ pub struct UpdateConversationScopedWebhook {
     pub configuration_url: Option<String>,
     /// One of `get`, `post`.
     #[param(rename = "Configuration.Method")]
-    pub configuration_method: Option<ConversationScopedWebhookMethod>,
+    pub configuration_method: Option<ConfigurationAddressMethod>,
     /// The list of events, firing webhook event for this Conversation.
     #[param(rename = "Configuration.Filters")]
     pub configuration_filters: Option<Vec<String>>,
@@ -263,8 +249,9 @@ impl DeleteConversationScopedWebhook {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ConversationScopedWebhook {
     /// A 34 character string that uniquely identifies this resource.

@@ -41,7 +41,9 @@ pub struct ListCredential {
 }
 
 /// A page of [`Credential`]s, as [`ListCredential`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListCredentialResponse {
     /// The [`Credential`]s of this page; empty when the response leaves the list out or
@@ -76,7 +78,8 @@ impl Page for ListCredentialResponse {
 )]
 pub struct CreateCredential {
     /// One of `apn`, `gcm`, `fcm`.
-    pub r#type: CredentialPushType,
+    #[param(rename = "Type")]
+    pub credential_type: CredentialPushType,
     /// A descriptive string that you create to describe the new resource. It can be up to
     /// 64 characters long.
     pub friendly_name: Option<String>,
@@ -104,9 +107,9 @@ pub struct CreateCredential {
 impl CreateCredential {
     /// The request with its required parameters; every optional one is `None`, to be set
     /// with `CreateCredential { field: Some(..), ..CreateCredential::new(..) }`.
-    pub fn new(r#type: CredentialPushType) -> Self {
+    pub fn new(credential_type: CredentialPushType) -> Self {
         CreateCredential {
-            r#type,
+            credential_type,
             friendly_name: None,
             certificate: None,
             private_key: None,
@@ -150,7 +153,8 @@ pub struct UpdateCredential {
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<CR>,
     /// One of `apn`, `gcm`, `fcm`.
-    pub r#type: Option<CredentialPushType>,
+    #[param(rename = "Type")]
+    pub credential_type: Option<CredentialPushType>,
     /// A descriptive string that you create to describe the new resource. It can be up to
     /// 64 characters long.
     pub friendly_name: Option<String>,
@@ -181,7 +185,7 @@ impl UpdateCredential {
     pub fn new(sid: Sid<CR>) -> Self {
         UpdateCredential {
             sid,
-            r#type: None,
+            credential_type: None,
             friendly_name: None,
             certificate: None,
             private_key: None,
@@ -217,8 +221,9 @@ impl DeleteCredential {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Credential {
     /// A 34 character string that uniquely identifies this resource.
@@ -231,7 +236,8 @@ pub struct Credential {
     /// The human-readable name of this credential, limited to 64 characters. Optional.
     pub friendly_name: Option<String>,
     /// One of `apn`, `gcm`, `fcm`.
-    pub r#type: Option<CredentialPushType>,
+    #[serde(rename = "type")]
+    pub credential_type: Option<CredentialPushType>,
     /// \[APN only\] Whether to send the credential to sandbox APNs. Can be `true` to send
     /// to sandbox APNs or `false` to send to production.
     pub sandbox: Option<String>,

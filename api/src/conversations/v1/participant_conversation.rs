@@ -12,17 +12,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, IS, MB, US};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// The current state of this User Conversation. One of `inactive`, `active` or
-    /// `closed`.
-    pub enum ParticipantConversationState {
-        Inactive = "inactive",
-        Active = "active",
-        Closed = "closed",
-    }
-}
+use super::UserConversationState;
 
 /// Retrieve a list of all Conversations that this Participant belongs to by identity or by
 /// address. Only one parameter should be specified.
@@ -55,7 +47,9 @@ pub struct ListParticipantConversation {
 }
 
 /// A page of [`ParticipantConversation`]s, as [`ListParticipantConversation`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListParticipantConversationResponse {
     /// The [`ParticipantConversation`]s of this page; empty when the response leaves the
@@ -85,8 +79,9 @@ impl Page for ListParticipantConversationResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ParticipantConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
@@ -136,7 +131,7 @@ pub struct ParticipantConversation {
     /// Identity of the creator of this Conversation.
     pub conversation_created_by: Option<String>,
     /// One of `inactive`, `active`, `closed`.
-    pub conversation_state: Option<ParticipantConversationState>,
+    pub conversation_state: Option<UserConversationState>,
     /// Timer date values representing state update for this conversation.
     pub conversation_timers: Option<Value>,
     /// Contains absolute URLs to access the

@@ -9,18 +9,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, IS, RL};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// The type of role. Can be: `conversation` for
-    /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
-    /// roles or `service` for [Conversation
-    /// Service](https://www.twilio.com/docs/conversations/api/service-resource) roles.
-    pub enum RoleRoleType {
-        Conversation = "conversation",
-        Service = "service",
-    }
-}
+use super::RoleType;
 
 /// Retrieve a list of all user roles in your account's default service
 #[endpoint(GET, "/v1/Roles", host = "conversations.twilio.com", response = ListRoleResponse, paginated)]
@@ -43,7 +34,9 @@ pub struct ListRole {
 }
 
 /// A page of [`Role`]s, as [`ListRole`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListRoleResponse {
     /// The [`Role`]s of this page; empty when the response leaves the list out or sends
@@ -81,7 +74,8 @@ pub struct CreateRole {
     /// 64 characters long.
     pub friendly_name: String,
     /// One of `conversation`, `service`.
-    pub r#type: RoleRoleType,
+    #[param(rename = "Type")]
+    pub role_type: RoleType,
     /// A permission that you grant to the new role. Only one permission can be granted per
     /// parameter. To assign more than one permission, repeat this parameter for each
     /// permission value. The values for this parameter depend on the role's `type`.
@@ -93,12 +87,12 @@ impl CreateRole {
     /// with `CreateRole { field: Some(..), ..CreateRole::new(..) }`.
     pub fn new(
         friendly_name: impl Into<String>,
-        r#type: RoleRoleType,
+        role_type: RoleType,
         permission: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
         CreateRole {
             friendly_name: friendly_name.into(),
-            r#type,
+            role_type,
             permission: permission.into_iter().map(Into::into).collect(),
         }
     }
@@ -181,8 +175,9 @@ impl DeleteRole {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Role {
     /// The unique string that we created to identify the Role resource.
@@ -200,7 +195,8 @@ pub struct Role {
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// One of `conversation`, `service`.
-    pub r#type: Option<RoleRoleType>,
+    #[serde(rename = "type")]
+    pub role_type: Option<RoleType>,
     /// An array of the permissions the role has been granted.
     pub permissions: Option<Vec<String>>,
     /// The date and time in GMT when the resource was created specified in [ISO

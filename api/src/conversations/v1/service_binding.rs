@@ -16,7 +16,7 @@ wire_enum! {
     /// `twilsock`.  See [push notification
     /// configuration](https://www.twilio.com/docs/chat/push-notification-configuration) for
     /// more info.
-    pub enum ServiceBindingBindingType {
+    pub enum ServiceBindingType {
         Apn = "apn",
         Gcm = "gcm",
         Fcm = "fcm",
@@ -97,7 +97,7 @@ pub struct ListServiceBinding {
     /// `fcm`, or `twilsock`.  See [push notification
     /// configuration](https://www.twilio.com/docs/chat/push-notification-configuration) for
     /// more info.
-    pub binding_type: Option<Vec<ServiceBindingBindingType>>,
+    pub binding_type: Option<Vec<ServiceBindingType>>,
     /// The identity of a [Conversation
     /// User](https://www.twilio.com/docs/conversations/api/user-resource) this binding
     /// belongs to. See [access
@@ -130,7 +130,9 @@ impl ListServiceBinding {
 }
 
 /// A page of [`ServiceBinding`]s, as [`ListServiceBinding`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceBindingResponse {
     /// The [`ServiceBinding`]s of this page; empty when the response leaves the list out or
@@ -159,8 +161,9 @@ impl Page for ListServiceBindingResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceBinding {
     /// A 34 character string that uniquely identifies this resource.
@@ -199,7 +202,7 @@ pub struct ServiceBinding {
     /// info.
     pub identity: Option<String>,
     /// One of `apn`, `gcm`, `fcm`, `twilsock`.
-    pub binding_type: Option<ServiceBindingBindingType>,
+    pub binding_type: Option<ServiceBindingType>,
     /// The [Conversation message
     /// types](https://www.twilio.com/docs/chat/push-notification-configuration#push-types)
     /// the binding is subscribed to.

@@ -12,27 +12,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, IS, MG};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The `service_conversation_enum_webhook_enabled_type` enum of the spec: one of
-    /// `true`, `false`.
-    pub enum ServiceConversationWebhookEnabledType {
-        True = "true",
-        False = "false",
-    }
-}
-
-wire_enum! {
-    /// Current state of this conversation. Can be either `initializing`, `active`,
-    /// `inactive` or `closed` and defaults to `active`
-    pub enum ServiceConversationState {
-        Inactive = "inactive",
-        Active = "active",
-        Closed = "closed",
-        Initializing = "initializing",
-    }
-}
+use super::ConversationState;
 
 /// Retrieve a list of conversations in your service
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations", host = "conversations.twilio.com", response = ListServiceConversationResponse, paginated)]
@@ -65,7 +47,7 @@ pub struct ListServiceConversation {
     pub end_date: Option<String>,
     /// State for sorting and filtering list of Conversations. Can be `active`, `inactive`
     /// or `closed`
-    pub state: Option<ServiceConversationState>,
+    pub state: Option<ConversationState>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
     #[param(min = 1, max = 100)]
@@ -95,7 +77,9 @@ impl ListServiceConversation {
 }
 
 /// A page of [`ServiceConversation`]s, as [`ListServiceConversation`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceConversationResponse {
     /// The [`ServiceConversation`]s of this page; empty when the response leaves the list
@@ -151,7 +135,7 @@ pub struct CreateServiceConversation {
     /// The date that this resource was last updated.
     pub date_updated: Option<Timestamp>,
     /// One of `inactive`, `active`, `closed`, `initializing`.
-    pub state: Option<ServiceConversationState>,
+    pub state: Option<ConversationState>,
     /// ISO8601 duration when conversation will be switched to `inactive` state. Minimum
     /// value for this timer is 1 minute.
     #[param(rename = "Timers.Inactive")]
@@ -168,9 +152,11 @@ pub struct CreateServiceConversation {
     /// conversation.
     #[param(rename = "Bindings.Email.Name")]
     pub bindings_email_name: Option<String>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ServiceConversationWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl CreateServiceConversation {
@@ -257,7 +243,7 @@ pub struct UpdateServiceConversation {
     /// conversation belongs to.
     pub messaging_service_sid: Option<Sid<MG>>,
     /// One of `inactive`, `active`, `closed`, `initializing`.
-    pub state: Option<ServiceConversationState>,
+    pub state: Option<ConversationState>,
     /// ISO8601 duration when conversation will be switched to `inactive` state. Minimum
     /// value for this timer is 1 minute.
     #[param(rename = "Timers.Inactive")]
@@ -277,9 +263,11 @@ pub struct UpdateServiceConversation {
     /// conversation.
     #[param(rename = "Bindings.Email.Name")]
     pub bindings_email_name: Option<String>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ServiceConversationWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl UpdateServiceConversation {
@@ -322,9 +310,11 @@ pub struct DeleteServiceConversation {
     /// A 34 character string that uniquely identifies this resource. Can also be the
     /// `unique_name` of the Conversation.
     pub sid: SidOrName<CH>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ServiceConversationWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl DeleteServiceConversation {
@@ -345,8 +335,9 @@ impl DeleteServiceConversation {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
@@ -376,7 +367,7 @@ pub struct ServiceConversation {
     /// attributes are not set "{}" will be returned.
     pub attributes: Option<String>,
     /// One of `inactive`, `active`, `closed`, `initializing`.
-    pub state: Option<ServiceConversationState>,
+    pub state: Option<ConversationState>,
     /// The date that this resource was created.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
@@ -395,6 +386,7 @@ pub struct ServiceConversation {
     /// of this conversation.
     #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
-    /// `bindings`: the API description does not describe it.
+    /// The conversation's bindings, as a JSON object (the spec's examples send `{}`); the
+    /// API description says nothing of what it holds.
     pub bindings: Option<Value>,
 }

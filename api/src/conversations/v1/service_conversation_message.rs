@@ -12,25 +12,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, HX, IM, IS, MB, ME};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The `service_conversation_message_enum_order_type` enum of the spec: one of `asc`,
-    /// `desc`.
-    pub enum ServiceConversationMessageOrderType {
-        Asc = "asc",
-        Desc = "desc",
-    }
-}
-
-wire_enum! {
-    /// The `service_conversation_message_enum_webhook_enabled_type` enum of the spec: one
-    /// of `true`, `false`.
-    pub enum ServiceConversationMessageWebhookEnabledType {
-        True = "true",
-        False = "false",
-    }
-}
+use super::ConversationMessageOrderType;
 
 /// Retrieve a list of all messages in the conversation
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages", host = "conversations.twilio.com", response = ListServiceConversationMessageResponse, paginated)]
@@ -51,7 +35,7 @@ pub struct ListServiceConversationMessage {
     pub conversation_sid: SidOrName<CH>,
     /// The sort order of the returned messages. Can be: `asc` (ascending) or `desc`
     /// (descending), with `asc` as the default.
-    pub order: Option<ServiceConversationMessageOrderType>,
+    pub order: Option<ConversationMessageOrderType>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
     #[param(min = 1, max = 100)]
@@ -80,7 +64,9 @@ impl ListServiceConversationMessage {
 }
 
 /// A page of [`ServiceConversationMessage`]s, as [`ListServiceConversationMessage`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceConversationMessageResponse {
     /// The [`ServiceConversationMessage`]s of this page; empty when the response leaves the
@@ -147,9 +133,11 @@ pub struct CreateServiceConversationMessage {
     pub content_variables: Option<String>,
     /// The subject of the message, can be up to 256 characters long.
     pub subject: Option<String>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ServiceConversationMessageWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl CreateServiceConversationMessage {
@@ -246,9 +234,11 @@ pub struct UpdateServiceConversationMessage {
     pub attributes: Option<String>,
     /// The subject of the message, can be up to 256 characters long.
     pub subject: Option<String>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ServiceConversationMessageWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl UpdateServiceConversationMessage {
@@ -294,9 +284,11 @@ pub struct DeleteServiceConversationMessage {
     pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<IM>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ServiceConversationMessageWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl DeleteServiceConversationMessage {
@@ -324,8 +316,9 @@ impl DeleteServiceConversationMessage {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
 /// A SID property holds what Twilio sent, even text that does not look like a SID of its
-/// kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// kind (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationMessage {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)

@@ -9,19 +9,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, CH, DY, IM, IS, MB};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The message delivery status, can be `read`, `failed`, `delivered`, `undelivered`,
-    /// `sent` or null.
-    pub enum ServiceConversationMessageReceiptDeliveryStatus {
-        Read = "read",
-        Failed = "failed",
-        Delivered = "delivered",
-        Undelivered = "undelivered",
-        Sent = "sent",
-    }
-}
+use super::ConversationMessageReceiptDeliveryStatus;
 
 /// Fetch the delivery and read receipts of the conversation message
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Messages/<MessageSid>/Receipts/<Sid>", host = "conversations.twilio.com", response = ServiceConversationMessageReceipt)]
@@ -120,7 +110,9 @@ impl ListServiceConversationMessageReceipt {
 }
 
 /// A page of [`ServiceConversationMessageReceipt`]s, as [`ListServiceConversationMessageReceipt`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceConversationMessageReceiptResponse {
     /// The [`ServiceConversationMessageReceipt`]s of this page; empty when the response
@@ -151,8 +143,9 @@ impl Page for ListServiceConversationMessageReceiptResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A SID property holds what Twilio sent,
-/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To
+/// build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationMessageReceipt {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
@@ -184,7 +177,7 @@ pub struct ServiceConversationMessageReceipt {
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub participant_sid: Option<Sid<MB>>,
     /// One of `read`, `failed`, `delivered`, `undelivered`, `sent`.
-    pub status: Option<ServiceConversationMessageReceiptDeliveryStatus>,
+    pub status: Option<ConversationMessageReceiptDeliveryStatus>,
     /// The message [delivery error
     /// code](https://www.twilio.com/docs/sms/api/message-resource#delivery-related-errors)
     /// for a `failed` status,

@@ -10,16 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, IS, MB, RL};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
-
-wire_enum! {
-    /// The `service_conversation_participant_enum_webhook_enabled_type` enum of the spec:
-    /// one of `true`, `false`.
-    pub enum ServiceConversationParticipantWebhookEnabledType {
-        True = "true",
-        False = "false",
-    }
-}
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
 /// Retrieve a list of all participants of the conversation
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ListServiceConversationParticipantResponse, paginated)]
@@ -65,7 +56,9 @@ impl ListServiceConversationParticipant {
 }
 
 /// A page of [`ServiceConversationParticipant`]s, as [`ListServiceConversationParticipant`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceConversationParticipantResponse {
     /// The [`ServiceConversationParticipant`]s of this page; empty when the response leaves
@@ -139,9 +132,11 @@ pub struct CreateServiceConversationParticipant {
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// participant.
     pub role_sid: Option<Sid<RL>>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ServiceConversationParticipantWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl CreateServiceConversationParticipant {
@@ -257,9 +252,11 @@ pub struct UpdateServiceConversationParticipant {
     /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
     /// for the Participant.
     pub last_read_timestamp: Option<String>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ServiceConversationParticipantWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl UpdateServiceConversationParticipant {
@@ -308,9 +305,11 @@ pub struct DeleteServiceConversationParticipant {
     pub conversation_sid: SidOrName<CH>,
     /// A 34 character string that uniquely identifies this resource.
     pub sid: SidOrName<MB>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ServiceConversationParticipantWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl DeleteServiceConversationParticipant {
@@ -337,8 +336,9 @@ impl DeleteServiceConversationParticipant {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A SID property holds what Twilio sent,
-/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To
+/// build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationParticipant {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)

@@ -10,25 +10,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, FW, IS, WH};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The target of this webhook: `webhook`, `studio`, `trigger`
-    pub enum ServiceConversationScopedWebhookTarget {
-        Webhook = "webhook",
-        Trigger = "trigger",
-        Studio = "studio",
-    }
-}
-
-wire_enum! {
-    /// The `service_conversation_scoped_webhook_enum_method` enum of the spec: one of
-    /// `get`, `post`.
-    pub enum ServiceConversationScopedWebhookMethod {
-        Get = "get",
-        Post = "post",
-    }
-}
+use super::{ConfigurationAddressMethod, ConversationScopedWebhookTarget};
 
 /// Retrieve a list of all webhooks scoped to the conversation
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Conversations/<ConversationSid>/Webhooks", host = "conversations.twilio.com", response = ListServiceConversationScopedWebhookResponse, paginated)]
@@ -74,7 +58,9 @@ impl ListServiceConversationScopedWebhook {
 }
 
 /// A page of [`ServiceConversationScopedWebhook`]s, as [`ListServiceConversationScopedWebhook`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceConversationScopedWebhookResponse {
     /// The [`ServiceConversationScopedWebhook`]s of this page; empty when the response
@@ -117,13 +103,13 @@ pub struct CreateServiceConversationScopedWebhook {
     /// for this webhook.
     pub conversation_sid: SidOrName<CH>,
     /// One of `webhook`, `trigger`, `studio`.
-    pub target: ServiceConversationScopedWebhookTarget,
+    pub target: ConversationScopedWebhookTarget,
     /// The absolute url the webhook request should be sent to.
     #[param(rename = "Configuration.Url")]
     pub configuration_url: Option<String>,
     /// One of `get`, `post`.
     #[param(rename = "Configuration.Method")]
-    pub configuration_method: Option<ServiceConversationScopedWebhookMethod>,
+    pub configuration_method: Option<ConfigurationAddressMethod>,
     /// The list of events, firing webhook event for this Conversation.
     #[param(rename = "Configuration.Filters")]
     pub configuration_filters: Option<Vec<String>>,
@@ -146,7 +132,7 @@ impl CreateServiceConversationScopedWebhook {
     pub fn new(
         chat_service_sid: Sid<IS>,
         conversation_sid: impl Into<SidOrName<CH>>,
-        target: ServiceConversationScopedWebhookTarget,
+        target: ConversationScopedWebhookTarget,
     ) -> Self {
         CreateServiceConversationScopedWebhook {
             chat_service_sid,
@@ -224,7 +210,7 @@ pub struct UpdateServiceConversationScopedWebhook {
     pub configuration_url: Option<String>,
     /// One of `get`, `post`.
     #[param(rename = "Configuration.Method")]
-    pub configuration_method: Option<ServiceConversationScopedWebhookMethod>,
+    pub configuration_method: Option<ConfigurationAddressMethod>,
     /// The list of events, firing webhook event for this Conversation.
     #[param(rename = "Configuration.Filters")]
     pub configuration_filters: Option<Vec<String>>,
@@ -302,8 +288,9 @@ impl DeleteServiceConversationScopedWebhook {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationScopedWebhook {
     /// A 34 character string that uniquely identifies this resource.

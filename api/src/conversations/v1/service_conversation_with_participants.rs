@@ -12,27 +12,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, IS, MG};
-use crate::{Sid, Timestamp, endpoint, wire_enum};
+use crate::{Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// The `service_conversation_with_participants_enum_webhook_enabled_type` enum of the
-    /// spec: one of `true`, `false`.
-    pub enum ServiceConversationWithParticipantsWebhookEnabledType {
-        True = "true",
-        False = "false",
-    }
-}
-
-wire_enum! {
-    /// Current state of this conversation. Can be either `initializing`, `active`,
-    /// `inactive` or `closed` and defaults to `active`
-    pub enum ServiceConversationWithParticipantsState {
-        Initializing = "initializing",
-        Inactive = "inactive",
-        Active = "active",
-        Closed = "closed",
-    }
-}
+use super::ConversationState;
 
 /// Create a new conversation with the list of participants in your account's default
 /// service
@@ -66,7 +48,7 @@ pub struct CreateServiceConversationWithParticipants {
     /// attributes are not set "{}" will be returned.
     pub attributes: Option<String>,
     /// One of `initializing`, `inactive`, `active`, `closed`.
-    pub state: Option<ServiceConversationWithParticipantsState>,
+    pub state: Option<ConversationState>,
     /// ISO8601 duration when conversation will be switched to `inactive` state. Minimum
     /// value for this timer is 1 minute.
     #[param(rename = "Timers.Inactive")]
@@ -88,9 +70,11 @@ pub struct CreateServiceConversationWithParticipants {
     /// Resource](https://www.twilio.com/docs/conversations/api/conversation-participant-resource).
     /// The maximum number of participants that can be added in a single request is 10.
     pub participant: Option<Vec<String>>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<ServiceConversationWithParticipantsWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl CreateServiceConversationWithParticipants {
@@ -122,8 +106,9 @@ impl CreateServiceConversationWithParticipants {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceConversationWithParticipants {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
@@ -153,7 +138,7 @@ pub struct ServiceConversationWithParticipants {
     /// attributes are not set "{}" will be returned.
     pub attributes: Option<String>,
     /// One of `initializing`, `inactive`, `active`, `closed`.
-    pub state: Option<ServiceConversationWithParticipantsState>,
+    pub state: Option<ConversationState>,
     /// The date that this resource was created.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
@@ -170,7 +155,8 @@ pub struct ServiceConversationWithParticipants {
     /// of this conversation.
     #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
-    /// `bindings`: the API description does not describe it.
+    /// The conversation's bindings, as a JSON object (the spec's examples send `{}`); the
+    /// API description says nothing of what it holds.
     pub bindings: Option<Value>,
     /// An absolute API resource URL for this conversation.
     pub url: Option<String>,

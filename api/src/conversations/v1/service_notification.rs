@@ -49,7 +49,7 @@ pub struct UpdateServiceNotification {
     /// Service](https://www.twilio.com/docs/conversations/api/service-resource) the
     /// Configuration applies to.
     pub chat_service_sid: Sid<IS>,
-    /// Weather the notification logging is enabled.
+    /// Whether notification logging is enabled.
     pub log_enabled: Option<bool>,
     /// Whether to send a notification when a new message is added to a conversation. The
     /// default is `false`.
@@ -131,8 +131,9 @@ impl UpdateServiceNotification {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A SID property holds what Twilio
 /// sent, even text that does not look like a SID of its kind (up to 34 bytes; `""` is
-/// `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// `None`). To build one (in a test, say), start from `Default::default()` and set its
+/// fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceNotification {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
@@ -150,7 +151,7 @@ pub struct ServiceNotification {
     pub added_to_conversation: Option<Value>,
     /// The Push Notification configuration for being removed from a Conversation.
     pub removed_from_conversation: Option<Value>,
-    /// Weather the notification logging is enabled.
+    /// Whether notification logging is enabled.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub log_enabled: Option<bool>,
     /// An absolute API resource URL for this configuration.

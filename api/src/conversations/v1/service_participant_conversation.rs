@@ -12,17 +12,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, IS, MB, US};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// The current state of this User Conversation. One of `inactive`, `active` or
-    /// `closed`.
-    pub enum ServiceParticipantConversationState {
-        Inactive = "inactive",
-        Active = "active",
-        Closed = "closed",
-    }
-}
+use super::UserConversationState;
 
 /// Retrieve a list of all Conversations that this Participant belongs to by identity or by
 /// address. Only one parameter should be specified.
@@ -75,7 +67,9 @@ impl ListServiceParticipantConversation {
 }
 
 /// A page of [`ServiceParticipantConversation`]s, as [`ListServiceParticipantConversation`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceParticipantConversationResponse {
     /// The [`ServiceParticipantConversation`]s of this page; empty when the response leaves
@@ -105,8 +99,9 @@ impl Page for ListServiceParticipantConversationResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceParticipantConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
@@ -156,7 +151,7 @@ pub struct ServiceParticipantConversation {
     /// Identity of the creator of this Conversation.
     pub conversation_created_by: Option<String>,
     /// One of `inactive`, `active`, `closed`.
-    pub conversation_state: Option<ServiceParticipantConversationState>,
+    pub conversation_state: Option<UserConversationState>,
     /// Timer date values representing state update for this conversation.
     pub conversation_timers: Option<Value>,
     /// Contains absolute URLs to access the

@@ -9,18 +9,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, IS, RL};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// The type of role. Can be: `conversation` for
-    /// [Conversation](https://www.twilio.com/docs/conversations/api/conversation-resource)
-    /// roles or `service` for [Conversation
-    /// Service](https://www.twilio.com/docs/conversations/api/service-resource) roles.
-    pub enum ServiceRoleRoleType {
-        Conversation = "conversation",
-        Service = "service",
-    }
-}
+use super::RoleType;
 
 /// Retrieve a list of all user roles in your service
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Roles", host = "conversations.twilio.com", response = ListServiceRoleResponse, paginated)]
@@ -60,7 +51,9 @@ impl ListServiceRole {
 }
 
 /// A page of [`ServiceRole`]s, as [`ListServiceRole`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceRoleResponse {
     /// The [`ServiceRole`]s of this page; empty when the response leaves the list out or
@@ -102,7 +95,8 @@ pub struct CreateServiceRole {
     /// 64 characters long.
     pub friendly_name: String,
     /// One of `conversation`, `service`.
-    pub r#type: ServiceRoleRoleType,
+    #[param(rename = "Type")]
+    pub role_type: RoleType,
     /// A permission that you grant to the new role. Only one permission can be granted per
     /// parameter. To assign more than one permission, repeat this parameter for each
     /// permission value. The values for this parameter depend on the role's `type`.
@@ -115,13 +109,13 @@ impl CreateServiceRole {
     pub fn new(
         chat_service_sid: Sid<IS>,
         friendly_name: impl Into<String>,
-        r#type: ServiceRoleRoleType,
+        role_type: RoleType,
         permission: impl IntoIterator<Item = impl Into<String>>,
     ) -> Self {
         CreateServiceRole {
             chat_service_sid,
             friendly_name: friendly_name.into(),
-            r#type,
+            role_type,
             permission: permission.into_iter().map(Into::into).collect(),
         }
     }
@@ -227,8 +221,9 @@ impl DeleteServiceRole {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceRole {
     /// The unique string that we created to identify the Role resource.
@@ -246,7 +241,8 @@ pub struct ServiceRole {
     /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
     /// One of `conversation`, `service`.
-    pub r#type: Option<ServiceRoleRoleType>,
+    #[serde(rename = "type")]
+    pub role_type: Option<RoleType>,
     /// An array of the permissions the role has been granted.
     pub permissions: Option<Vec<String>>,
     /// The date and time in GMT when the resource was created specified in [ISO

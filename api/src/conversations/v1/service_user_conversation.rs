@@ -12,25 +12,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, IS, MB, US};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The Notification Level of this User Conversation. One of `default` or `muted`.
-    pub enum ServiceUserConversationNotificationLevel {
-        Default = "default",
-        Muted = "muted",
-    }
-}
-
-wire_enum! {
-    /// The current state of this User Conversation. One of `inactive`, `active` or
-    /// `closed`.
-    pub enum ServiceUserConversationState {
-        Inactive = "inactive",
-        Active = "active",
-        Closed = "closed",
-    }
-}
+use super::{UserConversationNotificationLevel, UserConversationState};
 
 /// Fetch a specific User Conversation.
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = ServiceUserConversation)]
@@ -94,7 +78,7 @@ pub struct UpdateServiceUserConversation {
     /// resource](https://www.twilio.com/docs/conversations/api/conversation-resource).
     pub conversation_sid: SidOrName<CH>,
     /// One of `default`, `muted`.
-    pub notification_level: Option<ServiceUserConversationNotificationLevel>,
+    pub notification_level: Option<UserConversationNotificationLevel>,
     /// The date of the last message read in conversation by the user, given in ISO 8601
     /// format.
     pub last_read_timestamp: Option<Timestamp>,
@@ -206,7 +190,9 @@ impl ListServiceUserConversation {
 }
 
 /// A page of [`ServiceUserConversation`]s, as [`ListServiceUserConversation`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceUserConversationResponse {
     /// The [`ServiceUserConversation`]s of this page; empty when the response leaves the
@@ -237,8 +223,9 @@ impl Page for ListServiceUserConversationResponse {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
 /// A SID property holds what Twilio sent, even text that does not look like a SID of its
-/// kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// kind (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceUserConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
@@ -273,7 +260,7 @@ pub struct ServiceUserConversation {
     /// The human-readable name of this conversation, limited to 256 characters. Optional.
     pub friendly_name: Option<String>,
     /// One of `inactive`, `active`, `closed`.
-    pub conversation_state: Option<ServiceUserConversationState>,
+    pub conversation_state: Option<UserConversationState>,
     /// Timer date values representing state update for this conversation.
     pub timers: Option<Value>,
     /// An optional string metadata field you can use to store any data you wish. The string
@@ -289,12 +276,12 @@ pub struct ServiceUserConversation {
     /// Identity of the creator of this Conversation.
     pub created_by: Option<String>,
     /// One of `default`, `muted`.
-    pub notification_level: Option<ServiceUserConversationNotificationLevel>,
+    pub notification_level: Option<UserConversationNotificationLevel>,
     /// An application-defined string that uniquely identifies the Conversation resource. It
     /// can be used to address the resource in place of the resource's `conversation_sid` in
     /// the URL.
     pub unique_name: Option<String>,
-    /// `url`: the API description does not describe it.
+    /// An absolute API resource URL for this user conversation.
     pub url: Option<String>,
     /// Contains absolute URLs to access the
     /// [participant](https://www.twilio.com/docs/conversations/api/conversation-participant-resource)

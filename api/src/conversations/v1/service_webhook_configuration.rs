@@ -9,15 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, IS};
-use crate::{Sid, endpoint, wire_enum};
-
-wire_enum! {
-    /// The HTTP method to be used when sending a webhook request. One of `GET` or `POST`.
-    pub enum ServiceWebhookConfigurationMethod {
-        Get = "GET",
-        Post = "POST",
-    }
-}
+use crate::{HttpMethod, Sid, endpoint};
 
 /// Fetch a specific service webhook configuration.
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration/Webhooks", host = "conversations.twilio.com", response = ServiceWebhookConfiguration)]
@@ -94,8 +86,9 @@ impl UpdateServiceWebhookConfiguration {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ServiceWebhookConfiguration {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
@@ -121,7 +114,7 @@ pub struct ServiceWebhookConfiguration {
     /// `onParticipantRemoved`, `onMessageUpdate` or `onConversationStateUpdated`.
     pub filters: Option<Vec<String>>,
     /// One of `GET`, `POST`.
-    pub method: Option<ServiceWebhookConfigurationMethod>,
+    pub method: Option<HttpMethod>,
     /// An absolute API resource URL for this webhook.
     pub url: Option<String>,
 }

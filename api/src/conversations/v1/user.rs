@@ -11,15 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, IS, RL, US};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
-
-wire_enum! {
-    /// The `user_enum_webhook_enabled_type` enum of the spec: one of `true`, `false`.
-    pub enum UserWebhookEnabledType {
-        True = "true",
-        False = "false",
-    }
-}
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
 /// Retrieve a list of all conversation users in your account's default service
 #[endpoint(GET, "/v1/Users", host = "conversations.twilio.com", response = ListUserResponse, paginated)]
@@ -42,7 +34,9 @@ pub struct ListUser {
 }
 
 /// A page of [`User`]s, as [`ListUser`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListUserResponse {
     /// The [`User`]s of this page; empty when the response leaves the list out or sends
@@ -90,9 +84,11 @@ pub struct CreateUser {
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// user.
     pub role_sid: Option<Sid<RL>>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<UserWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl CreateUser {
@@ -152,9 +148,11 @@ pub struct UpdateUser {
     /// [Role](https://www.twilio.com/docs/conversations/api/role-resource) to assign to the
     /// user.
     pub role_sid: Option<Sid<RL>>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<UserWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl UpdateUser {
@@ -183,9 +181,11 @@ pub struct DeleteUser {
     /// The SID of the User resource to delete. This value can be either the `sid` or the
     /// `identity` of the User resource to delete.
     pub sid: SidOrName<US>,
-    /// The X-Twilio-Webhook-Enabled HTTP request header
+    /// Whether this request calls the service's webhooks: Twilio calls them for changes
+    /// made through the REST API only when this header is `true`. `Some(true)` sends
+    /// `true`; `None` sends no header, and no webhook is called.
     #[header("X-Twilio-Webhook-Enabled")]
-    pub x_twilio_webhook_enabled: Option<UserWebhookEnabledType>,
+    pub x_twilio_webhook_enabled: Option<bool>,
 }
 
 impl DeleteUser {
@@ -204,8 +204,9 @@ impl DeleteUser {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A `null` entry of `links` is left
 /// out. A SID property holds what Twilio sent, even text that does not look like a SID of
-/// its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// its kind (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct User {
     /// The unique string that we created to identify the User resource.
@@ -260,7 +261,8 @@ pub struct User {
     pub date_updated: Option<Timestamp>,
     /// An absolute API resource URL for this user.
     pub url: Option<String>,
-    /// `links`: the API description does not describe it.
+    /// Absolute URLs of the user's related resources: `user_conversations`, the
+    /// conversations the user takes part in.
     #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
 }

@@ -12,25 +12,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, CH, IS, MB, US};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The Notification Level of this User Conversation. One of `default` or `muted`.
-    pub enum UserConversationNotificationLevel {
-        Default = "default",
-        Muted = "muted",
-    }
-}
-
-wire_enum! {
-    /// The current state of this User Conversation. One of `inactive`, `active` or
-    /// `closed`.
-    pub enum UserConversationState {
-        Inactive = "inactive",
-        Active = "active",
-        Closed = "closed",
-    }
-}
+use super::{UserConversationNotificationLevel, UserConversationState};
 
 /// Fetch a specific User Conversation.
 #[endpoint(GET, "/v1/Users/<UserSid>/Conversations/<ConversationSid>", host = "conversations.twilio.com", response = UserConversation)]
@@ -181,7 +165,9 @@ impl ListUserConversation {
 }
 
 /// A page of [`UserConversation`]s, as [`ListUserConversation`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListUserConversationResponse {
     /// The [`UserConversation`]s of this page; empty when the response leaves the list out
@@ -211,8 +197,9 @@ impl Page for ListUserConversationResponse {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A `null` entry of `links` is left out.
 /// A SID property holds what Twilio sent, even text that does not look like a SID of its
-/// kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// kind (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UserConversation {
     /// The unique ID of the [Account](https://www.twilio.com/docs/iam/api/account)
@@ -268,7 +255,7 @@ pub struct UserConversation {
     /// can be used to address the resource in place of the resource's `conversation_sid` in
     /// the URL.
     pub unique_name: Option<String>,
-    /// `url`: the API description does not describe it.
+    /// An absolute API resource URL for this user conversation.
     pub url: Option<String>,
     /// Contains absolute URLs to access the
     /// [participant](https://www.twilio.com/docs/conversations/api/conversation-participant-resource)

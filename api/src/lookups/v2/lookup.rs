@@ -11,6 +11,19 @@ use serde_json::Value;
 
 use crate::{Timestamp, endpoint, wire_enum};
 
+wire_enum! {
+    /// Contains reasons why a phone number is invalid. Possible values: TOO_SHORT,
+    /// TOO_LONG, INVALID_BUT_POSSIBLE, INVALID_COUNTRY_CODE, INVALID_LENGTH, NOT_A_NUMBER.
+    pub enum ValidationError {
+        TooShort = "TOO_SHORT",
+        TooLong = "TOO_LONG",
+        InvalidButPossible = "INVALID_BUT_POSSIBLE",
+        InvalidCountryCode = "INVALID_COUNTRY_CODE",
+        InvalidLength = "INVALID_LENGTH",
+        NotANumber = "NOT_A_NUMBER",
+    }
+}
+
 /// The Lookup API allows you to query information on a phone number so that you can make a
 /// trusted interaction with your user
 #[endpoint(GET, "/v2/PhoneNumbers/<PhoneNumber>", host = "lookups.twilio.com", response = Lookup)]
@@ -104,8 +117,9 @@ impl FetchPhoneNumber {
 /// A Lookup resource (`LookupResponse` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its booleans may also arrive as strings (`"true"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Lookup {
     /// International dialing prefix of the phone number defined in the E.164 standard.
@@ -171,24 +185,12 @@ pub struct Lookup {
     pub url: Option<String>,
 }
 
-wire_enum! {
-    /// Contains reasons why a phone number is invalid. Possible values: TOO_SHORT,
-    /// TOO_LONG, INVALID_BUT_POSSIBLE, INVALID_COUNTRY_CODE, INVALID_LENGTH, NOT_A_NUMBER.
-    pub enum ValidationError {
-        TooShort = "TOO_SHORT",
-        TooLong = "TOO_LONG",
-        InvalidButPossible = "INVALID_BUT_POSSIBLE",
-        InvalidCountryCode = "INVALID_COUNTRY_CODE",
-        InvalidLength = "INVALID_LENGTH",
-        NotANumber = "NOT_A_NUMBER",
-    }
-}
-
 /// `CallerNameInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its integers may also arrive as strings (`"5"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CallerNameInfo {
     /// `caller_name`: the API description does not describe it.
@@ -212,8 +214,9 @@ pub struct CallerNameInfo {
 /// `LastSimSwapInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans may also arrive as strings (`"true"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its booleans may also arrive as strings (`"true"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LastSimSwapInfo {
     /// `last_sim_swap_date`: the API description does not describe it.
@@ -238,8 +241,9 @@ pub struct LastSimSwapInfo {
 /// `SimSwapInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its integers may also arrive as strings (`"5"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SimSwapInfo {
     /// `last_sim_swap`: the API description does not describe it.
@@ -270,8 +274,9 @@ pub struct SimSwapInfo {
 /// `CallForwardingInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans and integers may also arrive as strings (`"true"`, `"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its booleans and integers may also arrive as strings (`"true"`, `"5"`). To build one (in
+/// a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CallForwardingInfo {
     /// `call_forwarding_enabled`: the API description does not describe it.
@@ -291,8 +296,9 @@ pub struct CallForwardingInfo {
 /// `LineTypeIntelligenceInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its integers may also arrive as strings (`"5"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LineTypeIntelligenceInfo {
     /// `mobile_country_code`: the API description does not describe it.
@@ -314,7 +320,8 @@ pub struct LineTypeIntelligenceInfo {
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
-    pub r#type: Option<String>,
+    #[serde(rename = "type")]
+    pub line_type: Option<String>,
     /// `error_code`: the API description does not describe it.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
@@ -326,8 +333,9 @@ pub struct LineTypeIntelligenceInfo {
 /// `LineStatusInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its integers may also arrive as strings (`"5"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LineStatusInfo {
     /// `status`: the API description does not describe it.
@@ -346,8 +354,9 @@ pub struct LineStatusInfo {
 /// `IdentityMatchInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its integers may also arrive as strings (`"5"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct IdentityMatchInfo {
     /// `first_name_match`: the API description does not describe it.
@@ -417,7 +426,8 @@ pub struct IdentityMatchInfo {
 /// `ReassignedNumberInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ReassignedNumberInfo {
     /// `last_verified_date`: the API description does not describe it.
@@ -440,8 +450,9 @@ pub struct ReassignedNumberInfo {
 /// `SmsPumpingRiskInfo` in the spec.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans and integers may also arrive as strings (`"true"`, `"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its booleans and integers may also arrive as strings (`"true"`, `"5"`). To build one (in
+/// a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SmsPumpingRiskInfo {
     /// `carrier_risk_category`: the API description does not describe it.

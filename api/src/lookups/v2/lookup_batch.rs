@@ -15,6 +15,22 @@ use super::{
     LineTypeIntelligenceInfo, ReassignedNumberInfo, SimSwapInfo, SmsPumpingRiskInfo,
 };
 
+wire_enum! {
+    /// The `fields` of `LookupBatchRequest` of the spec: one of `caller_name`, `sim_swap`,
+    /// `call_forwarding`, `line_type_intelligence`, `line_status`, `identity_match`,
+    /// `reassigned_number`, `sms_pumping_risk`.
+    pub enum LookupBatchRequestFields {
+        CallerName = "caller_name",
+        SimSwap = "sim_swap",
+        CallForwarding = "call_forwarding",
+        LineTypeIntelligence = "line_type_intelligence",
+        LineStatus = "line_status",
+        IdentityMatch = "identity_match",
+        ReassignedNumber = "reassigned_number",
+        SmsPumpingRisk = "sms_pumping_risk",
+    }
+}
+
 /// Discussions made regarding how to help the customer to correlation request and response
 /// objects:
 /// - Respecting the natural order (requests vs. response)
@@ -36,7 +52,8 @@ pub struct CreateBulkLookup {
 /// What [`CreateBulkLookup`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LookupResponse {
     /// `phone_numbers`: the API description does not describe it.
@@ -49,8 +66,9 @@ pub struct LookupResponse {
 /// A LookupBatch resource (`LookupBatchResponse` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its booleans and integers may also arrive as strings (`"true"`, `"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its booleans and integers may also arrive as strings (`"true"`, `"5"`). To build one (in
+/// a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LookupBatch {
     /// Unique identifier used to match request with response
@@ -115,22 +133,6 @@ pub struct LookupBatch {
     pub phone_number_quality_score: Option<Value>,
     /// `pre_fill`: the API description does not describe it.
     pub pre_fill: Option<Value>,
-}
-
-wire_enum! {
-    /// The values of `fields`: one of `caller_name`, `sim_swap`, `call_forwarding`,
-    /// `line_type_intelligence`, `line_status`, `identity_match`, `reassigned_number`,
-    /// `sms_pumping_risk`.
-    pub enum LookupBatchRequestFields {
-        CallerName = "caller_name",
-        SimSwap = "sim_swap",
-        CallForwarding = "call_forwarding",
-        LineTypeIntelligence = "line_type_intelligence",
-        LineStatus = "line_status",
-        IdentityMatch = "identity_match",
-        ReassignedNumber = "reassigned_number",
-        SmsPumpingRisk = "sms_pumping_risk",
-    }
 }
 
 /// The `IdentityMatchParameters` object of a JSON request body.

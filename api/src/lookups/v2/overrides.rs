@@ -9,6 +9,24 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Timestamp, endpoint, wire_enum};
 
+wire_enum! {
+    /// The new line type to override the original line type
+    pub enum OverridesLineType {
+        Mobile = "mobile",
+        Landline = "landline",
+        TollFree = "tollFree",
+        FixedVoip = "fixedVoip",
+        NonFixedVoip = "nonFixedVoip",
+        Personal = "personal",
+        Premium = "premium",
+        Voicemail = "voicemail",
+        SharedCost = "sharedCost",
+        Uan = "uan",
+        Pager = "pager",
+        UnknownValue = "unknown",
+    }
+}
+
 /// Retrieve an Override for a specific package and phone number.
 #[endpoint(GET, "/v2/PhoneNumbers/<PhoneNumber>/Overrides/<Field>", host = "lookups.twilio.com", response = Overrides)]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,7 +154,8 @@ impl DeleteLookupPhoneNumberOverrides {
 /// A Overrides resource (`OverridesResponse` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Overrides {
     /// The phone number for which the override was created
@@ -170,22 +189,4 @@ pub struct Overrides {
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub overridden_by_account_sid: Option<String>,
-}
-
-wire_enum! {
-    /// The new line type to override the original line type
-    pub enum OverridesLineType {
-        Mobile = "mobile",
-        Landline = "landline",
-        TollFree = "tollFree",
-        FixedVoip = "fixedVoip",
-        NonFixedVoip = "nonFixedVoip",
-        Personal = "personal",
-        Premium = "premium",
-        Voicemail = "voicemail",
-        SharedCost = "sharedCost",
-        Uan = "uan",
-        Pager = "pager",
-        UnknownValue = "unknown",
-    }
 }

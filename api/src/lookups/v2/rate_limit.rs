@@ -26,7 +26,8 @@ pub struct FetchLookupAccountRateLimits {
 /// What [`FetchLookupAccountRateLimits`] returns.
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RateLimitListResponse {
     /// `rate_limits`: the API description does not describe it.
@@ -125,8 +126,9 @@ impl DeleteLookupRateLimit {
 /// Rate limit response schema
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its integers may also arrive as strings (`"5"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RateLimit {
     /// Limit of requests for the bucket

@@ -48,7 +48,9 @@ impl ListAlphaSender {
 }
 
 /// A page of [`AlphaSender`]s, as [`ListAlphaSender`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListAlphaSenderResponse {
     /// The [`AlphaSender`]s of this page; empty when the response leaves the list out or
@@ -160,8 +162,9 @@ impl DeleteAlphaSender {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct AlphaSender {
     /// The unique string that we created to identify the AlphaSender resource.

@@ -28,17 +28,6 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// When a brand is registered, TCR will attempt to verify the identity of the brand
-    /// based on the supplied information.
-    pub enum BrandRegistrationsIdentityStatus {
-        SelfDeclared = "SELF_DECLARED",
-        Unverified = "UNVERIFIED",
-        Verified = "VERIFIED",
-        VettedVerified = "VETTED_VERIFIED",
-    }
-}
-
-wire_enum! {
     /// DEPRECATED. Feedback on how to improve brand score
     pub enum BrandRegistrationsBrandFeedback {
         TaxId = "TAX_ID",
@@ -46,6 +35,17 @@ wire_enum! {
         Nonprofit = "NONPROFIT",
         GovernmentEntity = "GOVERNMENT_ENTITY",
         Others = "OTHERS",
+    }
+}
+
+wire_enum! {
+    /// When a brand is registered, TCR will attempt to verify the identity of the brand
+    /// based on the supplied information.
+    pub enum BrandRegistrationsIdentityStatus {
+        SelfDeclared = "SELF_DECLARED",
+        Unverified = "UNVERIFIED",
+        Verified = "VERIFIED",
+        VettedVerified = "VETTED_VERIFIED",
     }
 }
 
@@ -114,7 +114,9 @@ pub struct ListBrandRegistrations {
 }
 
 /// A page of [`BrandRegistrations`]s, as [`ListBrandRegistrations`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListBrandRegistrationsResponse {
     /// The [`BrandRegistrations`]s of this page; empty when the response leaves the list
@@ -183,8 +185,9 @@ impl CreateBrandRegistrations {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans and integers may also arrive as strings (`"true"`, `"5"`). A `null` entry
 /// of `links` is left out. A SID property holds what Twilio sent, even text that does not
-/// look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one (in a test,
+/// say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct BrandRegistrations {
     /// The unique string to identify Brand Registration.

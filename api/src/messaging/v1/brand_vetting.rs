@@ -13,7 +13,7 @@ use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 wire_enum! {
     /// The third-party provider that has conducted the vetting. One of “CampaignVerify”
     /// (Campaign Verify tokens) or “AEGIS” (Secondary Vetting).
-    pub enum BrandVettingVettingProvider {
+    pub enum BrandVettingProvider {
         CampaignVerify = "campaign-verify",
         Aegis = "aegis",
     }
@@ -31,7 +31,7 @@ pub struct ListBrandVetting {
     /// The SID of the Brand Registration resource of the vettings to read .
     pub brand_sid: Sid<BN>,
     /// The third-party provider of the vettings to read
-    pub vetting_provider: Option<BrandVettingVettingProvider>,
+    pub vetting_provider: Option<BrandVettingProvider>,
 }
 
 impl ListBrandVetting {
@@ -46,7 +46,9 @@ impl ListBrandVetting {
 }
 
 /// A page of [`BrandVetting`]s, as [`ListBrandVetting`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListBrandVettingResponse {
     /// The [`BrandVetting`]s of this page; empty when the response leaves the list out or
@@ -83,7 +85,7 @@ pub struct CreateBrandVetting {
     /// The SID of the Brand Registration resource of the vettings to create .
     pub brand_sid: Sid<BN>,
     /// One of `campaign-verify`, `aegis`.
-    pub vetting_provider: BrandVettingVettingProvider,
+    pub vetting_provider: BrandVettingProvider,
     /// The unique ID of the vetting
     pub vetting_id: Option<String>,
 }
@@ -91,7 +93,7 @@ pub struct CreateBrandVetting {
 impl CreateBrandVetting {
     /// The request with its required parameters; every optional one is `None`, to be set
     /// with `CreateBrandVetting { field: Some(..), ..CreateBrandVetting::new(..) }`.
-    pub fn new(brand_sid: Sid<BN>, vetting_provider: BrandVettingVettingProvider) -> Self {
+    pub fn new(brand_sid: Sid<BN>, vetting_provider: BrandVettingProvider) -> Self {
         CreateBrandVetting {
             brand_sid,
             vetting_provider,
@@ -130,8 +132,9 @@ impl FetchBrandVetting {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct BrandVetting {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
@@ -160,7 +163,7 @@ pub struct BrandVetting {
     /// The status of the import vetting attempt. One of “PENDING,” “SUCCESS,” or “FAILED”.
     pub vetting_status: Option<String>,
     /// One of `campaign-verify`, `aegis`.
-    pub vetting_provider: Option<BrandVettingVettingProvider>,
+    pub vetting_provider: Option<BrandVettingProvider>,
     /// The absolute URL of the Brand Vetting resource.
     pub url: Option<String>,
 }

@@ -30,7 +30,8 @@ pub struct FetchDeactivation {
 /// A Deactivation resource (`messaging.v1.deactivation` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Deactivation {
     /// Returns an authenticated url that redirects to a file containing the deactivated

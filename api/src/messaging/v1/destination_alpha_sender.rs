@@ -54,7 +54,9 @@ impl ListDestinationAlphaSender {
 }
 
 /// A page of [`DestinationAlphaSender`]s, as [`ListDestinationAlphaSender`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListDestinationAlphaSenderResponse {
     /// The [`DestinationAlphaSender`]s of this page; empty when the response leaves the
@@ -175,8 +177,9 @@ impl DeleteDestinationAlphaSender {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DestinationAlphaSender {
     /// The unique string that we created to identify the AlphaSender resource.

@@ -88,8 +88,9 @@ impl DeleteDomainCertV4 {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DomainCertV4 {
     /// The unique string that we created to identify the Domain resource.

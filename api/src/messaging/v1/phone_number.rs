@@ -48,7 +48,9 @@ impl ListPhoneNumber {
 }
 
 /// A page of [`PhoneNumber`]s, as [`ListPhoneNumber`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListPhoneNumberResponse {
     /// The [`PhoneNumber`]s of this page; empty when the response leaves the list out or
@@ -158,8 +160,9 @@ impl DeletePhoneNumber {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct PhoneNumber {
     /// The unique string that we created to identify the PhoneNumber resource.

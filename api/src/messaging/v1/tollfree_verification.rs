@@ -12,60 +12,6 @@ use crate::prefix::{AC, BU, HH, PN, RA};
 use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
-    /// The type of business, valid values are PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT,
-    /// SOLE_PROPRIETOR, GOVERNMENT. Required field.
-    pub enum TollfreeVerificationBusinessType {
-        PrivateProfit = "PRIVATE_PROFIT",
-        PublicProfit = "PUBLIC_PROFIT",
-        SoleProprietor = "SOLE_PROPRIETOR",
-        NonProfit = "NON_PROFIT",
-        Government = "GOVERNMENT",
-    }
-}
-
-wire_enum! {
-    /// The organizational authority for business registrations. Required for all business
-    /// types except SOLE_PROPRIETOR.
-    pub enum TollfreeVerificationBusinessRegistrationAuthority {
-        Ein = "EIN",
-        Cbn = "CBN",
-        Crn = "CRN",
-        ProvincialNumber = "PROVINCIAL_NUMBER",
-        Vat = "VAT",
-        Acn = "ACN",
-        Abn = "ABN",
-        Brn = "BRN",
-        Siren = "SIREN",
-        Siret = "SIRET",
-        Nzbn = "NZBN",
-        UStIdNr = "USt-IdNr",
-        Cif = "CIF",
-        Nif = "NIF",
-        Cnpj = "CNPJ",
-        Uid = "UID",
-        Neq = "NEQ",
-        Other = "OTHER",
-    }
-}
-
-wire_enum! {
-    /// The third-party political vetting provider.
-    pub enum TollfreeVerificationVettingProvider {
-        CampaignVerify = "CAMPAIGN_VERIFY",
-    }
-}
-
-wire_enum! {
-    /// The compliance status of the Tollfree Verification record.
-    pub enum TollfreeVerificationStatus {
-        PendingReview = "PENDING_REVIEW",
-        InReview = "IN_REVIEW",
-        TwilioApproved = "TWILIO_APPROVED",
-        TwilioRejected = "TWILIO_REJECTED",
-    }
-}
-
-wire_enum! {
     /// The category of the use case for the Tollfree Number. List as many as are
     /// applicable.
     pub enum TollfreeVerificationUseCaseCategories {
@@ -96,6 +42,60 @@ wire_enum! {
         MobileQrCode = "MOBILE_QR_CODE",
         Import = "IMPORT",
         ImportPleaseReplace = "IMPORT_PLEASE_REPLACE",
+    }
+}
+
+wire_enum! {
+    /// The organizational authority for business registrations. Required for all business
+    /// types except SOLE_PROPRIETOR.
+    pub enum TollfreeVerificationBusinessRegistrationAuthority {
+        Ein = "EIN",
+        Cbn = "CBN",
+        Crn = "CRN",
+        ProvincialNumber = "PROVINCIAL_NUMBER",
+        Vat = "VAT",
+        Acn = "ACN",
+        Abn = "ABN",
+        Brn = "BRN",
+        Siren = "SIREN",
+        Siret = "SIRET",
+        Nzbn = "NZBN",
+        UStIdNr = "USt-IdNr",
+        Cif = "CIF",
+        Nif = "NIF",
+        Cnpj = "CNPJ",
+        Uid = "UID",
+        Neq = "NEQ",
+        Other = "OTHER",
+    }
+}
+
+wire_enum! {
+    /// The type of business, valid values are PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT,
+    /// SOLE_PROPRIETOR, GOVERNMENT. Required field.
+    pub enum TollfreeVerificationBusinessType {
+        PrivateProfit = "PRIVATE_PROFIT",
+        PublicProfit = "PUBLIC_PROFIT",
+        SoleProprietor = "SOLE_PROPRIETOR",
+        NonProfit = "NON_PROFIT",
+        Government = "GOVERNMENT",
+    }
+}
+
+wire_enum! {
+    /// The third-party political vetting provider.
+    pub enum TollfreeVerificationVettingProvider {
+        CampaignVerify = "CAMPAIGN_VERIFY",
+    }
+}
+
+wire_enum! {
+    /// The compliance status of the Tollfree Verification record.
+    pub enum TollfreeVerificationStatus {
+        PendingReview = "PENDING_REVIEW",
+        InReview = "IN_REVIEW",
+        TwilioApproved = "TWILIO_APPROVED",
+        TwilioRejected = "TWILIO_REJECTED",
     }
 }
 
@@ -314,7 +314,9 @@ pub struct ListTollfreeVerification {
 }
 
 /// A page of [`TollfreeVerification`]s, as [`ListTollfreeVerification`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListTollfreeVerificationResponse {
     /// The [`TollfreeVerification`]s of this page; empty when the response leaves the list
@@ -500,8 +502,9 @@ impl CreateTollfreeVerification {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans and integers may also arrive as strings (`"true"`, `"5"`). A SID property
 /// holds what Twilio sent, even text that does not look like a SID of its kind (up to 34
-/// bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// bytes; `""` is `None`). To build one (in a test, say), start from `Default::default()`
+/// and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct TollfreeVerification {
     /// The unique string to identify Tollfree Verification.

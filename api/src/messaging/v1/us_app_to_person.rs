@@ -53,7 +53,9 @@ impl ListUsAppToPerson {
 }
 
 /// A page of [`UsAppToPersonResponse`]s, as [`ListUsAppToPerson`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListUsAppToPersonResponse {
     /// The [`UsAppToPersonResponse`]s of this page; empty when the response leaves the list
@@ -344,8 +346,9 @@ impl DeleteUsAppToPerson {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A SID property holds what Twilio
 /// sent, even text that does not look like a SID of its kind (up to 34 bytes; `""` is
-/// `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// `None`). To build one (in a test, say), start from `Default::default()` and set its
+/// fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UsAppToPersonResponse {
     /// The unique string that identifies a US A2P Compliance resource

@@ -47,7 +47,8 @@ impl FetchUsAppToPersonUsecase {
 /// spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UsAppToPersonUsecase {
     /// Human readable name, code, description and post_approval_required (indicates whether

@@ -23,7 +23,8 @@ pub struct FetchUsecase {}
 /// A Usecase resource (`messaging.v1.usecase` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Usecase {
     /// Human readable use case details (usecase, description and purpose) of Messaging

@@ -178,7 +178,9 @@ impl ListDocumentPermission {
 }
 
 /// A page of [`DocumentPermission`]s, as [`ListDocumentPermission`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListDocumentPermissionResponse {
     /// The [`DocumentPermission`]s of this page; empty when the response leaves the list
@@ -209,8 +211,9 @@ impl Page for ListDocumentPermissionResponse {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A SID property holds what Twilio
 /// sent, even text that does not look like a SID of its kind (up to 34 bytes; `""` is
-/// `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// `None`). To build one (in a test, say), start from `Default::default()` and set its
+/// fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct DocumentPermission {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created

@@ -9,24 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, ES, IS};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The `sync_list_item_enum_query_result_order` enum of the spec: one of `asc`, `desc`.
-    pub enum SyncListItemQueryResultOrder {
-        Asc = "asc",
-        Desc = "desc",
-    }
-}
-
-wire_enum! {
-    /// The `sync_list_item_enum_query_from_bound_type` enum of the spec: one of
-    /// `inclusive`, `exclusive`.
-    pub enum SyncListItemQueryFromBoundType {
-        Inclusive = "inclusive",
-        Exclusive = "exclusive",
-    }
-}
+use super::{ItemQueryFromBoundType, ItemQueryResultOrder};
 
 /// FetchSyncListItem
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Lists/<ListSid>/Items/<Index>", host = "sync.twilio.com", response = SyncListItem)]
@@ -181,13 +166,13 @@ pub struct ListSyncListItem {
     pub list_sid: SidOrName<ES>,
     /// How to order the List Items returned by their `index` value. Can be: `asc`
     /// (ascending) or `desc` (descending) and the default is ascending.
-    pub order: Option<SyncListItemQueryResultOrder>,
+    pub order: Option<ItemQueryResultOrder>,
     /// The `index` of the first Sync List Item resource to read. See also `bounds`.
     pub from: Option<String>,
     /// Whether to include the List Item referenced by the `from` parameter. Can be:
     /// `inclusive` to include the List Item referenced by the `from` parameter or
     /// `exclusive` to start with the next List Item. The default value is `inclusive`.
-    pub bounds: Option<SyncListItemQueryFromBoundType>,
+    pub bounds: Option<ItemQueryFromBoundType>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
     #[param(min = 1, max = 100)]
@@ -217,7 +202,9 @@ impl ListSyncListItem {
 }
 
 /// A page of [`SyncListItem`]s, as [`ListSyncListItem`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListSyncListItemResponse {
     /// The [`SyncListItem`]s of this page; empty when the response leaves the list out or
@@ -293,8 +280,9 @@ impl CreateSyncListItem {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A SID property holds what Twilio sent,
-/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To
+/// build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SyncListItem {
     /// The automatically generated index of the List Item. The `index` values of the List

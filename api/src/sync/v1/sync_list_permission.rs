@@ -176,7 +176,9 @@ impl ListSyncListPermission {
 }
 
 /// A page of [`SyncListPermission`]s, as [`ListSyncListPermission`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListSyncListPermissionResponse {
     /// The [`SyncListPermission`]s of this page; empty when the response leaves the list
@@ -207,8 +209,9 @@ impl Page for ListSyncListPermissionResponse {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A SID property holds what Twilio
 /// sent, even text that does not look like a SID of its kind (up to 34 bytes; `""` is
-/// `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// `None`). To build one (in a test, say), start from `Default::default()` and set its
+/// fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SyncListPermission {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created

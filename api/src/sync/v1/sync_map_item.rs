@@ -9,24 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, IS, MP};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
 
-wire_enum! {
-    /// The `sync_map_item_enum_query_result_order` enum of the spec: one of `asc`, `desc`.
-    pub enum SyncMapItemQueryResultOrder {
-        Asc = "asc",
-        Desc = "desc",
-    }
-}
-
-wire_enum! {
-    /// The `sync_map_item_enum_query_from_bound_type` enum of the spec: one of `inclusive`,
-    /// `exclusive`.
-    pub enum SyncMapItemQueryFromBoundType {
-        Inclusive = "inclusive",
-        Exclusive = "exclusive",
-    }
-}
+use super::{ItemQueryFromBoundType, ItemQueryResultOrder};
 
 /// FetchSyncMapItem
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Maps/<MapSid>/Items/<Key>", host = "sync.twilio.com", response = SyncMapItem)]
@@ -182,13 +167,13 @@ pub struct ListSyncMapItem {
     /// How to order the Map Items returned by their `key` value. Can be: `asc` (ascending)
     /// or `desc` (descending) and the default is ascending. Map Items are [ordered
     /// lexicographically](https://en.wikipedia.org/wiki/Lexicographical_order) by Item key.
-    pub order: Option<SyncMapItemQueryResultOrder>,
+    pub order: Option<ItemQueryResultOrder>,
     /// The `key` of the first Sync Map Item resource to read. See also `bounds`.
     pub from: Option<String>,
     /// Whether to include the Map Item referenced by the `from` parameter. Can be:
     /// `inclusive` to include the Map Item referenced by the `from` parameter or
     /// `exclusive` to start with the next Map Item. The default value is `inclusive`.
-    pub bounds: Option<SyncMapItemQueryFromBoundType>,
+    pub bounds: Option<ItemQueryFromBoundType>,
     /// How many resources to return in each list page. The default is 50, and the maximum
     /// is 100.
     #[param(min = 1, max = 100)]
@@ -218,7 +203,9 @@ impl ListSyncMapItem {
 }
 
 /// A page of [`SyncMapItem`]s, as [`ListSyncMapItem`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListSyncMapItemResponse {
     /// The [`SyncMapItem`]s of this page; empty when the response leaves the list out or
@@ -298,8 +285,9 @@ impl CreateSyncMapItem {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SyncMapItem {
     /// The unique, user-defined key for the Map Item.

@@ -179,7 +179,9 @@ impl ListSyncMapPermission {
 }
 
 /// A page of [`SyncMapPermission`]s, as [`ListSyncMapPermission`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListSyncMapPermissionResponse {
     /// The [`SyncMapPermission`]s of this page; empty when the response leaves the list out
@@ -210,8 +212,9 @@ impl Page for ListSyncMapPermissionResponse {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A SID property holds what Twilio
 /// sent, even text that does not look like a SID of its kind (up to 34 bytes; `""` is
-/// `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// `None`). To build one (in a test, say), start from `Default::default()` and set its
+/// fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SyncMapPermission {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created

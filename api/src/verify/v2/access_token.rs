@@ -86,8 +86,9 @@ impl FetchAccessToken {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its integers may also arrive as strings (`"5"`). A SID property holds what Twilio sent,
-/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// even text that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To
+/// build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct AccessToken {
     /// A 34 character string that uniquely identifies this Access Token.

@@ -13,9 +13,11 @@ use serde_json::Value;
 use crate::prefix::{AC, VA, YC, YE, YF};
 use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
+use super::FactorTypes;
+
 wire_enum! {
     /// The Status of this Challenge. One of `pending`, `expired`, `approved` or `denied`.
-    pub enum ChallengeChallengeStatuses {
+    pub enum ChallengeStatuses {
         Pending = "pending",
         Expired = "expired",
         Approved = "approved",
@@ -24,29 +26,20 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// Reason for the Challenge to be in certain `status`. One of `none`, `not_needed` or
-    /// `not_requested`.
-    pub enum ChallengeChallengeReasons {
-        None = "none",
-        NotNeeded = "not_needed",
-        NotRequested = "not_requested",
-    }
-}
-
-wire_enum! {
-    /// The Factor Type of this Challenge. Currently `push` and `totp` are supported.
-    pub enum ChallengeFactorTypes {
-        Push = "push",
-        Totp = "totp",
-        Passkeys = "passkeys",
-    }
-}
-
-wire_enum! {
-    /// The `challenge_enum_list_orders` enum of the spec: one of `asc`, `desc`.
+    /// The `challenge_enum_list_orders` of the spec: one of `asc`, `desc`.
     pub enum ChallengeListOrders {
         Asc = "asc",
         Desc = "desc",
+    }
+}
+
+wire_enum! {
+    /// Reason for the Challenge to be in certain `status`. One of `none`, `not_needed` or
+    /// `not_requested`.
+    pub enum ChallengeReasons {
+        None = "none",
+        NotNeeded = "not_needed",
+        NotRequested = "not_requested",
     }
 }
 
@@ -70,7 +63,7 @@ pub struct ListChallenge {
     pub factor_sid: Option<Sid<YF>>,
     /// The Status of the Challenges to fetch. One of `pending`, `expired`, `approved` or
     /// `denied`.
-    pub status: Option<ChallengeChallengeStatuses>,
+    pub status: Option<ChallengeStatuses>,
     /// The desired sort order of the Challenges list. One of `asc` or `desc` for ascending
     /// and descending respectively. Defaults to `asc`.
     pub order: Option<ChallengeListOrders>,
@@ -103,7 +96,9 @@ impl ListChallenge {
 }
 
 /// A page of [`Challenge`]s, as [`ListChallenge`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListChallengeResponse {
     /// The [`Challenge`]s of this page; empty when the response leaves the list out or
@@ -267,8 +262,9 @@ impl UpdateChallenge {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Challenge {
     /// A 34 character string that uniquely identifies this Challenge.
@@ -310,9 +306,9 @@ pub struct Challenge {
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub expiration_date: Option<Timestamp>,
     /// One of `pending`, `expired`, `approved`, `denied`.
-    pub status: Option<ChallengeChallengeStatuses>,
+    pub status: Option<ChallengeStatuses>,
     /// One of `none`, `not_needed`, `not_requested`.
-    pub responded_reason: Option<ChallengeChallengeReasons>,
+    pub responded_reason: Option<ChallengeReasons>,
     /// Details provided to give context about the Challenge. Intended to be shown to the
     /// end user.
     pub details: Option<Value>,
@@ -326,7 +322,7 @@ pub struct Challenge {
     /// in length.
     pub metadata: Option<Value>,
     /// One of `push`, `totp`, `passkeys`.
-    pub factor_type: Option<ChallengeFactorTypes>,
+    pub factor_type: Option<FactorTypes>,
     /// The URL of this resource.
     pub url: Option<String>,
     /// Contains a dictionary of URL links to nested resources of this Challenge.

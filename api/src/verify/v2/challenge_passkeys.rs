@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, VA, YC, YE, YF};
-use crate::{Sid, Timestamp, endpoint, wire_enum, wire_json};
+use crate::{Sid, Timestamp, endpoint, wire_json};
+
+use super::{AuthenticatorAttachment, PublicKeyCredentialType};
 
 /// Create a Passkeys Challenge
 #[endpoint(POST, "/v2/Services/<ServiceSid>/Passkeys/Challenges", host = "verify.twilio.com", response = CreateChallengePasskeysResponse, json)]
@@ -67,12 +69,12 @@ pub struct UpdateChallengePasskeys {
     /// attached to the authenticator at the time the associated
     /// `navigator.credentials.create()` or `navigator.credentials.get()` call completes.
     #[param(rename = "authenticatorAttachment")]
-    pub authenticator_attachment: ApprovePasskeysChallengeAuthenticatorAttachment,
+    pub authenticator_attachment: AuthenticatorAttachment,
     /// The valid credential types supported by the API. The values of this enumeration are
     /// used for versioning the `AuthenticatorAssertion` and `AuthenticatorAttestation`
     /// structures according to the type of the authenticator.
     #[param(rename = "type")]
-    pub r#type: Option<ApprovePasskeysChallengeType>,
+    pub credential_type: Option<PublicKeyCredentialType>,
     /// The result of a WebAuthn authentication via a `navigator.credentials.get()` request,
     /// as specified in
     /// [AuthenticatorAttestationResponse](https://developer.mozilla.org/en-US/docs/Web/API/AuthenticatorAttestationResponse).
@@ -88,7 +90,7 @@ impl UpdateChallengePasskeys {
         service_sid: Sid<VA>,
         id: impl Into<String>,
         raw_id: impl Into<String>,
-        authenticator_attachment: ApprovePasskeysChallengeAuthenticatorAttachment,
+        authenticator_attachment: AuthenticatorAttachment,
         response: ApprovePasskeysChallengeResponse,
     ) -> Self {
         UpdateChallengePasskeys {
@@ -97,7 +99,7 @@ impl UpdateChallengePasskeys {
             raw_id: raw_id.into(),
             authenticator_attachment,
             response,
-            r#type: None,
+            credential_type: None,
         }
     }
 }
@@ -106,8 +108,9 @@ impl UpdateChallengePasskeys {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CreateChallengePasskeysResponse {
     /// A 34 character string that uniquely identifies this Challenge.
@@ -181,8 +184,9 @@ pub struct CreateChallengePasskeysResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// `null` entry of `links` is left out. A SID property holds what Twilio sent, even text
-/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// that does not look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one
+/// (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UpdateChallengePasskeysResponse {
     /// A 34 character string that uniquely identifies this Challenge.
@@ -250,25 +254,6 @@ pub struct UpdateChallengePasskeysResponse {
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub options: Option<Value>,
-}
-
-wire_enum! {
-    /// A string that indicates the mechanism by which the WebAuthn implementation is
-    /// attached to the authenticator at the time the associated
-    /// `navigator.credentials.create()` or `navigator.credentials.get()` call completes.
-    pub enum ApprovePasskeysChallengeAuthenticatorAttachment {
-        Platform = "platform",
-        CrossPlatform = "cross-platform",
-    }
-}
-
-wire_enum! {
-    /// The valid credential types supported by the API. The values of this enumeration are
-    /// used for versioning the `AuthenticatorAssertion` and `AuthenticatorAttestation`
-    /// structures according to the type of the authenticator.
-    pub enum ApprovePasskeysChallengeType {
-        PublicKey = "public-key",
-    }
 }
 
 /// The result of a WebAuthn authentication via a `navigator.credentials.get()` request, as

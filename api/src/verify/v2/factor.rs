@@ -9,44 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, VA, YE, YF};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// The Status of this Factor. One of `unverified` or `verified`.
-    pub enum FactorFactorStatuses {
-        Unverified = "unverified",
-        Verified = "verified",
-    }
-}
-
-wire_enum! {
-    /// The Type of this Factor. Currently `push` and `totp` are supported.
-    pub enum FactorFactorTypes {
-        Push = "push",
-        Totp = "totp",
-        Passkeys = "passkeys",
-    }
-}
-
-wire_enum! {
-    /// The `factor_enum_notification_platforms` enum of the spec: one of `apn`, `fcm`,
-    /// `none`.
-    pub enum FactorNotificationPlatforms {
-        Apn = "apn",
-        Fcm = "fcm",
-        None = "none",
-    }
-}
-
-wire_enum! {
-    /// The `factor_enum_totp_algorithms` enum of the spec: one of `sha1`, `sha256`,
-    /// `sha512`.
-    pub enum FactorTotpAlgorithms {
-        Sha1 = "sha1",
-        Sha256 = "sha256",
-        Sha512 = "sha512",
-    }
-}
+use super::{FactorStatuses, FactorTotpAlgorithms, FactorTypes};
 
 /// Fetch a specific Factor.
 #[endpoint(GET, "/v2/Services/<ServiceSid>/Entities/<Identity>/Factors/<Sid>", host = "verify.twilio.com", response = Factor)]
@@ -229,7 +194,9 @@ impl ListFactor {
 }
 
 /// A page of [`Factor`]s, as [`ListFactor`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListFactorResponse {
     /// The [`Factor`]s of this page; empty when the response leaves the list out or sends
@@ -258,8 +225,9 @@ impl Page for ListFactorResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Factor {
     /// A 34 character string that uniquely identifies this Factor.
@@ -291,9 +259,9 @@ pub struct Factor {
     /// factor, this can be the device's name.
     pub friendly_name: Option<String>,
     /// One of `unverified`, `verified`.
-    pub status: Option<FactorFactorStatuses>,
+    pub status: Option<FactorStatuses>,
     /// One of `push`, `totp`, `passkeys`.
-    pub factor_type: Option<FactorFactorTypes>,
+    pub factor_type: Option<FactorTypes>,
     /// An object that contains configurations specific to a `factor_type`.
     pub config: Option<Value>,
     /// Custom metadata associated with the factor. This is added by the Device/SDK directly

@@ -12,7 +12,7 @@ use crate::{endpoint, wire_enum};
 
 wire_enum! {
     /// The Type of this Form. Currently only `form-push` is supported.
-    pub enum FormFormTypes {
+    pub enum FormTypes {
         FormPush = "form-push",
     }
 }
@@ -27,13 +27,13 @@ wire_enum! {
 )]
 pub struct FetchForm {
     /// The Type of this Form. Currently only `form-push` is supported.
-    pub form_type: FormFormTypes,
+    pub form_type: FormTypes,
 }
 
 impl FetchForm {
     /// The request with its required parameters; every optional one is `None`, to be set
     /// with `FetchForm { field: Some(..), ..FetchForm::new(..) }`.
-    pub fn new(form_type: FormFormTypes) -> Self {
+    pub fn new(form_type: FormTypes) -> Self {
         FetchForm { form_type }
     }
 }
@@ -41,11 +41,12 @@ impl FetchForm {
 /// A Form resource (`verify.v2.form` in the spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Form {
     /// One of `form-push`.
-    pub form_type: Option<FormFormTypes>,
+    pub form_type: Option<FormTypes>,
     /// Object that contains the available forms for this type. This available forms are
     /// given in the standard [JSON Schema](https://json-schema.org/) format
     pub forms: Option<Value>,

@@ -11,40 +11,15 @@ use serde_json::Value;
 use crate::prefix::{AC, VA, YE, YF};
 use crate::{Secret, Sid, Timestamp, endpoint, wire_enum};
 
-wire_enum! {
-    /// The Status of this Factor. One of `unverified` or `verified`.
-    pub enum NewFactorFactorStatuses {
-        Unverified = "unverified",
-        Verified = "verified",
-    }
-}
+use super::{FactorStatuses, FactorTotpAlgorithms, FactorTypes};
 
 wire_enum! {
-    /// The Type of this Factor. Currently `push` and `totp` are supported.
-    pub enum NewFactorFactorTypes {
-        Push = "push",
-        Totp = "totp",
-        Passkeys = "passkeys",
-    }
-}
-
-wire_enum! {
-    /// The `new_factor_enum_notification_platforms` enum of the spec: one of `apn`, `fcm`,
+    /// The `new_factor_enum_notification_platforms` of the spec: one of `apn`, `fcm`,
     /// `none`.
     pub enum NewFactorNotificationPlatforms {
         Apn = "apn",
         Fcm = "fcm",
         None = "none",
-    }
-}
-
-wire_enum! {
-    /// The `new_factor_enum_totp_algorithms` enum of the spec: one of `sha1`, `sha256`,
-    /// `sha512`.
-    pub enum NewFactorTotpAlgorithms {
-        Sha1 = "sha1",
-        Sha256 = "sha256",
-        Sha512 = "sha512",
     }
 }
 
@@ -72,7 +47,7 @@ pub struct CreateNewFactor {
     /// At the same time, we recommend avoiding providing PII.
     pub friendly_name: String,
     /// One of `push`, `totp`, `passkeys`.
-    pub factor_type: NewFactorFactorTypes,
+    pub factor_type: FactorTypes,
     /// The algorithm used when `factor_type` is `push`. Algorithm supported: `ES256`
     #[param(rename = "Binding.Alg")]
     pub binding_alg: Option<String>,
@@ -131,7 +106,7 @@ pub struct CreateNewFactor {
     pub config_code_length: Option<i64>,
     /// One of `sha1`, `sha256`, `sha512`.
     #[param(rename = "Config.Alg")]
-    pub config_alg: Option<NewFactorTotpAlgorithms>,
+    pub config_alg: Option<FactorTotpAlgorithms>,
     /// Custom metadata associated with the factor. This is added by the Device/SDK directly
     /// to allow for the inclusion of device information. It must be a stringified JSON with
     /// only strings values eg. `{"os": "Android"}`. Can be up to 1024 characters in length.
@@ -145,7 +120,7 @@ impl CreateNewFactor {
         service_sid: Sid<VA>,
         identity: impl Into<String>,
         friendly_name: impl Into<String>,
-        factor_type: NewFactorFactorTypes,
+        factor_type: FactorTypes,
     ) -> Self {
         CreateNewFactor {
             service_sid,
@@ -172,8 +147,9 @@ impl CreateNewFactor {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct NewFactor {
     /// A 34 character string that uniquely identifies this Factor.
@@ -222,9 +198,9 @@ pub struct NewFactor {
     /// At the same time, we recommend avoiding providing PII.
     pub friendly_name: Option<String>,
     /// One of `unverified`, `verified`.
-    pub status: Option<NewFactorFactorStatuses>,
+    pub status: Option<FactorStatuses>,
     /// One of `push`, `totp`, `passkeys`.
-    pub factor_type: Option<NewFactorFactorTypes>,
+    pub factor_type: Option<FactorTypes>,
     /// An object that contains configurations specific to a `factor_type`.
     pub config: Option<Value>,
     /// Custom metadata associated with the factor. This is added by the Device/SDK directly

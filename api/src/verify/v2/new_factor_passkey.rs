@@ -11,6 +11,18 @@ use serde_json::Value;
 use crate::prefix::{AC, VA, YE, YF};
 use crate::{Sid, Timestamp, endpoint, wire_enum, wire_json};
 
+use super::PasskeysRequirement;
+
+wire_enum! {
+    /// The `authenticator_attachment` of `CreateNewPasskeysFactorConfig` of the spec: one
+    /// of `platform`, `cross-platform`, `any`.
+    pub enum CreateNewPasskeysFactorConfigAuthenticatorAttachment {
+        Platform = "platform",
+        CrossPlatform = "cross-platform",
+        Any = "any",
+    }
+}
+
 /// Create a new Passkeys Factor for the Entity
 #[endpoint(POST, "/v2/Services/<ServiceSid>/Passkeys/Factors", host = "verify.twilio.com", response = CreateNewFactorPasskeyResponse, json)]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,8 +67,9 @@ impl CreateNewFactorPasskey {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CreateNewFactorPasskeyResponse {
     /// A 34 character string that uniquely identifies this Factor.
@@ -123,35 +136,6 @@ pub struct CreateNewPasskeysFactorConfigRelyingParty {
 
 wire_json!(CreateNewPasskeysFactorConfigRelyingParty);
 
-wire_enum! {
-    /// The values of `authenticator_attachment`: one of `platform`, `cross-platform`,
-    /// `any`.
-    pub enum CreateNewPasskeysFactorConfigAuthenticatorAttachment {
-        Platform = "platform",
-        CrossPlatform = "cross-platform",
-        Any = "any",
-    }
-}
-
-wire_enum! {
-    /// The values of `discoverable_credentials`: one of `required`, `preferred`,
-    /// `discouraged`.
-    pub enum CreateNewPasskeysFactorConfigDiscoverableCredentials {
-        Required = "required",
-        Preferred = "preferred",
-        Discouraged = "discouraged",
-    }
-}
-
-wire_enum! {
-    /// The values of `user_verification`: one of `required`, `preferred`, `discouraged`.
-    pub enum CreateNewPasskeysFactorConfigUserVerification {
-        Required = "required",
-        Preferred = "preferred",
-        Discouraged = "discouraged",
-    }
-}
-
 /// The `CreateNewPasskeysFactorConfig` object of a JSON request body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct CreateNewPasskeysFactorConfig {
@@ -163,10 +147,10 @@ pub struct CreateNewPasskeysFactorConfig {
     pub authenticator_attachment: Option<CreateNewPasskeysFactorConfigAuthenticatorAttachment>,
     /// One of `required`, `preferred`, `discouraged`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub discoverable_credentials: Option<CreateNewPasskeysFactorConfigDiscoverableCredentials>,
+    pub discoverable_credentials: Option<PasskeysRequirement>,
     /// One of `required`, `preferred`, `discouraged`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_verification: Option<CreateNewPasskeysFactorConfigUserVerification>,
+    pub user_verification: Option<PasskeysRequirement>,
 }
 
 wire_json!(CreateNewPasskeysFactorConfig);

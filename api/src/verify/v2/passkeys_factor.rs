@@ -11,6 +11,21 @@ use serde_json::Value;
 use crate::prefix::{AC, VA, YE, YF};
 use crate::{Sid, Timestamp, endpoint, wire_enum, wire_json};
 
+use super::{AuthenticatorAttachment, PublicKeyCredentialType};
+
+wire_enum! {
+    /// The `transports` of `VerifyPasskeysFactorResponse` of the spec: one of `usb`, `nfc`,
+    /// `ble`, `smart-card`, `internal`, `hybrid`.
+    pub enum VerifyPasskeysFactorResponseTransports {
+        Usb = "usb",
+        Nfc = "nfc",
+        Ble = "ble",
+        SmartCard = "smart-card",
+        Internal = "internal",
+        Hybrid = "hybrid",
+    }
+}
+
 /// Verify a Passkeys Factor
 #[endpoint(POST, "/v2/Services/<ServiceSid>/Passkeys/VerifyFactor", host = "verify.twilio.com", response = UpdatePasskeysFactorResponse, json)]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,13 +48,13 @@ pub struct UpdatePasskeysFactor {
     /// attached to the authenticator at the time the associated
     /// `navigator.credentials.create()` or `navigator.credentials.get()` call completes.
     #[param(rename = "authenticatorAttachment")]
-    pub authenticator_attachment: Option<VerifyPasskeysFactorAuthenticatorAttachment>,
+    pub authenticator_attachment: Option<AuthenticatorAttachment>,
     /// The valid credential types supported by the API.
     /// The values of this enumeration are used for versioning the `AuthenticatorAssertion`
     /// and `AuthenticatorAttestation` structures according to the type of the
     /// authenticator.
     #[param(rename = "type")]
-    pub r#type: Option<VerifyPasskeysFactorType>,
+    pub credential_type: Option<PublicKeyCredentialType>,
     /// The result of a WebAuthn credential registration via
     /// `navigator.credentials.create()`, as specified in
     /// [AuthenticatorAttestationResponse](https://developer.mozilla.org/en-US/docs/Web/API/AuthenticatorAttestationResponse).
@@ -57,7 +72,7 @@ impl UpdatePasskeysFactor {
             id: None,
             raw_id: None,
             authenticator_attachment: None,
-            r#type: None,
+            credential_type: None,
         }
     }
 }
@@ -66,8 +81,9 @@ impl UpdatePasskeysFactor {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct UpdatePasskeysFactorResponse {
     /// A 34 character string that uniquely identifies this Factor.
@@ -110,39 +126,6 @@ pub struct UpdatePasskeysFactorResponse {
     pub metadata: Option<Value>,
     /// The URL of this resource.
     pub url: Option<String>,
-}
-
-wire_enum! {
-    /// A string that indicates the mechanism by which the WebAuthn implementation is
-    /// attached to the authenticator at the time the associated
-    /// `navigator.credentials.create()` or `navigator.credentials.get()` call completes.
-    pub enum VerifyPasskeysFactorAuthenticatorAttachment {
-        Platform = "platform",
-        CrossPlatform = "cross-platform",
-    }
-}
-
-wire_enum! {
-    /// The valid credential types supported by the API.
-    /// The values of this enumeration are used for versioning the `AuthenticatorAssertion`
-    /// and `AuthenticatorAttestation` structures according to the type of the
-    /// authenticator.
-    pub enum VerifyPasskeysFactorType {
-        PublicKey = "public-key",
-    }
-}
-
-wire_enum! {
-    /// The values of `transports`: one of `usb`, `nfc`, `ble`, `smart-card`, `internal`,
-    /// `hybrid`.
-    pub enum VerifyPasskeysFactorResponseTransports {
-        Usb = "usb",
-        Nfc = "nfc",
-        Ble = "ble",
-        SmartCard = "smart-card",
-        Internal = "internal",
-        Hybrid = "hybrid",
-    }
 }
 
 /// The result of a WebAuthn credential registration via `navigator.credentials.create()`,

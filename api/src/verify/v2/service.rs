@@ -34,7 +34,9 @@ pub struct ListService {
 }
 
 /// A page of [`Service`]s, as [`ListService`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListServiceResponse {
     /// The [`Service`]s of this page; empty when the response leaves the list out or sends
@@ -411,8 +413,9 @@ impl DeleteService {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans and integers may also arrive as strings (`"true"`, `"5"`). A `null` entry
 /// of `links` is left out. A SID property holds what Twilio sent, even text that does not
-/// look like a SID of its kind (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// look like a SID of its kind (up to 34 bytes; `""` is `None`). To build one (in a test,
+/// say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Service {
     /// The unique string that we created to identify the Service resource.

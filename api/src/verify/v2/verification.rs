@@ -11,27 +11,7 @@ use serde_json::Value;
 use crate::prefix::{AC, HJ, VA, VE};
 use crate::{Sid, SidOrName, Timestamp, endpoint, wire_enum};
 
-wire_enum! {
-    /// The verification method used. One of:
-    /// [`email`](https://www.twilio.com/docs/verify/email), `sms`, `whatsapp`, `call`,
-    /// `sna`, or `rcs`.
-    pub enum VerificationChannel {
-        Sms = "sms",
-        Call = "call",
-        Email = "email",
-        Whatsapp = "whatsapp",
-        Sna = "sna",
-    }
-}
-
-wire_enum! {
-    /// The status of the verification. Can be: `pending`, `approved`, `canceled`,
-    /// `max_attempts_reached`, `deleted`, `failed` or `expired`.
-    pub enum VerificationStatus {
-        Canceled = "canceled",
-        Approved = "approved",
-    }
-}
+use super::VerificationChannel;
 
 wire_enum! {
     /// Risk_check overrides Fraud Prevention measures like Fraud Guard, Geo Permissions etc
@@ -41,6 +21,15 @@ wire_enum! {
     pub enum VerificationRiskCheck {
         Enable = "enable",
         Disable = "disable",
+    }
+}
+
+wire_enum! {
+    /// The status of the verification. Can be: `pending`, `approved`, `canceled`,
+    /// `max_attempts_reached`, `deleted`, `failed` or `expired`.
+    pub enum VerificationStatus {
+        Canceled = "canceled",
+        Approved = "approved",
     }
 }
 
@@ -226,8 +215,9 @@ impl UpdateVerification {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A SID property holds what Twilio
 /// sent, even text that does not look like a SID of its kind (up to 34 bytes; `""` is
-/// `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// `None`). To build one (in a test, say), start from `Default::default()` and set its
+/// fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Verification {
     /// The unique string that we created to identify the Verification resource.

@@ -11,52 +11,7 @@ use serde_json::Value;
 use crate::prefix::{AC, VA, VE, VL};
 use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
-wire_enum! {
-    /// A string specifying the communication channel used for the verification attempt.
-    pub enum VerificationAttemptChannels {
-        Sms = "sms",
-        Call = "call",
-        Email = "email",
-        Whatsapp = "whatsapp",
-        Rbm = "rbm",
-    }
-}
-
-wire_enum! {
-    /// The `verification_attempt_enum_call_status` enum of the spec: one of `queued`,
-    /// `in-progress`, `completed`, `busy`, `failed`, `no-answer`, `ringing`, `canceled`.
-    pub enum VerificationAttemptCallStatus {
-        Queued = "queued",
-        InProgress = "in-progress",
-        Completed = "completed",
-        Busy = "busy",
-        Failed = "failed",
-        NoAnswer = "no-answer",
-        Ringing = "ringing",
-        Canceled = "canceled",
-    }
-}
-
-wire_enum! {
-    /// The `verification_attempt_enum_message_status` enum of the spec: one of `queued`,
-    /// `sending`, `sent`, `failed`, `delivered`, `undelivered`, `receiving`, `received`,
-    /// `accepted`, `scheduled`, `read`, `partially_delivered`, `canceled`.
-    pub enum VerificationAttemptMessageStatus {
-        Queued = "queued",
-        Sending = "sending",
-        Sent = "sent",
-        Failed = "failed",
-        Delivered = "delivered",
-        Undelivered = "undelivered",
-        Receiving = "receiving",
-        Received = "received",
-        Accepted = "accepted",
-        Scheduled = "scheduled",
-        Read = "read",
-        PartiallyDelivered = "partially_delivered",
-        Canceled = "canceled",
-    }
-}
+use super::VerificationAttemptChannels;
 
 wire_enum! {
     /// A string specifying the conversion status of the verification. A conversion happens
@@ -65,16 +20,6 @@ wire_enum! {
     pub enum VerificationAttemptConversionStatus {
         Converted = "converted",
         Unconverted = "unconverted",
-    }
-}
-
-wire_enum! {
-    /// The `verification_attempt_enum_attempt_status` enum of the spec: one of `confirmed`,
-    /// `unconfirmed`, `expired`.
-    pub enum VerificationAttemptAttemptStatus {
-        Confirmed = "confirmed",
-        Unconfirmed = "unconfirmed",
-        Expired = "expired",
     }
 }
 
@@ -125,7 +70,9 @@ pub struct ListVerificationAttempt {
 }
 
 /// A page of [`VerificationAttempt`]s, as [`ListVerificationAttempt`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListVerificationAttemptResponse {
     /// The [`VerificationAttempt`]s of this page; empty when the response leaves the list
@@ -176,8 +123,9 @@ impl FetchVerificationAttempt {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct VerificationAttempt {
     /// The SID that uniquely identifies the verification attempt resource.

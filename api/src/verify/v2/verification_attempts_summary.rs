@@ -8,19 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::VA;
-use crate::{Sid, Timestamp, endpoint, wire_enum};
+use crate::{Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// The `verification_attempts_summary_enum_channels` enum of the spec: one of `sms`,
-    /// `call`, `email`, `whatsapp`, `rbm`.
-    pub enum VerificationAttemptsSummaryChannels {
-        Sms = "sms",
-        Call = "call",
-        Email = "email",
-        Whatsapp = "whatsapp",
-        Rbm = "rbm",
-    }
-}
+use super::VerificationAttemptChannels;
 
 /// Get a summary of how many attempts were made and how many were converted.
 #[endpoint(GET, "/v2/Attempts/Summary", host = "verify.twilio.com", response = VerificationAttemptsSummary)]
@@ -47,7 +37,7 @@ pub struct FetchVerificationAttemptsSummary {
     pub country: Option<String>,
     /// Filter Verification Attempts considered on the summary aggregation by communication
     /// channel.
-    pub channel: Option<VerificationAttemptsSummaryChannels>,
+    pub channel: Option<VerificationAttemptChannels>,
     /// Filter the Verification Attempts considered on the summary aggregation by
     /// Destination prefix. It is the prefix of a phone number in E.164 format.
     pub destination_prefix: Option<String>,
@@ -57,8 +47,9 @@ pub struct FetchVerificationAttemptsSummary {
 /// spec).
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
-/// Its integers may also arrive as strings (`"5"`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// Its integers may also arrive as strings (`"5"`). To build one (in a test, say), start
+/// from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct VerificationAttemptsSummary {
     /// Total of attempts made according to the provided filters

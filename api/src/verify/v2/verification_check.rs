@@ -9,20 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::prefix::{AC, VA, VE};
-use crate::{Secret, Sid, Timestamp, endpoint, wire_enum};
+use crate::{Secret, Sid, Timestamp, endpoint};
 
-wire_enum! {
-    /// The verification method to use. One of:
-    /// [`email`](https://www.twilio.com/docs/verify/email), `sms`, `whatsapp`, `call`, or
-    /// `sna`.
-    pub enum VerificationCheckChannel {
-        Sms = "sms",
-        Call = "call",
-        Email = "email",
-        Whatsapp = "whatsapp",
-        Sna = "sna",
-    }
-}
+use super::VerificationChannel;
 
 /// challenge a specific Verification Check.
 #[endpoint(POST, "/v2/Services/<ServiceSid>/VerificationCheck", host = "verify.twilio.com", response = VerificationCheck)]
@@ -80,8 +69,9 @@ impl CreateVerificationCheck {
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// Its booleans may also arrive as strings (`"true"`). A SID property holds what Twilio
 /// sent, even text that does not look like a SID of its kind (up to 34 bytes; `""` is
-/// `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// `None`). To build one (in a test, say), start from `Default::default()` and set its
+/// fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct VerificationCheck {
     /// The unique string that we created to identify the VerificationCheck resource.
@@ -100,7 +90,7 @@ pub struct VerificationCheck {
     /// format](https://www.twilio.com/docs/glossary/what-e164).
     pub to: Option<String>,
     /// One of `sms`, `call`, `email`, `whatsapp`, `sna`.
-    pub channel: Option<VerificationCheckChannel>,
+    pub channel: Option<VerificationChannel>,
     /// The status of the verification. Can be: `pending`, `approved`, `canceled`,
     /// `max_attempts_reached`, `deleted`, `failed` or `expired`.
     pub status: Option<String>,

@@ -34,7 +34,9 @@ pub struct ListVerificationTemplate {
 }
 
 /// A page of [`VerificationTemplate`]s, as [`ListVerificationTemplate`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListVerificationTemplateResponse {
     /// The [`VerificationTemplate`]s of this page; empty when the response leaves the list
@@ -63,8 +65,9 @@ impl Page for ListVerificationTemplateResponse {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct VerificationTemplate {
     /// A 34 character string that uniquely identifies a Verification Template.

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::prefix::{AC, VA, YW};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
 
 wire_enum! {
     /// The webhook status. Default value is `enabled`. One of: `enabled` or `disabled`
@@ -24,14 +24,6 @@ wire_enum! {
     pub enum WebhookVersion {
         V1 = "v1",
         V2 = "v2",
-    }
-}
-
-wire_enum! {
-    /// The method to be used when calling the webhook's URL.
-    pub enum WebhookMethods {
-        Get = "GET",
-        Post = "POST",
     }
 }
 
@@ -71,7 +63,9 @@ impl ListWebhook {
 }
 
 /// A page of [`Webhook`]s, as [`ListWebhook`] returns it.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+///
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListWebhookResponse {
     /// The [`Webhook`]s of this page; empty when the response leaves the list out or sends
@@ -236,8 +230,9 @@ impl DeleteWebhook {
 ///
 /// Every property is an `Option`: `None` when the response leaves it out or sends `null`. A
 /// SID property holds what Twilio sent, even text that does not look like a SID of its kind
-/// (up to 34 bytes; `""` is `None`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+/// (up to 34 bytes; `""` is `None`). To build one (in a test, say), start from
+/// `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct Webhook {
     /// The unique string that we created to identify the Webhook resource.
@@ -264,7 +259,7 @@ pub struct Webhook {
     /// The URL associated with this Webhook.
     pub webhook_url: Option<String>,
     /// One of `GET`, `POST`.
-    pub webhook_method: Option<WebhookMethods>,
+    pub webhook_method: Option<HttpMethod>,
     /// The date and time in GMT when the resource was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]

@@ -1,9 +1,9 @@
 //! `CreateRole`'s `permission` is required: a struct literal without it does not compile.
-use twill_api::conversations::v1::{CreateRole, RoleRoleType};
+use twill_api::conversations::v1::{CreateRole, RoleType};
 
 fn main() {
     let _ = CreateRole {
         friendly_name: "moderator".into(),
-        r#type: RoleRoleType::Service,
+        role_type: RoleType::Service,
     };
 }
