@@ -20,8 +20,9 @@ use std::sync::Mutex;
 use serde_json::{Value, json};
 use twill_api::api::v2010::{CreateMessage, FetchMessage};
 use twill_api::conversations::v1::{FetchServiceConfiguration, UpdateServiceConfiguration};
+use twill_api::declare::Form;
 use twill_api::prefix::{IS, RL};
-use twill_api::{Client, Credentials, Endpoint, Form, Sid, sid};
+use twill_api::{Client, Credentials, Endpoint, Sid, sid};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 const LOCAL_ACCOUNT_SID: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";

@@ -35,13 +35,14 @@
 //! request; `testing` adds `EndpointVisitor`, each product's `visit_endpoints` and
 //! `Deserialize` for requests, for tests and tools.
 //!
-//! Declaring an endpoint of your own takes one attribute, [`endpoint`]; this crate
-//! re-exports it with everything the generated code and its callers need, so it is the
+//! Declaring an endpoint of your own takes one attribute, [`declare::endpoint`]; the
+//! [`declare`] module holds it with every type and trait its code names, so this is the
 //! only twill crate to depend on. SIDs may be typed fields or strings checked by
 //! `#[sid]`, as here:
 //!
 //! ```
-//! use twill_api::{Endpoint, Form, endpoint};
+//! use twill_api::Endpoint;
+//! use twill_api::declare::{Form, endpoint};
 //!
 //! # #[derive(serde::Deserialize)] pub struct ServiceConfiguration {}
 //! /// Update configuration settings of a conversation service.
@@ -104,20 +105,31 @@ mod visit;
 
 #[cfg(feature = "testing")]
 pub use crate::visit::EndpointVisitor;
-pub use twill_macros::{endpoint, sid};
+pub use twill_macros::sid;
 pub use twill_runtime::{
-    ApiError, BodyFormat, BodyTooLargeError, BuildError, Client, ClientBuilder, ConfigError,
-    Credentials, Date, Decimal, DecimalError, DecodeError, Endpoint, Error, Form, Headers,
-    HttpError, HttpMethod, Integer, IntegerParam, JsonBody, Location, MAX_HEADER_VALUE_LEN,
-    MAX_URL_LEN, Method, NextPage, PRODUCT_HOST_HEADER, Page, PageMeta, PaginationError, Param,
-    ParamValue, Prefix, RedirectError, RetryPolicy, SNIPPET_LIMIT, Secret, SendOptions, Sid,
-    SidOrName, StatusCode, Stream, TimeoutError, Timestamp, TransportError, ValidationError,
-    ValidationErrorKind, ValueKind, WireValue, sid, wire_enum, wire_json,
+    ApiError, BodyTooLargeError, BuildError, Client, ClientBuilder, ConfigError, Credentials, Date,
+    Decimal, DecimalError, DecodeError, Endpoint, Error, HttpError, HttpMethod,
+    MAX_HEADER_VALUE_LEN, MAX_URL_LEN, PRODUCT_HOST_HEADER, PageMeta, PaginationError, Prefix,
+    RedirectError, RetryPolicy, Secret, SendOptions, Sid, SidOrName, StatusCode, TimeoutError,
+    Timestamp, TransportError, UnknownValue, ValidationError, ValidationErrorKind, prefix, reqwest,
 };
 
 #[cfg(feature = "blocking")]
 pub use twill_runtime::BlockingClient;
-pub use twill_runtime::prefix;
+
+/// What endpoint declarations are made of: the [`endpoint`](declare::endpoint) attribute
+/// and the types and traits of the code it generates, for declaring endpoints this crate
+/// does not have (see the crate docs).
+///
+/// Users who only send this crate's requests need nothing here: its items are named by
+/// declarations, and by tools that read an endpoint's parameters ([`Param`](declare::Param)).
+pub mod declare {
+    pub use twill_macros::endpoint;
+    pub use twill_runtime::{
+        BodyFormat, Form, Headers, Integer, IntegerParam, JsonBody, Location, Method, NextPage,
+        Page, Param, ParamValue, ValueKind, WireValue, sid, wire_enum, wire_json,
+    };
+}
 
 #[doc(hidden)]
 pub use twill_runtime::__private;

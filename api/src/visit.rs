@@ -3,7 +3,8 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::{Endpoint, Page};
+use crate::Endpoint;
+use crate::declare::Page;
 
 /// Receives each endpoint type of an API, for code that must treat them all alike:
 /// conformance tests, mock servers, documentation generators.

@@ -20,7 +20,7 @@ use proc_macro::TokenStream;
 /// (`twill-api`'s crate documentation has this example compiled and run.)
 ///
 /// ```text
-/// use twill_api::endpoint;
+/// use twill_api::declare::endpoint;
 ///
 /// /// Update configuration settings of a conversation service.
 /// #[endpoint(POST, "/v1/Services/<ChatServiceSid>/Configuration", host = "conversations.twilio.com", response = ServiceConfiguration)]
@@ -46,7 +46,7 @@ use proc_macro::TokenStream;
 /// - `response = Type`: what a success body decodes into (any `DeserializeOwned`; `()`
 ///   for an empty body). A type, not a string.
 /// - `paginated` (optional): the response is a page of a list (it implements
-///   `twill_api::Page`), and a `stream` method is generated.
+///   `twill_api::declare::Page`), and a `stream` method is generated.
 /// - `json` (optional, `POST`, `PUT` and `PATCH` only): the body parameters are sent as
 ///   one `application/json` object keyed by wire name instead of a form. Their types must
 ///   implement `serde::Serialize` as well; `None` is left out, a `Vec` is a JSON array,

@@ -13,8 +13,9 @@ use criterion::{Criterion, criterion_group};
 use percent_encoding::utf8_percent_encode;
 use regex::Regex;
 use twill_api::conversations::v1::UpdateServiceConfiguration;
+use twill_api::declare::{Form, endpoint, wire_enum};
 use twill_api::prefix::{IS, RL};
-use twill_api::{Endpoint, Form, Sid, Timestamp, endpoint, sid, wire_enum};
+use twill_api::{Endpoint, Sid, Timestamp, sid};
 
 use crate::baseline::{Pairs, SEGMENT, hand_update, hand_update_from_text, is_sid};
 use crate::report::Side;
@@ -315,7 +316,7 @@ fn sid_check(c: &mut Criterion) {
     let values = [ROLE_TEXT, "RL0123456789abcdefABCDEF0123456789"];
     for value in values {
         assert!(value.parse::<Sid<RL>>().is_ok() && regex.is_match(value) && is_sid(value, "RL"));
-        assert!(twill_api::sid::is_valid(value, "RL"));
+        assert!(twill_api::declare::sid::is_valid(value, "RL"));
     }
     // What a SID given as text costs at run time: `parse`, checked and copied. A `sid!`
     // literal costs nothing: it is made in a `const`.

@@ -7,7 +7,8 @@ use std::pin::Pin;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use twill_api::{BodyFormat, Client, Endpoint, EndpointVisitor, Method, Page, Param};
+use twill_api::declare::{BodyFormat, Method, Page, Param};
+use twill_api::{Client, Endpoint, EndpointVisitor};
 
 use crate::shape::{Shape, shape};
 

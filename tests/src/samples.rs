@@ -2,7 +2,7 @@
 //! prefix, the bounds, the enum values, the kind.
 
 use serde_json::{Map, Value, json};
-use twill_api::{Location, Param, ValueKind};
+use twill_api::declare::{Location, Param, ValueKind};
 
 /// Sample values for path parameters that are not SIDs (a SID, unique name or
 /// identity): one that exercises percent-encoding, for loopback tests.

@@ -206,7 +206,7 @@ pub fn param_schema(spec: &Value, operation: &Value, name: &str, location: &str)
 pub fn json_samples<'a>(
     spec: &'a Value,
     operation: &'a Value,
-) -> impl Fn(&twill_api::Param) -> Option<Value> + 'a {
+) -> impl Fn(&twill_api::declare::Param) -> Option<Value> + 'a {
     move |param| {
         let schema = resolve(
             spec,

@@ -6,9 +6,10 @@ use twill_api::conversations::v1::{
     Conversation, ConversationState, CreateConversation, DeleteConversation, FetchUser,
     ListConversation, ListConversationResponse, UpdateServiceUserConversation,
 };
+use twill_api::declare::Page;
 use twill_api::prefix::MG;
 use twill_api::sync::v1::UpdateDocument;
-use twill_api::{Error, Page, Sid, Timestamp, ValidationErrorKind, sid};
+use twill_api::{Error, Sid, Timestamp, ValidationErrorKind, sid};
 use twill_tests::{client, pairs, response_example, spec};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};

@@ -12,7 +12,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
-use twill_api::{PageMeta, Param, ValueKind};
+use twill_api::PageMeta;
+use twill_api::declare::{Param, ValueKind};
 use twill_tests::operations::Operation;
 use twill_tests::products;
 use twill_tests::shape::{Shape, shape};

@@ -6,10 +6,8 @@
 use futures_util::TryStreamExt;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use twill_api::{
-    BodyFormat, Endpoint, Error, Form, JsonBody, Method, NextPage, Page, Param, ValidationError,
-    endpoint,
-};
+use twill_api::declare::{BodyFormat, Form, JsonBody, Method, NextPage, Page, Param, endpoint};
+use twill_api::{Endpoint, Error, ValidationError};
 use twill_tests::raw_server::{RawRequest, RawServer, Reply};
 use twill_tests::{ACCOUNT_SID, client_builder};
 

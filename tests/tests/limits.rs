@@ -10,10 +10,11 @@ use serde_json::json;
 use twill_api::conversations::v1::{
     CreateConversation, DeleteConversation, FetchUser, ListConversation,
 };
+use twill_api::declare::{Form, Method, Param};
 use twill_api::sync::v1::UpdateDocument;
 use twill_api::{
-    Client, Endpoint, Error, Form, MAX_HEADER_VALUE_LEN, MAX_URL_LEN, Method, Param, RetryPolicy,
-    ValidationError, ValidationErrorKind,
+    Client, Endpoint, Error, MAX_HEADER_VALUE_LEN, MAX_URL_LEN, RetryPolicy, ValidationError,
+    ValidationErrorKind,
 };
 use twill_tests::client_builder;
 use twill_tests::raw_server::{RawServer, Reply};

@@ -13,7 +13,8 @@ use std::sync::Arc;
 
 use serde_json::Value;
 use tokio::runtime::Runtime;
-use twill_api::{Location, Timestamp};
+use twill_api::Timestamp;
+use twill_api::declare::Location;
 use twill_tests::operations::Operation;
 use twill_tests::products;
 use twill_tests::samples::{self, IDENTITY};

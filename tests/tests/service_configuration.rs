@@ -6,8 +6,9 @@ use serde_json::{Value, json};
 use twill_api::conversations::v1::{
     FetchServiceConfiguration, ServiceConfiguration, UpdateServiceConfiguration,
 };
+use twill_api::declare::{Form, endpoint};
 use twill_api::prefix::{IS, RL};
-use twill_api::{Client, Endpoint, Error, Form, Sid, ValidationErrorKind, endpoint, sid};
+use twill_api::{Client, Endpoint, Error, Sid, ValidationErrorKind, sid};
 use twill_tests::{ACCOUNT_SID, AUTH_TOKEN, operation, pairs, response_example, schema, spec};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -76,8 +77,14 @@ fn seed_example_encodes_to_exactly_its_four_pairs() {
 fn metadata_matches_the_spec() {
     assert_eq!(FetchServiceConfiguration::PATH_TEMPLATE, PATH);
     assert_eq!(UpdateServiceConfiguration::PATH_TEMPLATE, PATH);
-    assert_eq!(FetchServiceConfiguration::METHOD, twill_api::Method::Get);
-    assert_eq!(UpdateServiceConfiguration::METHOD, twill_api::Method::Post);
+    assert_eq!(
+        FetchServiceConfiguration::METHOD,
+        twill_api::declare::Method::Get
+    );
+    assert_eq!(
+        UpdateServiceConfiguration::METHOD,
+        twill_api::declare::Method::Post
+    );
 }
 
 #[tokio::test]

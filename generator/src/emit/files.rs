@@ -11,22 +11,21 @@ pub fn header(spec_path: &str) -> String {
     )
 }
 
-/// Items of the crate root that generated code may use, in the order they are imported.
+/// Items of the crate root (what users name) that generated code may use, in the order
+/// they are imported.
 const CRATE_ITEMS: &[&str] = &[
     "Date",
     "Decimal",
     "HttpMethod",
-    "NextPage",
-    "Page",
     "PageMeta",
     "Secret",
     "Sid",
     "SidOrName",
     "Timestamp",
-    "endpoint",
-    "wire_enum",
-    "wire_json",
 ];
+
+/// Items of `crate::declare` (what declarations are made of) that generated code may use.
+const DECLARE_ITEMS: &[&str] = &["NextPage", "Page", "endpoint", "wire_enum", "wire_json"];
 
 /// A module file: header, module doc, the `use` lines its items need, the items.
 /// `siblings` are the types other modules of the version define, with their modules;
@@ -65,8 +64,19 @@ pub fn module_file(
         .copied()
         .filter(|name| has_word(&code, name))
         .collect();
+    let declare_items: Vec<&str> = DECLARE_ITEMS
+        .iter()
+        .copied()
+        .filter(|name| has_word(&code, name))
+        .collect();
+    if !crate_items.is_empty() || !declare_items.is_empty() {
+        uses.push('\n');
+    }
+    if !declare_items.is_empty() {
+        uses += &format!("use crate::declare::{{{}}};\n", declare_items.join(", "));
+    }
     if !crate_items.is_empty() {
-        uses += &format!("\nuse crate::{{{}}};\n", crate_items.join(", "));
+        uses += &format!("use crate::{{{}}};\n", crate_items.join(", "));
     }
     let used: Vec<&str> = markers
         .iter()

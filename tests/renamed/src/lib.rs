@@ -5,8 +5,9 @@
 #![deny(unused_qualifications, unused_imports)]
 
 use serde::Deserialize;
+use twilio::declare::endpoint;
 use twilio::prefix::IS;
-use twilio::{Sid, endpoint, sid};
+use twilio::{Sid, sid};
 
 /// The service every example uses.
 pub const SERVICE: Sid<IS> = sid!(crate = ::twilio, "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
@@ -46,7 +47,7 @@ pub struct UpdateService {
 }
 
 /// A list, through the API's own page type: `paginated` under a renamed crate.
-#[endpoint(GET, "/v1/Services", host = "conversations.twilio.com", response = twilio::conversations::v1::service::ListServiceResponse, paginated, crate = ::twilio)]
+#[endpoint(GET, "/v1/Services", host = "conversations.twilio.com", response = twilio::conversations::v1::ListServiceResponse, paginated, crate = ::twilio)]
 pub struct ListService {
     /// A query parameter.
     pub page_size: Option<u32>,

@@ -9,8 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, AD};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// ListAddress
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Addresses.json", host = "api.twilio.com", response = ListAddressResponse, paginated)]

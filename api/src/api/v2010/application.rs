@@ -10,8 +10,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, AP};
-use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{HttpMethod, Sid, Timestamp};
 
 /// Retrieve a list of applications representing an application within the requesting
 /// account

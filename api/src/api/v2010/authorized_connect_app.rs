@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Sid;
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, CN};
-use crate::{NextPage, Page, Sid, endpoint};
 
 use super::ConnectAppPermission;
 

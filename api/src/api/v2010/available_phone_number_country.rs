@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::Sid;
+use crate::declare::endpoint;
 use crate::prefix::AC;
-use crate::{Sid, endpoint};
 
 /// ListAvailablePhoneNumberCountry
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers.json", host = "api.twilio.com", response = ListAvailablePhoneNumberCountryResponse)]

@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::Sid;
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::AC;
-use crate::{NextPage, Page, Sid, endpoint};
 
 /// ListAvailablePhoneNumberTollFree
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/AvailablePhoneNumbers/<CountryCode>/TollFree.json", host = "api.twilio.com", response = ListAvailablePhoneNumberTollFreeResponse, paginated)]

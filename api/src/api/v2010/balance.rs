@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Sid;
+use crate::declare::endpoint;
 use crate::prefix::AC;
-use crate::{Sid, endpoint};
 
 /// Fetch the balance for an Account based on Account Sid. Balance changes may not be
 /// reflected immediately. Child accounts do not contain balance information

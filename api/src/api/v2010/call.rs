@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum};
 use crate::prefix::{AC, AP, BY, CA, GP, PN, TK};
-use crate::{HttpMethod, NextPage, Page, Secret, Sid, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, Secret, Sid, Timestamp};
 
 wire_enum! {
     /// The status of this call. Can be: `queued`, `ringing`, `in-progress`, `canceled`,

@@ -9,8 +9,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::Sid;
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, CA};
-use crate::{NextPage, Page, Sid, endpoint};
 
 /// Retrieve a list of all events for a call.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/Events.json", host = "api.twilio.com", response = ListCallEventResponse, paginated)]

@@ -9,8 +9,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, CA, CF, RE};
-use crate::{Date, HttpMethod, NextPage, Page, Sid, SidOrName, Timestamp, endpoint};
+use crate::{Date, HttpMethod, Sid, SidOrName, Timestamp};
 
 use super::{CallRecordingStatus, RecordingSource};
 

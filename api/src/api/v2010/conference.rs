@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum};
 use crate::prefix::{AC, CA, CF};
-use crate::{Date, HttpMethod, NextPage, Page, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{Date, HttpMethod, Sid, SidOrName, Timestamp};
 
 wire_enum! {
     /// The `conference_enum_update_status` of the spec: one of `completed`.

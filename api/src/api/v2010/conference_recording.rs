@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, CA, CF, RE};
-use crate::{Date, NextPage, Page, Sid, SidOrName, Timestamp, endpoint};
+use crate::{Date, Sid, SidOrName, Timestamp};
 
 use super::{CallRecordingStatus, RecordingSource};
 

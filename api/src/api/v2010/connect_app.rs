@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, CN};
-use crate::{HttpMethod, NextPage, Page, Sid, endpoint};
+use crate::{HttpMethod, Sid};
 
 use super::ConnectAppPermission;
 

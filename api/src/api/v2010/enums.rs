@@ -4,7 +4,7 @@
 //! The enums of API v2010 that several resources share: one type per set of values,
 //! whatever the spec names it.
 
-use crate::wire_enum;
+use crate::declare::wire_enum;
 
 wire_enum! {
     /// The status of the recording. Can be: `processing`, `completed` and `absent`. For

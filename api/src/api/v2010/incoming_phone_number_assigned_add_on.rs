@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, PN, XE};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// Fetch an instance of an Add-on installation currently assigned to this Number.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<ResourceSid>/AssignedAddOns/<Sid>.json", host = "api.twilio.com", response = IncomingPhoneNumberAssignedAddOn)]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Sid;
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, PN, XE, XF};
-use crate::{NextPage, Page, Sid, endpoint};
 
 /// Fetch an instance of an Extension for the Assigned Add-on.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/IncomingPhoneNumbers/<ResourceSid>/AssignedAddOns/<AssignedAddOnSid>/Extensions/<Sid>.json", host = "api.twilio.com", response = IncomingPhoneNumberAssignedAddOnExtension)]

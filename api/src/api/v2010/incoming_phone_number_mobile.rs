@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, AD, AP, BU, PN, RI, TK};
-use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{HttpMethod, Sid, Timestamp};
 
 use super::{AddressRequirement, EmergencyAddressStatus, EmergencyStatus, VoiceReceiveMode};
 

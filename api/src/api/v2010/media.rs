@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, ME, SmOrMm};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// Fetch a single Media resource associated with a specific Message resource
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Messages/<MessageSid>/Media/<Sid>.json", host = "api.twilio.com", response = Media)]

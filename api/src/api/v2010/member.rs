@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, CA, QU};
-use crate::{HttpMethod, NextPage, Page, Sid, SidOrName, Timestamp, endpoint};
+use crate::{HttpMethod, Sid, SidOrName, Timestamp};
 
 /// Fetch a specific member from the queue
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Queues/<QueueSid>/Members/<CallSid>.json", host = "api.twilio.com", response = Member)]

@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum};
 use crate::prefix::{AC, AP, HX, MG, SmOrMm};
-use crate::{Decimal, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
+use crate::{Decimal, Sid, Timestamp};
 
 wire_enum! {
     /// Determines if the message content can be stored or redacted based on privacy

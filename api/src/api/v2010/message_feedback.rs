@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{endpoint, wire_enum};
 use crate::prefix::{AC, SmOrMm};
-use crate::{Sid, Timestamp, endpoint, wire_enum};
+use crate::{Sid, Timestamp};
 
 wire_enum! {
     /// Reported outcome indicating whether there is confirmation that the Message recipient

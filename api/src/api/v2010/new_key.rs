@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::endpoint;
 use crate::prefix::{AC, SK};
-use crate::{Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// CreateNewKey
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Keys.json", host = "api.twilio.com", response = NewKey)]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, CA, NO};
-use crate::{Date, HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{Date, HttpMethod, Sid, Timestamp};
 
 /// Fetch a notification belonging to the account used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Notifications/<Sid>.json", host = "api.twilio.com", response = NotificationInstance)]

@@ -9,8 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, PN};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// Fetch an outgoing-caller-id belonging to the account used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/OutgoingCallerIds/<Sid>.json", host = "api.twilio.com", response = OutgoingCallerId)]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum};
 use crate::prefix::{AC, BY, CA, CF};
-use crate::{HttpMethod, NextPage, Page, Secret, Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, Secret, Sid, SidOrName, Timestamp};
 
 wire_enum! {
     /// The status of the participant's call in a session. Can be: `queued`, `connecting`,

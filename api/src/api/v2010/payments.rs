@@ -9,8 +9,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{endpoint, wire_enum};
 use crate::prefix::{AC, CA, PK};
-use crate::{Decimal, Sid, Timestamp, endpoint, wire_enum};
+use crate::{Decimal, Sid, Timestamp};
 
 wire_enum! {
     /// Type of bank account if payment source is ACH. One of `consumer-checking`,

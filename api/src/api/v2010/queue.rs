@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, QU};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// Fetch an instance of a queue identified by the QueueSid
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Queues/<Sid>.json", host = "api.twilio.com", response = Queue)]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::endpoint;
 use crate::prefix::{AC, CA, GT};
-use crate::{HttpMethod, Sid, SidOrName, Timestamp, endpoint};
+use crate::{HttpMethod, Sid, SidOrName, Timestamp};
 
 use super::{StreamStatus, StreamTrack, StreamUpdateStatus};
 

@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum};
 use crate::prefix::{AC, CA, CF, RE};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
+use crate::{Sid, Timestamp};
 
 use super::RecordingSource;
 

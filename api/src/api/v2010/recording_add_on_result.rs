@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum};
 use crate::prefix::{AC, RE, XB, XE, XR};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
+use crate::{Sid, Timestamp};
 
 wire_enum! {
     /// The status of the result. Can be: `canceled`, `completed`, `deleted`, `failed`,

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Sid;
+use crate::declare::endpoint;
 use crate::prefix::{AC, RE, XH, XR};
-use crate::{Sid, endpoint};
 
 /// Fetch an instance of a result payload
 ///

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, SC};
-use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{HttpMethod, Sid, Timestamp};
 
 /// Fetch an instance of a short code
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SMS/ShortCodes/<Sid>.json", host = "api.twilio.com", response = ShortCode)]

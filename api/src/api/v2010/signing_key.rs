@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, SK};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// ListSigningKey
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SigningKeys.json", host = "api.twilio.com", response = ListSigningKeyResponse, paginated)]

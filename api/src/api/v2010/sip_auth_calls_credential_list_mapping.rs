@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, CL, SD};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// Retrieve a list of credential list mappings belonging to the domain used in the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains/<DomainSid>/Auth/Calls/CredentialListMappings.json", host = "api.twilio.com", response = ListSipAuthCallsCredentialListMappingResponse, paginated)]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, CL, CR};
-use crate::{NextPage, Page, Secret, Sid, Timestamp, endpoint};
+use crate::{Secret, Sid, Timestamp};
 
 /// Retrieve a list of credentials.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists/<CredentialListSid>/Credentials.json", host = "api.twilio.com", response = ListSipCredentialResponse, paginated)]

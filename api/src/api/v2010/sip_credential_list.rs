@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, CL};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// Get All Credential Lists
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/CredentialLists.json", host = "api.twilio.com", response = ListSipCredentialListResponse, paginated)]

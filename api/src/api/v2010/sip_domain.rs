@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, BY, PN, SD};
-use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{HttpMethod, Sid, Timestamp};
 
 /// Retrieve a list of domains belonging to the account used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/Domains.json", host = "api.twilio.com", response = ListSipDomainResponse, paginated)]

@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, AL};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// Retrieve a list of IpAccessControlLists that belong to the account used to make the
 /// request

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, AL, IP};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// Read multiple IpAddress resources.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/SIP/IpAccessControlLists/<IpAccessControlListSid>/IpAddresses.json", host = "api.twilio.com", response = ListSipIpAddressResponse, paginated)]

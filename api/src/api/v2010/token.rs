@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::endpoint;
 use crate::prefix::AC;
-use crate::{Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// Create a new token for ICE servers
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Tokens.json", host = "api.twilio.com", response = Token)]

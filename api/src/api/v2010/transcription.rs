@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, RE, TR};
-use crate::{NextPage, Page, Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 use super::TranscriptionStatus;
 

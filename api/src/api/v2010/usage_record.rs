@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::AC;
-use crate::{Date, NextPage, Page, Sid, endpoint};
+use crate::{Date, Sid};
 
 /// Retrieve a list of usage-records belonging to the account used to make the request
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Usage/Records.json", host = "api.twilio.com", response = ListUsageRecordResponse, paginated)]

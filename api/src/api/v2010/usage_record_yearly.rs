@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::AC;
-use crate::{Date, NextPage, Page, Sid, endpoint};
+use crate::{Date, Sid};
 
 /// ListUsageRecordYearly
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Usage/Records/Yearly.json", host = "api.twilio.com", response = ListUsageRecordYearlyResponse, paginated)]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum};
 use crate::prefix::{AC, UT};
-use crate::{HttpMethod, NextPage, Page, Sid, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, Sid, Timestamp};
 
 wire_enum! {
     /// The frequency of a recurring UsageTrigger.  Can be: `daily`, `monthly`, or `yearly`

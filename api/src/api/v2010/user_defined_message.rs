@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::endpoint;
 use crate::prefix::{AC, CA, KX};
-use crate::{Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// Create a new User Defined Message for the given Call SID.
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/UserDefinedMessages.json", host = "api.twilio.com", response = UserDefinedMessage)]

@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::endpoint;
 use crate::prefix::{AC, CA, ZY};
-use crate::{HttpMethod, Sid, Timestamp, endpoint};
+use crate::{HttpMethod, Sid, Timestamp};
 
 /// Subscribe to User Defined Messages for a given Call SID.
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/Calls/<CallSid>/UserDefinedMessageSubscriptions.json", host = "api.twilio.com", response = UserDefinedMessageSubscription)]

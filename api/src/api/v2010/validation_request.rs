@@ -9,8 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::endpoint;
 use crate::prefix::{AC, CA};
-use crate::{HttpMethod, Sid, endpoint};
+use crate::{HttpMethod, Sid};
 
 /// CreateValidationRequest
 #[endpoint(POST, "/2010-04-01/Accounts/<AccountSid>/OutgoingCallerIds.json", host = "api.twilio.com", response = ValidationRequest)]

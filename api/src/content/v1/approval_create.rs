@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Sid;
+use crate::declare::endpoint;
 use crate::prefix::HX;
-use crate::{Sid, endpoint};
 
 /// Create a ContentApprovalRequest for a content item
 #[endpoint(POST, "/v1/Content/<ContentSid>/ApprovalRequests/whatsapp", host = "content.twilio.com", response = ApprovalCreate, json)]

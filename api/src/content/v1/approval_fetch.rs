@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::Sid;
+use crate::declare::endpoint;
 use crate::prefix::{AC, HX};
-use crate::{Sid, endpoint};
 
 /// Fetch a Content resource's approval status by its unique Content Sid
 #[endpoint(GET, "/v1/Content/<Sid>/ApprovalRequests", host = "content.twilio.com", response = ApprovalFetch)]

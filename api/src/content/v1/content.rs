@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum, wire_json};
 use crate::prefix::{AC, HX};
-use crate::{Decimal, NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum, wire_json};
+use crate::{Decimal, PageMeta, Sid, Timestamp};
 
 wire_enum! {
     /// The `callToActionActionType` of the spec: one of `URL`, `PHONE_NUMBER`, `COPY_CODE`,

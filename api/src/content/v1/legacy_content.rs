@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, HX};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{PageMeta, Sid, Timestamp};
 
 /// Retrieve a list of Legacy Contents belonging to the account used to make the request
 #[endpoint(GET, "/v1/LegacyContent", host = "content.twilio.com", response = ListLegacyContentResponse, paginated)]

@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::Sid;
+use crate::declare::endpoint;
 use crate::prefix::{AC, IS, MG};
-use crate::{Sid, endpoint};
 
 /// Fetch the global configuration of conversations on your account
 #[endpoint(GET, "/v1/Configuration", host = "conversations.twilio.com", response = Configuration)]

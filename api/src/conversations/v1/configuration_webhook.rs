@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{endpoint, wire_enum};
 use crate::prefix::AC;
-use crate::{HttpMethod, Sid, endpoint, wire_enum};
+use crate::{HttpMethod, Sid};
 
 wire_enum! {
     /// The routing target of the webhook. Can be ordinary or route internally to Flex

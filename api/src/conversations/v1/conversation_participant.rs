@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, CH, MB, RL};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
+use crate::{PageMeta, Sid, SidOrName, Timestamp};
 
 /// Retrieve a list of all participants of the conversation
 #[endpoint(GET, "/v1/Conversations/<ConversationSid>/Participants", host = "conversations.twilio.com", response = ListConversationParticipantResponse, paginated)]

@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::endpoint;
 use crate::prefix::{AC, CH, IS, MG};
-use crate::{Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 use super::ConversationState;
 

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum};
 use crate::prefix::{AC, CR};
-use crate::{NextPage, Page, PageMeta, Secret, Sid, Timestamp, endpoint, wire_enum};
+use crate::{PageMeta, Secret, Sid, Timestamp};
 
 wire_enum! {
     /// The type of push-notification service the credential is for. Can be: `fcm`, `gcm`,

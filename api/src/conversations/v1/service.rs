@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, IS};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{PageMeta, Sid, Timestamp};
 
 /// Retrieve a list of all conversation services on your account
 #[endpoint(GET, "/v1/Services", host = "conversations.twilio.com", response = ListServiceResponse, paginated)]

@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum};
 use crate::prefix::{AC, BS, CR, IS};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{PageMeta, Sid, Timestamp};
 
 wire_enum! {
     /// The push technology to use for the Binding. Can be: `apn`, `gcm`, `fcm`, or

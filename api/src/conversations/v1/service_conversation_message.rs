@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, CH, HX, IM, IS, MB, ME};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
+use crate::{PageMeta, Sid, SidOrName, Timestamp};
 
 use super::ConversationMessageOrderType;
 

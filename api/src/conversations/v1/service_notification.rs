@@ -9,8 +9,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::Sid;
+use crate::declare::endpoint;
 use crate::prefix::{AC, IS};
-use crate::{Sid, endpoint};
 
 /// Fetch push notification service settings
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration/Notifications", host = "conversations.twilio.com", response = ServiceNotification)]

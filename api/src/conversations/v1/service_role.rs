@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, IS, RL};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{PageMeta, Sid, Timestamp};
 
 use super::RoleType;
 

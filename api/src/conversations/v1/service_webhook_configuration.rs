@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::endpoint;
 use crate::prefix::{AC, IS};
-use crate::{HttpMethod, Sid, endpoint};
+use crate::{HttpMethod, Sid};
 
 /// Fetch a specific service webhook configuration.
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Configuration/Webhooks", host = "conversations.twilio.com", response = ServiceWebhookConfiguration)]

@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, IS, RL, US};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
+use crate::{PageMeta, Sid, SidOrName, Timestamp};
 
 /// Retrieve a list of all conversation users in your account's default service
 #[endpoint(GET, "/v1/Users", host = "conversations.twilio.com", response = ListUserResponse, paginated)]

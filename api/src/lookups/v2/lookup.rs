@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{Timestamp, endpoint, wire_enum};
+use crate::Timestamp;
+use crate::declare::{endpoint, wire_enum};
 
 wire_enum! {
     /// Contains reasons why a phone number is invalid. Possible values: TOO_SHORT,

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{endpoint, wire_enum, wire_json};
+use crate::declare::{endpoint, wire_enum, wire_json};
 
 use super::{
     CallForwardingInfo, CallerNameInfo, IdentityMatchInfo, LineStatusInfo,

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Timestamp, endpoint, wire_enum};
+use crate::Timestamp;
+use crate::declare::{endpoint, wire_enum};
 
 wire_enum! {
     /// The new line type to override the original line type

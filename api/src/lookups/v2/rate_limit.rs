@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint;
+use crate::declare::endpoint;
 
 /// Retrieve the list of rate limits for all fields (if any)
 /// It returns also the twilio rate limits.

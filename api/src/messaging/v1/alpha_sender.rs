@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, AI, MG};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
+use crate::{PageMeta, Sid, SidOrName, Timestamp};
 
 /// ListAlphaSender
 #[endpoint(GET, "/v1/Services/<ServiceSid>/AlphaSenders", host = "messaging.twilio.com", response = ListAlphaSenderResponse, paginated)]

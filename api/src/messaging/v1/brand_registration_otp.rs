@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Sid;
+use crate::declare::endpoint;
 use crate::prefix::{AC, BN};
-use crate::{Sid, endpoint};
 
 /// CreateBrandRegistrationOtp
 #[endpoint(POST, "/v1/a2p/BrandRegistrations/<BrandRegistrationSid>/SmsOtp", host = "messaging.twilio.com", response = BrandRegistrationOtp)]

@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum};
 use crate::prefix::{AC, BN, BU};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{PageMeta, Sid, Timestamp};
 
 wire_enum! {
     /// Brand Registration status. One of "PENDING", "APPROVED", "FAILED", "IN_REVIEW",

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum};
 use crate::prefix::{AC, BN, VT};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{PageMeta, Sid, Timestamp};
 
 wire_enum! {
     /// The third-party provider that has conducted the vetting. One of “CampaignVerify”

@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, MG, XE};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
+use crate::{PageMeta, Sid, SidOrName, Timestamp};
 
 /// ListChannelSender
 #[endpoint(GET, "/v1/Services/<MessagingServiceSid>/ChannelSenders", host = "messaging.twilio.com", response = ListChannelSenderResponse, paginated)]

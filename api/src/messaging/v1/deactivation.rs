@@ -8,7 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Date, endpoint};
+use crate::Date;
+use crate::declare::endpoint;
 
 /// Fetch a list of all United States numbers that have been deactivated on a specific date.
 ///

@@ -9,8 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, AI, MG};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
+use crate::{PageMeta, Sid, SidOrName, Timestamp};
 
 /// ListDestinationAlphaSender
 #[endpoint(GET, "/v1/Services/<ServiceSid>/DestinationAlphaSenders", host = "messaging.twilio.com", response = ListDestinationAlphaSenderResponse, paginated)]

@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::endpoint;
 use crate::prefix::{CW, DN};
-use crate::{Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// FetchDomainCertV4
 #[endpoint(GET, "/v1/LinkShortening/Domains/<DomainSid>/Certificate", host = "messaging.twilio.com", response = DomainCertV4)]

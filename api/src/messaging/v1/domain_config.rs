@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::endpoint;
 use crate::prefix::{DN, ZK};
-use crate::{Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// FetchDomainConfig
 #[endpoint(GET, "/v1/LinkShortening/Domains/<DomainSid>/Config", host = "messaging.twilio.com", response = DomainConfig)]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::endpoint;
 use crate::prefix::{DN, MG, ZK};
-use crate::{Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// FetchDomainConfigMessagingService
 #[endpoint(GET, "/v1/LinkShortening/MessagingService/<MessagingServiceSid>/DomainConfig", host = "messaging.twilio.com", response = DomainConfigMessagingService)]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Sid;
+use crate::declare::endpoint;
 use crate::prefix::DN;
-use crate::{Sid, endpoint};
 
 /// FetchDomainDnsValidation
 #[endpoint(GET, "/v1/LinkShortening/Domains/<DomainSid>/ValidateDns", host = "messaging.twilio.com", response = DomainDnsValidation)]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::endpoint;
 use crate::prefix::{AC, MG, QE};
-use crate::{Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// CreateExternalCampaign
 #[endpoint(POST, "/v1/Services/PreregisteredUsa2p", host = "messaging.twilio.com", response = ExternalCampaign)]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Sid;
+use crate::declare::endpoint;
 use crate::prefix::{DN, MG};
-use crate::{Sid, endpoint};
 
 /// CreateLinkshorteningMessagingService
 #[endpoint(POST, "/v1/LinkShortening/Domains/<DomainSid>/MessagingServices/<MessagingServiceSid>", host = "messaging.twilio.com", response = LinkshorteningMessagingService)]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Sid;
+use crate::declare::endpoint;
 use crate::prefix::{DN, MG};
-use crate::{Sid, endpoint};
 
 /// FetchLinkshorteningMessagingServiceDomainAssociation
 #[endpoint(GET, "/v1/LinkShortening/MessagingServices/<MessagingServiceSid>/Domain", host = "messaging.twilio.com", response = LinkshorteningMessagingServiceDomainAssociation)]

@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, MG, PN};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
+use crate::{PageMeta, Sid, SidOrName, Timestamp};
 
 /// ListPhoneNumber
 #[endpoint(GET, "/v1/Services/<ServiceSid>/PhoneNumbers", host = "messaging.twilio.com", response = ListPhoneNumberResponse, paginated)]

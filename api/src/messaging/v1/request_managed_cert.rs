@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::endpoint;
 use crate::prefix::{CW, DN};
-use crate::{Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// UpdateRequestManagedCert
 #[endpoint(POST, "/v1/LinkShortening/Domains/<DomainSid>/RequestManagedCert", host = "messaging.twilio.com", response = RequestManagedCert)]

@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum};
 use crate::prefix::{AC, MG};
-use crate::{HttpMethod, NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, PageMeta, Sid, Timestamp};
 
 wire_enum! {
     /// Reserved.

@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, MG, SC};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
+use crate::{PageMeta, Sid, SidOrName, Timestamp};
 
 /// ListShortCode
 #[endpoint(GET, "/v1/Services/<ServiceSid>/ShortCodes", host = "messaging.twilio.com", response = ListShortCodeResponse, paginated)]

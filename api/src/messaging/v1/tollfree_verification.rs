@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum};
 use crate::prefix::{AC, BU, HH, PN, RA};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{PageMeta, Sid, Timestamp};
 
 wire_enum! {
     /// The category of the use case for the Tollfree Number. List as many as are

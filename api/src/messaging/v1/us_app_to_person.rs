@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, BN, MG, QE};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{PageMeta, Sid, Timestamp};
 
 /// ListUsAppToPerson
 #[endpoint(GET, "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p", host = "messaging.twilio.com", response = ListUsAppToPersonResponse, paginated)]

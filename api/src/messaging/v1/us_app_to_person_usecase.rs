@@ -11,8 +11,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::Sid;
+use crate::declare::endpoint;
 use crate::prefix::{BN, MG};
-use crate::{Sid, endpoint};
 
 /// FetchUsAppToPersonUsecase
 #[endpoint(GET, "/v1/Services/<MessagingServiceSid>/Compliance/Usa2p/Usecases", host = "messaging.twilio.com", response = UsAppToPersonUsecase)]

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::endpoint;
+use crate::declare::endpoint;
 
 /// FetchUsecase
 #[endpoint(GET, "/v1/Services/Usecases", host = "messaging.twilio.com", response = Usecase)]

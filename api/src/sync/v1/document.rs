@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, ET, IS};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
+use crate::{PageMeta, Sid, SidOrName, Timestamp};
 
 /// FetchDocument
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Documents/<Sid>", host = "sync.twilio.com", response = Document)]

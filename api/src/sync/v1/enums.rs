@@ -4,7 +4,7 @@
 //! The enums of Sync v1 that several resources share: one type per set of values, whatever
 //! the spec names it.
 
-use crate::wire_enum;
+use crate::declare::wire_enum;
 
 wire_enum! {
     /// One of `asc`, `desc`.

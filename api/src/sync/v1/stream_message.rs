@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::endpoint;
 use crate::prefix::{IS, TO, TZ};
-use crate::{Sid, SidOrName, endpoint};
+use crate::{Sid, SidOrName};
 
 /// Create a new Stream Message.
 #[endpoint(POST, "/v1/Services/<ServiceSid>/Streams/<StreamSid>/Messages", host = "sync.twilio.com", response = StreamMessage)]

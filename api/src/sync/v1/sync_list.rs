@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, ES, IS};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
+use crate::{PageMeta, Sid, SidOrName, Timestamp};
 
 /// FetchSyncList
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Lists/<Sid>", host = "sync.twilio.com", response = SyncList)]

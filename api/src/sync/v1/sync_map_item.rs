@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, IS, MP};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
+use crate::{PageMeta, Sid, SidOrName, Timestamp};
 
 use super::{ItemQueryFromBoundType, ItemQueryResultOrder};
 

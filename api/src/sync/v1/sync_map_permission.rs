@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, IS, MP};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, endpoint};
+use crate::{PageMeta, Sid, SidOrName};
 
 /// Fetch a specific Sync Map Permission.
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Maps/<MapSid>/Permissions/<Identity>", host = "sync.twilio.com", response = SyncMapPermission)]

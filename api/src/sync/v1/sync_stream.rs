@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, IS, TO};
-use crate::{NextPage, Page, PageMeta, Sid, SidOrName, Timestamp, endpoint};
+use crate::{PageMeta, Sid, SidOrName, Timestamp};
 
 /// Fetch a specific Stream.
 #[endpoint(GET, "/v1/Services/<ServiceSid>/Streams/<Sid>", host = "sync.twilio.com", response = SyncStream)]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{endpoint, wire_enum};
 use crate::prefix::{AC, VA, YK};
-use crate::{Sid, Timestamp, endpoint, wire_enum};
+use crate::{Sid, Timestamp};
 
 wire_enum! {
     /// The Type of the Factor. Currently only `push` is supported.

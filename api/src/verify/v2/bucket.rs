@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, BL, RK, VA};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{PageMeta, Sid, Timestamp};
 
 /// Retrieve a list of all Buckets for a Rate Limit.
 #[endpoint(GET, "/v2/Services/<ServiceSid>/RateLimits/<RateLimitSid>/Buckets", host = "verify.twilio.com", response = ListBucketResponse, paginated)]

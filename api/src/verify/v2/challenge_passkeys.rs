@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{endpoint, wire_json};
 use crate::prefix::{AC, VA, YC, YE, YF};
-use crate::{Sid, Timestamp, endpoint, wire_json};
+use crate::{Sid, Timestamp};
 
 use super::{AuthenticatorAttachment, PublicKeyCredentialType};
 

@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, VA, YE};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{PageMeta, Sid, Timestamp};
 
 /// Retrieve a list of all Entities for a Service.
 #[endpoint(GET, "/v2/Services/<ServiceSid>/Entities", host = "verify.twilio.com", response = ListEntityResponse, paginated)]

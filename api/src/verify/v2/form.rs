@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{endpoint, wire_enum};
+use crate::declare::{endpoint, wire_enum};
 
 wire_enum! {
     /// The Type of this Form. Currently only `form-push` is supported.

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, MG, VA};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{PageMeta, Sid, Timestamp};
 
 /// Retrieve a list of all Messaging Configurations for a Service.
 #[endpoint(GET, "/v2/Services/<ServiceSid>/MessagingConfigurations", host = "verify.twilio.com", response = ListMessagingConfigurationResponse, paginated)]

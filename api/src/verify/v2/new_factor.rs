@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{endpoint, wire_enum};
 use crate::prefix::{AC, VA, YE, YF};
-use crate::{Secret, Sid, Timestamp, endpoint, wire_enum};
+use crate::{Secret, Sid, Timestamp};
 
 use super::{FactorStatuses, FactorTotpAlgorithms, FactorTypes};
 

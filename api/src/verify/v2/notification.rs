@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::endpoint;
 use crate::prefix::{AC, NT, VA, YC, YE};
-use crate::{Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 /// Create a new Notification for the corresponding Challenge
 #[endpoint(POST, "/v2/Services/<ServiceSid>/Entities/<Identity>/Challenges/<ChallengeSid>/Notifications", host = "verify.twilio.com", response = Notification)]

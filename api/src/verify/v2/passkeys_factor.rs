@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{endpoint, wire_enum, wire_json};
 use crate::prefix::{AC, VA, YE, YF};
-use crate::{Sid, Timestamp, endpoint, wire_enum, wire_json};
+use crate::{Sid, Timestamp};
 
 use super::{AuthenticatorAttachment, PublicKeyCredentialType};
 

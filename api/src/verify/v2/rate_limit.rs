@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, RK, VA};
-use crate::{NextPage, Page, PageMeta, Sid, Timestamp, endpoint};
+use crate::{PageMeta, Sid, Timestamp};
 
 /// Retrieve a list of all Rate Limits for a service.
 #[endpoint(GET, "/v2/Services/<ServiceSid>/RateLimits", host = "verify.twilio.com", response = ListRateLimitResponse, paginated)]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Sid;
+use crate::declare::endpoint;
 use crate::prefix::GN;
-use crate::{Sid, endpoint};
 
 /// Add a new phone number to SafeList.
 #[endpoint(POST, "/v2/SafeList/Numbers", host = "verify.twilio.com", response = Safelist)]

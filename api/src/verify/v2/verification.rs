@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{endpoint, wire_enum};
 use crate::prefix::{AC, HJ, VA, VE};
-use crate::{Sid, SidOrName, Timestamp, endpoint, wire_enum};
+use crate::{Sid, SidOrName, Timestamp};
 
 use super::VerificationChannel;
 

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::endpoint;
 use crate::prefix::VA;
-use crate::{Sid, Timestamp, endpoint};
+use crate::{Sid, Timestamp};
 
 use super::VerificationAttemptChannels;
 

@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::endpoint;
 use crate::prefix::{AC, VA, VE};
-use crate::{Secret, Sid, Timestamp, endpoint};
+use crate::{Secret, Sid, Timestamp};
 
 use super::VerificationChannel;
 

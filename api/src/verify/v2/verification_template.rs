@@ -8,8 +8,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::declare::{NextPage, Page, endpoint};
 use crate::prefix::{AC, HJ};
-use crate::{NextPage, Page, PageMeta, Sid, endpoint};
+use crate::{PageMeta, Sid};
 
 /// List all the available templates for a given Account.
 #[endpoint(GET, "/v2/Templates", host = "verify.twilio.com", response = ListVerificationTemplateResponse, paginated)]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::declare::{NextPage, Page, endpoint, wire_enum};
 use crate::prefix::{AC, VA, YW};
-use crate::{HttpMethod, NextPage, Page, PageMeta, Sid, Timestamp, endpoint, wire_enum};
+use crate::{HttpMethod, PageMeta, Sid, Timestamp};
 
 wire_enum! {
     /// The webhook status. Default value is `enabled`. One of: `enabled` or `disabled`

@@ -2,7 +2,8 @@
 //! v2010's `UpdateIncomingPhoneNumber` moves a number to the body's `AccountSid`); and
 //! `answers_with_redirect`, for an endpoint whose answer is a `3xx` with a body.
 
-use twill_api::{Endpoint, Form, Location, endpoint};
+use twill_api::declare::{Form, Location, endpoint};
+use twill_api::{Endpoint};
 
 const OWN: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const NEW: &str = "ACbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";

@@ -1,6 +1,7 @@
 //! Every kind of field, encoded the way Twilio expects.
 
-use twill_api::{Endpoint, Form, Method, endpoint};
+use twill_api::declare::{Form, Method, endpoint};
+use twill_api::{Endpoint};
 
 /// A list request: query parameters, a rename, a repeated key.
 #[endpoint(GET, "/v1/Services/<ChatServiceSid>/Users", host = "conversations.twilio.com", response = serde_json::Value)]

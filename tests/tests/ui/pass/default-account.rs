@@ -1,7 +1,8 @@
 //! `#[param(default_account)]`: an `Option` path parameter that takes the client's
 //! account SID when `None`.
 
-use twill_api::{Endpoint, Form, Location, ValidationErrorKind, endpoint};
+use twill_api::declare::{Form, Location, endpoint};
+use twill_api::{Endpoint, ValidationErrorKind};
 
 const OWN: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const SUB: &str = "ACbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";

@@ -1,7 +1,8 @@
 //! Derives on either side of the attribute, borrowed fields, and a parameterless
 //! endpoint.
 
-use twill_api::{Endpoint, Form, endpoint};
+use twill_api::declare::{Form, endpoint};
+use twill_api::{Endpoint};
 
 /// Derives above and below `#[endpoint]` both see the struct without helper attributes.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 #![deny(unused_qualifications, unused_imports, missing_docs, unreachable_pub)]
 
 /// Fetch a service.
-#[twill_api::endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = ())]
+#[twill_api::declare::endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = ())]
 pub struct FetchService {
     /// The service SID.
     #[sid(prefix = "IS")]
@@ -13,7 +13,7 @@ pub struct FetchService {
 }
 
 /// Update a service.
-#[twill_api::endpoint(POST, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = ())]
+#[twill_api::declare::endpoint(POST, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = ())]
 pub(crate) struct UpdateService {
     #[sid(prefix = "IS")]
     pub(crate) sid: ::std::string::String,

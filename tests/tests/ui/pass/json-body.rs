@@ -1,7 +1,8 @@
 //! `json`: body parameters sent as one JSON object keyed by wire name; path parameters,
 //! headers and the query are unchanged.
 
-use twill_api::{BodyFormat, Endpoint, Form, Headers, JsonBody, Location, ValueKind, endpoint, wire_json};
+use twill_api::declare::{BodyFormat, Form, Headers, JsonBody, Location, ValueKind, endpoint, wire_json};
+use twill_api::{Endpoint};
 
 /// A nested object of the body.
 #[derive(serde::Serialize)]

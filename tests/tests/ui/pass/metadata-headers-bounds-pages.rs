@@ -1,9 +1,7 @@
 //! Metadata constants, headers, integer bounds, required lists and `paginated`.
 
-use twill_api::{
-    Endpoint, Headers, Location, Page, PageMeta, Timestamp, ValidationErrorKind, ValueKind,
-    endpoint, wire_enum,
-};
+use twill_api::declare::{Headers, Location, Page, ValueKind, endpoint, wire_enum};
+use twill_api::{Endpoint, PageMeta, Timestamp, ValidationErrorKind};
 
 wire_enum! {
     /// Whether webhooks fire for this request.
@@ -23,7 +21,7 @@ struct RolePage {
 impl Page for RolePage {
     type Item = String;
 
-    fn next_page(&self) -> twill_api::NextPage<'_> {
+    fn next_page(&self) -> twill_api::declare::NextPage<'_> {
         self.meta.next_page()
     }
 

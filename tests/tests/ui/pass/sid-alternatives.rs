@@ -1,6 +1,7 @@
 //! `#[sid(prefix = "SM|MM")]`: a SID with any of the prefixes passes.
 
-use twill_api::{Endpoint, ValidationErrorKind, endpoint};
+use twill_api::declare::{endpoint};
+use twill_api::{Endpoint, ValidationErrorKind};
 
 /// Fetch a message or an MMS.
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Messages/<Sid>.json", host = "api.twilio.com", response = ())]

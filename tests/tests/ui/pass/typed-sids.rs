@@ -5,7 +5,8 @@
 use twill_api::api::v2010::FetchMessage;
 use twill_api::conversations::v1::{FetchConversation, FetchRole, Role};
 use twill_api::prefix::{CH, IS, MM, RL, SM, SmOrMm};
-use twill_api::{Endpoint, Form, Sid, SidOrName, ValueKind, endpoint, sid};
+use twill_api::declare::{Form, ValueKind, endpoint};
+use twill_api::{Endpoint, Sid, SidOrName, sid};
 
 const SERVICE: Sid<IS> = sid!("IS0123456789abcdef0123456789abcdef");
 const ROLE: Sid<RL> = sid!("RL0123456789ABCDEF0123456789abcdef");

@@ -1,7 +1,8 @@
 //! A declaration with a mistake still gives a struct with `send` and an `Endpoint`
 //! impl, so its uses report nothing more than the mistake itself.
 
-use twill_api::{Client, Endpoint, endpoint};
+use twill_api::declare::{endpoint};
+use twill_api::{Client, Endpoint};
 
 #[endpoint(GET, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = serde_json::Value)]
 struct FetchService {

@@ -1,4 +1,4 @@
-use twill_api::endpoint;
+use twill_api::declare::endpoint;
 
 #[endpoint(GET, "/v1/Services", host = "conversations.twilio.com", response = (), crate = ::twill_api, crate = ::twill_runtime)]
 struct ListService {}

@@ -1,10 +1,10 @@
-use twill_api::endpoint;
+use twill_api::declare::endpoint;
 
 /// A wire value that serde cannot serialize, so it cannot be in a JSON body.
 struct Color;
 
-impl twill_api::WireValue for Color {
-    const KIND: twill_api::ValueKind = twill_api::ValueKind::String;
+impl twill_api::declare::WireValue for Color {
+    const KIND: twill_api::declare::ValueKind = twill_api::declare::ValueKind::String;
 
     fn to_wire(&self) -> std::borrow::Cow<'_, str> {
         "red".into()

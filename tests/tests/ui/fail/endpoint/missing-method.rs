@@ -1,4 +1,4 @@
-use twill_api::endpoint;
+use twill_api::declare::endpoint;
 
 #[endpoint("/v1/Services/<Sid>", response = ())]
 struct FetchService {

@@ -1,4 +1,4 @@
-use twill_api::endpoint;
+use twill_api::declare::endpoint;
 
 // Matched ignoring case, as HTTP does.
 #[endpoint(GET, "/v1/Roles", host = "preview-iam.twilio.com", response = ())]

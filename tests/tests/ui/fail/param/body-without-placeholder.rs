@@ -1,4 +1,4 @@
-use twill_api::endpoint;
+use twill_api::declare::endpoint;
 
 #[endpoint(POST, "/v1/Services/<Sid>", host = "conversations.twilio.com", response = ())]
 struct UpdateService {

@@ -1,4 +1,4 @@
-use twill_api::endpoint;
+use twill_api::declare::endpoint;
 
 #[endpoint(GET, "/2010-04-01/Accounts/<AccountSid>/Messages.json", host = "api.twilio.com", response = ())]
 struct ListMessage {

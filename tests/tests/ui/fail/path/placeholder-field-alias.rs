@@ -1,4 +1,4 @@
-use twill_api::endpoint;
+use twill_api::declare::endpoint;
 
 // An alias hides the `Vec` from the macro; the runtime's trait bound still refuses it.
 type Sids = Vec<String>;

@@ -1,4 +1,4 @@
-use twill_api::endpoint;
+use twill_api::declare::endpoint;
 
 #[endpoint(GET, "/v1/Services/<ServiceSid><Sid>", host = "conversations.twilio.com", response = ())]
 struct FetchRole {

@@ -1,5 +1,6 @@
 use twill_api::prefix::RL;
-use twill_api::{Sid, endpoint};
+use twill_api::declare::{endpoint};
+use twill_api::{Sid};
 
 #[endpoint(GET, "/v1/Roles/<Sid>", host = "conversations.twilio.com", response = ())]
 struct FetchRole {
