@@ -16,6 +16,7 @@
 //! never edited by hand.
 
 pub mod doc;
+pub mod doc_fallback;
 pub mod doc_overrides;
 pub mod emit;
 pub mod enums;

@@ -1,6 +1,7 @@
 //! The `#[endpoint]` struct of one operation.
 
 use crate::doc::doc;
+use crate::doc_fallback::Kind;
 use crate::emit::Gen;
 use crate::json::Json;
 use crate::naming::{field_names, pascal, rename_type};
@@ -168,7 +169,9 @@ impl Gen<'_> {
             }
             let text = match crate::doc_overrides::doc_override(op_id, &p.wire) {
                 Some(text) => text.to_owned(),
-                None if p.description.is_empty() => self.fallback_doc(p.schema, &p.wire),
+                None if p.description.is_empty() => {
+                    self.fallback_doc(p.schema, &p.wire, op_id, Kind::Param)
+                }
                 None => p.description.clone(),
             };
             fields += &doc(&text, "    ");

@@ -2,6 +2,7 @@
 //! can be endpoint fields.
 
 use crate::doc::doc;
+use crate::doc_fallback::Kind;
 use crate::emit::{Gen, string_literal};
 use crate::json::Json;
 use crate::naming::{field_names, rename_type};
@@ -49,7 +50,7 @@ impl Gen<'_> {
                     .any(|t| rust.starts_with(t));
             let text = match property.at("description").non_empty_str() {
                 Some(text) => text.to_owned(),
-                None => self.fallback_doc(property, wire),
+                None => self.fallback_doc(property, wire, key, Kind::Object),
             };
             fields += &doc(&text, "    ");
             let mut serde = Vec::new();

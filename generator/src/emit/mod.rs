@@ -8,6 +8,7 @@ pub mod resource;
 
 use std::collections::BTreeSet;
 
+use crate::doc_fallback::{Described, Kind, from_name, well_known};
 use crate::enums::{EnumPlan, EnumUse};
 use crate::json::Json;
 use crate::plan::Plan;
@@ -55,6 +56,8 @@ pub struct Gen<'a> {
     pub extras: Vec<(String, String)>,
     /// Named types that only some modules define: name and module.
     pub defined_in: Vec<(String, String)>,
+    /// The spec's descriptions by name, for what it leaves undescribed.
+    described: Described,
 }
 
 impl<'a> Gen<'a> {
@@ -79,6 +82,7 @@ impl<'a> Gen<'a> {
             made: Vec::new(),
             extras: Vec::new(),
             defined_in,
+            described: Described::new(spec),
         }
     }
 
@@ -120,11 +124,13 @@ impl<'a> Gen<'a> {
         self.made.push((key, rust));
     }
 
-    /// For what the spec leaves undescribed: an enum's values, or a plain note.
-    pub fn fallback_doc(&self, schema: &Json, name: &str) -> String {
+    /// For what the spec leaves undescribed: an enum's values; else the description the
+    /// name has elsewhere in the spec, a well-known name's, or one made of the words of
+    /// `name` and of its `owner` (see [`crate::doc_fallback`]).
+    pub fn fallback_doc(&self, schema: &Json, name: &str, owner: &str, kind: Kind) -> String {
         let target = schema.get("items").unwrap_or(schema);
-        let values = ref_name(target)
-            .and_then(|r| self.spec.schema(r))
+        let resolved = ref_name(target).and_then(|r| self.spec.schema(r));
+        let values = resolved
             .map(|s| s.at("enum"))
             .or_else(|| target.get("enum"));
         if let Some(values) = values.filter(|v| !v.items().is_empty()) {
@@ -135,7 +141,14 @@ impl<'a> Gen<'a> {
                 .collect();
             return format!("One of {}.", values.join(", "));
         }
-        format!("`{name}`: the API description does not describe it.")
+        if let Some(text) = self.described.reuse(name, kind) {
+            return text;
+        }
+        if let Some(text) = well_known(name, kind) {
+            return text.to_owned();
+        }
+        let boolean = schema.at("type").as_str() == Some("boolean");
+        from_name(name, owner, kind, boolean)
     }
 }
 

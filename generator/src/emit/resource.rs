@@ -2,6 +2,7 @@
 //! wire enums.
 
 use crate::doc::{doc, markdown};
+use crate::doc_fallback::{Kind, from_name};
 use crate::emit::{Gen, string_literal};
 use crate::enums::PlannedEnum;
 use crate::json::Json;
@@ -100,6 +101,18 @@ impl Gen<'_> {
         };
         let properties = self.properties(schema);
         let properties = properties.as_slice();
+        let kind = if key.contains('.') || key.starts_with("inline:") {
+            Kind::Resource
+        } else {
+            Kind::Object
+        };
+        // A list's page is named after its operation: its words, without the verb.
+        let is_operation = self.spec.operations().iter().any(|op| op.id() == key);
+        let owner = if is_operation {
+            format!("inline:{key}")
+        } else {
+            key.to_owned()
+        };
         let mut types = Vec::new();
         for (_, property) in properties {
             types.push(self.property_type(property, module)?);
@@ -157,7 +170,7 @@ impl Gen<'_> {
             ) {
                 (Some(text), _) => text.to_owned(),
                 (None, Some(text)) => text.to_owned(),
-                (None, None) => self.fallback_doc(property, prop),
+                (None, None) => self.fallback_doc(property, prop, &owner, kind),
             };
             out += &doc(&text, "    ");
             if property.has("type") && !property.at("nullable").is_true() {
@@ -316,6 +329,6 @@ fn page_field_doc(prop: &str) -> String {
         "page_size" => "How many items a page holds at most.".to_owned(),
         "start" => "The position of this page's first item in the whole list, from 0.".to_owned(),
         "end" => "The position of this page's last item in the whole list.".to_owned(),
-        other => format!("`{other}`: the API description does not describe it."),
+        other => from_name(other, "page", Kind::Object, false),
     }
 }

@@ -46,12 +46,12 @@ pub struct ListAvailablePhoneNumberCountry {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListAvailablePhoneNumberCountryResponse {
-    /// `countries`: the API description does not describe it.
+    /// The countries of the available phone number country.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub countries: Option<Vec<AvailablePhoneNumberCountry>>,
-    /// `uri`: the API description does not describe it.
+    /// The URI of the available phone number country.
     pub uri: Option<String>,
 }
 

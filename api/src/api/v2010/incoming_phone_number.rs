@@ -501,7 +501,7 @@ pub struct IncomingPhoneNumber {
     /// regions require a Bundle to meet local Regulations.
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub bundle_sid: Option<Sid<BU>>,
-    /// `status`: the API description does not describe it.
+    /// The status of the incoming phone number.
     pub status: Option<String>,
     /// The phone number type.
     #[serde(rename = "type")]

@@ -333,6 +333,6 @@ pub struct IncomingPhoneNumberMobile {
     /// regions require a Bundle to meet local Regulations.
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub bundle_sid: Option<Sid<BU>>,
-    /// `status`: the API description does not describe it.
+    /// The status of the incoming phone number mobile.
     pub status: Option<String>,
 }

@@ -182,6 +182,6 @@ pub struct RealtimeTranscription {
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
-    /// `uri`: the API description does not describe it.
+    /// The URI of the resource, relative to `<https://api.twilio.com`.>
     pub uri: Option<String>,
 }

@@ -20,7 +20,8 @@ use crate::{Sid, Timestamp};
     serde(deny_unknown_fields)
 )]
 pub struct ListSigningKey {
-    /// `AccountSid`: the API description does not describe it.
+    /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
+    /// the resource.
     ///
     /// `None`: the client's account.
     #[param(default_account)]
@@ -89,12 +90,13 @@ impl Page for ListSigningKeyResponse {
     serde(deny_unknown_fields)
 )]
 pub struct FetchSigningKey {
-    /// `AccountSid`: the API description does not describe it.
+    /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
+    /// the resource.
     ///
     /// `None`: the client's account.
     #[param(default_account)]
     pub account_sid: Option<Sid<AC>>,
-    /// `Sid`: the API description does not describe it.
+    /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<SK>,
 }
 
@@ -118,14 +120,16 @@ impl FetchSigningKey {
     serde(deny_unknown_fields)
 )]
 pub struct UpdateSigningKey {
-    /// `AccountSid`: the API description does not describe it.
+    /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
+    /// the resource.
     ///
     /// `None`: the client's account.
     #[param(default_account)]
     pub account_sid: Option<Sid<AC>>,
-    /// `Sid`: the API description does not describe it.
+    /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<SK>,
-    /// `FriendlyName`: the API description does not describe it.
+    /// A descriptive string that you create to describe the resource. It can be up to 64
+    /// characters long.
     pub friendly_name: Option<String>,
 }
 
@@ -150,12 +154,13 @@ impl UpdateSigningKey {
     serde(deny_unknown_fields)
 )]
 pub struct DeleteSigningKey {
-    /// `AccountSid`: the API description does not describe it.
+    /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created
+    /// the resource.
     ///
     /// `None`: the client's account.
     #[param(default_account)]
     pub account_sid: Option<Sid<AC>>,
-    /// `Sid`: the API description does not describe it.
+    /// A 34 character string that uniquely identifies this resource.
     pub sid: Sid<SK>,
 }
 
@@ -179,15 +184,17 @@ impl DeleteSigningKey {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SigningKey {
-    /// `sid`: the API description does not describe it.
+    /// A 34 character string that uniquely identifies this resource.
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub sid: Option<Sid<SK>>,
-    /// `friendly_name`: the API description does not describe it.
+    /// The string that you assigned to describe the resource.
     pub friendly_name: Option<String>,
-    /// `date_created`: the API description does not describe it.
+    /// The date and time in GMT that the resource was created specified in [RFC
+    /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_created: Option<Timestamp>,
-    /// `date_updated`: the API description does not describe it.
+    /// The date and time in GMT that the resource was last updated specified in [RFC
+    /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
 }

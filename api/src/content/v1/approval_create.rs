@@ -20,7 +20,7 @@ use crate::prefix::HX;
     serde(deny_unknown_fields)
 )]
 pub struct CreateApprovalCreate {
-    /// `ContentSid`: the API description does not describe it.
+    /// The content SID of the approval create.
     pub content_sid: Sid<HX>,
     /// Name of the template.
     #[param(rename = "name")]
@@ -50,17 +50,17 @@ impl CreateApprovalCreate {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ApprovalCreate {
-    /// `name`: the API description does not describe it.
+    /// Name of the template.
     pub name: Option<String>,
-    /// `category`: the API description does not describe it.
+    /// A WhatsApp recognized template category.
     pub category: Option<String>,
-    /// `content_type`: the API description does not describe it.
+    /// The content type of the approval create.
     pub content_type: Option<String>,
-    /// `status`: the API description does not describe it.
+    /// The status of the approval create.
     pub status: Option<String>,
-    /// `rejection_reason`: the API description does not describe it.
+    /// The rejection reason of the approval create.
     pub rejection_reason: Option<String>,
-    /// `allow_category_change`: the API description does not describe it.
+    /// The allow category change flag of the approval create.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub allow_category_change: Option<bool>,
 }

@@ -112,7 +112,8 @@ pub struct UpdateContent {
     /// Language code for the content
     #[param(rename = "language")]
     pub language: Option<String>,
-    /// `types`: the API description does not describe it.
+    /// The [Content types](https://www.twilio.com/docs/content-api/content-types-overview)
+    /// (e.g. twilio/text) for this Content resource.
     #[param(rename = "types")]
     pub types: Types,
 }
@@ -218,7 +219,8 @@ pub struct CreateContent {
     /// Language code for the content
     #[param(rename = "language")]
     pub language: String,
-    /// `types`: the API description does not describe it.
+    /// The [Content types](https://www.twilio.com/docs/content-api/content-types-overview)
+    /// (e.g. twilio/text) for this Content resource.
     #[param(rename = "types")]
     pub types: Types,
 }
@@ -283,7 +285,7 @@ pub struct Content {
 /// Type containing only plain text-based content
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TwilioText {
-    /// `body`: the API description does not describe it.
+    /// The body of the twilio text.
     pub body: String,
 }
 
@@ -294,10 +296,10 @@ wire_json!(TwilioText);
 /// content.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TwilioMedia {
-    /// `body`: the API description does not describe it.
+    /// The body of the twilio media.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
-    /// `media`: the API description does not describe it.
+    /// The media of the twilio media.
     pub media: Vec<String>,
 }
 
@@ -307,17 +309,17 @@ wire_json!(TwilioMedia);
 /// enhance delivery notifications or connect recipients to physical experiences you offer.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TwilioLocation {
-    /// `latitude`: the API description does not describe it.
+    /// The latitude of the twilio location.
     pub latitude: Decimal,
-    /// `longitude`: the API description does not describe it.
+    /// The longitude of the twilio location.
     pub longitude: Decimal,
-    /// `label`: the API description does not describe it.
+    /// The label of the twilio location.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// `id`: the API description does not describe it.
+    /// The ID of the twilio location.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// `address`: the API description does not describe it.
+    /// The address of the twilio location.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
 }
@@ -327,11 +329,11 @@ wire_json!(TwilioLocation);
 /// The `listItem` object of a JSON request body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ListItem {
-    /// `id`: the API description does not describe it.
+    /// The ID of the list item.
     pub id: String,
-    /// `item`: the API description does not describe it.
+    /// The item of the list item.
     pub item: String,
-    /// `description`: the API description does not describe it.
+    /// The description of the list item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
@@ -342,11 +344,11 @@ wire_json!(ListItem);
 /// users to make a selection.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TwilioListPicker {
-    /// `body`: the API description does not describe it.
+    /// The body of the twilio list picker.
     pub body: String,
-    /// `button`: the API description does not describe it.
+    /// The button of the twilio list picker.
     pub button: String,
-    /// `items`: the API description does not describe it.
+    /// The items of the twilio list picker.
     pub items: Vec<ListItem>,
 }
 
@@ -358,18 +360,18 @@ pub struct CallToActionAction {
     /// One of `URL`, `PHONE_NUMBER`, `COPY_CODE`, `VOICE_CALL`, `VOICE_CALL_REQUEST`.
     #[serde(rename = "type")]
     pub action_type: CallToActionType,
-    /// `title`: the API description does not describe it.
+    /// The title of the call to action action.
     pub title: String,
-    /// `url`: the API description does not describe it.
+    /// The URL of the call to action action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// `phone`: the API description does not describe it.
+    /// The phone of the call to action action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// `code`: the API description does not describe it.
+    /// The code of the call to action action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-    /// `id`: the API description does not describe it.
+    /// The ID of the call to action action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
@@ -380,9 +382,9 @@ wire_json!(CallToActionAction);
 /// website or making a phone call.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TwilioCallToAction {
-    /// `body`: the API description does not describe it.
+    /// The body of the twilio call to action.
     pub body: String,
-    /// `actions`: the API description does not describe it.
+    /// The actions of the twilio call to action.
     pub actions: Vec<CallToActionAction>,
 }
 
@@ -394,9 +396,9 @@ pub struct QuickReplyAction {
     /// One of `QUICK_REPLY`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub action_type: Option<QuickReplyActionType>,
-    /// `title`: the API description does not describe it.
+    /// The title of the quick reply action.
     pub title: String,
-    /// `id`: the API description does not describe it.
+    /// The ID of the quick reply action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
@@ -407,9 +409,9 @@ wire_json!(QuickReplyAction);
 /// message.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TwilioQuickReply {
-    /// `body`: the API description does not describe it.
+    /// The body of the twilio quick reply.
     pub body: String,
-    /// `actions`: the API description does not describe it.
+    /// The actions of the twilio quick reply.
     pub actions: Vec<QuickReplyAction>,
 }
 
@@ -421,18 +423,18 @@ pub struct CardAction {
     /// One of `URL`, `PHONE_NUMBER`, `QUICK_REPLY`, `COPY_CODE`, `VOICE_CALL`.
     #[serde(rename = "type")]
     pub action_type: CardActionType,
-    /// `title`: the API description does not describe it.
+    /// The title of the card action.
     pub title: String,
-    /// `url`: the API description does not describe it.
+    /// The URL of the card action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// `phone`: the API description does not describe it.
+    /// The phone of the card action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// `id`: the API description does not describe it.
+    /// The ID of the card action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// `code`: the API description does not describe it.
+    /// The code of the card action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// One of `TALL`, `FULL`, `HALF`, `NONE`.
@@ -446,16 +448,16 @@ wire_json!(CardAction);
 /// information. It must include a title and at least one additional field.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TwilioCard {
-    /// `title`: the API description does not describe it.
+    /// The title of the twilio card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// `subtitle`: the API description does not describe it.
+    /// The subtitle of the twilio card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
-    /// `media`: the API description does not describe it.
+    /// The media of the twilio card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<Vec<String>>,
-    /// `actions`: the API description does not describe it.
+    /// The actions of the twilio card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<CardAction>>,
 }
@@ -465,22 +467,22 @@ wire_json!(TwilioCard);
 /// The `catalogItem` object of a JSON request body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct CatalogItem {
-    /// `id`: the API description does not describe it.
+    /// The ID of the catalog item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// `section_title`: the API description does not describe it.
+    /// The section title of the catalog item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section_title: Option<String>,
-    /// `name`: the API description does not describe it.
+    /// Name of the template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `media_url`: the API description does not describe it.
+    /// The media URL of the catalog item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_url: Option<String>,
-    /// `price`: the API description does not describe it.
+    /// The price of the catalog item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<Decimal>,
-    /// `description`: the API description does not describe it.
+    /// The description of the catalog item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
@@ -491,21 +493,21 @@ wire_json!(CatalogItem);
 /// products, order products.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TwilioCatalog {
-    /// `title`: the API description does not describe it.
+    /// The title of the twilio catalog.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// `body`: the API description does not describe it.
+    /// The body of the twilio catalog.
     pub body: String,
-    /// `subtitle`: the API description does not describe it.
+    /// The subtitle of the twilio catalog.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
-    /// `id`: the API description does not describe it.
+    /// The ID of the twilio catalog.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// `items`: the API description does not describe it.
+    /// The items of the twilio catalog.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<CatalogItem>>,
-    /// `dynamic_items`: the API description does not describe it.
+    /// The dynamic items of the twilio catalog.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dynamic_items: Option<String>,
 }
@@ -518,15 +520,15 @@ pub struct CarouselAction {
     /// One of `URL`, `PHONE_NUMBER`, `QUICK_REPLY`.
     #[serde(rename = "type")]
     pub action_type: CarouselActionType,
-    /// `title`: the API description does not describe it.
+    /// The title of the carousel action.
     pub title: String,
-    /// `url`: the API description does not describe it.
+    /// The URL of the carousel action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// `phone`: the API description does not describe it.
+    /// The phone of the carousel action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
-    /// `id`: the API description does not describe it.
+    /// The ID of the carousel action.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
@@ -536,14 +538,14 @@ wire_json!(CarouselAction);
 /// The `carouselCard` object of a JSON request body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct CarouselCard {
-    /// `title`: the API description does not describe it.
+    /// The title of the carousel card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// `body`: the API description does not describe it.
+    /// The body of the carousel card.
     pub body: String,
-    /// `media`: the API description does not describe it.
+    /// The media of the carousel card.
     pub media: String,
-    /// `actions`: the API description does not describe it.
+    /// The actions of the carousel card.
     pub actions: Vec<CarouselAction>,
 }
 
@@ -553,9 +555,9 @@ wire_json!(CarouselCard);
 /// of up to 10 carousel cards in a horizontally scrollable view
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TwilioCarousel {
-    /// `body`: the API description does not describe it.
+    /// The body of the twilio carousel.
     pub body: String,
-    /// `cards`: the API description does not describe it.
+    /// The cards of the twilio carousel.
     pub cards: Vec<CarouselCard>,
 }
 
@@ -564,10 +566,10 @@ wire_json!(TwilioCarousel);
 /// The `flowsPageComponent` object of a JSON request body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct FlowsPageComponent {
-    /// `label`: the API description does not describe it.
+    /// The label of the flows page component.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
-    /// `type`: the API description does not describe it.
+    /// The type of the flows page component.
     #[serde(rename = "type")]
     pub component_type: String,
 }
@@ -577,17 +579,17 @@ wire_json!(FlowsPageComponent);
 /// The `flowsPage` object of a JSON request body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct FlowsPage {
-    /// `id`: the API description does not describe it.
+    /// The ID of the flows page.
     pub id: String,
-    /// `next_page_id`: the API description does not describe it.
+    /// The next page ID of the flows page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_id: Option<String>,
-    /// `title`: the API description does not describe it.
+    /// The title of the flows page.
     pub title: String,
-    /// `subtitle`: the API description does not describe it.
+    /// The subtitle of the flows page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
-    /// `layout`: the API description does not describe it.
+    /// The layout of the flows page.
     pub layout: Vec<FlowsPageComponent>,
 }
 
@@ -597,19 +599,19 @@ wire_json!(FlowsPage);
 /// select options
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TwilioFlows {
-    /// `body`: the API description does not describe it.
+    /// The body of the twilio flows.
     pub body: String,
-    /// `button_text`: the API description does not describe it.
+    /// The button text of the twilio flows.
     pub button_text: String,
-    /// `subtitle`: the API description does not describe it.
+    /// The subtitle of the twilio flows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
-    /// `media_url`: the API description does not describe it.
+    /// The media URL of the twilio flows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_url: Option<String>,
-    /// `pages`: the API description does not describe it.
+    /// The pages of the twilio flows.
     pub pages: Vec<FlowsPage>,
-    /// `type`: the API description does not describe it.
+    /// The type of the twilio flows.
     #[serde(rename = "type")]
     pub flows_type: String,
 }
@@ -620,11 +622,11 @@ wire_json!(TwilioFlows);
 /// slots
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TwilioSchedule {
-    /// `id`: the API description does not describe it.
+    /// The ID of the twilio schedule.
     pub id: String,
-    /// `title`: the API description does not describe it.
+    /// The title of the twilio schedule.
     pub title: String,
-    /// `timeSlots`: the API description does not describe it.
+    /// The time slots of the twilio schedule.
     #[serde(rename = "timeSlots")]
     pub time_slots: String,
 }
@@ -635,18 +637,18 @@ wire_json!(TwilioSchedule);
 /// information. It must include a body and at least one additional field.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct WhatsappCard {
-    /// `body`: the API description does not describe it.
+    /// The body of the whatsapp card.
     pub body: String,
-    /// `footer`: the API description does not describe it.
+    /// The footer of the whatsapp card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub footer: Option<String>,
-    /// `media`: the API description does not describe it.
+    /// The media of the whatsapp card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media: Option<Vec<String>>,
-    /// `header_text`: the API description does not describe it.
+    /// The header text of the whatsapp card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header_text: Option<String>,
-    /// `actions`: the API description does not describe it.
+    /// The actions of the whatsapp card.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<CardAction>>,
 }
@@ -659,7 +661,7 @@ pub struct AuthenticationAction {
     /// One of `COPY_CODE`.
     #[serde(rename = "type")]
     pub action_type: AuthenticationActionType,
-    /// `copy_code_text`: the API description does not describe it.
+    /// The copy code text of the authentication action.
     pub copy_code_text: String,
 }
 
@@ -669,13 +671,13 @@ wire_json!(AuthenticationAction);
 /// button.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct WhatsappAuthentication {
-    /// `add_security_recommendation`: the API description does not describe it.
+    /// The add security recommendation flag of the whatsapp authentication.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub add_security_recommendation: Option<bool>,
-    /// `code_expiration_minutes`: the API description does not describe it.
+    /// The code expiration minutes of the whatsapp authentication.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_expiration_minutes: Option<Decimal>,
-    /// `actions`: the API description does not describe it.
+    /// The actions of the whatsapp authentication.
     pub actions: Vec<AuthenticationAction>,
 }
 
@@ -685,25 +687,25 @@ wire_json!(WhatsappAuthentication);
 /// select options
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct WhatsappFlows {
-    /// `body`: the API description does not describe it.
+    /// The body of the whatsapp flows.
     pub body: String,
-    /// `button_text`: the API description does not describe it.
+    /// The button text of the whatsapp flows.
     pub button_text: String,
-    /// `subtitle`: the API description does not describe it.
+    /// The subtitle of the whatsapp flows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
-    /// `media_url`: the API description does not describe it.
+    /// The media URL of the whatsapp flows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub media_url: Option<String>,
-    /// `flow_id`: the API description does not describe it.
+    /// The flow ID of the whatsapp flows.
     pub flow_id: String,
-    /// `flow_token`: the API description does not describe it.
+    /// The flow token of the whatsapp flows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_token: Option<String>,
-    /// `flow_first_page_id`: the API description does not describe it.
+    /// The flow first page ID of the whatsapp flows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow_first_page_id: Option<String>,
-    /// `is_flow_first_page_endpoint`: the API description does not describe it.
+    /// The flow first page endpoint flag of the whatsapp flows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_flow_first_page_endpoint: Option<bool>,
 }
@@ -713,98 +715,98 @@ wire_json!(WhatsappFlows);
 /// Content types
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Types {
-    /// `twilio/text`: the API description does not describe it.
+    /// The content of type `twilio/text`.
     #[serde(
         rename = "twilio/text",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub twilio_text: Option<TwilioText>,
-    /// `twilio/media`: the API description does not describe it.
+    /// The content of type `twilio/media`.
     #[serde(
         rename = "twilio/media",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub twilio_media: Option<TwilioMedia>,
-    /// `twilio/location`: the API description does not describe it.
+    /// The content of type `twilio/location`.
     #[serde(
         rename = "twilio/location",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub twilio_location: Option<TwilioLocation>,
-    /// `twilio/list-picker`: the API description does not describe it.
+    /// The content of type `twilio/list-picker`.
     #[serde(
         rename = "twilio/list-picker",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub twilio_list_picker: Option<TwilioListPicker>,
-    /// `twilio/call-to-action`: the API description does not describe it.
+    /// The content of type `twilio/call-to-action`.
     #[serde(
         rename = "twilio/call-to-action",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub twilio_call_to_action: Option<TwilioCallToAction>,
-    /// `twilio/quick-reply`: the API description does not describe it.
+    /// The content of type `twilio/quick-reply`.
     #[serde(
         rename = "twilio/quick-reply",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub twilio_quick_reply: Option<TwilioQuickReply>,
-    /// `twilio/card`: the API description does not describe it.
+    /// The content of type `twilio/card`.
     #[serde(
         rename = "twilio/card",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub twilio_card: Option<TwilioCard>,
-    /// `twilio/catalog`: the API description does not describe it.
+    /// The content of type `twilio/catalog`.
     #[serde(
         rename = "twilio/catalog",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub twilio_catalog: Option<TwilioCatalog>,
-    /// `twilio/carousel`: the API description does not describe it.
+    /// The content of type `twilio/carousel`.
     #[serde(
         rename = "twilio/carousel",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub twilio_carousel: Option<TwilioCarousel>,
-    /// `twilio/flows`: the API description does not describe it.
+    /// The content of type `twilio/flows`.
     #[serde(
         rename = "twilio/flows",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub twilio_flows: Option<TwilioFlows>,
-    /// `twilio/schedule`: the API description does not describe it.
+    /// The content of type `twilio/schedule`.
     #[serde(
         rename = "twilio/schedule",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub twilio_schedule: Option<TwilioSchedule>,
-    /// `whatsapp/card`: the API description does not describe it.
+    /// The content of type `whatsapp/card`.
     #[serde(
         rename = "whatsapp/card",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub whatsapp_card: Option<WhatsappCard>,
-    /// `whatsapp/authentication`: the API description does not describe it.
+    /// The content of type `whatsapp/authentication`.
     #[serde(
         rename = "whatsapp/authentication",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub whatsapp_authentication: Option<WhatsappAuthentication>,
-    /// `whatsapp/flows`: the API description does not describe it.
+    /// The content of type `whatsapp/flows`.
     #[serde(
         rename = "whatsapp/flows",
         default,

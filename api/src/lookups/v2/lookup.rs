@@ -194,17 +194,19 @@ pub struct Lookup {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CallerNameInfo {
-    /// `caller_name`: the API description does not describe it.
+    /// An object that contains caller name information based on
+    /// [CNAM](https://support.twilio.com/hc/en-us/articles/360051670533-Getting-Started-with-CNAM-Caller-ID).
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub caller_name: Option<String>,
-    /// `caller_type`: the API description does not describe it.
+    /// The caller type of the caller name info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub caller_type: Option<String>,
-    /// `error_code`: the API description does not describe it.
+    /// A unique error code for the error condition that is described in our [Error
+    /// Dictionary](https://www.twilio.com/docs/api/errors).
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
@@ -220,18 +222,18 @@ pub struct CallerNameInfo {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LastSimSwapInfo {
-    /// `last_sim_swap_date`: the API description does not describe it.
+    /// The last SIM swap date of the last SIM swap info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub last_sim_swap_date: Option<Timestamp>,
-    /// `swapped_period`: the API description does not describe it.
+    /// The swapped period of the last SIM swap info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub swapped_period: Option<String>,
-    /// `swapped_in_period`: the API description does not describe it.
+    /// The swapped in period flag of the last SIM swap info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
@@ -247,24 +249,27 @@ pub struct LastSimSwapInfo {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SimSwapInfo {
-    /// `last_sim_swap`: the API description does not describe it.
+    /// The last SIM swap of the SIM swap info.
     pub last_sim_swap: Option<LastSimSwapInfo>,
-    /// `carrier_name`: the API description does not describe it.
+    /// The name of the carrier of the phone number.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub carrier_name: Option<String>,
-    /// `mobile_country_code`: the API description does not describe it.
+    /// The three-digit mobile country code (MCC) of the carrier; with the mobile network
+    /// code, it identifies a mobile network operator.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub mobile_country_code: Option<String>,
-    /// `mobile_network_code`: the API description does not describe it.
+    /// The two- or three-digit mobile network code (MNC) of the carrier; with the mobile
+    /// country code, it identifies a mobile network operator.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub mobile_network_code: Option<String>,
-    /// `error_code`: the API description does not describe it.
+    /// A unique error code for the error condition that is described in our [Error
+    /// Dictionary](https://www.twilio.com/docs/api/errors).
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
@@ -280,13 +285,14 @@ pub struct SimSwapInfo {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CallForwardingInfo {
-    /// `call_forwarding_enabled`: the API description does not describe it.
+    /// The call forwarding enabled flag of the call forwarding info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub call_forwarding_enabled: Option<bool>,
-    /// `error_code`: the API description does not describe it.
+    /// A unique error code for the error condition that is described in our [Error
+    /// Dictionary](https://www.twilio.com/docs/api/errors).
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
@@ -302,28 +308,31 @@ pub struct CallForwardingInfo {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LineTypeIntelligenceInfo {
-    /// `mobile_country_code`: the API description does not describe it.
+    /// The three-digit mobile country code (MCC) of the carrier; with the mobile network
+    /// code, it identifies a mobile network operator.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub mobile_country_code: Option<String>,
-    /// `mobile_network_code`: the API description does not describe it.
+    /// The two- or three-digit mobile network code (MNC) of the carrier; with the mobile
+    /// country code, it identifies a mobile network operator.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub mobile_network_code: Option<String>,
-    /// `carrier_name`: the API description does not describe it.
+    /// The name of the carrier of the phone number.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub carrier_name: Option<String>,
-    /// `type`: the API description does not describe it.
+    /// The type of the line type intelligence info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     #[serde(rename = "type")]
     pub line_type: Option<String>,
-    /// `error_code`: the API description does not describe it.
+    /// A unique error code for the error condition that is described in our [Error
+    /// Dictionary](https://www.twilio.com/docs/api/errors).
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
@@ -339,12 +348,13 @@ pub struct LineTypeIntelligenceInfo {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LineStatusInfo {
-    /// `status`: the API description does not describe it.
+    /// The status of the line status info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub status: Option<String>,
-    /// `error_code`: the API description does not describe it.
+    /// A unique error code for the error condition that is described in our [Error
+    /// Dictionary](https://www.twilio.com/docs/api/errors).
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
@@ -360,64 +370,65 @@ pub struct LineStatusInfo {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct IdentityMatchInfo {
-    /// `first_name_match`: the API description does not describe it.
+    /// The first name match of the identity match info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub first_name_match: Option<String>,
-    /// `last_name_match`: the API description does not describe it.
+    /// The last name match of the identity match info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub last_name_match: Option<String>,
-    /// `address_lines_match`: the API description does not describe it.
+    /// The address lines match of the identity match info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub address_lines_match: Option<String>,
-    /// `city_match`: the API description does not describe it.
+    /// The city match of the identity match info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub city_match: Option<String>,
-    /// `state_match`: the API description does not describe it.
+    /// The state match of the identity match info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub state_match: Option<String>,
-    /// `postal_code_match`: the API description does not describe it.
+    /// The postal code match of the identity match info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub postal_code_match: Option<String>,
-    /// `address_country_match`: the API description does not describe it.
+    /// The address country match of the identity match info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub address_country_match: Option<String>,
-    /// `national_id_match`: the API description does not describe it.
+    /// The national ID match of the identity match info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub national_id_match: Option<String>,
-    /// `date_of_birth_match`: the API description does not describe it.
+    /// The date of birth match of the identity match info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub date_of_birth_match: Option<String>,
-    /// `summary_score`: the API description does not describe it.
+    /// The summary score of the identity match info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub summary_score: Option<i64>,
-    /// `error_code`: the API description does not describe it.
+    /// A unique error code for the error condition that is described in our [Error
+    /// Dictionary](https://www.twilio.com/docs/api/errors).
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub error_code: Option<i64>,
-    /// `error_message`: the API description does not describe it.
+    /// The error message of the identity match info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
@@ -431,17 +442,20 @@ pub struct IdentityMatchInfo {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ReassignedNumberInfo {
-    /// `last_verified_date`: the API description does not describe it.
+    /// The date you obtained consent to call or text the end-user of the phone number or a
+    /// date on which you are reasonably certain that the end-user could still be reached at
+    /// that number.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub last_verified_date: Option<String>,
-    /// `is_number_reassigned`: the API description does not describe it.
+    /// The `is_number_reassigned` value of the reassigned number info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub is_number_reassigned: Option<String>,
-    /// `error_code`: the API description does not describe it.
+    /// A unique error code for the error condition that is described in our [Error
+    /// Dictionary](https://www.twilio.com/docs/api/errors).
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
@@ -456,36 +470,37 @@ pub struct ReassignedNumberInfo {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct SmsPumpingRiskInfo {
-    /// `carrier_risk_category`: the API description does not describe it.
+    /// The carrier risk category of the SMS pumping risk info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub carrier_risk_category: Option<String>,
-    /// `number_blocked`: the API description does not describe it.
+    /// The number blocked flag of the SMS pumping risk info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub number_blocked: Option<bool>,
-    /// `number_blocked_date`: the API description does not describe it.
+    /// The number blocked date of the SMS pumping risk info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub number_blocked_date: Option<Timestamp>,
-    /// `number_blocked_last_3_months`: the API description does not describe it.
+    /// The number blocked last 3 months flag of the SMS pumping risk info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub number_blocked_last_3_months: Option<bool>,
-    /// `sms_pumping_risk_score`: the API description does not describe it.
+    /// The SMS pumping risk score of the SMS pumping risk info.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub sms_pumping_risk_score: Option<i64>,
-    /// `error_code`: the API description does not describe it.
+    /// A unique error code for the error condition that is described in our [Error
+    /// Dictionary](https://www.twilio.com/docs/api/errors).
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.

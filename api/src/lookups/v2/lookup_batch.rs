@@ -44,7 +44,7 @@ wire_enum! {
     serde(deny_unknown_fields)
 )]
 pub struct CreateBulkLookup {
-    /// `phone_numbers`: the API description does not describe it.
+    /// The phone numbers of the bulk lookup.
     #[param(rename = "phone_numbers")]
     pub phone_numbers: Option<Vec<LookupBatchRequest>>,
 }
@@ -56,7 +56,7 @@ pub struct CreateBulkLookup {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct LookupResponse {
-    /// `phone_numbers`: the API description does not describe it.
+    /// The phone numbers of the bulk lookup.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
@@ -82,90 +82,107 @@ pub struct LookupBatch {
     /// response sends `null` or leaves it out.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub twilio_error_code: Option<i64>,
-    /// `calling_country_code`: the API description does not describe it.
+    /// International dialing prefix of the phone number defined in the E.164 standard.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub calling_country_code: Option<String>,
-    /// `country_code`: the API description does not describe it.
+    /// The phone number's [ISO country
+    /// code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2).
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub country_code: Option<String>,
-    /// `phone_number`: the API description does not describe it.
+    /// The phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format,
+    /// which consists of a + followed by the country code and subscriber number.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub phone_number: Option<String>,
-    /// `national_format`: the API description does not describe it.
+    /// The phone number in [national
+    /// format](https://en.wikipedia.org/wiki/National_conventions_for_writing_telephone_numbers).
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub national_format: Option<String>,
-    /// `valid`: the API description does not describe it.
+    /// Boolean which indicates if the phone number is in a valid range that can be freely
+    /// assigned by a carrier to a user.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub valid: Option<bool>,
-    /// `validation_errors`: the API description does not describe it.
+    /// Contains reasons why a phone number is invalid. Possible values: TOO_SHORT,
+    /// TOO_LONG, INVALID_BUT_POSSIBLE, INVALID_COUNTRY_CODE, INVALID_LENGTH, NOT_A_NUMBER.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub validation_errors: Option<Vec<String>>,
-    /// `caller_name`: the API description does not describe it.
+    /// An object that contains caller name information based on
+    /// [CNAM](https://support.twilio.com/hc/en-us/articles/360051670533-Getting-Started-with-CNAM-Caller-ID).
     pub caller_name: Option<CallerNameInfo>,
-    /// `sim_swap`: the API description does not describe it.
+    /// An object that contains information on the last date the subscriber identity module
+    /// (SIM) was changed for a mobile phone number.
     pub sim_swap: Option<SimSwapInfo>,
-    /// `call_forwarding`: the API description does not describe it.
+    /// An object that contains information on the unconditional call forwarding status of
+    /// mobile phone number.
     pub call_forwarding: Option<CallForwardingInfo>,
-    /// `line_type_intelligence`: the API description does not describe it.
+    /// An object that contains line type information including the carrier name, mobile
+    /// country code, and mobile network code.
     pub line_type_intelligence: Option<LineTypeIntelligenceInfo>,
-    /// `line_status`: the API description does not describe it.
+    /// An object that contains line status information for a mobile phone number.
     pub line_status: Option<LineStatusInfo>,
-    /// `identity_match`: the API description does not describe it.
+    /// An object that contains identity match information. The result of comparing
+    /// user-provided information including name, address, date of birth, national ID,
+    /// against authoritative phone-based data sources
     pub identity_match: Option<IdentityMatchInfo>,
-    /// `reassigned_number`: the API description does not describe it.
+    /// An object that contains reassigned number information. Reassigned Numbers will
+    /// return a phone number's reassignment status given a phone number and date
     pub reassigned_number: Option<ReassignedNumberInfo>,
-    /// `sms_pumping_risk`: the API description does not describe it.
+    /// An object that contains information on if a phone number has been currently or
+    /// previously blocked by Verify Fraud Guard for receiving malicious SMS pumping traffic
+    /// as well as other signals associated with risky carriers and low conversion rates.
     pub sms_pumping_risk: Option<SmsPumpingRiskInfo>,
-    /// `phone_number_quality_score`: the API description does not describe it.
+    /// An object that contains information of a mobile phone number quality score. Quality
+    /// score will return a risk score about the phone number.
     pub phone_number_quality_score: Option<Value>,
-    /// `pre_fill`: the API description does not describe it.
+    /// An object that contains pre fill information. pre_fill will return PII information
+    /// associated with the phone number like first name, last name, address line, country
+    /// code, state and postal code.
     pub pre_fill: Option<Value>,
 }
 
 /// The `IdentityMatchParameters` object of a JSON request body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct IdentityMatchParameters {
-    /// `first_name`: the API description does not describe it.
+    /// User’s first name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
-    /// `last_name`: the API description does not describe it.
+    /// User’s last name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
-    /// `address_line1`: the API description does not describe it.
+    /// User’s first address line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_line1: Option<String>,
-    /// `address_line2`: the API description does not describe it.
+    /// User’s second address line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_line2: Option<String>,
-    /// `city`: the API description does not describe it.
+    /// User’s city.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
-    /// `state`: the API description does not describe it.
+    /// User’s country subdivision, such as state, province, or locality.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
-    /// `postal_code`: the API description does not describe it.
+    /// User’s postal zip code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
-    /// `address_country_code`: the API description does not describe it.
+    /// User’s country, up to two characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_country_code: Option<String>,
-    /// `national_id`: the API description does not describe it.
+    /// User’s national ID, such as SSN or Passport ID.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub national_id: Option<String>,
-    /// `date_of_birth`: the API description does not describe it.
+    /// User’s date of birth, in YYYYMMDD format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_of_birth: Option<String>,
 }
@@ -175,7 +192,9 @@ wire_json!(IdentityMatchParameters);
 /// The `ReassignedNumberParameters` object of a JSON request body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ReassignedNumberParameters {
-    /// `last_verified_date`: the API description does not describe it.
+    /// The date you obtained consent to call or text the end-user of the phone number or a
+    /// date on which you are reasonably certain that the end-user could still be reached at
+    /// that number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_verified_date: Option<String>,
 }
@@ -185,7 +204,9 @@ wire_json!(ReassignedNumberParameters);
 /// The `RiskParameters` object of a JSON request body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct RiskParameters {
-    /// `partner_sub_id`: the API description does not describe it.
+    /// The optional partnerSubId parameter to provide context for your sub-accounts,
+    /// tenantIDs, sender IDs or other segmentation, enhancing the accuracy of the risk
+    /// analysis.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner_sub_id: Option<String>,
 }
@@ -198,22 +219,29 @@ pub struct LookupBatchRequest {
     /// Unique identifier used to match request with response
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub correlation_id: Option<String>,
-    /// `phone_number`: the API description does not describe it.
+    /// The phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format,
+    /// which consists of a + followed by the country code and subscriber number.
     pub phone_number: String,
     /// One of `caller_name`, `sim_swap`, `call_forwarding`, `line_type_intelligence`,
     /// `line_status`, `identity_match`, `reassigned_number`, `sms_pumping_risk`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<LookupBatchRequestFields>>,
-    /// `country_code`: the API description does not describe it.
+    /// The phone number's [ISO country
+    /// code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
-    /// `identity_match`: the API description does not describe it.
+    /// An object that contains identity match information. The result of comparing
+    /// user-provided information including name, address, date of birth, national ID,
+    /// against authoritative phone-based data sources
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity_match: Option<IdentityMatchParameters>,
-    /// `reassigned_number`: the API description does not describe it.
+    /// An object that contains reassigned number information. Reassigned Numbers will
+    /// return a phone number's reassignment status given a phone number and date
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reassigned_number: Option<ReassignedNumberParameters>,
-    /// `sms_pumping_risk`: the API description does not describe it.
+    /// An object that contains information on if a phone number has been currently or
+    /// previously blocked by Verify Fraud Guard for receiving malicious SMS pumping traffic
+    /// as well as other signals associated with risky carriers and low conversion rates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_pumping_risk: Option<RiskParameters>,
 }

@@ -37,9 +37,10 @@ wire_enum! {
     serde(deny_unknown_fields)
 )]
 pub struct FetchLookupPhoneNumberOverrides {
-    /// `PhoneNumber`: the API description does not describe it.
+    /// The phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format,
+    /// which consists of a + followed by the country code and subscriber number.
     pub phone_number: String,
-    /// `Field`: the API description does not describe it.
+    /// The field of the lookup phone number overrides.
     pub field: String,
 }
 
@@ -64,9 +65,10 @@ impl FetchLookupPhoneNumberOverrides {
     serde(deny_unknown_fields)
 )]
 pub struct CreateLookupPhoneNumberOverrides {
-    /// `PhoneNumber`: the API description does not describe it.
+    /// The phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format,
+    /// which consists of a + followed by the country code and subscriber number.
     pub phone_number: String,
-    /// `Field`: the API description does not describe it.
+    /// The field of the lookup phone number overrides.
     pub field: String,
     /// The new line type to override the original line type
     #[param(rename = "line_type")]
@@ -99,9 +101,10 @@ impl CreateLookupPhoneNumberOverrides {
     serde(deny_unknown_fields)
 )]
 pub struct UpdateLookupPhoneNumberOverrides {
-    /// `PhoneNumber`: the API description does not describe it.
+    /// The phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format,
+    /// which consists of a + followed by the country code and subscriber number.
     pub phone_number: String,
-    /// `Field`: the API description does not describe it.
+    /// The field of the lookup phone number overrides.
     pub field: String,
     /// The new line type to override the original line type
     #[param(rename = "line_type")]
@@ -134,9 +137,10 @@ impl UpdateLookupPhoneNumberOverrides {
     serde(deny_unknown_fields)
 )]
 pub struct DeleteLookupPhoneNumberOverrides {
-    /// `PhoneNumber`: the API description does not describe it.
+    /// The phone number in [E.164](https://www.twilio.com/docs/glossary/what-e164) format,
+    /// which consists of a + followed by the country code and subscriber number.
     pub phone_number: String,
-    /// `Field`: the API description does not describe it.
+    /// The field of the lookup phone number overrides.
     pub field: String,
 }
 
@@ -179,7 +183,7 @@ pub struct Overrides {
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.
     pub override_reason: Option<String>,
-    /// `override_timestamp`: the API description does not describe it.
+    /// The override timestamp of the overrides response.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.

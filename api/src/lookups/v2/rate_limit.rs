@@ -19,7 +19,10 @@ use crate::declare::endpoint;
     serde(deny_unknown_fields)
 )]
 pub struct FetchLookupAccountRateLimits {
-    /// `Fields`: the API description does not describe it.
+    /// A comma-separated list of fields to return. Possible values are validation,
+    /// caller_name, sim_swap, call_forwarding, line_status, line_type_intelligence,
+    /// identity_match, reassigned_number, sms_pumping_risk, phone_number_quality_score,
+    /// pre_fill.
     pub fields: Option<Vec<String>>,
 }
 
@@ -30,7 +33,7 @@ pub struct FetchLookupAccountRateLimits {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct RateLimitListResponse {
-    /// `rate_limits`: the API description does not describe it.
+    /// The rate limits of the lookup account rate limits.
     ///
     /// The API description declares it never `null`; it is `None` all the same when a
     /// response sends `null` or leaves it out.

@@ -253,7 +253,7 @@ pub struct BrandRegistrations {
     /// be registered as a mock brand. Defaults to false if no value is provided.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub mock: Option<bool>,
-    /// `links`: the API description does not describe it.
+    /// The absolute URLs of related resources.
     #[serde(default, deserialize_with = "crate::__private::lenient::string_map")]
     pub links: Option<BTreeMap<String, String>>,
 }

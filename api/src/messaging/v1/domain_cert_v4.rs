@@ -114,7 +114,7 @@ pub struct DomainCertV4 {
     /// The unique string that we created to identify this Certificate resource.
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub certificate_sid: Option<Sid<CW>>,
-    /// `url`: the API description does not describe it.
+    /// The URL of the domain cert v4.
     pub url: Option<String>,
     /// Optional JSON field describing the status and upload date of a new certificate in
     /// the process of validation

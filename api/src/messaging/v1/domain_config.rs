@@ -109,7 +109,7 @@ pub struct DomainConfig {
     /// Date that this Domain Config was last updated.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
-    /// `url`: the API description does not describe it.
+    /// The URL of the domain config.
     pub url: Option<String>,
     /// Customer's choice to send links with/without "<https://"> attached to shortened url.
     /// If true, messages will not be sent with https:// at the beginning of the url. If

@@ -73,6 +73,6 @@ pub struct DomainConfigMessagingService {
     /// Date that this Domain Config was last updated.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub date_updated: Option<Timestamp>,
-    /// `url`: the API description does not describe it.
+    /// The URL of the domain config messaging service.
     pub url: Option<String>,
 }

@@ -46,11 +46,11 @@ pub struct DomainDnsValidation {
     /// The unique string that we created to identify the Domain resource.
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub domain_sid: Option<Sid<DN>>,
-    /// `is_valid`: the API description does not describe it.
+    /// The valid flag of the domain DNS validation.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]
     pub is_valid: Option<bool>,
-    /// `reason`: the API description does not describe it.
+    /// The reason of the domain DNS validation.
     pub reason: Option<String>,
-    /// `url`: the API description does not describe it.
+    /// The URL of the domain DNS validation.
     pub url: Option<String>,
 }

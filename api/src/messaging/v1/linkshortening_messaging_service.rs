@@ -89,6 +89,6 @@ pub struct LinkshorteningMessagingService {
     /// The unique string that identifies the messaging service
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub messaging_service_sid: Option<Sid<MG>>,
-    /// `url`: the API description does not describe it.
+    /// The URL of the linkshortening messaging service.
     pub url: Option<String>,
 }

@@ -63,7 +63,7 @@ pub struct RequestManagedCert {
     /// The unique string that we created to identify this Certificate resource.
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub certificate_sid: Option<Sid<CW>>,
-    /// `url`: the API description does not describe it.
+    /// The URL of the request managed cert.
     pub url: Option<String>,
     /// A boolean flag indicating if the certificate is managed by Twilio.
     #[serde(default, deserialize_with = "crate::__private::lenient::scalar")]

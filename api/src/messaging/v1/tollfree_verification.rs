@@ -139,7 +139,7 @@ pub struct UpdateTollfreeVerification {
     pub business_website: Option<String>,
     /// The email address to receive the notification about the verification result. .
     pub notification_email: Option<String>,
-    /// `UseCaseCategories`: the API description does not describe it.
+    /// The use case categories of the tollfree verification.
     pub use_case_categories: Option<Vec<TollfreeVerificationUseCaseCategories>>,
     /// Use this to further explain how messaging is used by the business or organization.
     pub use_case_summary: Option<String>,
@@ -357,7 +357,7 @@ pub struct CreateTollfreeVerification {
     pub business_website: String,
     /// The email address to receive the notification about the verification result. .
     pub notification_email: String,
-    /// `UseCaseCategories`: the API description does not describe it.
+    /// The use case categories of the tollfree verification.
     pub use_case_categories: Vec<TollfreeVerificationUseCaseCategories>,
     /// Use this to further explain how messaging is used by the business or organization.
     pub use_case_summary: String,
@@ -562,7 +562,7 @@ pub struct TollfreeVerification {
     pub business_contact_phone: Option<String>,
     /// The email address to receive the notification about the verification result. .
     pub notification_email: Option<String>,
-    /// `use_case_categories`: the API description does not describe it.
+    /// The use case categories of the tollfree verification.
     pub use_case_categories: Option<Vec<TollfreeVerificationUseCaseCategories>>,
     /// Use this to further explain how messaging is used by the business or organization.
     pub use_case_summary: Option<String>,
@@ -635,11 +635,11 @@ pub struct TollfreeVerification {
     /// An optional external reference ID supplied by customer and echoed back on status
     /// retrieval.
     pub external_reference_id: Option<String>,
-    /// `vetting_id`: the API description does not describe it.
+    /// The unique identifier of the vetting from the third-party provider.
     pub vetting_id: Option<String>,
     /// One of `CAMPAIGN_VERIFY`.
     pub vetting_provider: Option<TollfreeVerificationVettingProvider>,
-    /// `vetting_id_expiration`: the API description does not describe it.
+    /// The vetting ID expiration of the tollfree verification.
     #[serde(default, deserialize_with = "crate::__private::lenient::timestamp")]
     pub vetting_id_expiration: Option<Timestamp>,
 }

@@ -27,10 +27,10 @@ use super::{AuthenticatorAttachment, PublicKeyCredentialType};
 pub struct CreateChallengePasskeys {
     /// The unique SID identifier of the Service.
     pub service_sid: Sid<VA>,
-    /// `identity`: the API description does not describe it.
+    /// The identity of the challenge passkeys.
     #[param(rename = "identity")]
     pub identity: Option<String>,
-    /// `factor_sid`: the API description does not describe it.
+    /// The unique SID identifier of the Factor.
     #[param(rename = "factor_sid")]
     pub factor_sid: Option<String>,
 }

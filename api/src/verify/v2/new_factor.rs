@@ -181,7 +181,7 @@ pub struct NewFactor {
     ///
     /// The Binding property is ONLY returned upon Factor creation.
     pub binding: Option<Value>,
-    /// `options`: the API description does not describe it.
+    /// The options of the new factor.
     pub options: Option<Value>,
     /// The date that this Factor was created, given in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.

@@ -35,13 +35,13 @@ wire_enum! {
 pub struct CreateNewFactorPasskey {
     /// The unique SID identifier of the Service.
     pub service_sid: Sid<VA>,
-    /// `friendly_name`: the API description does not describe it.
+    /// The string that you assigned to describe the resource.
     #[param(rename = "friendly_name")]
     pub friendly_name: String,
-    /// `identity`: the API description does not describe it.
+    /// The identity of the new factor passkey.
     #[param(rename = "identity")]
     pub identity: String,
-    /// `config`: the API description does not describe it.
+    /// An object that contains configurations specific to a `factor_type`.
     #[param(rename = "config")]
     pub config: Option<CreateNewPasskeysFactorConfig>,
 }
@@ -90,7 +90,7 @@ pub struct CreateNewFactorPasskeyResponse {
     /// Contains the `factor_type` specific secret and metadata. The Binding property is
     /// ONLY returned upon Factor creation.
     pub binding: Option<Value>,
-    /// `options`: the API description does not describe it.
+    /// The options of the new factor passkey.
     pub options: Option<Value>,
     /// The date that this Factor was created, given in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
@@ -124,13 +124,14 @@ pub struct CreateNewFactorPasskeyResponse {
 /// Contains the information of the party requesting the user for authentication
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct CreateNewPasskeysFactorConfigRelyingParty {
-    /// `id`: the API description does not describe it.
+    /// A [base64url](https://base64.guru/standards/base64url) encoded representation of
+    /// `rawId`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// `name`: the API description does not describe it.
+    /// The name of the new passkeys factor config relying party.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `origins`: the API description does not describe it.
+    /// The origins of the new passkeys factor config relying party.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origins: Option<Vec<String>>,
 }

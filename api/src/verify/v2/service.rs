@@ -468,12 +468,14 @@ pub struct Service {
     pub push: Option<Value>,
     /// Configurations for the TOTP factors (channel) created under this Service.
     pub totp: Option<Value>,
-    /// `default_template_sid`: the API description does not describe it.
+    /// The default message [template](https://www.twilio.com/docs/verify/api/templates).
+    /// Will be used for all SMS verifications unless explicitly overriden. SMS channel
+    /// only.
     #[serde(default, deserialize_with = "crate::__private::lenient::sid")]
     pub default_template_sid: Option<Sid<HJ>>,
-    /// `whatsapp`: the API description does not describe it.
+    /// The whatsapp of the service.
     pub whatsapp: Option<Value>,
-    /// `passkeys`: the API description does not describe it.
+    /// The passkeys of the service.
     pub passkeys: Option<Value>,
     /// Whether to allow verifications from the service to reach the stream-events sinks if
     /// configured

@@ -163,6 +163,6 @@ pub struct VerificationAttempt {
     pub price: Option<Value>,
     /// An object containing the channel specific information for an attempt.
     pub channel_data: Option<Value>,
-    /// `url`: the API description does not describe it.
+    /// The URL of this resource.
     pub url: Option<String>,
 }

@@ -76,6 +76,6 @@ pub struct VerificationAttemptsSummary {
     /// Percentage of the confirmed messages over the total, defined by
     /// (total_converted/total_attempts)*100.
     pub conversion_rate_percentage: Option<String>,
-    /// `url`: the API description does not describe it.
+    /// The URL of this resource.
     pub url: Option<String>,
 }
