@@ -27,6 +27,16 @@
 //! time, and a SID of the wrong kind does not compile. A request with required
 //! parameters is made with `new(..)`, which takes them all.
 //!
+//! Each item has one path: a product's requests, responses and enums are at its
+//! version's module (`twill_api::conversations::v1::CreateConversation`); the client,
+//! errors, credentials and value types (`Timestamp`, `Sid`, `Secret`...) at the root; what
+//! declarations are made of in [`declare`]. An error gives its cause through
+//! [`source`](std::error::Error::source), and its message does not repeat it.
+//!
+//! `reqwest` is a public dependency ([`ClientBuilder::http_client`] takes its builder):
+//! [`reqwest`] re-exports the version twill uses, and a twill release that moves to a
+//! `reqwest` with breaking changes is a breaking release of twill too.
+//!
 //! Features: one per product, named after its spec file (`api-v2010` and
 //! `conversations-v1` on by default; `content-v1`, `lookups-v2`, `messaging-v1`,
 //! `sync-v1`, `verify-v2`), and Conversations v1's resource families, which
