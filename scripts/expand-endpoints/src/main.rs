@@ -108,20 +108,41 @@ fn rewrite(text: &str, count: &mut u32, spent: &mut Duration) -> String {
     file.into_token_stream().to_string()
 }
 
-/// Removes `endpoint` from `use` lists, and `pub use twill_macros::endpoint;`.
+/// Removes `endpoint` from `use` lists, and `use`s of `twill_macros` (at the top of a
+/// file or in an inline module, such as `twill_api::declare`).
 struct DropEndpointImport;
+
+/// Whether an item stays: not a `use` of `twill_macros` or of a lone `endpoint`.
+fn keeps(item: &Item) -> bool {
+    match item {
+        Item::Use(u) => match &u.tree {
+            UseTree::Path(p) if p.ident == "twill_macros" => false,
+            tree => !imports_only_endpoint(tree),
+        },
+        _ => true,
+    }
+}
+
+/// Whether a `use` tree imports `endpoint` alone (`crate::declare::endpoint`).
+fn imports_only_endpoint(tree: &UseTree) -> bool {
+    match tree {
+        UseTree::Path(p) => imports_only_endpoint(&p.tree),
+        UseTree::Name(n) => n.ident == "endpoint",
+        _ => false,
+    }
+}
 
 impl VisitMut for DropEndpointImport {
     fn visit_file_mut(&mut self, file: &mut syn::File) {
-        file.items.retain(|item| match item {
-            Item::Use(u) => match &u.tree {
-                UseTree::Path(p) if p.ident == "twill_macros" => false,
-                UseTree::Path(p) => !matches!(&*p.tree, UseTree::Name(n) if n.ident == "endpoint"),
-                _ => true,
-            },
-            _ => true,
-        });
+        file.items.retain(keeps);
         syn::visit_mut::visit_file_mut(self, file);
+    }
+
+    fn visit_item_mod_mut(&mut self, module: &mut syn::ItemMod) {
+        if let Some((_, items)) = &mut module.content {
+            items.retain(keeps);
+        }
+        syn::visit_mut::visit_item_mod_mut(self, module);
     }
 
     fn visit_use_tree_mut(&mut self, tree: &mut UseTree) {
