@@ -6,11 +6,10 @@
 use serde::Deserialize;
 use twill_macros::{endpoint, sid};
 use twill_runtime::prefix::IS;
-use twill_runtime::{Client, Credentials, Sid};
+use twill_runtime::{Client, Sid};
 use wiremock::matchers::{body_string, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const ACCOUNT_SID: &str = "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const SERVICE: Sid<IS> = sid!(
     crate = ::twill_runtime,
     "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
@@ -35,11 +34,7 @@ struct UpdateService {
 }
 
 fn client(server: &MockServer) -> Client {
-    Client::builder()
-        .credentials(Credentials::auth_token(ACCOUNT_SID, "token"))
-        .base_url(server.uri())
-        .build()
-        .unwrap()
+    twill_tests::client(&server.uri())
 }
 
 fn answer() -> ResponseTemplate {

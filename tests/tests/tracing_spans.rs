@@ -69,6 +69,15 @@ impl Subscriber for Capture {
     fn exit(&self, _: &Id) {}
 }
 
+/// The fields of each `twill.request` span among `spans`, in order.
+fn request_spans(spans: &[(String, FieldList)]) -> Vec<&FieldList> {
+    spans
+        .iter()
+        .filter(|(name, _)| name == "twill.request")
+        .map(|(_, fields)| fields)
+        .collect()
+}
+
 fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
     fields
         .iter()
@@ -109,11 +118,7 @@ async fn a_span_per_request_with_its_outcome_and_no_secret() {
     .unwrap();
 
     let spans = capture.spans.lock().unwrap();
-    let requests: Vec<&FieldList> = spans
-        .iter()
-        .filter(|(name, _)| name == "twill.request")
-        .map(|(_, fields)| fields)
-        .collect();
+    let requests = request_spans(&spans);
     assert_eq!(requests.len(), 2, "{spans:?}");
     let fetch = requests[0];
     assert_eq!(field(fetch, "operation"), Some("FetchConversation"));
@@ -224,11 +229,7 @@ fn the_blocking_client_reports_to_the_callers_subscriber() {
     drop(client);
 
     let spans = capture.spans.lock().unwrap();
-    let requests: Vec<&FieldList> = spans
-        .iter()
-        .filter(|(name, _)| name == "twill.request")
-        .map(|(_, fields)| fields)
-        .collect();
+    let requests = request_spans(&spans);
     assert_eq!(requests.len(), 1, "{spans:?}");
     assert_eq!(field(requests[0], "operation"), Some("FetchRole"));
     assert_eq!(field(requests[0], "status"), Some("200"));
