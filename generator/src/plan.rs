@@ -250,8 +250,38 @@ pub fn module_name(key: &str) -> String {
 /// of, `inline:<OperationId>` for an inline object, or (deletes) what another operation
 /// of its path returns.
 pub fn resource_of(op: Operation<'_>) -> Result<String, String> {
+    if let Some(resource) = returned_resource(op)? {
+        return Ok(resource);
+    }
+    // Nothing returned (a `204`): the resource another operation on the path returns.
+    // Only one step: two operations with nothing to return must not ask each other.
+    for method in crate::spec::METHODS {
+        if let Some(other) = op.item.get(method)
+            && !std::ptr::eq(other, op.op)
+            && let Ok(Some(resource)) = returned_resource(Operation {
+                method,
+                op: other,
+                ..op
+            })
+        {
+            return Ok(resource);
+        }
+    }
+    Err(format!("no resource for {}", op.id()))
+}
+
+/// The resource `op` returns itself, if it returns a body.
+fn returned_resource(op: Operation<'_>) -> Result<Option<String>, String> {
     let (_, schema) = op.success()?;
-    if let Some(schema) = schema {
+    Ok(match schema {
+        None => None,
+        Some(schema) => Some(resource_of_schema(op, schema)?),
+    })
+}
+
+/// The resource a response schema names: its reference, or its list items'.
+fn resource_of_schema(op: Operation<'_>, schema: &crate::json::Json) -> Result<String, String> {
+    {
         if let Some(name) = ref_name(schema) {
             return Ok(name.to_owned());
         }
@@ -262,18 +292,6 @@ pub fn resource_of(op: Operation<'_>) -> Result<String, String> {
             None => format!("inline:{}", op.id()),
         });
     }
-    for method in crate::spec::METHODS {
-        if let Some(other) = op.item.get(method)
-            && !std::ptr::eq(other, op.op)
-        {
-            return resource_of(Operation {
-                method,
-                op: other,
-                ..op
-            });
-        }
-    }
-    Err(format!("no resource for {}", op.id()))
 }
 
 /// [`resource_of`], and for an operation alone on its path with nothing to return
