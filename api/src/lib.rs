@@ -86,8 +86,14 @@
 #[allow(unused_extern_crates)]
 extern crate self as twill_api;
 
+#[cfg(any(feature = "accounts-v1"))]
+pub mod accounts;
 #[cfg(feature = "api-v2010")]
 pub mod api;
+#[cfg(any(feature = "bulkexports-v1"))]
+pub mod bulkexports;
+#[cfg(any(feature = "chat-v1", feature = "chat-v2", feature = "chat-v3"))]
+pub mod chat;
 #[cfg(feature = "content-v1")]
 pub mod content;
 #[cfg(any(
@@ -102,16 +108,54 @@ pub mod content;
     feature = "service-users",
 ))]
 pub mod conversations;
+#[cfg(any(feature = "events-v1"))]
+pub mod events;
+#[cfg(any(feature = "flex-v1", feature = "flex-v2"))]
+pub mod flex;
+#[cfg(any(feature = "frontline-v1"))]
+pub mod frontline;
+#[cfg(any(feature = "insights-v1", feature = "insights-v2"))]
+pub mod insights;
+#[cfg(any(feature = "intelligence-v2"))]
+pub mod intelligence;
+#[cfg(any(feature = "ip-messaging-v1", feature = "ip-messaging-v2"))]
+pub mod ip_messaging;
 #[cfg(feature = "lookups-v2")]
 pub mod lookups;
+#[cfg(any(feature = "marketplace-v1"))]
+pub mod marketplace;
 #[cfg(feature = "messaging-v1")]
 pub mod messaging;
+#[cfg(any(feature = "notify-v1"))]
+pub mod notify;
+#[cfg(any(feature = "numbers-v1", feature = "numbers-v3"))]
+pub mod numbers;
+#[cfg(any(feature = "oauth-v1", feature = "oauth-v2"))]
+pub mod oauth;
+#[cfg(any(feature = "pricing-v1", feature = "pricing-v2"))]
+pub mod pricing;
+#[cfg(any(feature = "proxy-v1"))]
+pub mod proxy;
+#[cfg(any(feature = "routes-v2"))]
+pub mod routes;
+#[cfg(any(feature = "serverless-v1"))]
+pub mod serverless;
+#[cfg(any(feature = "studio-v1", feature = "studio-v2"))]
+pub mod studio;
+#[cfg(any(feature = "supersim-v1"))]
+pub mod supersim;
 #[cfg(feature = "sync-v1")]
 pub mod sync;
+#[cfg(any(feature = "taskrouter-v1"))]
+pub mod taskrouter;
+#[cfg(any(feature = "trunking-v1"))]
+pub mod trunking;
 #[cfg(feature = "verify-v2")]
 pub mod verify;
 #[cfg(feature = "testing")]
 mod visit;
+#[cfg(any(feature = "wireless-v1"))]
+pub mod wireless;
 
 #[cfg(feature = "testing")]
 pub use crate::visit::EndpointVisitor;

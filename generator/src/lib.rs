@@ -69,6 +69,17 @@ pub fn run(mut specs: Vec<PathBuf>) -> Result<(), String> {
         markers.len()
     );
     let mut features = Vec::new();
+    // Each product's versions among `specs`, for the product's `mod.rs`.
+    let mut versions: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for spec in &specs {
+        let stem = spec
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        if let Some((name, version)) = naming::product_of(stem) {
+            versions.entry(name).or_default().push(version);
+        }
+    }
     for spec in &specs {
         let stem = spec
             .file_stem()
@@ -87,8 +98,20 @@ pub fn run(mut specs: Vec<PathBuf>) -> Result<(), String> {
         // The product's own `mod.rs`, written once: it may hold prose of its own.
         let product_mod = root.join("api").join("src").join(&name).join("mod.rs");
         if !product_mod.exists() {
+            // One module per version, each behind its feature.
+            let modules: String = versions
+                .get(&name)
+                .into_iter()
+                .flatten()
+                .map(|version| {
+                    format!(
+                        "#[cfg(feature = \"{}\")]\npub mod {version};\n",
+                        naming::feature_of(&name, version)
+                    )
+                })
+                .collect();
             let text = format!(
-                "//! Twilio {}, served from `https://{}`.\n\npub mod {version};\n",
+                "//! Twilio {}, served from `https://{}`.\n\n{modules}",
                 product.title.trim_end_matches(&format!(" {version}")),
                 generated.host
             );

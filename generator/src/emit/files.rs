@@ -233,7 +233,15 @@ pub fn mod_file(
     if !product.families.is_empty() {
         out += "// With every family turned off, there is nothing to visit.\n#[allow(unused_variables)]\n";
     }
-    out += "#[cfg(feature = \"testing\")]\npub fn visit_endpoints<V: EndpointVisitor>(visitor: &mut V) {\n";
+    // A spec without operations (Verify v3) visits nothing.
+    let visitor = if visits.is_empty() {
+        "_visitor"
+    } else {
+        "visitor"
+    };
+    out += &format!(
+        "#[cfg(feature = \"testing\")]\npub fn visit_endpoints<V: EndpointVisitor>({visitor}: &mut V) {{\n"
+    );
     for (list, ty) in visits {
         let module = ty.split("::").next().unwrap_or_default();
         let cfg = product.cfg(module)?;

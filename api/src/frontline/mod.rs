@@ -1,0 +1,4 @@
+//! Twilio Frontline, served from `https://frontline-api.twilio.com`.
+
+#[cfg(feature = "frontline-v1")]
+pub mod v1;

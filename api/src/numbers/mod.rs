@@ -1,0 +1,6 @@
+//! Twilio Numbers, served from `https://numbers.twilio.com`.
+
+#[cfg(feature = "numbers-v1")]
+pub mod v1;
+#[cfg(feature = "numbers-v3")]
+pub mod v3;
