@@ -86,77 +86,90 @@
 #[allow(unused_extern_crates)]
 extern crate self as twill_api;
 
-#[cfg(any(feature = "accounts-v1"))]
+#[cfg(feature = "accounts-v1")]
 pub mod accounts;
 #[cfg(feature = "api-v2010")]
 pub mod api;
-#[cfg(any(feature = "bulkexports-v1"))]
+#[cfg(feature = "assistants-v1")]
+pub mod assistants;
+#[cfg(feature = "bulkexports-v1")]
 pub mod bulkexports;
 #[cfg(any(feature = "chat-v1", feature = "chat-v2", feature = "chat-v3"))]
 pub mod chat;
-#[cfg(feature = "content-v1")]
+#[cfg(any(feature = "content-v1", feature = "content-v2"))]
 pub mod content;
-#[cfg(any(
-    feature = "configuration",
-    feature = "conversations",
-    feature = "credentials",
-    feature = "roles",
-    feature = "users",
-    feature = "services",
-    feature = "service-conversations",
-    feature = "service-roles",
-    feature = "service-users",
-))]
+#[cfg(feature = "conversations-v1")]
 pub mod conversations;
-#[cfg(any(feature = "events-v1"))]
+#[cfg(feature = "events-v1")]
 pub mod events;
 #[cfg(any(feature = "flex-v1", feature = "flex-v2"))]
 pub mod flex;
-#[cfg(any(feature = "frontline-v1"))]
+#[cfg(feature = "frontline-v1")]
 pub mod frontline;
+#[cfg(any(
+    feature = "iam-organizations",
+    feature = "iam-scim",
+    feature = "iam-v1"
+))]
+pub mod iam;
 #[cfg(any(feature = "insights-v1", feature = "insights-v2"))]
 pub mod insights;
-#[cfg(any(feature = "intelligence-v2"))]
+#[cfg(feature = "intelligence-v2")]
 pub mod intelligence;
 #[cfg(any(feature = "ip-messaging-v1", feature = "ip-messaging-v2"))]
 pub mod ip_messaging;
-#[cfg(feature = "lookups-v2")]
+#[cfg(feature = "knowledge-v1")]
+pub mod knowledge;
+#[cfg(any(feature = "lookups-v1", feature = "lookups-v2"))]
 pub mod lookups;
-#[cfg(any(feature = "marketplace-v1"))]
+#[cfg(feature = "marketplace-v1")]
 pub mod marketplace;
-#[cfg(feature = "messaging-v1")]
+#[cfg(any(
+    feature = "messaging-v1",
+    feature = "messaging-v2",
+    feature = "messaging-v3"
+))]
 pub mod messaging;
-#[cfg(any(feature = "notify-v1"))]
+#[cfg(any(feature = "monitor-v1", feature = "monitor-v2"))]
+pub mod monitor;
+#[cfg(feature = "notify-v1")]
 pub mod notify;
-#[cfg(any(feature = "numbers-v1", feature = "numbers-v3"))]
+#[cfg(any(feature = "numbers-v1", feature = "numbers-v2", feature = "numbers-v3"))]
 pub mod numbers;
 #[cfg(any(feature = "oauth-v1", feature = "oauth-v2"))]
 pub mod oauth;
+#[cfg(feature = "preview")]
+pub mod preview;
 #[cfg(any(feature = "pricing-v1", feature = "pricing-v2"))]
 pub mod pricing;
-#[cfg(any(feature = "proxy-v1"))]
+#[cfg(feature = "proxy-v1")]
 pub mod proxy;
-#[cfg(any(feature = "routes-v2"))]
+#[cfg(feature = "routes-v2")]
 pub mod routes;
-#[cfg(any(feature = "serverless-v1"))]
+#[cfg(feature = "serverless-v1")]
 pub mod serverless;
 #[cfg(any(feature = "studio-v1", feature = "studio-v2"))]
 pub mod studio;
-#[cfg(any(feature = "supersim-v1"))]
+#[cfg(feature = "supersim-v1")]
 pub mod supersim;
 #[cfg(feature = "sync-v1")]
 pub mod sync;
-#[cfg(any(feature = "taskrouter-v1"))]
+#[cfg(feature = "taskrouter-v1")]
 pub mod taskrouter;
-#[cfg(any(feature = "trunking-v1"))]
+#[cfg(feature = "trunking-v1")]
 pub mod trunking;
-#[cfg(feature = "verify-v2")]
+#[cfg(feature = "trusthub-v1")]
+pub mod trusthub;
+#[cfg(any(feature = "verify-v2", feature = "verify-v3"))]
 pub mod verify;
+#[cfg(feature = "video-v1")]
+pub mod video;
 #[cfg(feature = "testing")]
 mod visit;
-#[cfg(any(feature = "wireless-v1"))]
+#[cfg(feature = "voice-v1")]
+pub mod voice;
+#[cfg(feature = "wireless-v1")]
 pub mod wireless;
-
 #[cfg(feature = "testing")]
 pub use crate::visit::EndpointVisitor;
 pub use twill_macros::sid;

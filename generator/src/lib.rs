@@ -87,7 +87,7 @@ pub fn run(mut specs: Vec<PathBuf>) -> Result<(), String> {
             .unwrap_or_default();
         let (name, version) = naming::product_of(stem).ok_or_else(|| {
             format!(
-                "{}: expected a file named twilio_<product>_v<N>.json",
+                "{}: expected a file named twilio_<product>[_<version>].json",
                 spec.display()
             )
         })?;
@@ -97,7 +97,8 @@ pub fn run(mut specs: Vec<PathBuf>) -> Result<(), String> {
         let mut generated = generate::generate(&product, spec, &label, &out_dir, &markers)?;
         // The product's own `mod.rs`, written once: it may hold prose of its own.
         let product_mod = root.join("api").join("src").join(&name).join("mod.rs");
-        if !product_mod.exists() {
+        // (A product without versions, Preview, has only its generated `mod.rs`.)
+        if !version.is_empty() && !product_mod.exists() {
             // One module per version, each behind its feature.
             let modules: String = versions
                 .get(&name)

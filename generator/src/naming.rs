@@ -210,21 +210,55 @@ fn symbol_name(c: char) -> &'static str {
 
 /// The product and version of a spec file: `twilio_api_v2010.json` -> `("api", "v2010")`,
 /// `twilio_conversations_v1.json` -> `("conversations", "v1")`: the stem without
-/// `twilio_`, split at its last `_v`.
+/// `twilio_`, split at its last `_v<digits>`. The three files without a version name
+/// split at their last `_` (`twilio_iam_organizations` -> `("iam", "organizations")`,
+/// the organizations API beside IAM v1), or are a product alone (`twilio_preview` ->
+/// `("preview", "")`, whose operations are at `twill_api::preview`).
 pub fn product_of(file_stem: &str) -> Option<(String, String)> {
     let rest = file_stem.strip_prefix("twilio_")?;
-    let at = rest.rfind("_v")?;
-    let (product, version) = (&rest[..at], &rest[at + 1..]);
-    let digits = &version[1..];
-    if product.is_empty() || digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+    let valid = |name: &str| {
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+    if !valid(rest) {
         return None;
     }
-    Some((product.to_owned(), version.to_owned()))
+    if let Some(at) = rest.rfind("_v") {
+        let (product, version) = (&rest[..at], &rest[at + 1..]);
+        let digits = &version[1..];
+        if !product.is_empty() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+            return Some((product.to_owned(), version.to_owned()));
+        }
+    }
+    Some(match rest.rsplit_once('_') {
+        Some((product, version)) if !product.is_empty() && !version.is_empty() => {
+            (product.to_owned(), version.to_owned())
+        }
+        _ => (rest.to_owned(), String::new()),
+    })
 }
 
-/// The Cargo feature of a product: `("api", "v2010")` -> `api-v2010`.
+/// The Cargo feature of a product: its spec file's stem without `twilio_`, `-` for `_`
+/// (`("api", "v2010")` -> `api-v2010`, `("preview", "")` -> `preview`).
 pub fn feature_of(product: &str, version: &str) -> String {
-    format!("{}-{version}", product.replace('_', "-"))
+    let product = product.replace('_', "-");
+    if version.is_empty() {
+        product
+    } else {
+        format!("{product}-{version}")
+    }
+}
+
+/// The module path of a product in twill-api: `("api", "v2010")` -> `api::v2010`,
+/// `("preview", "")` -> `preview`.
+pub fn module_path_of(product: &str, version: &str) -> String {
+    if version.is_empty() {
+        product.to_owned()
+    } else {
+        format!("{product}::{version}")
+    }
 }
 
 #[cfg(test)]
@@ -322,8 +356,17 @@ mod tests {
             product_of("twilio_ip_messaging_v2"),
             pair("ip_messaging", "v2")
         );
-        assert_eq!(product_of("twilio_iam_organizations"), None);
-        assert_eq!(product_of("twilio_preview"), None);
+        assert_eq!(
+            product_of("twilio_iam_organizations"),
+            pair("iam", "organizations")
+        );
+        assert_eq!(product_of("twilio_preview"), pair("preview", ""));
+        assert_eq!(product_of("twilio_"), None);
+        assert_eq!(product_of("api_v2010"), None);
         assert_eq!(feature_of("ip_messaging", "v2"), "ip-messaging-v2");
+        assert_eq!(feature_of("iam", "organizations"), "iam-organizations");
+        assert_eq!(feature_of("preview", ""), "preview");
+        assert_eq!(module_path_of("api", "v2010"), "api::v2010");
+        assert_eq!(module_path_of("preview", ""), "preview");
     }
 }

@@ -82,12 +82,26 @@ impl Plan {
                 // beside `x`) is `XInstance` or `XResponse` beside `X`.
                 let sibling = base != key && spec.schema(base).is_some();
                 let rust = match key.strip_prefix("inline:") {
+                    // The items of a list of inline objects are named after the module.
+                    Some(_)
+                        if crate::plan::list_items(op.success()?.1.unwrap_or(&Json::Null))
+                            .is_some() =>
+                    {
+                        pascal(&module)
+                    }
                     Some(op_id) => format!("{op_id}Response"),
                     None if sibling && key.ends_with("-instance") => {
                         format!("{}Instance", pascal(&module))
                     }
                     None if sibling => format!("{}Response", pascal(&module)),
                     None => pascal(&module),
+                };
+                // Not the name of an operation's struct (Numbers v2's
+                // `CreateShortCodeApplicationResponse` is no `CreateShortCodeApplication`).
+                let rust = if spec.operations().iter().any(|op| op.id() == rust) {
+                    format!("{rust}Response")
+                } else {
+                    rust
                 };
                 plan.resources.push(Resource {
                     key: key.clone(),
@@ -285,32 +299,46 @@ fn resource_of_schema(op: Operation<'_>, schema: &crate::json::Json) -> Result<S
         if let Some(name) = ref_name(schema) {
             return Ok(name.to_owned());
         }
-        return Ok(match list_items(schema) {
-            Some((_, items)) => ref_name(items.at("items"))
-                .map(str::to_owned)
-                .ok_or_else(|| format!("{}: list items are no reference", op.id()))?,
-            None => format!("inline:{}", op.id()),
-        });
+        // A list of inline objects (Knowledge v1's `ListKnowledge`) is, like an inline
+        // response, a resource of the operation's own: its items.
+        return Ok(
+            match list_items(schema).and_then(|(_, items)| ref_name(items.at("items"))) {
+                Some(name) => name.to_owned(),
+                None => format!("inline:{}", op.id()),
+            },
+        );
     }
 }
 
-/// [`resource_of`], and for an operation alone on its path with nothing to return
-/// (`DeleteUserDefinedMessageSubscription`), the resource of the path it is an item of:
-/// the path less its last `/{Placeholder}` (`.../Subscriptions/{Sid}.json` ->
-/// `.../Subscriptions.json`).
+/// [`resource_of`], and for an operation alone on its path with nothing to return, the
+/// resource of the nearest path above it that has one: the path less its last segment,
+/// then less the one before... (`.../Subscriptions/{Sid}.json` -> `.../Subscriptions.json`
+/// for `DeleteUserDefinedMessageSubscription`, `/v2/Alarms/{Sid}/status` ->
+/// `/v2/Alarms/{Sid}` for Monitor v2's `UpdateAlarmStatus`). When no path above has one
+/// (Voice v1's `DeleteArchivedCall`), the operation has a module of its own and no
+/// response type: `inline:<OperationId>`.
 pub fn resource_in(spec: &Spec, op: Operation<'_>) -> Result<String, String> {
-    resource_of(op).or_else(|err| {
-        let (parent, last) = op.path.rsplit_once('/').ok_or_else(|| err.clone())?;
-        let suffix = if last.ends_with(".json") { ".json" } else { "" };
-        if !last.starts_with('{') {
-            return Err(err);
+    resource_of(op).or_else(|_| {
+        let suffix = if op.path.ends_with(".json") {
+            ".json"
+        } else {
+            ""
+        };
+        let mut path = op.path.strip_suffix(suffix).unwrap_or(op.path);
+        let operations = spec.operations();
+        while let Some((parent, _)) = path.rsplit_once('/') {
+            path = parent;
+            let above = format!("{parent}{suffix}");
+            if let Some(Ok(resource)) = operations
+                .iter()
+                .filter(|other| other.path == above)
+                .map(|other| resource_of(*other))
+                .find(Result::is_ok)
+            {
+                return Ok(resource);
+            }
         }
-        let collection = format!("{parent}{suffix}");
-        spec.operations()
-            .into_iter()
-            .find(|other| other.path == collection)
-            .map(resource_of)
-            .unwrap_or(Err(err))
+        Ok(format!("inline:{}", op.id()))
     })
 }
 
@@ -342,7 +370,9 @@ pub enum ListShape {
 /// The shape of a list response.
 pub fn list_shape(schema: &Json) -> ListShape {
     let properties = schema.at("properties");
-    if properties.has("meta") {
+    // A `meta` without `next_page_url` (Numbers v1's `ListPortInRequests` pages with a
+    // `next_token` the caller sends back as `Token`) is a plain field.
+    if properties.at("meta").at("properties").has("next_page_url") {
         ListShape::Meta
     } else if properties.has("next_page_uri") {
         ListShape::NextPageUri

@@ -14,10 +14,11 @@ pub struct Product {
 }
 
 /// The specs of `tests/fixtures/` twill declares, which `cargo run -p twill-generator`
-/// generates by default; the others are read only for their SID prefixes.
+/// generates by default: all 55 of them.
 pub const DECLARED: &[&str] = &[
     "twilio_accounts_v1",
     "twilio_api_v2010",
+    "twilio_assistants_v1",
     "twilio_bulkexports_v1",
     "twilio_chat_v1",
     "twilio_chat_v2",
@@ -29,22 +30,30 @@ pub const DECLARED: &[&str] = &[
     "twilio_flex_v1",
     "twilio_flex_v2",
     "twilio_frontline_v1",
+    "twilio_iam_organizations",
+    "twilio_iam_scim",
+    "twilio_iam_v1",
     "twilio_insights_v1",
     "twilio_insights_v2",
     "twilio_intelligence_v2",
     "twilio_ip_messaging_v1",
     "twilio_ip_messaging_v2",
+    "twilio_knowledge_v1",
     "twilio_lookups_v1",
     "twilio_lookups_v2",
     "twilio_marketplace_v1",
     "twilio_messaging_v1",
     "twilio_messaging_v2",
     "twilio_messaging_v3",
+    "twilio_monitor_v1",
+    "twilio_monitor_v2",
     "twilio_notify_v1",
     "twilio_numbers_v1",
+    "twilio_numbers_v2",
     "twilio_numbers_v3",
     "twilio_oauth_v1",
     "twilio_oauth_v2",
+    "twilio_preview",
     "twilio_pricing_v1",
     "twilio_pricing_v2",
     "twilio_proxy_v1",
@@ -56,8 +65,11 @@ pub const DECLARED: &[&str] = &[
     "twilio_sync_v1",
     "twilio_taskrouter_v1",
     "twilio_trunking_v1",
+    "twilio_trusthub_v1",
     "twilio_verify_v2",
     "twilio_verify_v3",
+    "twilio_video_v1",
+    "twilio_voice_v1",
     "twilio_wireless_v1",
 ];
 
@@ -122,7 +134,13 @@ impl Product {
     pub fn new(name: &str, version: &str) -> Product {
         let title = match name {
             "api" => "API".to_owned(),
+            "bulkexports" => "Bulk Exports".to_owned(),
+            "iam" => "IAM".to_owned(),
             "ip_messaging" => "IP Messaging".to_owned(),
+            "oauth" => "OAuth".to_owned(),
+            "supersim" => "Super SIM".to_owned(),
+            "taskrouter" => "TaskRouter".to_owned(),
+            "trusthub" => "Trust Hub".to_owned(),
             _ => name
                 .split('_')
                 .map(|word| {
@@ -144,7 +162,10 @@ impl Product {
         Product {
             name: name.to_owned(),
             version: version.to_owned(),
-            title: format!("{title} {version}"),
+            // `IAM organizations`, `Preview`: the name of a file without a version.
+            title: format!("{title} {}", version_title(version))
+                .trim_end()
+                .to_owned(),
             families,
         }
     }
@@ -167,5 +188,23 @@ impl Product {
             .family(module)?
             .map(|name| format!("#[cfg(feature = \"{name}\")]\n"))
             .unwrap_or_default())
+    }
+}
+
+/// How docs name a version: `v1` as it is, the name of a file without a version in
+/// words (`organizations` -> `Organizations`, `scim` -> `SCIM`).
+fn version_title(version: &str) -> String {
+    match version {
+        "scim" => "SCIM".to_owned(),
+        _ if version.starts_with('v') => version.to_owned(),
+        _ => {
+            let mut chars = version.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+                .collect()
+        }
     }
 }

@@ -43,9 +43,11 @@ impl<'a> Operation<'a> {
             .find(|(status, _)| status.starts_with('2'))
             .or_else(|| responses.iter().find(|(status, _)| status.starts_with('3')));
         if let Some((status, response)) = found {
-            let schema = response
-                .at("content")
+            // SCIM answers (the organizations API) are JSON under their own media type.
+            let content = response.at("content");
+            let schema = content
                 .get("application/json")
+                .or_else(|| content.get("application/scim+json"))
                 .map(|c| c.at("schema"));
             return Ok((status, schema));
         }

@@ -144,12 +144,21 @@ pub fn expected_path(template: &str, chosen: &[(Param, Sample)]) -> String {
     path.replace("{AccountSid}", crate::ACCOUNT_SID)
 }
 
-/// The JSON body an endpoint must send: each body parameter's value under its wire name.
+/// The JSON body an endpoint must send: each body parameter's value under its wire name;
+/// a number (a `Decimal`, whose sample is its text) as a JSON number.
 pub fn expected_json(chosen: &[(Param, Sample)]) -> Value {
     let members: Map<String, Value> = chosen
         .iter()
         .filter(|(param, _)| param.location == Location::Body)
-        .map(|(param, sample)| (param.name.to_owned(), sample.json.clone()))
+        .map(|(param, sample)| {
+            let value = match (&sample.json, param.kind) {
+                (Value::String(text), ValueKind::Number) => {
+                    Value::Number(text.parse().expect("a number sample is a JSON number"))
+                }
+                (value, _) => value.clone(),
+            };
+            (param.name.to_owned(), value)
+        })
         .collect();
     Value::Object(members)
 }

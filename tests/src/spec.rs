@@ -26,9 +26,20 @@ pub fn response_example(operation: &Value, status: &str) -> Value {
         .expect("at least one example")
 }
 
+/// The JSON content of a response: `application/json`, or the SCIM JSON of the
+/// organizations API (`application/scim+json`).
+pub fn json_content(response: &Value) -> &Value {
+    let content = &response["content"];
+    if content["application/json"].is_null() {
+        &content["application/scim+json"]
+    } else {
+        &content["application/json"]
+    }
+}
+
 /// Every example of an operation's response with status `status`.
 pub fn response_examples(operation: &Value, status: &str) -> Vec<Value> {
-    operation["responses"][status]["content"]["application/json"]["examples"]
+    json_content(&operation["responses"][status])["examples"]
         .as_object()
         .map(|examples| examples.values().map(|e| e["value"].clone()).collect())
         .unwrap_or_default()
@@ -228,6 +239,6 @@ pub fn response_example_or_instance(spec: &Value, operation: &Value) -> Option<V
     if let Some(example) = response_examples(operation, &status).into_iter().next() {
         return Some(example);
     }
-    let schema = &operation["responses"][&status]["content"]["application/json"]["schema"];
+    let schema = &json_content(&operation["responses"][&status])["schema"];
     (!schema.is_null()).then(|| instance(spec, schema))
 }

@@ -25,6 +25,8 @@ struct ParamFacts {
     location: &'static str,
     required: bool,
     sid_prefix: Option<String>,
+    /// A pattern that is no SID of one kind, checked as a regular expression.
+    pattern: Option<String>,
     array: bool,
     min: Option<i64>,
     max: Option<i64>,
@@ -186,7 +188,9 @@ fn schema_facts(
     let schema = resolve(spec, schema);
     let array = schema["type"] == "array";
     let element = resolve(spec, if array { &schema["items"] } else { &schema });
-    let sid_prefix = element["pattern"].as_str().map(sid_prefix);
+    let pattern = element["pattern"].as_str();
+    let sid_prefix = pattern.and_then(sid_prefix);
+    let pattern = pattern.filter(|_| sid_prefix.is_none()).map(str::to_owned);
     // Compared as sets: enums with the same values are one type, in the order of the
     // first schema that has them.
     let mut values: Vec<String> = element["enum"]
@@ -219,6 +223,7 @@ fn schema_facts(
         location,
         required,
         sid_prefix,
+        pattern,
         array,
         min: schema["minimum"].as_i64(),
         max: schema["maximum"].as_i64(),
@@ -228,18 +233,24 @@ fn schema_facts(
     }
 }
 
-/// The SID prefix a pattern names: `^RL[0-9a-fA-F]{32}$` gives `RL`, and
-/// `^(SM|MM)[0-9a-fA-F]{32}$` gives `SM|MM`.
-fn sid_prefix(pattern: &str) -> String {
-    let prefix = pattern
-        .strip_prefix('^')
-        .and_then(|p| p.strip_suffix("[0-9a-fA-F]{32}$"))
-        .unwrap_or_else(|| panic!("unexpected pattern {pattern}"));
-    prefix
+/// The SID prefix a pattern names: `^RL[0-9a-fA-F]{32}$` gives `RL`,
+/// `^(SM|MM)[0-9a-fA-F]{32}$` gives `SM|MM`, and the organizations API's unanchored
+/// `OR[0-9a-f]{32}` gives `OR`; a pattern of anything else (`^aia_asst_.+$`, a SID of any
+/// kind `^[a-zA-Z]{2}[0-9a-fA-F]{32}$`) gives none.
+fn sid_prefix(pattern: &str) -> Option<String> {
+    let pattern = pattern.strip_prefix('^').unwrap_or(pattern);
+    let pattern = pattern.strip_suffix('$').unwrap_or(pattern);
+    let prefix = ["[0-9a-fA-F]{32}", "[0-9A-Fa-f]{32}", "[0-9a-f]{32}"]
+        .iter()
+        .find_map(|hex| pattern.strip_suffix(hex))?;
+    let prefix = prefix
         .strip_prefix('(')
         .and_then(|p| p.strip_suffix(')'))
-        .unwrap_or(prefix)
-        .to_owned()
+        .unwrap_or(prefix);
+    prefix
+        .split('|')
+        .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase()))
+        .then(|| prefix.to_owned())
 }
 
 fn declared_facts(param: &Param) -> ParamFacts {
@@ -247,6 +258,7 @@ fn declared_facts(param: &Param) -> ParamFacts {
         location: param.location.as_str(),
         required: param.required,
         sid_prefix: param.sid_prefix.map(str::to_owned),
+        pattern: param.pattern.map(str::to_owned),
         array: param.array,
         min: param.min,
         max: param.max,
@@ -263,14 +275,14 @@ fn declared_facts(param: &Param) -> ParamFacts {
 /// The response type has exactly the schema's properties; a list's item type (and its
 /// `meta`, if it has one) have exactly theirs; an operation without a body returns `()`.
 ///
-/// A list is an inline schema with an array of items beside its paging: a `meta` object,
-/// or API v2010's top-level `next_page_uri`. Every property is optional except a page's
+/// A list is an inline schema with an array of items beside its paging: a `meta` object
+/// with `next_page_url`, or API v2010's top-level `next_page_uri`. Every property is optional except a page's
 /// containers, which are never `None`: a missing or `null` list is empty, a missing or
 /// `null` meta has every field `None`.
 fn check_response(spec: &Value, op: &Operation, operation: &Value, problems: &mut Vec<String>) {
     let id = op.id;
     let status = spec::success_status(operation);
-    let schema = &operation["responses"][&status]["content"]["application/json"]["schema"];
+    let schema = &spec::json_content(&operation["responses"][&status])["schema"];
     if schema.is_null() {
         if op.response != Shape::Unit {
             problems.push(format!(
@@ -284,8 +296,12 @@ fn check_response(spec: &Value, op: &Operation, operation: &Value, problems: &mu
     let schema = union_of_alternatives(spec, &resolve(spec, schema));
     compare_fields(id, "response", &schema, &op.response, problems);
     let properties = schema["properties"].as_object().expect("object schemas");
-    let paged =
-        inline && (properties.contains_key("meta") || properties.contains_key("next_page_uri"));
+    // A `meta` without `next_page_url` (Numbers v1's token paging) does not page.
+    let paged = inline
+        && (properties
+            .get("meta")
+            .is_some_and(|meta| meta["properties"]["next_page_url"].is_object())
+            || properties.contains_key("next_page_uri"));
     let list = properties
         .iter()
         .find(|(name, property)| paged && *name != "meta" && property["type"] == "array");

@@ -151,12 +151,12 @@ enum Body {
 fn success_bodies(spec: &Value, operation: &Value) -> Vec<(String, Body, Value)> {
     let mut out = Vec::new();
     for (status, response) in operation["responses"].as_object().expect("responses") {
-        let schema = &response["content"]["application/json"]["schema"];
+        let schema = &spec::json_content(response)["schema"];
         if !status.starts_with('2') || schema.is_null() {
             continue;
         }
         let body = body_of(spec, schema);
-        let named = response["content"]["application/json"]["examples"]
+        let named = spec::json_content(response)["examples"]
             .as_object()
             .into_iter()
             .flatten()
@@ -174,7 +174,7 @@ fn has_body(operation: &Value) -> bool {
         .expect("responses")
         .iter()
         .any(|(status, response)| {
-            status.starts_with('2') && !response["content"]["application/json"]["schema"].is_null()
+            status.starts_with('2') && !spec::json_content(response)["schema"].is_null()
         })
 }
 

@@ -2,7 +2,7 @@
 
 use crate::doc::doc;
 use crate::doc_fallback::Kind;
-use crate::emit::Gen;
+use crate::emit::{Gen, string_literal};
 use crate::json::Json;
 use crate::naming::{field_names, pascal, rename_type};
 use crate::plan::{ListShape, list_shape};
@@ -111,11 +111,9 @@ impl Gen<'_> {
                 .at("pattern")
                 .non_empty_str()
                 .or_else(|| p.schema.at("items").at("pattern").as_str());
-            if let Some(pattern) = pattern
-                && sid_prefix(pattern).is_none()
-            {
-                return Err(format!("{op_id}: unexpected pattern {pattern}"));
-            }
+            // A pattern that is no SID of one kind (`^aia_asst_.+$`, a SID of any kind,
+            // a comma-separated list of SIDs): the value is text checked against it.
+            let text_pattern = pattern.filter(|pattern| sid_prefix(pattern).is_none());
             let mut rust = if p.place == In::Header && self.is_boolean_enum(p.schema) {
                 // `X-Twilio-Webhook-Enabled`: `true` or `false`, as a `bool` writes them.
                 "bool".to_owned()
@@ -154,6 +152,16 @@ impl Gen<'_> {
             }
             if account {
                 attrs.push("#[param(default_account)]".to_owned());
+            }
+            if let Some(pattern) = text_pattern {
+                if !rust
+                    .trim_start_matches("Option<")
+                    .trim_start_matches("Vec<")
+                    .starts_with("String")
+                {
+                    return Err(format!("{op_id}: pattern {pattern} on a {rust}"));
+                }
+                attrs.push(format!("#[param(pattern = {})]", string_literal(pattern)));
             }
             let bounds: Vec<String> = [("min", "minimum"), ("max", "maximum")]
                 .iter()
@@ -303,8 +311,14 @@ fn params<'s>(spec: &'s crate::spec::Spec, op: Operation<'s>) -> Result<Vec<Para
     let mut out: Vec<Param<'s>> = path.into_iter().map(|p| param(p, In::Path)).collect();
     out.extend(located("query").map(|p| param(p, In::Query)));
     if let Some(body) = op.op.get("requestBody") {
-        let [(content_type, content)] = body.at("content").entries() else {
-            return Err(format!("{op_id}: more than one body type"));
+        // One body type; of JSON and SCIM JSON (the organizations API takes either),
+        // plain JSON.
+        let (content_type, content) = match body.at("content").entries() {
+            [only] => only,
+            several => several
+                .iter()
+                .find(|(content_type, _)| content_type == "application/json")
+                .ok_or_else(|| format!("{op_id}: more than one body type"))?,
         };
         let place = match content_type.as_str() {
             "application/x-www-form-urlencoded" => In::Form,

@@ -167,9 +167,8 @@ pub fn mod_file(
     let mut out = format!("{header}\n");
     out += &format!(
         "//! {title}: every request and response type is here, each at one path,\n//! named \
-         as Twilio names it (`{}::{}::{}`).\n",
-        product.name,
-        product.version,
+         as Twilio names it (`{}::{}`).\n",
+        crate::naming::module_path_of(&product.name, &product.version),
         example_endpoint(product, visits),
     );
     if !product.families.is_empty() {

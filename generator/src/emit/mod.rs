@@ -64,6 +64,9 @@ impl<'a> Gen<'a> {
     /// A generator for the planned product; resource and enum names are taken.
     pub fn new(spec: &'a Spec, plan: &'a Plan, enums: &'a EnumPlan) -> Gen<'a> {
         let mut taken: BTreeSet<String> = RESERVED.iter().map(|s| (*s).to_owned()).collect();
+        // An operation's struct is named after it: no other type may be (Monitor v2's list
+        // response titled `ListAlarms`).
+        taken.extend(spec.operations().iter().map(|op| op.id().to_owned()));
         let mut defined_in = Vec::new();
         for r in &plan.resources {
             taken.insert(r.rust.clone());

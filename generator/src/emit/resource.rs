@@ -47,10 +47,18 @@ impl Gen<'_> {
                     .operations()
                     .into_iter()
                     .find(|op| op.id() == op_id);
-                let schema = op
-                    .and_then(|op| op.success().ok()?.1)
-                    .ok_or_else(|| format!("{key}: no schema"))?;
-                (schema, format!("What [`{op_id}`] returns."))
+                let Some(schema) = op.and_then(|op| op.success().ok()?.1) else {
+                    // An operation with nothing to return and no resource above it.
+                    return Ok(String::new());
+                };
+                match list_items(schema) {
+                    // A list of inline objects: the resource is its items.
+                    Some((_, items)) => (
+                        items.at("items"),
+                        format!("One of the items [`{op_id}`] lists."),
+                    ),
+                    None => (schema, format!("What [`{op_id}`] returns.")),
+                }
             }
             None => {
                 let schema = self
@@ -253,7 +261,10 @@ impl Gen<'_> {
         }
         let (key, items) = list_items(schema).ok_or_else(|| format!("{op_id}: no item list"))?;
         let item_type = ref_name(items.at("items"))
-            .and_then(|r| self.plan.resource(r))
+            .map_or_else(
+                || self.plan.resource(&format!("inline:{op_id}")),
+                |r| self.plan.resource(r),
+            )
             .map(|r| r.rust.clone())
             .ok_or_else(|| format!("{op_id}: items of no resource"))?;
         let key_field = field_names([key]).remove(0);

@@ -66,7 +66,7 @@ pub fn visit_endpoints<V: EndpointVisitor>(visitor: &mut V) {
     visitor.visit::<porting_port_in::CreatePortingPortIn>();
     visitor.visit::<porting_port_in::FetchPortingPortIn>();
     visitor.visit::<porting_port_in::DeletePortingPortIn>();
-    visitor.visit_list::<port_in_request_list::ListPortInRequests>();
+    visitor.visit::<port_in_request_list::ListPortInRequests>();
     visitor.visit::<porting_port_in_phone_number::FetchPortingPortInPhoneNumber>();
     visitor.visit::<porting_port_in_phone_number::DeletePortingPortInPhoneNumber>();
     visitor.visit::<porting_portability::FetchPortingPortability>();

@@ -7,11 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::PageMeta;
-use crate::declare::{NextPage, Page, endpoint};
+use crate::declare::endpoint;
 
 /// Retrieve a list of all PortInRequests for a user
-#[endpoint(GET, "/v1/Porting/PortIn/PortInRequests", host = "numbers.twilio.com", response = ListPortInRequestsResponse, paginated)]
+#[endpoint(GET, "/v1/Porting/PortIn/PortInRequests", host = "numbers.twilio.com", response = ListPortInRequestsResponse)]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
@@ -34,32 +33,20 @@ pub struct ListPortInRequests {
     pub created_after: Option<String>,
 }
 
-/// A page of [`PortInRequestList`]s, as [`ListPortInRequests`] returns it.
+/// What [`ListPortInRequests`] returns.
 ///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
 /// To build one (in a test, say), start from `Default::default()` and set its fields.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct ListPortInRequestsResponse {
-    /// The [`PortInRequestList`]s of this page; empty when the response leaves the list out
-    /// or sends `null`.
-    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
-    pub port_in_requests: Vec<PortInRequestList>,
-    /// Where this page is, and where the next one is; every field `None` when the response
-    /// leaves `meta` out or sends `null`.
-    #[serde(default, deserialize_with = "crate::__private::lenient::or_default")]
-    pub meta: PageMeta,
-}
-
-impl Page for ListPortInRequestsResponse {
-    type Item = PortInRequestList;
-
-    fn next_page(&self) -> NextPage<'_> {
-        self.meta.next_page()
-    }
-
-    fn into_items(self) -> Vec<PortInRequestList> {
-        self.port_in_requests
-    }
+    /// The port in requests of the port in requests.
+    ///
+    /// The API description declares it never `null`; it is `None` all the same when a
+    /// response sends `null` or leaves it out.
+    pub port_in_requests: Option<Vec<PortInRequestList>>,
+    /// The meta of the port in requests.
+    pub meta: Option<NumbersV1PortInRequestListMeta>,
 }
 
 /// A PortInRequestList resource (`numbers.v1.port_in_request_list` in the spec).
@@ -87,4 +74,17 @@ pub struct PortInRequestList {
     pub phone_numbers_ported: Option<i64>,
     /// Suggested action on this ticket
     pub suggested_action: Option<String>,
+}
+
+/// `numbers.v1.port_in_request_list_meta` in the spec.
+///
+/// Every property is an `Option`: `None` when the response leaves it out or sends `null`.
+/// To build one (in a test, say), start from `Default::default()` and set its fields.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[non_exhaustive]
+pub struct NumbersV1PortInRequestListMeta {
+    /// The previous token of the port in request list meta.
+    pub previous_token: Option<String>,
+    /// Token for pagination to retrieve the next page of results
+    pub next_token: Option<String>,
 }

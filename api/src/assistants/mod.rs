@@ -1,0 +1,4 @@
+//! Twilio Assistants, served from `https://assistants.twilio.com`.
+
+#[cfg(feature = "assistants-v1")]
+pub mod v1;
