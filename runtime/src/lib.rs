@@ -48,6 +48,7 @@ mod json;
 mod lenient;
 mod limits;
 mod meta;
+mod oauth;
 mod page;
 mod pager;
 mod path;
@@ -72,7 +73,7 @@ pub use crate::decimal::{Decimal, DecimalError};
 pub use crate::endpoint::{BodyFormat, Endpoint, Method};
 pub use crate::error::{
     ApiError, BodyTooLargeError, BuildError, ConfigError, DecodeError, Error, HttpError,
-    PaginationError, RedirectError, SNIPPET_LIMIT, TimeoutError, TransportError,
+    PaginationError, RedirectError, SNIPPET_LIMIT, TimeoutError, TokenError, TransportError,
 };
 pub use crate::form::Form;
 pub use crate::headers::Headers;
