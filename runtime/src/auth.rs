@@ -126,6 +126,7 @@ pub struct Credentials {
     key: Scheme,
 }
 
+/// How the credentials authenticate, with the secret each needs.
 #[derive(Clone)]
 enum Scheme {
     AuthToken(Secret),

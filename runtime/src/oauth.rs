@@ -6,9 +6,9 @@
 //! whose `ClientTokenManager` calls `oauth.v2.token.create`): `POST /v2/token` on
 //! `oauth.twilio.com`, form-encoded `grant_type=client_credentials`, `client_id` and
 //! `client_secret`, no `Authorization` header. Where twilio-python decodes the JWT's
-//! `exp` claim and takes the token as valid until that instant, this module reads
-//! `expires_in` from the answer (RFC 6749, section 5.1), falls back to `exp` when it is
-//! missing, and replaces the token [`REFRESH_MARGIN`] before either, so that a token
+//! `exp` claim and takes the token as valid until that instant, this module also reads
+//! `expires_in` from the answer (RFC 6749, section 5.1), takes whichever of the two
+//! ends first, and replaces the token [`REFRESH_MARGIN`] before then, so that a token
 //! never expires on its way to Twilio.
 
 use std::time::{Duration, Instant};
@@ -198,8 +198,9 @@ struct Token {
 }
 
 impl Token {
-    /// Reads a success answer's body: `access_token`, and `expires_in` (seconds, a
-    /// number or a numeric string) or else the JWT's `exp`; a `token_type`, if given,
+    /// Reads a success answer's body: `access_token`, and its lifetime: `expires_in`
+    /// (seconds, a number or a numeric string) or the JWT's `exp`, whichever ends first
+    /// when there are both; a `token_type`, if given,
     /// must be `bearer` (any case). A token whose lifetime neither says is used for the
     /// request that asked for it only. Errors name what is wrong, never a value.
     fn read(body: &[u8]) -> Result<Token, &'static str> {
@@ -222,9 +223,17 @@ impl Token {
         let mut header = HeaderValue::try_from(format!("Bearer {token}"))
             .map_err(|_| "has an access_token that is not a valid header value")?;
         header.set_sensitive(true);
-        let lifetime = match object.get("expires_in") {
-            None | Some(Value::Null) => jwt_lifetime(token, jiff::Timestamp::now()),
+        let expires_in = match object.get("expires_in") {
+            None | Some(Value::Null) => None,
             Some(expires_in) => Some(seconds(expires_in).ok_or("has an invalid expires_in")?),
+        };
+        // Whichever ends first: twilio-python trusts the JWT's `exp` alone, and an
+        // `expires_in` that is not a duration (Twilio's own example gives a timestamp
+        // in milliseconds) must not keep an expired token.
+        let exp = jwt_lifetime(token, jiff::Timestamp::now());
+        let lifetime = match (expires_in, exp) {
+            (Some(expires_in), Some(exp)) => Some(expires_in.min(exp)),
+            (expires_in, exp) => expires_in.or(exp),
         };
         Ok(Token {
             header,
@@ -352,5 +361,20 @@ mod tests {
         // Neither expires_in nor exp: used once.
         let once = read(&json!({"access_token": "opaque"})).unwrap();
         assert_eq!(once.lifetime, Duration::ZERO);
+        // Both: whichever ends first, so a timestamp sent as expires_in (as in
+        // Twilio's example) does not outlive the JWT.
+        let soon = jiff::Timestamp::now().as_second() + 120;
+        let both = read(&json!({
+            "access_token": jwt(&json!({"exp": soon})),
+            "expires_in": 1_438_315_200_000_u64,
+        }))
+        .unwrap();
+        assert!(
+            both.lifetime <= Duration::from_secs(120),
+            "{:?}",
+            both.lifetime
+        );
+        let shorter = read(&json!({"access_token": jwt(&json!({"exp": soon})), "expires_in": 5}));
+        assert_eq!(shorter.unwrap().lifetime, Duration::from_secs(5));
     }
 }
