@@ -178,7 +178,8 @@ pub use twill_runtime::{
     Decimal, DecimalError, DecodeError, Endpoint, Error, HttpError, HttpMethod,
     MAX_HEADER_VALUE_LEN, MAX_URL_LEN, PRODUCT_HOST_HEADER, PageMeta, PaginationError, Prefix,
     RedirectError, RetryPolicy, Secret, SendOptions, Sid, SidOrName, StatusCode, TimeoutError,
-    Timestamp, TransportError, UnknownValue, ValidationError, ValidationErrorKind, prefix, reqwest,
+    Timestamp, TokenError, TransportError, UnknownValue, ValidationError, ValidationErrorKind,
+    prefix, reqwest,
 };
 
 #[cfg(feature = "blocking")]

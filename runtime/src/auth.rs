@@ -83,8 +83,9 @@ impl<'de> Deserialize<'de> for Secret {
     }
 }
 
-/// The credentials a [`Client`](crate::Client) authenticates with (HTTP Basic): an
-/// account SID with its auth token, or an API key (`SK...`) with its secret.
+/// The credentials a [`Client`](crate::Client) authenticates with: an account SID with
+/// its auth token, or an API key (`SK...`) with its secret, both sent as HTTP Basic
+/// credentials; or an OAuth 2.0 client ID with its secret, exchanged for a bearer token.
 ///
 /// ```
 /// use twill_runtime::Credentials;
@@ -92,17 +93,51 @@ impl<'de> Deserialize<'de> for Secret {
 /// let credentials = Credentials::auth_token("AC0123456789abcdef0123456789abcdef", "hunter2");
 /// assert_eq!(credentials.account_sid(), "AC0123456789abcdef0123456789abcdef");
 /// assert!(!format!("{credentials:?}").contains("hunter2"));
+///
+/// let oauth = Credentials::client_credentials("OQ0123456789abcdef0123456789abcdef", "hunter2");
+/// assert_eq!(oauth.default_account_sid(), None);
+/// assert!(!format!("{oauth:?}").contains("hunter2"));
 /// ```
+///
+/// # OAuth client credentials
+///
+/// With [`client_credentials`](Self::client_credentials), the client gets an access token
+/// from Twilio's OAuth token endpoint (`POST https://oauth.twilio.com/v2/token`, form
+/// fields `grant_type=client_credentials`, `client_id` and `client_secret`, as
+/// twilio-python's `ClientCredentialProvider` does; the URL can be changed with
+/// [`ClientBuilder::oauth_token_url`](crate::ClientBuilder::oauth_token_url)) and sends
+/// `Authorization: Bearer <token>` on every request. The token is kept until
+/// [`ClientBuilder::OAUTH_REFRESH_MARGIN`](crate::ClientBuilder::OAUTH_REFRESH_MARGIN)
+/// before it expires, then replaced: one token request at a time, however many requests
+/// need it at once. A token that cannot be had is an
+/// [`Error::Token`](crate::Error::Token), and nothing is sent to the API.
+///
+/// OAuth credentials carry no account SID: Twilio's OAuth apps belong to an
+/// organization, not to an account, and the organizations API that needs them takes no
+/// account. An endpoint whose path defaults to the client's account (API v2010's
+/// `AccountSid`, left `None`) is then refused before sending, with an
+/// [`Error::Validation`](crate::Error::Validation) of kind
+/// [`NoDefaultAccount`](crate::ValidationErrorKind::NoDefaultAccount), unless the
+/// account is given on the request or with [`with_account_sid`](Self::with_account_sid).
 #[derive(Clone)]
 pub struct Credentials {
-    account_sid: String,
-    key: Key,
+    /// `None` only for OAuth client credentials without an account.
+    account_sid: Option<String>,
+    key: Scheme,
 }
 
+/// How the credentials authenticate, with the secret each needs.
 #[derive(Clone)]
-enum Key {
+enum Scheme {
     AuthToken(Secret),
-    ApiKey { sid: String, secret: Secret },
+    ApiKey {
+        sid: String,
+        secret: Secret,
+    },
+    ClientCredentials {
+        client_id: String,
+        client_secret: Secret,
+    },
 }
 
 impl Credentials {
@@ -118,8 +153,8 @@ impl Credentials {
     /// Account SID (`AC` and 32 hex digits) and auth token, as shown in the Twilio console.
     pub fn auth_token(account_sid: impl Into<String>, auth_token: impl Into<Secret>) -> Self {
         Credentials {
-            account_sid: account_sid.into(),
-            key: Key::AuthToken(auth_token.into()),
+            account_sid: Some(account_sid.into()),
+            key: Scheme::AuthToken(auth_token.into()),
         }
     }
 
@@ -131,12 +166,39 @@ impl Credentials {
         secret: impl Into<Secret>,
     ) -> Self {
         Credentials {
-            account_sid: account_sid.into(),
-            key: Key::ApiKey {
+            account_sid: Some(account_sid.into()),
+            key: Scheme::ApiKey {
                 sid: api_key_sid.into(),
                 secret: secret.into(),
             },
         }
+    }
+
+    /// An OAuth 2.0 client ID and its secret (an OAuth app's, from the Twilio console),
+    /// exchanged for bearer tokens with the client-credentials grant: see
+    /// [OAuth client credentials](Self#oauth-client-credentials). They carry no
+    /// account SID; add one with [`with_account_sid`](Self::with_account_sid) for
+    /// endpoints that default to the client's account.
+    pub fn client_credentials(
+        client_id: impl Into<String>,
+        client_secret: impl Into<Secret>,
+    ) -> Self {
+        Credentials {
+            account_sid: None,
+            key: Scheme::ClientCredentials {
+                client_id: client_id.into(),
+                client_secret: client_secret.into(),
+            },
+        }
+    }
+
+    /// The same credentials, with `account_sid` as the account that endpoints whose
+    /// path defaults to the client's account (API v2010's) use: for OAuth client
+    /// credentials, which carry none. For the other credentials it replaces the
+    /// account given when they were made.
+    pub fn with_account_sid(mut self, account_sid: impl Into<String>) -> Self {
+        self.account_sid = Some(account_sid.into());
+        self
     }
 
     /// Reads `TWILIO_ACCOUNT_SID`, then `TWILIO_API_KEY` and `TWILIO_API_SECRET` if the
@@ -161,33 +223,82 @@ impl Credentials {
         })
     }
 
-    /// The account SID these credentials belong to.
+    /// The account SID these credentials belong to; empty for OAuth client credentials
+    /// given none (see [`default_account_sid`](Self::default_account_sid)).
     pub fn account_sid(&self) -> &str {
-        &self.account_sid
+        self.account_sid.as_deref().unwrap_or_default()
+    }
+
+    /// The account that endpoints whose path defaults to the client's account use:
+    /// `None` for OAuth client credentials given no account SID.
+    pub fn default_account_sid(&self) -> Option<&str> {
+        self.account_sid.as_deref()
+    }
+
+    /// The OAuth client ID, for OAuth client credentials.
+    pub fn client_id(&self) -> Option<&str> {
+        match &self.key {
+            Scheme::ClientCredentials { client_id, .. } => Some(client_id),
+            Scheme::AuthToken(_) | Scheme::ApiKey { .. } => None,
+        }
+    }
+
+    /// The client ID and secret, for OAuth client credentials.
+    pub(crate) fn oauth_client(&self) -> Option<(&str, &Secret)> {
+        match &self.key {
+            Scheme::ClientCredentials {
+                client_id,
+                client_secret,
+            } => Some((client_id, client_secret)),
+            Scheme::AuthToken(_) | Scheme::ApiKey { .. } => None,
+        }
     }
 
     /// The API key SID, for API key credentials.
     pub fn api_key_sid(&self) -> Option<&str> {
         match &self.key {
-            Key::ApiKey { sid, .. } => Some(sid),
-            Key::AuthToken(_) => None,
+            Scheme::ApiKey { sid, .. } => Some(sid),
+            Scheme::AuthToken(_) | Scheme::ClientCredentials { .. } => None,
         }
     }
 
     /// Checks the SIDs' formats.
+    /// Checks the SIDs' formats, and that OAuth client credentials are not empty.
     pub(crate) fn check(&self) -> Result<(), ConfigError> {
-        sid::check(&self.account_sid, "AC").map_err(ConfigError::InvalidAccountSid)?;
-        if let Key::ApiKey { sid, .. } = &self.key {
-            sid::check(sid, "SK").map_err(ConfigError::InvalidApiKeySid)?;
+        if let Some(account_sid) = &self.account_sid {
+            sid::check(account_sid, "AC").map_err(ConfigError::InvalidAccountSid)?;
+        }
+        match &self.key {
+            Scheme::AuthToken(_) => {}
+            Scheme::ApiKey { sid, .. } => {
+                sid::check(sid, "SK").map_err(ConfigError::InvalidApiKeySid)?;
+            }
+            Scheme::ClientCredentials {
+                client_id,
+                client_secret,
+            } => {
+                if client_id.is_empty() {
+                    return Err(ConfigError::InvalidClientCredentials(
+                        "the client ID is empty",
+                    ));
+                }
+                if client_secret.expose().is_empty() {
+                    return Err(ConfigError::InvalidClientCredentials(
+                        "the client secret is empty",
+                    ));
+                }
+            }
         }
         Ok(())
     }
 
-    /// The `Authorization` header value, marked sensitive so that HTTP layers redact it.
-    pub(crate) fn authorization(&self) -> HeaderValue {
-        let (user, secret) = match &self.key {
-            Key::AuthToken(token) => (&self.account_sid, token),
-            Key::ApiKey { sid, secret } => (sid, secret),
+    /// The HTTP Basic `Authorization` header value, marked sensitive so that HTTP layers
+    /// redact it; `None` for OAuth client credentials, which send a bearer token.
+    pub(crate) fn basic_authorization(&self) -> Option<HeaderValue> {
+        let (user, secret) = match (&self.key, &self.account_sid) {
+            (Scheme::AuthToken(token), Some(account_sid)) => (account_sid, token),
+            (Scheme::ApiKey { sid, secret }, _) => (sid, secret),
+            (Scheme::ClientCredentials { .. }, _) | (Scheme::AuthToken(_), None) => return None,
         };
         let mut plain = String::with_capacity(user.len() + 1 + secret.0.len());
         plain.push_str(user);
@@ -198,19 +309,28 @@ impl Credentials {
         let mut value =
             HeaderValue::try_from(header).expect("base64 output is always a valid header value");
         value.set_sensitive(true);
-        value
+        Some(value)
     }
 }
 
 impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut debug = f.debug_struct("Credentials");
-        debug.field("account_sid", &self.account_sid);
+        match &self.account_sid {
+            Some(account_sid) => debug.field("account_sid", account_sid),
+            None => debug.field("account_sid", &None::<&str>),
+        };
         match &self.key {
-            Key::AuthToken(token) => debug.field("auth_token", token),
-            Key::ApiKey { sid, secret } => {
+            Scheme::AuthToken(token) => debug.field("auth_token", token),
+            Scheme::ApiKey { sid, secret } => {
                 debug.field("api_key_sid", sid).field("api_secret", secret)
             }
+            Scheme::ClientCredentials {
+                client_id,
+                client_secret,
+            } => debug
+                .field("client_id", client_id)
+                .field("client_secret", client_secret),
         };
         debug.finish()
     }
@@ -227,7 +347,7 @@ mod tests {
     const KEY: &str = "SK0123456789abcdef0123456789abcdef";
 
     fn basic(credentials: &Credentials) -> String {
-        let header = credentials.authorization();
+        let header = credentials.basic_authorization().unwrap();
         assert!(header.is_sensitive());
         let encoded = header.to_str().unwrap().strip_prefix("Basic ").unwrap();
         let decoded = base64::engine::general_purpose::STANDARD
@@ -291,6 +411,39 @@ mod tests {
             basic(&Credentials::api_key(SID, KEY, "secret")),
             format!("{KEY}:secret")
         );
+    }
+
+    #[test]
+    fn client_credentials_have_no_basic_header_and_no_account() {
+        let oauth = Credentials::client_credentials("OQ-client", "s3cr3t-t0ken");
+        assert!(oauth.basic_authorization().is_none());
+        assert_eq!(oauth.default_account_sid(), None);
+        assert_eq!(oauth.account_sid(), "");
+        assert_eq!(oauth.client_id(), Some("OQ-client"));
+        assert_eq!(oauth.api_key_sid(), None);
+        assert!(oauth.check().is_ok());
+        let debug = format!("{oauth:?} {oauth:#?}");
+        assert!(!debug.contains("s3cr3t-t0ken"), "{debug}");
+        assert!(debug.contains("OQ-client"), "{debug}");
+
+        let with_account = oauth.with_account_sid(SID);
+        assert_eq!(with_account.default_account_sid(), Some(SID));
+        assert_eq!(with_account.account_sid(), SID);
+        assert!(with_account.basic_authorization().is_none());
+        assert!(with_account.check().is_ok());
+        let err = with_account.with_account_sid("AC1").check().unwrap_err();
+        assert!(matches!(err, ConfigError::InvalidAccountSid(_)), "{err:?}");
+
+        for (id, secret) in [("", "s"), ("id", "")] {
+            let err = Credentials::client_credentials(id, secret)
+                .check()
+                .unwrap_err();
+            assert!(
+                matches!(err, ConfigError::InvalidClientCredentials(_)),
+                "{err:?}"
+            );
+        }
+        assert_eq!(Credentials::auth_token(SID, "t").client_id(), None);
     }
 
     #[test]

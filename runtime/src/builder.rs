@@ -8,8 +8,9 @@ use reqwest::Url;
 
 use crate::auth::Credentials;
 use crate::bounded::{redact_userinfo, truncate};
-use crate::client::{Client, Inner, Origin};
+use crate::client::{Auth, Client, Inner, Origin};
 use crate::error::ConfigError;
+use crate::oauth::{self, TokenSource};
 use crate::region;
 use crate::retry::RetryPolicy;
 
@@ -39,6 +40,7 @@ pub struct ClientBuilder {
     credentials: Option<Credentials>,
     base_url: Option<String>,
     host_urls: Vec<(String, String)>,
+    oauth_token_url: Option<String>,
     edge: Option<String>,
     region: Option<String>,
     connect_timeout: Duration,
@@ -56,6 +58,15 @@ impl ClientBuilder {
     /// Default largest response body read, in bytes (10 MiB; Twilio's pages are far
     /// smaller).
     pub const DEFAULT_MAX_RESPONSE_BODY: usize = 10 << 20;
+    /// Where OAuth client credentials get their tokens by default: Twilio's OAuth v2
+    /// token endpoint, as twilio-python uses it. (The organizations API's description
+    /// names `https://preview-iam.twilio.com/v1/token`; the v2 endpoint is the one
+    /// Twilio's libraries call.)
+    pub const DEFAULT_OAUTH_TOKEN_URL: &'static str = oauth::DEFAULT_TOKEN_URL;
+    /// How long before it expires an OAuth access token is replaced (30 s): a token is
+    /// never sent when it has less left, so that it cannot expire on its way. A token
+    /// issued for less than this is used for one request only.
+    pub const OAUTH_REFRESH_MARGIN: Duration = oauth::REFRESH_MARGIN;
     /// Environment variable read by [`from_env`](Self::from_env) for the region.
     pub const REGION_VAR: &'static str = "TWILIO_REGION";
     /// Environment variable read by [`from_env`](Self::from_env) for the edge.
@@ -66,6 +77,7 @@ impl ClientBuilder {
             credentials: None,
             base_url: None,
             host_urls: Vec::new(),
+            oauth_token_url: None,
             edge: None,
             region: None,
             connect_timeout: Self::DEFAULT_CONNECT_TIMEOUT,
@@ -117,6 +129,21 @@ impl ClientBuilder {
     /// one local server per product, say.
     pub fn host_url(mut self, host: impl Into<String>, base_url: impl Into<String>) -> Self {
         self.host_urls.push((host.into(), base_url.into()));
+        self
+    }
+
+    /// Gets OAuth access tokens from `token_url` (a `POST` of the client-credentials
+    /// grant, see [`Credentials::client_credentials`]) instead of
+    /// [`DEFAULT_OAUTH_TOKEN_URL`](Self::DEFAULT_OAUTH_TOKEN_URL): a local server, a
+    /// mock, a proxy. Plain `http://` is accepted only for loopback hosts, so the client
+    /// secret never crosses a network unencrypted; a query string is kept.
+    ///
+    /// Neither [`base_url`](Self::base_url), [`host_url`](Self::host_url), the region
+    /// nor the edge changes where tokens come from: only this. Only OAuth client
+    /// credentials have a token URL; [`build`](Self::build) refuses one given with
+    /// other credentials.
+    pub fn oauth_token_url(mut self, token_url: impl Into<String>) -> Self {
+        self.oauth_token_url = Some(token_url.into());
         self
     }
 
@@ -209,6 +236,30 @@ impl ClientBuilder {
         // Twilio's API does not redirect, and a followed redirect would send the
         // request (its body and, to the same origin, its credentials) somewhere the
         // client was not pointed at: 3xx answers are errors instead.
+        let auth = match (
+            credentials.oauth_client(),
+            credentials.basic_authorization(),
+        ) {
+            (Some((client_id, client_secret)), _) => {
+                let raw = self
+                    .oauth_token_url
+                    .as_deref()
+                    .unwrap_or(Self::DEFAULT_OAUTH_TOKEN_URL);
+                let url = check_url(raw, true)
+                    .map_err(|(url, reason)| ConfigError::InvalidTokenUrl { url, reason })?;
+                Auth::OAuth(TokenSource::new(url, client_id, client_secret))
+            }
+            (None, Some(basic)) => {
+                if let Some(raw) = &self.oauth_token_url {
+                    return Err(ConfigError::InvalidTokenUrl {
+                        url: redact_userinfo(truncate(raw, MAX_BASE_URL_LEN)).into_owned(),
+                        reason: "only OAuth client credentials use a token URL",
+                    });
+                }
+                Auth::Basic(basic)
+            }
+            (None, None) => unreachable!("credentials are OAuth ones or Basic ones"),
+        };
         let http = self
             .http
             .unwrap_or_default()
@@ -224,7 +275,7 @@ impl ClientBuilder {
                 hosts: hosts.into_boxed_slice(),
                 edge: self.edge.map(String::into_boxed_str),
                 region: self.region.map(String::into_boxed_str),
-                authorization: credentials.authorization(),
+                auth,
                 credentials,
                 connect_timeout: self.connect_timeout,
                 timeout: self.timeout,
@@ -242,9 +293,17 @@ const MAX_BASE_URL_LEN: usize = 2000;
 /// Checks a base URL: absolute, https (or http on loopback), no query, fragment or
 /// credentials, at most [`MAX_BASE_URL_LEN`] bytes.
 fn check_base_url(raw: &str) -> Result<Url, ConfigError> {
-    let invalid = |reason| ConfigError::InvalidBaseUrl {
-        url: redact_userinfo(truncate(raw, MAX_BASE_URL_LEN)).into_owned(),
-        reason,
+    check_url(raw, false).map_err(|(url, reason)| ConfigError::InvalidBaseUrl { url, reason })
+}
+
+/// Checks a URL as [`check_base_url`] does, a query allowed if `query` says so; an
+/// error is the URL as an error may show it, and why it is refused.
+fn check_url(raw: &str, query: bool) -> Result<Url, (String, &'static str)> {
+    let invalid = |reason| {
+        (
+            redact_userinfo(truncate(raw, MAX_BASE_URL_LEN)).into_owned(),
+            reason,
+        )
     };
     if raw.len() > MAX_BASE_URL_LEN {
         return Err(invalid("longer than 2000 bytes"));
@@ -261,7 +320,10 @@ fn check_base_url(raw: &str) -> Result<Url, ConfigError> {
             ));
         }
     }
-    if url.query().is_some() || url.fragment().is_some() {
+    if query && url.fragment().is_some() {
+        return Err(invalid("a token URL cannot have a fragment"));
+    }
+    if !query && (url.query().is_some() || url.fragment().is_some()) {
         return Err(invalid("a base URL cannot have a query or fragment"));
     }
     if !url.username().is_empty() || url.password().is_some() {
@@ -466,6 +528,64 @@ mod tests {
             Client::new("ACnope", "t"),
             Err(ConfigError::InvalidAccountSid(_))
         ));
+    }
+
+    #[test]
+    fn oauth_token_urls() {
+        let oauth = || {
+            Client::builder().credentials(Credentials::client_credentials("OQ-id", "sekrit-token"))
+        };
+        let client = oauth().build().unwrap();
+        let debug = format!("{client:?}");
+        assert!(
+            debug.contains(ClientBuilder::DEFAULT_OAUTH_TOKEN_URL),
+            "{debug}"
+        );
+        assert!(!debug.contains("sekrit-token"), "{debug}");
+        // Base URLs, regions and edges leave it alone.
+        let local = oauth()
+            .base_url("http://127.0.0.1:9")
+            .region("ie1")
+            .build()
+            .unwrap();
+        assert!(
+            format!("{local:?}").contains("https://oauth.twilio.com/v2/token"),
+            "{local:?}"
+        );
+        for good in [
+            "http://127.0.0.1:1/v2/token",
+            "https://example.com/token?account_sid=AC1",
+        ] {
+            let client = oauth().oauth_token_url(good).build().unwrap();
+            assert!(format!("{client:?}").contains(good), "{client:?}");
+        }
+        for bad in [
+            "http://example.com/token",
+            "token",
+            "https://u:pw@example.com/token",
+            "https://example.com/token#x",
+        ] {
+            let err = oauth().oauth_token_url(bad).build().unwrap_err();
+            assert!(
+                matches!(err, ConfigError::InvalidTokenUrl { .. }),
+                "{bad}: {err:?}"
+            );
+            assert!(!format!("{err} {err:?}").contains("pw@"), "{err:?}");
+        }
+        let err = builder()
+            .oauth_token_url("http://127.0.0.1:1/token")
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ConfigError::InvalidTokenUrl {
+                    reason: "only OAuth client credentials use a token URL",
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -21,10 +21,12 @@ use crate::form::Form;
 use crate::headers::Headers;
 use crate::json::JsonBody;
 use crate::limits::{self, MAX_URL_LEN};
+use crate::oauth::TokenSource;
 use crate::page::{NextPage, Page};
 use crate::pager::Pager;
 use crate::region;
 use crate::retry::{RetryPolicy, SendOptions};
+use crate::validation::{ValidationError, ValidationErrorKind};
 
 const FORM_URLENCODED: &str = "application/x-www-form-urlencoded";
 const APPLICATION_JSON: &str = "application/json";
@@ -34,8 +36,10 @@ const USER_AGENT_VALUE: &str = concat!("twill/", env!("CARGO_PKG_VERSION"), " (R
 
 /// Sends requests to Twilio.
 ///
-/// Cheap to clone (clones share one connection pool) and `Send + Sync`: build one and
-/// share it. Every request carries HTTP Basic credentials, `Accept: application/json`
+/// Cheap to clone (clones share one connection pool, and an OAuth token) and
+/// `Send + Sync`: build one and share it. Every request carries HTTP Basic credentials
+/// (or an OAuth bearer token, for [`Credentials::client_credentials`]),
+/// `Accept: application/json`
 /// and a `User-Agent` naming twill and its version; every attempt has a timeout; failed
 /// attempts are retried when that is safe (see [`RetryPolicy`]).
 ///
@@ -63,11 +67,19 @@ pub(crate) struct Inner {
     pub(crate) edge: Option<Box<str>>,
     pub(crate) region: Option<Box<str>>,
     pub(crate) credentials: Credentials,
-    pub(crate) authorization: HeaderValue,
+    pub(crate) auth: Auth,
     pub(crate) connect_timeout: Duration,
     pub(crate) timeout: Duration,
     pub(crate) retry: RetryPolicy,
     pub(crate) max_response_body: usize,
+}
+
+/// How requests are authenticated.
+pub(crate) enum Auth {
+    /// HTTP Basic: the `Authorization` header every request carries, made once.
+    Basic(HeaderValue),
+    /// OAuth client credentials: a bearer token, added to each request as it is sent.
+    OAuth(TokenSource),
 }
 
 /// A base URL that replaces products' hosts: scheme, host (after region and edge),
@@ -270,7 +282,10 @@ impl Client {
         let mut url = String::with_capacity(128);
         base.write(&mut url);
         let base_len = url.len();
-        endpoint.write_path(&mut url, self.account_sid());
+        match self.inner.credentials.default_account_sid() {
+            Some(account_sid) => endpoint.write_path(&mut url, account_sid),
+            None => write_path_without_account(endpoint, &mut url)?,
+        }
         let path_end = url.len();
         let mut params = Form::new();
         endpoint.write_params(&mut params);
@@ -346,13 +361,17 @@ impl Client {
         request
     }
 
-    /// The headers every request carries: credentials, `Accept`, `User-Agent`.
-    fn common_headers(&self) -> [(HeaderName, HeaderValue); 3] {
-        [
-            (AUTHORIZATION, self.inner.authorization.clone()),
+    /// The headers every request carries: HTTP Basic credentials (an OAuth bearer
+    /// token is added as the request is sent), `Accept`, `User-Agent`.
+    pub(crate) fn common_headers(&self) -> impl Iterator<Item = (HeaderName, HeaderValue)> {
+        let basic = match &self.inner.auth {
+            Auth::Basic(value) => Some((AUTHORIZATION, value.clone())),
+            Auth::OAuth(_) => None,
+        };
+        basic.into_iter().chain([
             (ACCEPT, HeaderValue::from_static("application/json")),
             (USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE)),
-        ]
+        ])
     }
 
     /// The URL of the page `next` names, checked: `None` on the last page, the URL when
@@ -433,6 +452,32 @@ impl Client {
     }
 }
 
+/// Text no account SID can be, given to [`Endpoint::write_path`] as the account when
+/// there is none: percent-encoded, it shows where a path took the default account.
+const NO_ACCOUNT: &str = "\0twill:no-account\0";
+/// [`NO_ACCOUNT`], percent-encoded as a path segment.
+const NO_ACCOUNT_ENCODED: &str = "%00twill%3Ano-account%00";
+
+/// Appends `endpoint`'s path for a client without an account SID (OAuth credentials
+/// given none): an error naming the parameter when the path would take the client's
+/// account.
+#[cold]
+fn write_path_without_account<E: Endpoint + ?Sized>(
+    endpoint: &E,
+    url: &mut String,
+) -> Result<(), Error> {
+    let start = url.len();
+    endpoint.write_path(url, NO_ACCOUNT);
+    let Some(param) = E::PARAMS.iter().find(|param| param.defaults_to_account) else {
+        return Ok(());
+    };
+    if url[start..].contains(NO_ACCOUNT_ENCODED) {
+        let kind = ValidationErrorKind::NoDefaultAccount;
+        return Err(ValidationError::new(param.name, kind).into());
+    }
+    Ok(())
+}
+
 /// The `Twill-Host` value of a declared host, without copying it; `None` for a host that
 /// is no header value (a hand-written `HOST`: no URL has it either, so building the
 /// request fails anyway).
@@ -465,6 +510,13 @@ impl fmt::Debug for Client {
             .field("edge", &self.inner.edge)
             .field("region", &self.inner.region)
             .field("credentials", &self.inner.credentials)
+            .field(
+                "oauth_token_url",
+                &match &self.inner.auth {
+                    Auth::OAuth(tokens) => Some(tokens.url().as_str()),
+                    Auth::Basic(_) => None,
+                },
+            )
             .field("timeout", &self.inner.timeout)
             .field("retry", &self.inner.retry)
             .finish_non_exhaustive()

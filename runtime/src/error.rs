@@ -90,6 +90,10 @@ pub enum Error {
     /// fetched.
     #[error(transparent)]
     Pagination(#[from] PaginationError),
+    /// No OAuth access token could be had from the token endpoint (client credentials
+    /// only); nothing was sent to the API.
+    #[error(transparent)]
+    Token(#[from] TokenError),
 }
 
 impl Error {
@@ -105,7 +109,8 @@ impl Error {
             | Error::Build(_)
             | Error::Transport(_)
             | Error::Timeout(_)
-            | Error::Pagination(_) => None,
+            | Error::Pagination(_)
+            | Error::Token(_) => None,
         }
     }
 
@@ -113,7 +118,7 @@ impl Error {
     /// more than 1 when it was retried.
     pub fn attempts(&self) -> u32 {
         match self {
-            Error::Validation(_) | Error::Build(_) | Error::Pagination(_) => 0,
+            Error::Validation(_) | Error::Build(_) | Error::Pagination(_) | Error::Token(_) => 0,
             Error::Transport(e) => e.attempts,
             Error::Timeout(e) => e.attempts,
             Error::Api(e) => e.attempts,
@@ -651,6 +656,92 @@ impl fmt::Display for PaginationError {
 
 impl std::error::Error for PaginationError {}
 
+/// No OAuth access token could be had (OAuth client credentials only), so nothing was
+/// sent to the API.
+///
+/// Either the token request failed (the endpoint answered with an error status, could
+/// not be reached, timed out...), and that request's error is this error's
+/// [`source`](std::error::Error::source) and [`request_error`](Self::request_error); or
+/// the endpoint answered with a success whose body is not a usable token, and
+/// [`reason`](Self::reason) says why. Neither message shows the client secret, nor any
+/// part of the token endpoint's success body, which may hold a token.
+#[derive(Debug)]
+pub struct TokenError {
+    kind: TokenErrorKind,
+}
+
+#[derive(Debug)]
+enum TokenErrorKind {
+    /// The token request failed.
+    Request(Box<Error>),
+    /// A success answer that is not a usable token.
+    Response(&'static str),
+}
+
+impl TokenError {
+    pub(crate) fn request(error: Error) -> Self {
+        TokenError {
+            kind: TokenErrorKind::Request(Box::new(error)),
+        }
+    }
+
+    pub(crate) fn response(reason: &'static str) -> Self {
+        TokenError {
+            kind: TokenErrorKind::Response(reason),
+        }
+    }
+
+    /// The HTTP status the token endpoint answered with, when it answered.
+    pub fn status(&self) -> Option<StatusCode> {
+        match &self.kind {
+            TokenErrorKind::Request(error) => error.status(),
+            TokenErrorKind::Response(_) => None,
+        }
+    }
+
+    /// The token request's error, when it failed: an [`Error::Api`] for Twilio's JSON
+    /// error (a `401` for wrong client credentials, say), an [`Error::Http`],
+    /// [`Error::Transport`], [`Error::Timeout`]...
+    pub fn request_error(&self) -> Option<&Error> {
+        match &self.kind {
+            TokenErrorKind::Request(error) => Some(error),
+            TokenErrorKind::Response(_) => None,
+        }
+    }
+
+    /// Why a success answer is not a usable token, such as `"has no access_token"`.
+    pub fn reason(&self) -> Option<&'static str> {
+        match &self.kind {
+            TokenErrorKind::Request(_) => None,
+            TokenErrorKind::Response(reason) => Some(reason),
+        }
+    }
+}
+
+impl fmt::Display for TokenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("could not get an OAuth access token, so nothing was sent to the API: ")?;
+        match &self.kind {
+            TokenErrorKind::Request(error) => match error.status() {
+                Some(status) => write!(f, "the token endpoint answered HTTP {}", status.as_u16()),
+                None => f.write_str("the token request failed"),
+            },
+            TokenErrorKind::Response(reason) => {
+                write!(f, "the token endpoint's answer {reason}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for TokenError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            TokenErrorKind::Request(error) => Some(&**error),
+            TokenErrorKind::Response(_) => None,
+        }
+    }
+}
+
 /// Why a [`Client`](crate::Client) could not be built.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -708,6 +799,21 @@ pub enum ConfigError {
         #[source]
         reqwest::Error,
     ),
+    /// OAuth client credentials with an empty client ID or secret.
+    #[error("invalid OAuth client credentials: {0}")]
+    InvalidClientCredentials(
+        /// What is wrong with them.
+        &'static str,
+    ),
+    /// The URL given to `ClientBuilder::oauth_token_url` is not usable, or was given
+    /// with credentials that are not OAuth client credentials.
+    #[error("invalid OAuth token URL {}: {reason}", ShownUrl(url))]
+    InvalidTokenUrl {
+        /// The URL given, without credentials it may hold (`user:password@`).
+        url: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// The blocking client's runtime could not start. The `std::io::Error` saying why
     /// is this error's [`source`](std::error::Error::source).
     #[error("could not start the blocking client's runtime")]

@@ -29,6 +29,15 @@
 //!   credentials in it, and never to a page it already fetched;
 //! - error messages are bounded, whatever the server sends.
 //!
+//! Credentials ([`Credentials`]) are an account SID with its auth token or an API key
+//! with its secret, sent as HTTP Basic credentials, or OAuth 2.0 client credentials
+//! ([`Credentials::client_credentials`]), exchanged for a bearer token at
+//! [`ClientBuilder::DEFAULT_OAUTH_TOKEN_URL`] (or [`ClientBuilder::oauth_token_url`]),
+//! kept until [`ClientBuilder::OAUTH_REFRESH_MARGIN`] before it expires, and fetched once
+//! however many requests wait for it; a token that cannot be had is an
+//! [`Error::Token`] ([`TokenError`]) with nothing sent to the API. Secrets are
+//! [`Secret`]s.
+//!
 //! Features: `blocking` adds `BlockingClient`; `tracing` adds a span per request.
 
 mod auth;
@@ -48,6 +57,7 @@ mod json;
 mod lenient;
 mod limits;
 mod meta;
+mod oauth;
 mod page;
 mod pager;
 mod path;
@@ -72,7 +82,7 @@ pub use crate::decimal::{Decimal, DecimalError};
 pub use crate::endpoint::{BodyFormat, Endpoint, Method};
 pub use crate::error::{
     ApiError, BodyTooLargeError, BuildError, ConfigError, DecodeError, Error, HttpError,
-    PaginationError, RedirectError, SNIPPET_LIMIT, TimeoutError, TransportError,
+    PaginationError, RedirectError, SNIPPET_LIMIT, TimeoutError, TokenError, TransportError,
 };
 pub use crate::form::Form;
 pub use crate::headers::Headers;

@@ -29,6 +29,21 @@ pub(crate) fn decode<T: DeserializeOwned>(
     }
 }
 
+/// The body of a success, or the error its status makes it (a redirect is always
+/// one): for bodies read without [`decode`].
+pub(crate) fn success_body<'a>(
+    status: StatusCode,
+    location: Option<&HeaderValue>,
+    body: &'a [u8],
+    tries: Tries,
+) -> Result<&'a [u8], Error> {
+    if status.is_success() {
+        Ok(body)
+    } else {
+        success_json(status, location, body, tries, false)
+    }
+}
+
 /// The JSON a response's body decodes from, or the error its status makes it: the
 /// part of [`decode`] that does not depend on the response type.
 fn success_json<'a>(

@@ -117,6 +117,11 @@ pub enum ValidationErrorKind {
         /// its `name=value` pairs in the query string with the `?` or `&` before each.
         part: usize,
     },
+    /// A path parameter that defaults to the client's account (API v2010's
+    /// `AccountSid`) is `None`, and the client's credentials have no account SID: OAuth
+    /// client credentials given none (see
+    /// [`Credentials::with_account_sid`](crate::Credentials::with_account_sid)).
+    NoDefaultAccount,
     /// A header value is longer than
     /// [`MAX_HEADER_VALUE_LEN`](crate::MAX_HEADER_VALUE_LEN) bytes.
     HeaderTooLong {
@@ -165,6 +170,10 @@ impl fmt::Display for ValidationErrorKind {
             ValidationErrorKind::DotPathSegment => {
                 f.write_str("a path parameter cannot be `.` or `..`")
             }
+            ValidationErrorKind::NoDefaultAccount => f.write_str(
+                "no account SID given, and the client's OAuth credentials have none to \
+                 default to: set it on the request, or use Credentials::with_account_sid",
+            ),
             ValidationErrorKind::UrlTooLong { len, limit, part } => write!(
                 f,
                 "the request URL would be {len} bytes, over the {limit}-byte limit; \
