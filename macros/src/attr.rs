@@ -583,8 +583,8 @@ pub(crate) fn pattern_problem(pattern: &str) -> Option<String> {
     }
     regex_lite::Regex::new(pattern).err().map(|error| {
         format!(
-            "invalid regular expression in #[param(pattern)]: {error} (the syntax is \
-             `regex-lite`'s, as Twilio's API descriptions write patterns: `^aia_asst_.+$`)"
+            "invalid regular expression in #[param(pattern)]: {error}; it must compile with \
+             `regex-lite`, which checks each value before sending"
         )
     })
 }

@@ -212,7 +212,7 @@ fn check_string_types(endpoint: &Endpoint<'_>, errors: &mut Errors) {
         if field.pattern.is_some() {
             errors.spanned(
                 field.ty,
-                string_type_message(field, "#[param(pattern)]", "strings"),
+                string_type_message(field, "#[param(pattern)]", "values"),
             );
         }
     }

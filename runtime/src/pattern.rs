@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn bundle_lists() {
-        let twenty = vec![BU; 20].join(",");
+        let twenty = [BU; 20].join(",");
         assert!(BUNDLES.is_match(BU));
         assert!(BUNDLES.is_match(&twenty));
         assert!(!BUNDLES.is_match(&format!("{twenty},{BU}")), "21 bundles");
@@ -174,7 +174,7 @@ mod tests {
         let secret = "s3cr3t".repeat(1000);
         let err = check_pattern(&secret, &ASSISTANT, "AssistantId").unwrap_err();
         assert!(!err.to_string().contains("s3cr3t"), "{err}");
-        let long: &'static str = Box::leak(format!("^({})$", vec!["ZULU"; 200].join("|")).into());
+        let long: &'static str = Box::leak(format!("^({})$", ["ZULU"; 200].join("|")).into());
         let err = check_pattern("x", &Pattern::new(long), "Keyword").unwrap_err();
         assert!(err.to_string().len() < 300, "{err}");
         assert_eq!(

@@ -159,7 +159,7 @@ async fn a_value_that_does_not_match_is_refused_before_sending() {
         (
             // 21 bundles, one more than the pattern allows.
             AttachKnowledge {
-                bundle_sids: Some(vec![BU; 21].join(",")),
+                bundle_sids: Some([BU; 21].join(",")),
                 ..valid()
             },
             "BundleSids",
