@@ -36,6 +36,8 @@ pub(crate) struct Field<'a> {
     pub(crate) min: Option<Bound>,
     /// `#[param(max = ..)]`.
     pub(crate) max: Option<Bound>,
+    /// `#[param(pattern = "..")]`, if given; already checked to compile.
+    pub(crate) pattern: Option<LitStr>,
     /// `#[header("..")]`, if given.
     pub(crate) header: Option<LitStr>,
     /// `#[param(default_account)]`, if given: `None` takes the client's account.
@@ -138,6 +140,7 @@ impl<'a> Field<'a> {
             sid_prefix: attrs.sid_prefix,
             min: attrs.min,
             max: attrs.max,
+            pattern: attrs.pattern,
             header: attrs.header,
             default_account: attrs.default_account,
             body: attrs.body,

@@ -334,6 +334,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) min: Option<Bound>,
     /// `#[param(max = 100)]`.
     pub(crate) max: Option<Bound>,
+    /// `#[param(pattern = "^aia_asst_.+$")]`: a regular expression that compiles.
+    pub(crate) pattern: Option<LitStr>,
     /// `#[header("X-Twilio-Webhook-Enabled")]`: the header name.
     pub(crate) header: Option<LitStr>,
     /// `#[param(default_account)]`: the key, for spans.
@@ -413,15 +415,17 @@ fn parse_sid(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
     );
 }
 
-/// `#[param(rename = "Wire.Name", min = 1, max = 100, default_account, body)]`.
+/// `#[param(rename = "Wire.Name", min = 1, max = 100, pattern = "^..$", default_account,
+/// body)]`.
 fn parse_param(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
     const USAGE: &str = "#[param(rename = \"WireName\")], #[param(min = 1, max = 100)], \
-                         #[param(default_account)] or #[param(body)]";
+                         #[param(pattern = \"^regex$\")], #[param(default_account)] or \
+                         #[param(body)]";
     nested(
         attr,
         "param",
         USAGE,
-        &["rename", "min", "max", "default_account", "body"],
+        &["rename", "min", "max", "pattern", "default_account", "body"],
         errors,
         |meta, errors| {
             let key = meta.path.get_ident().cloned().expect("one of our keys");
@@ -429,6 +433,7 @@ fn parse_param(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
                 "rename" => out.rename.is_some(),
                 "min" => out.min.is_some(),
                 "max" => out.max.is_some(),
+                "pattern" => out.pattern.is_some(),
                 "body" => out.body.is_some(),
                 _ => out.default_account.is_some(),
             };
@@ -454,6 +459,13 @@ fn parse_param(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
                 match wire_name_problem(&lit.value()) {
                     Some(problem) => errors.spanned(&lit, problem),
                     None if !duplicate => out.rename = Some(lit),
+                    None => {}
+                }
+            } else if key == "pattern" {
+                let lit: LitStr = value.parse()?;
+                match pattern_problem(&lit.value()) {
+                    Some(problem) => errors.spanned(&lit, problem),
+                    None if !duplicate => out.pattern = Some(lit),
                     None => {}
                 }
             } else {
@@ -559,6 +571,24 @@ pub(crate) fn wire_name_problem(name: &str) -> Option<String> {
     Some(format!("a wire name is {ALLOWED}; {name:?} has {shown}"))
 }
 
+/// What is wrong with a `#[param(pattern)]` regular expression, if anything: it must
+/// compile with `regex-lite`, the engine the runtime matches with, so that it cannot
+/// fail there. The engine's messages are short and fixed; the pattern is not repeated.
+pub(crate) fn pattern_problem(pattern: &str) -> Option<String> {
+    if pattern.is_empty() {
+        return Some(
+            "a pattern cannot be empty: it would match anything; remove #[param(pattern)]"
+                .to_owned(),
+        );
+    }
+    regex_lite::Regex::new(pattern).err().map(|error| {
+        format!(
+            "invalid regular expression in #[param(pattern)]: {error}; it must compile with \
+             `regex-lite`, which checks each value before sending"
+        )
+    })
+}
+
 /// Parses `#[name(key = value, ..)]`, handing each key in `keys` to `accept`; other keys
 /// and an empty list are errors.
 fn nested(
@@ -662,6 +692,27 @@ mod tests {
         assert!(wire_name_problem("Größe").unwrap().ends_with("has `ö`"));
         assert!(wire_name_problem("a\tb").unwrap().ends_with("has '\\t'"));
         assert!(wire_name_problem("").is_some());
+    }
+
+    #[test]
+    fn patterns_compile_or_say_why() {
+        for ok in [
+            "^aia_asst_.+$",
+            "^OQ[a-zA-Z0-9]{32}$",
+            "^[0-9abcdefghjkmnpqrstvwxyz]{26}$",
+            "^BU[0-9a-fA-F]{32}(,BU[0-9a-fA-F]{32}){0,19}$",
+            "^(STOP|START|HELP)\\.(ALL|AFRIKAANS|ZULU)$",
+        ] {
+            assert_eq!(pattern_problem(ok), None, "{ok}");
+        }
+        let problem = pattern_problem("^[A-Z$").unwrap();
+        assert!(
+            problem.starts_with("invalid regular expression in #[param(pattern)]: "),
+            "{problem}"
+        );
+        assert!(pattern_problem("^(a$").is_some());
+        assert!(pattern_problem("(?=a)").is_some(), "look-around");
+        assert!(pattern_problem("").is_some());
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! Checks that look at more than one attribute: placeholders against fields, wire
-//! names against each other, `#[sid]`, bounds and headers against field types.
+//! names against each other, `#[sid]`, patterns, bounds and headers against field types.
 
 use std::collections::BTreeSet;
 
 use quote::ToTokens;
 
-use crate::ast::{Endpoint, Location};
+use crate::ast::{Endpoint, Field, Location};
 use crate::attr;
 use crate::case::snake_case;
 use crate::ctxt::Errors;
@@ -17,7 +17,7 @@ pub(crate) fn check(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     check_default_account(endpoint, errors);
     check_body_flags(endpoint, errors);
     check_wire_names(endpoint, errors);
-    check_sid_types(endpoint, errors);
+    check_string_types(endpoint, errors);
     check_bounds(endpoint, errors);
     check_headers(endpoint, errors);
 }
@@ -200,35 +200,48 @@ fn check_wire_names(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     }
 }
 
-/// `#[sid]` only on fields written as strings.
-fn check_sid_types(endpoint: &Endpoint<'_>, errors: &mut Errors) {
+/// `#[sid]` and `#[param(pattern)]` only on fields written as strings.
+fn check_string_types(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     for field in &endpoint.fields {
-        if field.sid_prefix.is_none() || ty::holds_strings(field.ty) {
+        if ty::holds_strings(field.ty) {
             continue;
         }
-        let message = if ty::holds_typed_sids(field.ty) {
-            format!(
-                "`{}` is a `Sid`, checked by its type when the SID is made: remove #[sid] (it \
-                 is for SIDs held as strings)",
-                field.ident
-            )
-        } else if ty::is_builtin(field.ty) {
-            format!(
-                "#[sid] applies to `String`, `Option<String>` or `Vec<String>` fields, and \
-                 `{}` is not one",
-                field.ident
-            )
-        } else {
-            format!(
-                "#[sid] applies to fields written as `String`, `Option<String>` or \
-                 `Vec<String>`, and `{}` is written as `{}`: the macro sees only the written \
-                 type, not what an alias stands for, so write `String` (or the `Option` or \
-                 `Vec` of it)",
-                field.ident,
-                field.ty.to_token_stream().to_string().replace(' ', "")
-            )
-        };
-        errors.spanned(field.ty, message);
+        if field.sid_prefix.is_some() {
+            errors.spanned(field.ty, string_type_message(field, "#[sid]", "SIDs"));
+        }
+        if field.pattern.is_some() {
+            errors.spanned(
+                field.ty,
+                string_type_message(field, "#[param(pattern)]", "values"),
+            );
+        }
+    }
+}
+
+/// Why `attribute` does not apply to `field`, which is not written as a string; it is
+/// for `what` held as strings.
+fn string_type_message(field: &Field<'_>, attribute: &str, what: &str) -> String {
+    if ty::holds_typed_sids(field.ty) {
+        format!(
+            "`{}` is a `Sid`, checked by its type when the SID is made: remove {attribute} \
+             (it is for {what} held as strings)",
+            field.ident
+        )
+    } else if ty::is_builtin(field.ty) {
+        format!(
+            "{attribute} applies to `String`, `Option<String>` or `Vec<String>` fields, and \
+             `{}` is not one",
+            field.ident
+        )
+    } else {
+        format!(
+            "{attribute} applies to fields written as `String`, `Option<String>` or \
+             `Vec<String>`, and `{}` is written as `{}`: the macro sees only the written \
+             type, not what an alias stands for, so write `String` (or the `Option` or \
+             `Vec` of it)",
+            field.ident,
+            field.ty.to_token_stream().to_string().replace(' ', "")
+        )
     }
 }
 

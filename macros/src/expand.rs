@@ -277,6 +277,15 @@ fn checks(private: &TokenStream, field: &Field<'_>) -> TokenStream {
     if let Some(prefix) = &field.sid_prefix {
         out.extend(quote_spanned!(span=> #private::check_sid(&self.#ident, #prefix, #wire)?;));
     }
+    if let Some(pattern) = &field.pattern {
+        // Compiled on the first check, then kept for every later request.
+        out.extend(quote_spanned! {span=>
+            {
+                static __TWILL_PATTERN: #private::Pattern = #private::Pattern::new(#pattern);
+                #private::check_pattern(&self.#ident, &__TWILL_PATTERN, #wire)?;
+            }
+        });
+    }
     if field.min.is_some() || field.max.is_some() {
         let (min, max) = (bound(private, &field.min), bound(private, &field.max));
         out.extend(quote_spanned! {span=>
@@ -319,6 +328,10 @@ fn param(private: &TokenStream, field: &Field<'_>) -> TokenStream {
         Some(prefix) => quote!(#private::Option::Some(#prefix)),
         None => quote!(#value::SID_PREFIX),
     };
+    let pattern = match &field.pattern {
+        Some(pattern) => quote!(#private::Option::Some(#pattern)),
+        None => quote!(#private::Option::None),
+    };
     let defaults_to_account = field.default_account.is_some();
     // A field that defaults to the account is always in the request.
     let required = if defaults_to_account || path_value {
@@ -333,6 +346,7 @@ fn param(private: &TokenStream, field: &Field<'_>) -> TokenStream {
             #private::Location::#location,
             #required,
             #sid_prefix,
+            #pattern,
             #array,
             #min,
             #max,
@@ -430,6 +444,8 @@ mod tests {
                 pub account_sid: Option<String>,
                 #[param(min = 1, max = 100)]
                 pub page_size: Option<u32>,
+                #[param(pattern = "^aia_asst_.+$")]
+                pub assistant_id: Vec<String>,
                 #[header("X-Twilio-Webhook-Enabled")]
                 pub webhook: Option<bool>,
                 pub tags: Vec<String>,

@@ -104,6 +104,14 @@ use proc_macro::TokenStream;
 ///   the alternatives, each two uppercase letters. It is an error on a `Sid` field;
 /// - `#[param(min = 1, max = 100)]` on an integer field: each value is within bounds,
 ///   which must fit the integer type written;
+/// - `#[param(pattern = "^aia_asst_.+$")]` on a field written as `String`,
+///   `Option<String>` or `Vec<String>` (a path placeholder's or a `#[header]`'s too):
+///   each value matches the regular expression, as Twilio's API description gives it.
+///   It is anchored only as written (`^` and `$`), and must compile with `regex-lite`'s
+///   syntax, which the runtime matches with: a pattern that does not is a compile error
+///   on the string. `None` is not checked, each element of a `Vec` is. A value that does
+///   not match is a `ValidationErrorKind::Pattern` naming the parameter and the pattern,
+///   never the value; the `Param` has the pattern in `pattern`;
 /// - `#[header("X-Twilio-Webhook-Enabled")]` sends the field as that header instead, and
 ///   refuses values with control characters such as CR and LF. A header holds one value,
 ///   so the field is not a `Vec`. Headers the client or HTTP sets are refused, ignoring

@@ -6,7 +6,7 @@
 //!
 //! What this crate guarantees for every request:
 //!
-//! - validation (SID formats, integer bounds, required lists, path segments, header
+//! - validation (SID formats, string patterns, integer bounds, required lists, path segments, header
 //!   values) runs before any I/O, and a failure is an [`Error::Validation`] with nothing
 //!   sent;
 //! - every path parameter is percent-encoded as one path segment;
@@ -61,6 +61,7 @@ mod oauth;
 mod page;
 mod pager;
 mod path;
+mod pattern;
 pub mod prefix;
 mod region;
 mod response;
@@ -127,6 +128,7 @@ pub mod __private {
         pub use crate::lenient::{Scalar, date, or_default, scalar, sid, string_map, timestamp};
     }
     pub use crate::path::{account_segment, push_segment};
+    pub use crate::pattern::{Pattern, check_pattern};
     /// The SID kind markers, named by the `Sid<prefix::XX>` that `sid!` expands to.
     pub use crate::prefix;
     pub use crate::validation::{

@@ -45,6 +45,10 @@ pub struct Param {
     /// For SIDs, the two-letter prefix checked before sending, or alternatives
     /// separated by `|` (`"SM|MM"`: a message or an MMS).
     pub sid_prefix: Option<&'static str>,
+    /// For strings declared with `#[param(pattern = "..")]`, the regular expression
+    /// each value is checked to match before sending, as Twilio's API description
+    /// writes it (`^aia_asst_.+$`): anchored only by its own `^` and `$`.
+    pub pattern: Option<&'static str>,
     /// Whether it is a list, sent as one pair per element.
     pub array: bool,
     /// The smallest value accepted, checked before sending.
@@ -71,6 +75,7 @@ impl Param {
         location: Location,
         required: bool,
         sid_prefix: Option<&'static str>,
+        pattern: Option<&'static str>,
         array: bool,
         min: Option<i64>,
         max: Option<i64>,
@@ -84,6 +89,7 @@ impl Param {
             location,
             required,
             sid_prefix,
+            pattern,
             array,
             min,
             max,

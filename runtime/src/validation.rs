@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::bounded::Bounded;
 use crate::sid::{self, ShownPrefix};
 use crate::value::IntegerParam;
 
@@ -89,6 +90,13 @@ pub enum ValidationErrorKind {
     },
     /// A required parameter is empty: a list with no element, or empty text.
     MissingRequired,
+    /// A string does not match the regular expression of the parameter
+    /// (`#[param(pattern = "..")]`). The value is not repeated: the error says which
+    /// parameter and which pattern.
+    Pattern {
+        /// The pattern as declared, such as `^aia_asst_.+$`.
+        pattern: &'static str,
+    },
     /// An integer is outside the bounds the API accepts.
     OutOfRange {
         /// The value found.
@@ -155,6 +163,12 @@ impl fmt::Display for ValidationErrorKind {
             ValidationErrorKind::MissingRequired => {
                 f.write_str("a required parameter cannot be empty: it needs text, or a list of at least one value")
             }
+            // A long pattern (a list of alternatives) is cut: the kind keeps it whole.
+            ValidationErrorKind::Pattern { pattern } => write!(
+                f,
+                "expected a value matching the pattern `{}`",
+                Bounded::new(pattern, SHOWN_PATTERN)
+            ),
             ValidationErrorKind::OutOfRange { value, min, max } => match (min, max) {
                 (Some(min), Some(max)) => write!(f, "expected {min} to {max}, got {value}"),
                 (Some(min), None) => write!(f, "expected at least {min}, got {value}"),
@@ -186,6 +200,9 @@ impl fmt::Display for ValidationErrorKind {
         }
     }
 }
+
+/// The most characters of a pattern that a message shows.
+const SHOWN_PATTERN: usize = 100;
 
 /// Values a `#[sid(prefix = "..")]` field may hold: a string, an optional one, or a list.
 #[diagnostic::on_unimplemented(

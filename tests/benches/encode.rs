@@ -1,7 +1,8 @@
 //! Validation and encoding: twill's generated code against hand-written functions that
 //! produce the same bytes with no framework, for a request of typed SIDs and for the same
 //! request made from SIDs given as text; and the run-time SID check (`parse`) against a
-//! regex and a byte loop (a `sid!` literal has none: it is made at compile time). Ratios
+//! regex and a byte loop (a `sid!` literal has none: it is made at compile time); and
+//! `validate` with a `#[param(pattern)]` against the same request without it. Ratios
 //! are printed at the end: `cargo bench -p twill-tests --bench encode`.
 
 mod baseline;
@@ -247,6 +248,23 @@ fn hand_ten(r: &TenPermissions) -> (String, String) {
     (path, body.0)
 }
 
+// -- a pattern -----------------------------------------------------------------------
+
+/// An assistant's id, checked against the API description's pattern.
+#[endpoint(GET, "/v1/Assistants/<Id>", host = "assistants.twilio.com", response = ())]
+struct FetchAssistantChecked {
+    #[param(pattern = "^aia_asst_.+$")]
+    id: String,
+}
+
+/// The same request without the pattern.
+#[endpoint(GET, "/v1/Assistants/<Id>", host = "assistants.twilio.com", response = ())]
+struct FetchAssistantPlain {
+    id: String,
+}
+
+const ASSISTANT_ID: &str = "aia_asst_0123456789abcdef";
+
 // -- benchmarks -----------------------------------------------------------------------
 
 /// Measured samples per benchmark (criterion's default).
@@ -337,7 +355,26 @@ fn sid_check(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, encode, sid_check);
+/// What `#[param(pattern)]` adds to `validate`: the regex, compiled on the first call.
+fn pattern_check(c: &mut Criterion) {
+    let checked = FetchAssistantChecked {
+        id: ASSISTANT_ID.into(),
+    };
+    let plain = FetchAssistantPlain {
+        id: ASSISTANT_ID.into(),
+    };
+    let mismatch = FetchAssistantChecked { id: "asst".into() };
+    assert!(checked.validate().is_ok() && mismatch.validate().is_err());
+    pair(
+        c,
+        "pattern/validate",
+        || black_box(&checked).validate().is_ok(),
+        || black_box(&plain).validate().is_ok(),
+        "plain",
+    );
+}
+
+criterion_group!(benches, encode, sid_check, pattern_check);
 
 fn main() {
     benches();
@@ -377,6 +414,12 @@ fn main() {
         "sid/byte_loop",
         SAMPLES,
         "SID parse (Sid<RL>), twill / byte loop",
+        None,
+    );
+    report::time_ratio(
+        "pattern/validate",
+        SAMPLES,
+        "validate a path parameter with #[param(pattern)] / without",
         None,
     );
 }

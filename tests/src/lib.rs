@@ -5,6 +5,7 @@
 pub mod capture_server;
 pub mod harness;
 pub mod operations;
+pub mod pattern_sample;
 pub mod products;
 pub mod raw_server;
 pub mod samples;

@@ -1,5 +1,5 @@
-//! Valid sample values for any parameter, chosen from its metadata alone: the SID
-//! prefix, the bounds, the enum values, the kind.
+//! Valid sample values for any parameter, chosen from its metadata alone: the pattern,
+//! the SID prefix, the bounds, the enum values, the kind.
 
 use serde_json::{Map, Value, json};
 use twill_api::declare::{Location, Param, ValueKind};
@@ -55,6 +55,9 @@ pub fn sample_with(param: &Param, identity: &str, json: JsonSamples<'_>) -> Samp
 }
 
 fn one_value(param: &Param, identity: &str, i: usize) -> Value {
+    if let Some(pattern) = param.pattern {
+        return json!(crate::pattern_sample::generate(pattern, i));
+    }
     if let Some(prefix) = param.sid_prefix {
         // Of prefix alternatives (`SM|MM`), the first.
         let prefix = prefix.split('|').next().unwrap_or(prefix);
@@ -175,4 +178,48 @@ pub fn expected_pairs(chosen: &[(Param, Sample)], location: Location) -> Vec<(St
                 .map(|text| (param.name.to_owned(), text.clone()))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use twill_api::Endpoint;
+    use twill_api::declare::endpoint;
+
+    use super::*;
+
+    /// Parameters with patterns, in each place and shape a pattern may be.
+    #[endpoint(POST, "/v1/Assistants/<AssistantId>", host = "assistants.twilio.com", response = ())]
+    struct UpdateAssistant {
+        #[param(pattern = "^aia_asst_.+$")]
+        assistant_id: String,
+        #[param(pattern = "^BU[0-9a-fA-F]{32}(,BU[0-9a-fA-F]{32}){0,19}$")]
+        bundles: Option<String>,
+        #[param(pattern = "^[A-Z0-9]{6}$")]
+        codes: Vec<String>,
+        #[header("X-Keyword")]
+        #[param(pattern = "^(STOP|START|HELP)\\.(ALL|ZULU)$")]
+        keyword: Option<String>,
+    }
+
+    #[test]
+    fn samples_match_the_pattern_and_pass_validation() {
+        let (json, chosen) = request(UpdateAssistant::PARAMS, IDENTITY, true);
+        assert_eq!(chosen.len(), 4);
+        for (param, sample) in &chosen {
+            let regex = regex::Regex::new(param.pattern.unwrap()).unwrap();
+            for text in &sample.wire {
+                assert!(regex.is_match(text), "{}: {text:?}", param.name);
+            }
+        }
+        assert_eq!(chosen[0].1.wire, ["aia_asst_sample"]);
+        assert_eq!(chosen[2].1.wire.len(), 2);
+        // The runtime agrees: the request the samples make is valid.
+        let request = UpdateAssistant {
+            assistant_id: serde_json::from_value(json["assistant_id"].clone()).unwrap(),
+            bundles: serde_json::from_value(json["bundles"].clone()).unwrap(),
+            codes: serde_json::from_value(json["codes"].clone()).unwrap(),
+            keyword: serde_json::from_value(json["keyword"].clone()).unwrap(),
+        };
+        assert_eq!(request.validate(), Ok(()));
+    }
 }

@@ -10,6 +10,9 @@ pub struct FetchService {
     pub sid: ::std::string::String,
     /// How many to return.
     pub page_size: ::core::option::Option<u32>,
+    /// A code, checked against a pattern.
+    #[param(pattern = "^[A-Z0-9]{6}$")]
+    pub code: ::core::option::Option<::std::string::String>,
 }
 
 /// Update a service.
@@ -33,6 +36,10 @@ struct Form;
 #[allow(dead_code)]
 struct Client;
 #[allow(dead_code)]
+struct Pattern;
+#[allow(dead_code)]
+struct OnceLock;
+#[allow(dead_code)]
 struct Error;
 #[allow(dead_code)]
 trait Endpoint {}
@@ -47,6 +54,7 @@ fn main() {
     let fetch = FetchService {
         sid: "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into(),
         page_size: ::core::option::Option::Some(5),
+        code: ::core::option::Option::Some("ABC123".into()),
     };
     ::twill_api::Endpoint::validate(&fetch).unwrap();
     let update = UpdateService { sid: "IS".into() };

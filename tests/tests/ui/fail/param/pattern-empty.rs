@@ -1,0 +1,9 @@
+use twill_api::declare::endpoint;
+
+#[endpoint(GET, "/v1/Assistants", host = "assistants.twilio.com", response = ())]
+struct ListAssistant {
+    #[param(pattern = "")]
+    assistant_id: Option<String>,
+}
+
+fn main() {}
