@@ -20,7 +20,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use twill_api::Error;
+use twill_api::{Client, Credentials, Error};
 use twill_api::declare::{Location, Method, Param, ValueKind};
 use twill_tests::operations::{Operation, SendFailure};
 use twill_tests::spec::resolve;
@@ -50,6 +50,7 @@ fn main() {
         .expect("write the spec for Prism");
         let server = PrismServer::start(&prism, &spec_file, product.stem);
         let base_url = format!("http://127.0.0.1:{}", server.port);
+        let client = product_client(&runtime, product.stem, &base_url);
 
         let operations = (product.operations)();
         let spec = product.spec();
@@ -58,7 +59,7 @@ fn main() {
         for op in &operations {
             let json = spec::json_samples(&spec, &by_id[op.id]);
             let (request, _) = samples::request_with(op.params, IDENTITY, true, &json);
-            let result = runtime.block_on((op.send)(client(&base_url), request));
+            let result = runtime.block_on((op.send)(client.clone(), request));
             match result {
                 Ok(_) => {
                     accepted += 1;
@@ -87,6 +88,41 @@ fn main() {
     if total_accepted < total || !all_rejected {
         std::process::exit(1);
     }
+}
+
+/// The client a product's requests go through: the test credentials, except for the
+/// organizations API, which takes OAuth bearer tokens (its spec's only security scheme,
+/// which Prism checks): client credentials, with tokens from a token server on loopback
+/// that lives as long as the runtime.
+fn product_client(runtime: &tokio::runtime::Runtime, stem: &str, base_url: &str) -> Client {
+    if stem != "twilio_iam_organizations" {
+        return client(base_url);
+    }
+    let token_server = runtime.block_on(async {
+        let server = wiremock::MockServer::start().await;
+        wiremock::Mock::given(wiremock::matchers::method("POST"))
+            .and(wiremock::matchers::path("/v2/token"))
+            .respond_with(wiremock::ResponseTemplate::new(200).set_body_json(json!({
+                "access_token": "prism-test-token",
+                "token_type": "Bearer",
+                "expires_in": 3600,
+            })))
+            .mount(&server)
+            .await;
+        server
+    });
+    let token_url = format!("{}/v2/token", token_server.uri());
+    // The server stops when dropped: keep it for the test's life.
+    std::mem::forget(token_server);
+    Client::builder()
+        .credentials(Credentials::client_credentials(
+            "OQaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            AUTH_TOKEN,
+        ))
+        .oauth_token_url(token_url)
+        .base_url(base_url)
+        .build()
+        .expect("a loopback base URL and token URL are valid")
 }
 
 /// The spec as Prism must see it: unchanged, except that each array property of a form
