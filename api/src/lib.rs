@@ -195,7 +195,8 @@ pub mod declare {
     pub use twill_macros::endpoint;
     pub use twill_runtime::{
         BodyFormat, Form, Headers, Integer, IntegerParam, JsonBody, Location, Method, NextPage,
-        Page, Param, ParamValue, ValueKind, WireValue, sid, wire_enum, wire_json,
+        Number, Page, Param, ParamValue, RangeParam, ValueKind, WireValue, sid, wire_enum,
+        wire_json,
     };
 }
 

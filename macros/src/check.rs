@@ -245,24 +245,28 @@ fn string_type_message(field: &Field<'_>, attribute: &str, what: &str) -> String
     }
 }
 
-/// `#[param(min, max)]` only on integer fields, with `min <= max`, each within the
-/// range of the integer type written.
+/// `#[param(min, max)]` only on integer and `Decimal` fields, with `min <= max`, each
+/// within the range of the integer type written.
 fn check_bounds(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     for field in &endpoint.fields {
         if field.min.is_none() && field.max.is_none() {
             continue;
         }
-        let Some((int, low, high)) = ty::integer_range(field.ty) else {
+        let decimal = ty::is_decimal(field.ty);
+        let range = ty::integer_range(field.ty);
+        if range.is_none() && !decimal {
             errors.spanned(
                 field.ty,
                 format!(
-                    "#[param(min, max)] applies to integer fields (optionally in an `Option` \
-                     or a `Vec`), and `{}` is not one",
+                    "#[param(min, max)] applies to integer and `Decimal` fields (optionally \
+                     in an `Option` or a `Vec`), and `{}` is not one",
                     field.ident
                 ),
             );
             continue;
-        };
+        }
+        // A decimal number takes any `i64` bound.
+        let (int, low, high) = range.unwrap_or(("i64", i128::from(i64::MIN), i128::from(i64::MAX)));
         for (key, bound) in [("min", &field.min), ("max", &field.max)] {
             if let Some(bound) = bound
                 && !(low..=high).contains(&i128::from(bound.value))

@@ -90,6 +90,12 @@ pub(crate) fn integer_range(ty: &Type) -> Option<(&'static str, i128, i128)> {
     INTEGERS.iter().copied().find(|(int, _, _)| *int == name)
 }
 
+/// Whether each value of `ty` is a decimal number: written `Decimal` (any path ending
+/// so, as `twill_api::Decimal`), optionally in an `Option` or a `Vec`.
+pub(crate) fn is_decimal(ty: &Type) -> bool {
+    head(element(ty)).is_some_and(|(name, arg)| name == "Decimal" && arg.is_none())
+}
+
 /// Whether each value of `ty` is written as a primitive type or `String` (no alias could
 /// hide behind the name).
 pub(crate) fn is_builtin(ty: &Type) -> bool {

@@ -39,6 +39,42 @@ impl Decimal {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// How the number compares with the integer `bound`, exactly (no floating point):
+    /// for `#[param(min, max)]` on decimal fields.
+    pub fn cmp_integer(&self, bound: i64) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        let (negative, digits) = match self.0.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, &*self.0),
+        };
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let has_fraction = fraction.bytes().any(|b| b != b'0');
+        let whole = whole.trim_start_matches('0');
+        // More than 19 digits is beyond any `i64` bound.
+        if whole.len() > 19 {
+            return if negative {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            };
+        }
+        let magnitude: i128 = whole.parse().unwrap_or(0);
+        let bound = i128::from(bound);
+        if !negative || (magnitude == 0 && !has_fraction) {
+            // magnitude + fraction, with 0 <= fraction < 1.
+            match magnitude.cmp(&bound) {
+                Ordering::Equal if has_fraction => Ordering::Greater,
+                other => other,
+            }
+        } else {
+            // -(magnitude + fraction).
+            match (-magnitude).cmp(&bound) {
+                Ordering::Equal if has_fraction => Ordering::Less,
+                other => other,
+            }
+        }
+    }
 }
 
 /// Whether `text` is `-?[0-9]+(\.[0-9]+)?`.
@@ -186,6 +222,65 @@ impl std::error::Error for DecimalError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compares_with_integer_bounds_exactly() {
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        let cases = [
+            ("0", 0, Equal),
+            ("0.0", 0, Equal),
+            ("-0", 0, Equal),
+            ("-0.000", 0, Equal),
+            ("0.5", 0, Greater),
+            ("0.5", 1, Less),
+            ("1", 1, Equal),
+            ("1.000", 1, Equal),
+            ("1.0001", 1, Greater),
+            ("0.9999", 1, Less),
+            ("007", 7, Equal),
+            ("-0.5", 0, Less),
+            ("-0.5", -1, Greater),
+            ("-1", -1, Equal),
+            ("-1.5", -1, Less),
+            ("-2", -1, Less),
+            ("12345678901234567890123", i64::MAX, Greater),
+            ("-12345678901234567890123", i64::MIN, Less),
+            ("9223372036854775807", i64::MAX, Equal),
+            ("9223372036854775807.1", i64::MAX, Greater),
+        ];
+        for (text, bound, expected) in cases {
+            let value: Decimal = text.parse().unwrap();
+            assert_eq!(value.cmp_integer(bound), expected, "{text} against {bound}");
+        }
+    }
+
+    #[test]
+    fn bounds_decimal_fields() {
+        use crate::ValidationErrorKind;
+        use crate::validation::check_range;
+        let score = |text: &str| Some(text.parse::<Decimal>().unwrap());
+        assert!(check_range(&score("0.75"), Some(0), Some(1), "Score").is_ok());
+        assert!(check_range(&score("1.0"), Some(0), Some(1), "Score").is_ok());
+        assert!(check_range(&None::<Decimal>, Some(0), Some(1), "Score").is_ok());
+        let err = check_range(&score("1.5"), Some(0), Some(1), "Score").unwrap_err();
+        assert_eq!(err.to_string(), "invalid `Score`: expected 0 to 1, got 1.5");
+        assert!(matches!(
+            err.kind(),
+            ValidationErrorKind::DecimalOutOfRange { .. }
+        ));
+        let list: Vec<Decimal> = vec!["0.1".parse().unwrap(), "-0.1".parse().unwrap()];
+        let err = check_range(&list, Some(0), None, "Scores").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid `Scores[1]`: expected at least 0, got -0.1"
+        );
+        // A long number is cut in the message.
+        let long = score(&"9".repeat(5_000));
+        let message = check_range(&long, None, Some(1), "Score")
+            .unwrap_err()
+            .to_string();
+        assert!(message.len() < 200, "{message}");
+    }
 
     #[test]
     fn accepts_only_plain_decimals() {

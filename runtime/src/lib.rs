@@ -96,7 +96,9 @@ pub use crate::retry::{RetryPolicy, SendOptions};
 pub use crate::sid_or_name::SidOrName;
 pub use crate::typed_sid::{Prefix, Sid};
 pub use crate::validation::{ValidationError, ValidationErrorKind};
-pub use crate::value::{Integer, IntegerParam, ParamValue, ValueKind, WireValue};
+pub use crate::value::{
+    Integer, IntegerParam, Number, ParamValue, RangeParam, ValueKind, WireValue,
+};
 pub use crate::wire_enum::UnknownValue;
 pub use futures_core::Stream;
 pub use jiff::Timestamp;

@@ -4,7 +4,7 @@ use std::fmt;
 
 use crate::bounded::Bounded;
 use crate::sid::{self, ShownPrefix};
-use crate::value::IntegerParam;
+use crate::value::{Number, RangeParam};
 
 /// A request parameter failed a check before anything was sent.
 ///
@@ -106,6 +106,15 @@ pub enum ValidationErrorKind {
         /// The largest value accepted, if bounded above.
         max: Option<i64>,
     },
+    /// A decimal number is outside the bounds the API accepts.
+    DecimalOutOfRange {
+        /// The value found.
+        value: crate::Decimal,
+        /// The smallest value accepted, if bounded below.
+        min: Option<i64>,
+        /// The largest value accepted, if bounded above.
+        max: Option<i64>,
+    },
     /// A header value holds a control character (CR and LF among them), which could
     /// split or forge headers.
     HeaderControlCharacter,
@@ -175,6 +184,16 @@ impl fmt::Display for ValidationErrorKind {
                 (None, Some(max)) => write!(f, "expected at most {max}, got {value}"),
                 (None, None) => write!(f, "unexpected value {value}"),
             },
+            // A decimal's text is as long as its caller made it: cut.
+            ValidationErrorKind::DecimalOutOfRange { value, min, max } => {
+                let value = Bounded::new(value.as_str(), SHOWN_DECIMAL);
+                match (min, max) {
+                    (Some(min), Some(max)) => write!(f, "expected {min} to {max}, got {value}"),
+                    (Some(min), None) => write!(f, "expected at least {min}, got {value}"),
+                    (None, Some(max)) => write!(f, "expected at most {max}, got {value}"),
+                    (None, None) => write!(f, "unexpected value {value}"),
+                }
+            }
             ValidationErrorKind::HeaderControlCharacter => {
                 f.write_str("a header value cannot hold control characters such as CR or LF")
             }
@@ -203,6 +222,9 @@ impl fmt::Display for ValidationErrorKind {
 
 /// The most characters of a pattern that a message shows.
 const SHOWN_PATTERN: usize = 100;
+
+/// How much of an out-of-range decimal number a message shows.
+const SHOWN_DECIMAL: usize = 40;
 
 /// Values a `#[sid(prefix = "..")]` field may hold: a string, an optional one, or a list.
 #[diagnostic::on_unimplemented(
@@ -290,20 +312,36 @@ pub fn check_required(missing: bool, field: &'static str) -> Result<(), Validati
     }
 }
 
-/// Checks every integer a field holds against `min` and `max`.
-pub fn check_range<T: IntegerParam + ?Sized>(
+/// Checks every number (integer or decimal) a field holds against `min` and `max`.
+pub fn check_range<T: RangeParam + ?Sized>(
     value: &T,
     min: Option<i64>,
     max: Option<i64>,
     field: &'static str,
 ) -> Result<(), ValidationError> {
+    use std::cmp::Ordering;
     let mut result = Ok(());
-    value.for_each_integer(|index, value| {
-        let low = min.is_some_and(|min| value < i128::from(min));
-        let high = max.is_some_and(|max| value > i128::from(max));
+    value.for_each_number(|index, number| {
+        let (low, high) = match number {
+            Number::Integer(value) => (
+                min.is_some_and(|min| value < i128::from(min)),
+                max.is_some_and(|max| value > i128::from(max)),
+            ),
+            Number::Decimal(value) => (
+                min.is_some_and(|min| value.cmp_integer(min) == Ordering::Less),
+                max.is_some_and(|max| value.cmp_integer(max) == Ordering::Greater),
+            ),
+        };
         if (low || high) && result.is_ok() {
-            let error =
-                ValidationError::new(field, ValidationErrorKind::OutOfRange { value, min, max });
+            let kind = match number {
+                Number::Integer(value) => ValidationErrorKind::OutOfRange { value, min, max },
+                Number::Decimal(value) => ValidationErrorKind::DecimalOutOfRange {
+                    value: value.clone(),
+                    min,
+                    max,
+                },
+            };
+            let error = ValidationError::new(field, kind);
             result = Err(match index {
                 Some(i) => error.at_index(i),
                 None => error,

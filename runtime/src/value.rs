@@ -286,6 +286,62 @@ impl<T: Integer> IntegerParam for Vec<T> {
     }
 }
 
+/// One number a bounded field holds: an integer, or a [`Decimal`](crate::Decimal) (Twilio's
+/// `number` parameters, such as Assistants v1's feedback `score` from 0 to 1).
+#[derive(Debug, Clone, Copy)]
+pub enum Number<'a> {
+    /// An integer, widened.
+    Integer(i128),
+    /// A decimal number, exactly as it goes on the wire.
+    Decimal(&'a crate::Decimal),
+}
+
+/// Fields `#[param(min = .., max = ..)]` bounds: integers ([`IntegerParam`]) and
+/// [`Decimal`](crate::Decimal)s, alone, optional or in lists.
+#[diagnostic::on_unimplemented(
+    message = "#[param(min, max)] applies to integer and decimal fields, not `{Self}`"
+)]
+pub trait RangeParam {
+    /// Calls `f` with each number held, with its index for lists.
+    fn for_each_number(&self, f: impl FnMut(Option<usize>, Number<'_>));
+}
+
+impl<T: IntegerParam + ?Sized> RangeParam for T {
+    fn for_each_number(&self, mut f: impl FnMut(Option<usize>, Number<'_>)) {
+        self.for_each_integer(|index, value| f(index, Number::Integer(value)));
+    }
+}
+
+impl RangeParam for crate::Decimal {
+    fn for_each_number(&self, mut f: impl FnMut(Option<usize>, Number<'_>)) {
+        f(None, Number::Decimal(self));
+    }
+}
+
+impl RangeParam for Option<crate::Decimal> {
+    fn for_each_number(&self, mut f: impl FnMut(Option<usize>, Number<'_>)) {
+        if let Some(value) = self {
+            f(None, Number::Decimal(value));
+        }
+    }
+}
+
+impl RangeParam for Vec<crate::Decimal> {
+    fn for_each_number(&self, mut f: impl FnMut(Option<usize>, Number<'_>)) {
+        for (i, value) in self.iter().enumerate() {
+            f(Some(i), Number::Decimal(value));
+        }
+    }
+}
+
+impl RangeParam for Option<Vec<crate::Decimal>> {
+    fn for_each_number(&self, f: impl FnMut(Option<usize>, Number<'_>)) {
+        if let Some(values) = self {
+            values.for_each_number(f);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

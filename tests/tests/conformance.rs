@@ -156,6 +156,13 @@ fn spec_params(spec: &Value, operation: &Value) -> BTreeMap<(String, &'static st
             other => panic!("unexpected parameter location {other:?}"),
         };
         let name = param["name"].as_str().expect("a parameter has a name");
+        // The client sends `Authorization` from its credentials (Basic, or an OAuth bearer
+        // token for the organizations API); the specs also list it as an optional header
+        // of Flex v1's Insights operations and of the organizations API, which twill
+        // does not take per request.
+        if location == "header" && name.eq_ignore_ascii_case("authorization") {
+            continue;
+        }
         // Path parameters are always required.
         let required = location == "path" || param["required"].as_bool().unwrap_or(false);
         let mut facts = schema_facts(spec, &param["schema"], location, required);
@@ -164,7 +171,7 @@ fn spec_params(spec: &Value, operation: &Value) -> BTreeMap<(String, &'static st
     }
     let content = &operation["requestBody"]["content"];
     for media in ["application/x-www-form-urlencoded", "application/json"] {
-        let body = resolve(spec, &content[media]["schema"]);
+        let body = body_alternatives(spec, &resolve(spec, &content[media]["schema"]));
         let required: BTreeSet<&str> = body["required"]
             .as_array()
             .into_iter()
@@ -177,6 +184,48 @@ fn spec_params(spec: &Value, operation: &Value) -> BTreeMap<(String, &'static st
         }
     }
     out
+}
+
+/// A request body of several alternatives (`oneOf`: Messaging v3's typing indicator,
+/// for WhatsApp or Apple) as one object: every alternative's properties, required when
+/// all of them require it, an enum taking the values of all.
+fn body_alternatives(spec: &Value, schema: &Value) -> Value {
+    let Some(alternatives) = schema["oneOf"].as_array() else {
+        return schema.clone();
+    };
+    let alternatives: Vec<Value> = alternatives.iter().map(|a| resolve(spec, a)).collect();
+    let mut properties = serde_json::Map::new();
+    for alternative in &alternatives {
+        for (name, property) in alternative["properties"].as_object().into_iter().flatten() {
+            let merged = properties.entry(name.clone()).or_insert(property.clone());
+            if let (Some(all), Some(values)) = (
+                merged["enum"].as_array().cloned(),
+                property["enum"].as_array(),
+            ) {
+                let mut all = all;
+                all.extend(
+                    values
+                        .iter()
+                        .filter(|v| !all.contains(v))
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                );
+                merged["enum"] = Value::Array(all);
+            }
+        }
+    }
+    let required: Vec<Value> = alternatives[0]["required"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|name| {
+            alternatives
+                .iter()
+                .all(|a| a["required"].as_array().is_some_and(|r| r.contains(name)))
+        })
+        .cloned()
+        .collect();
+    serde_json::json!({ "type": "object", "properties": properties, "required": required })
 }
 
 fn schema_facts(

@@ -20,8 +20,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use twill_api::{Client, Credentials, Error};
 use twill_api::declare::{Location, Method, Param, ValueKind};
+use twill_api::{Client, Credentials, Error};
 use twill_tests::operations::{Operation, SendFailure};
 use twill_tests::spec::resolve;
 use twill_tests::{ACCOUNT_SID, AUTH_TOKEN, client, products, samples, spec};

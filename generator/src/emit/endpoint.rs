@@ -61,7 +61,9 @@ impl Gen<'_> {
     pub fn endpoint_item(&mut self, op: Operation<'_>, module: &str) -> Result<Endpoint, String> {
         let op_id = op.id();
         let params = params(self.spec, op)?;
-        let json = params.iter().any(|p| p.place == In::Json);
+        // A JSON body, even one without properties (Numbers v1's `CreateEligibility`
+        // sends `{}`).
+        let json = json_body(op);
         let body_owner = self.body_owner(op).unwrap_or_else(|| op_id.to_owned());
 
         // A body parameter named like a path parameter (API v2010's
@@ -171,7 +173,7 @@ impl Gen<'_> {
                 })
                 .collect();
             if !bounds.is_empty()
-                && matches!(rust.trim_start_matches("Option<"), r if r.starts_with("u32") || r.starts_with("i64"))
+                && matches!(rust.trim_start_matches("Option<"), r if r.starts_with("u32") || r.starts_with("i64") || r.starts_with("Decimal"))
             {
                 attrs.push(format!("#[param({})]", bounds.join(", ")));
             }
@@ -325,7 +327,7 @@ fn params<'s>(spec: &'s crate::spec::Spec, op: Operation<'s>) -> Result<Vec<Para
             "application/json" => In::Json,
             other => return Err(format!("{op_id}: body {other}")),
         };
-        let schema = spec.resolve(content.at("schema"));
+        let schema = body_schema(spec, spec.resolve(content.at("schema")));
         let required: Vec<&str> = schema
             .at("required")
             .items()
@@ -357,6 +359,84 @@ fn params<'s>(spec: &'s crate::spec::Spec, op: Operation<'s>) -> Result<Vec<Para
             .map(|p| param(p, In::Header)),
     );
     Ok(out)
+}
+
+/// Whether an operation's request body is JSON.
+fn json_body(op: Operation<'_>) -> bool {
+    let content = op.op.at("requestBody").at("content");
+    content.has("application/json") && !content.has("application/x-www-form-urlencoded")
+}
+
+/// A request body's schema; for one of several alternatives (`oneOf`, Messaging v3's
+/// typing indicator for WhatsApp or Apple), one object with the properties of them all,
+/// required when every alternative requires them, an enum property taking the values of
+/// every alternative (`channel`: `WHATSAPP` or `APPLE`). Made once per operation by a
+/// program that ends: leaked, to live as long as the spec it comes from.
+fn body_schema<'s>(spec: &'s crate::spec::Spec, schema: &'s Json) -> &'s Json {
+    let alternatives = schema.at("oneOf").items();
+    if alternatives.is_empty() {
+        return schema;
+    }
+    let alternatives: Vec<&Json> = alternatives.iter().map(|a| spec.resolve(a)).collect();
+    let mut properties: Vec<(String, Json)> = Vec::new();
+    for alternative in &alternatives {
+        for (name, property) in alternative.at("properties").entries() {
+            match properties.iter_mut().find(|(n, _)| n == name) {
+                None => properties.push((name.clone(), property.clone())),
+                Some((_, Json::Object(merged))) => {
+                    let values = property.at("enum").items();
+                    let mut all_values = Vec::new();
+                    if let Some((_, Json::Array(all))) =
+                        merged.iter_mut().find(|(key, _)| key == "enum")
+                    {
+                        for value in values {
+                            if !all.contains(value) {
+                                all.push(value.clone());
+                            }
+                        }
+                        all_values = all
+                            .iter()
+                            .filter_map(Json::as_str)
+                            .map(str::to_owned)
+                            .collect();
+                    }
+                    // Each alternative's description names its own value ("Must be
+                    // \"WHATSAPP\"."): the merged one names them all.
+                    if let Some((_, Json::String(description))) =
+                        merged.iter_mut().find(|(key, _)| key == "description")
+                        && all_values.len() > 1
+                    {
+                        let first = description.split(". ").next().unwrap_or_default();
+                        let first = first.trim_end_matches('.');
+                        let listed: Vec<String> =
+                            all_values.iter().map(|v| format!("`{v}`")).collect();
+                        *description = format!("{first}: {}.", listed.join(" or "));
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    let required: Vec<Json> = alternatives[0]
+        .at("required")
+        .items()
+        .iter()
+        .filter(|name| {
+            alternatives
+                .iter()
+                .all(|a| a.at("required").items().contains(name))
+        })
+        .cloned()
+        .collect();
+    let mut merged = vec![
+        ("type".to_owned(), Json::String("object".to_owned())),
+        ("properties".to_owned(), Json::Object(properties)),
+        ("required".to_owned(), Json::Array(required)),
+    ];
+    if let Some(description) = schema.get("description") {
+        merged.push(("description".to_owned(), description.clone()));
+    }
+    Box::leak(Box::new(Json::Object(merged)))
 }
 
 impl Gen<'_> {

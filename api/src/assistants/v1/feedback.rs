@@ -93,6 +93,7 @@ pub struct CreateFeedback {
     pub message_id: Option<String>,
     /// The score to be given(0-1).
     #[param(rename = "score")]
+    #[param(min = 0, max = 1)]
     pub score: Option<Decimal>,
     /// The Session ID.
     #[param(rename = "session_id")]

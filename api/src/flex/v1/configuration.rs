@@ -35,7 +35,7 @@ pub struct FetchConfiguration {
 }
 
 /// UpdateConfiguration
-#[endpoint(POST, "/v1/Configuration", host = "flex-api.twilio.com", response = Configuration)]
+#[endpoint(POST, "/v1/Configuration", host = "flex-api.twilio.com", response = Configuration, json)]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",

@@ -30,7 +30,7 @@ wire_enum! {
 }
 
 /// Create a new Transfer.
-#[endpoint(POST, "/v1/Interactions/<InteractionSid>/Channels/<ChannelSid>/Transfers", host = "flex-api.twilio.com", response = InteractionTransfer)]
+#[endpoint(POST, "/v1/Interactions/<InteractionSid>/Channels/<ChannelSid>/Transfers", host = "flex-api.twilio.com", response = InteractionTransfer, json)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
@@ -87,7 +87,7 @@ impl FetchInteractionTransfer {
 }
 
 /// Update an existing Transfer.
-#[endpoint(POST, "/v1/Interactions/<InteractionSid>/Channels/<ChannelSid>/Transfers/<Sid>", host = "flex-api.twilio.com", response = InteractionTransfer)]
+#[endpoint(POST, "/v1/Interactions/<InteractionSid>/Channels/<ChannelSid>/Transfers/<Sid>", host = "flex-api.twilio.com", response = InteractionTransfer, json)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",

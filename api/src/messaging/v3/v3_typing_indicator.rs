@@ -8,19 +8,71 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::declare::endpoint;
+use crate::Sid;
+use crate::declare::{endpoint, wire_enum};
+use crate::prefix::SmOrMm;
+
+wire_enum! {
+    /// The messaging channel: `WHATSAPP` or `APPLE`.
+    pub enum TypingIndicatorChannel {
+        Whatsapp = "WHATSAPP",
+        Apple = "APPLE",
+    }
+}
+
+wire_enum! {
+    /// The type of typing event. "START" indicates the agent began typing, "END" indicates
+    /// the agent stopped typing. Defaults to "START".
+    pub enum TypingIndicatorEvent {
+        Start = "START",
+        End = "END",
+    }
+}
 
 /// Send a typing indicator to notify the recipient that you are composing a message.
 /// Supported channels: WhatsApp, Apple Messages for Business. The request body varies by
 /// channel — use the `channel` field as the discriminator.
-#[endpoint(POST, "/v3/Indicators/Typing.json", host = "messaging.twilio.com", response = CreateV3TypingIndicatorResponse)]
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[endpoint(POST, "/v3/Indicators/Typing.json", host = "messaging.twilio.com", response = CreateV3TypingIndicatorResponse, json)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
     derive(serde::Deserialize),
     serde(deny_unknown_fields)
 )]
-pub struct CreateV3TypingIndicator {}
+pub struct CreateV3TypingIndicator {
+    /// The messaging channel: `WHATSAPP` or `APPLE`.
+    #[param(rename = "channel")]
+    pub channel: TypingIndicatorChannel,
+    /// The SID of a recent inbound message from the recipient. Must be an SM or MM SID
+    /// format.
+    #[param(rename = "messageId")]
+    pub message_id: Option<Sid<SmOrMm>>,
+    /// The Apple Messages for Business identifier of the sender (business).
+    #[param(rename = "from")]
+    pub from: Option<String>,
+    /// The Apple Messages for Business identifier of the recipient (customer).
+    #[param(rename = "to")]
+    pub to: Option<String>,
+    /// The type of typing event. "START" indicates the agent began typing, "END" indicates
+    /// the agent stopped typing. Defaults to "START".
+    #[param(rename = "event")]
+    pub event: Option<TypingIndicatorEvent>,
+}
+
+impl CreateV3TypingIndicator {
+    /// The request with its required parameters; every optional one is `None`, to be set
+    /// with `CreateV3TypingIndicator { field: Some(..), ..CreateV3TypingIndicator::new(..)
+    /// }`.
+    pub fn new(channel: TypingIndicatorChannel) -> Self {
+        CreateV3TypingIndicator {
+            channel,
+            message_id: None,
+            from: None,
+            to: None,
+            event: None,
+        }
+    }
+}
 
 /// What [`CreateV3TypingIndicator`] returns.
 ///

@@ -13,7 +13,7 @@ use crate::prefix::EC;
 use crate::{Sid, Timestamp};
 
 /// Create a bulk eligibility check for a set of numbers that you want to host in Twilio.
-#[endpoint(POST, "/v1/HostedNumber/Eligibility/Bulk", host = "numbers.twilio.com", response = BulkEligibility)]
+#[endpoint(POST, "/v1/HostedNumber/Eligibility/Bulk", host = "numbers.twilio.com", response = BulkEligibility, json)]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",

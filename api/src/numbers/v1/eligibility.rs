@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::declare::endpoint;
 
 /// Create an eligibility check for a number that you want to host in Twilio.
-#[endpoint(POST, "/v1/HostedNumber/Eligibility", host = "numbers.twilio.com", response = Eligibility)]
+#[endpoint(POST, "/v1/HostedNumber/Eligibility", host = "numbers.twilio.com", response = Eligibility, json)]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",

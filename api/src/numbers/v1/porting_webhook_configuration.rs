@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::declare::endpoint;
 
 /// Create a Webhook Configuration
-#[endpoint(POST, "/v1/Porting/Configuration/Webhook", host = "numbers.twilio.com", response = PortingWebhookConfiguration)]
+#[endpoint(POST, "/v1/Porting/Configuration/Webhook", host = "numbers.twilio.com", response = PortingWebhookConfiguration, json)]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",

@@ -66,7 +66,7 @@ impl Page for ListSigningRequestConfigurationResponse {
 }
 
 /// Synchronous operation to insert or update a configuration for the customer.
-#[endpoint(POST, "/v1/SigningRequest/Configuration", host = "numbers.twilio.com", response = SigningRequestConfiguration)]
+#[endpoint(POST, "/v1/SigningRequest/Configuration", host = "numbers.twilio.com", response = SigningRequestConfiguration, json)]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",

@@ -52,7 +52,7 @@ impl FetchBulkHostedNumberOrder {
 }
 
 /// Host multiple phone numbers on Twilio's platform.
-#[endpoint(POST, "/v2/HostedNumber/Orders/Bulk", host = "numbers.twilio.com", response = BulkHostedNumberOrder)]
+#[endpoint(POST, "/v2/HostedNumber/Orders/Bulk", host = "numbers.twilio.com", response = BulkHostedNumberOrder, json)]
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",

@@ -14,7 +14,7 @@ use crate::prefix::{AC, WS};
 
 /// Fetch a Task Queue Real Time Statistics in bulk for the array of TaskQueue SIDs, support
 /// upto 50 in a request.
-#[endpoint(POST, "/v1/Workspaces/<WorkspaceSid>/TaskQueues/RealTimeStatistics", host = "taskrouter.twilio.com", response = TaskQueueBulkRealTimeStatistics)]
+#[endpoint(POST, "/v1/Workspaces/<WorkspaceSid>/TaskQueues/RealTimeStatistics", host = "taskrouter.twilio.com", response = TaskQueueBulkRealTimeStatistics, json)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
