@@ -135,23 +135,34 @@ impl WireValue for Decimal {
     }
 }
 
-/// Serialized as a number (`0.0075`, what a JSON body's `number` property takes) when
-/// the number reads back from a float with the very digits written, which holds for the
-/// prices, rates and coordinates Twilio takes; else as a string (`"0.10"`,
-/// `"12345678901234567890.5"`), so that no digit is lost on the way.
+/// Serialized as a JSON number with exactly its digits (`0.0075`, `0.10`,
+/// `12345678901234567890.5`), what a JSON body's `number` property takes: its text is a
+/// JSON number once leading zeros are dropped (`007` is `7`), and goes out as written,
+/// not through a float. A serializer other than `serde_json`'s sees it as `serde_json`'s
+/// raw value.
 impl Serialize for Decimal {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if let Ok(integer) = self.0.parse::<i64>()
-            && integer.to_string() == *self.0
-        {
-            return serializer.serialize_i64(integer);
-        }
-        match self.0.parse::<f64>() {
-            Ok(float) if float.is_finite() && float.to_string() == *self.0 => {
-                serializer.serialize_f64(float)
-            }
-            _ => serializer.serialize_str(&self.0),
-        }
+        let raw = serde_json::value::RawValue::from_string(self.json_text())
+            .map_err(serde::ser::Error::custom)?;
+        raw.serialize(serializer)
+    }
+}
+
+impl Decimal {
+    /// The text as a JSON number: without the leading zeros JSON forbids.
+    fn json_text(&self) -> String {
+        let (sign, digits) = match self.0.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", &*self.0),
+        };
+        let trimmed = digits.trim_start_matches('0');
+        let digits = if trimmed.is_empty() || trimmed.starts_with('.') {
+            // `0`, `0.5`: one zero before the point stays.
+            &digits[digits.len() - trimmed.len() - 1..]
+        } else {
+            trimmed
+        };
+        format!("{sign}{digits}")
     }
 }
 
@@ -344,14 +355,19 @@ mod tests {
         assert_eq!(json("0.0075"), "0.0075");
         assert_eq!(json("-12"), "-12");
         assert_eq!(json("1.5"), "1.5");
-        // Digits a float would not keep stay in a string.
-        assert_eq!(json("0.10"), r#""0.10""#);
-        assert_eq!(json("007"), r#""007""#);
-        assert_eq!(
-            json("12345678901234567890.5"),
-            r#""12345678901234567890.5""#
-        );
-        assert_eq!(json("99999999999999999999"), r#""99999999999999999999""#);
+        // Digits a float would not keep go out all the same, as a number.
+        assert_eq!(json("0.10"), "0.10");
+        assert_eq!(json("0.5950"), "0.5950");
+        assert_eq!(json("007"), "7");
+        assert_eq!(json("-007.50"), "-7.50");
+        assert_eq!(json("000"), "0");
+        assert_eq!(json("-0.0"), "-0.0");
+        assert_eq!(json("12345678901234567890.5"), "12345678901234567890.5");
+        assert_eq!(json("99999999999999999999"), "99999999999999999999");
+        // Inside a JSON body and a JSON value alike.
+        let mut body = crate::JsonBody::new();
+        body.append_param("Score", &Some("0.0160".parse::<Decimal>().unwrap()));
+        assert_eq!(body.into_string(), r#"{"Score":0.0160}"#);
         let text = |json: &str| serde_json::from_str::<Decimal>(json).map(|d| d.to_string());
         assert_eq!(text(r#""0.0075""#).unwrap(), "0.0075");
         assert_eq!(text(r#""3.50""#).unwrap(), "3.50");

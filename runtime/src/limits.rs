@@ -80,14 +80,17 @@ fn largest_part(
             None => parts.push((param.name, len)),
         }
     };
-    // Each placeholder is one segment of the template, and its value one segment of
-    // the path: the encoding leaves no `/` in it.
+    // Each placeholder is in one segment of the template, alone or with literal text
+    // (API v2010's `{Sid}.json`), and its value in one segment of the path: the
+    // encoding leaves no `/` in it. The value is the segment less the literal text.
     for (segment, pattern) in path.split('/').zip(template.split('/')) {
-        if let Some(name) = pattern
-            .strip_prefix('{')
-            .and_then(|pattern| pattern.strip_suffix('}'))
+        if let Some((before, rest)) = pattern.split_once('{')
+            && let Some((name, after)) = rest.split_once('}')
         {
-            add(name, segment.len());
+            add(
+                name,
+                segment.len().saturating_sub(before.len() + after.len()),
+            );
         }
     }
     for pair in query.split('&').filter(|pair| !pair.is_empty()) {
@@ -190,6 +193,40 @@ mod tests {
             ValidationErrorKind::UrlTooLong { part: 26_000, .. }
         ));
         assert!(err.to_string().len() < 200, "{err}");
+    }
+
+    #[test]
+    fn a_placeholder_beside_literal_text_is_named() {
+        // API v2010's paths end in `{Sid}.json`; the account SID is a whole segment.
+        let template = "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json";
+        static PARAMS_V2010: [Param; 2] = [
+            Param::__new(
+                "AccountSid",
+                "account_sid",
+                Location::Path,
+                true,
+                Some("AC"),
+                None,
+                false,
+                None,
+                None,
+                ValueKind::String,
+                &[],
+                true,
+            ),
+            PARAMS[0],
+        ];
+        let params = &PARAMS_V2010[..];
+        let account = format!("AC{}", "a".repeat(32));
+        let sid = "s".repeat(MAX_URL_LEN);
+        let path = format!("/2010-04-01/Accounts/{account}/Calls/{sid}.json");
+        let url = format!("https://example.com{path}");
+        let err = check_url(&url, &path, "", template, params).unwrap_err();
+        assert_eq!(err.field(), "Sid");
+        assert!(matches!(
+            err.kind(),
+            ValidationErrorKind::UrlTooLong { part, .. } if *part == MAX_URL_LEN
+        ));
     }
 
     #[test]

@@ -18,9 +18,10 @@ pub struct Sample {
     pub wire: Vec<String>,
 }
 
-/// Values for JSON-valued parameters (objects, `items: {}`), which metadata alone cannot
-/// choose: given a parameter, a value of (each element of) its schema, if known. Without
-/// one, a JSON sample is `{}`.
+/// Values for JSON-valued parameters (objects, `items: {}`) and for text of a format
+/// (an email address), which metadata alone cannot choose: given a parameter, a value of
+/// (each element of) its schema, if known. Without one, a JSON sample is `{}` and text
+/// the generic sample.
 pub type JsonSamples<'a> = &'a dyn Fn(&Param) -> Option<Value>;
 
 /// A sample for `param`; `identity` is used for path parameters that are not SIDs.
@@ -31,7 +32,7 @@ pub fn sample(param: &Param, identity: &str) -> Sample {
 /// [`sample`], with JSON values from `json`.
 pub fn sample_with(param: &Param, identity: &str, json: JsonSamples<'_>) -> Sample {
     let one = |i: usize| match (param.kind, json(param)) {
-        (ValueKind::Json, Some(value)) => value,
+        (ValueKind::Json | ValueKind::String, Some(value)) => value,
         _ => one_value(param, identity, i),
     };
     if param.array {

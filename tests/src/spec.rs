@@ -171,11 +171,9 @@ fn instance_at(spec: &Value, schema: &Value, depth: usize) -> Value {
         Some("number") => serde_json::json!(1.5),
         Some("boolean") => Value::Bool(true),
         Some("string") => {
+            // A value of the pattern: a SID of its kind, `aia_plcy_sample`...
             if let Some(pattern) = schema["pattern"].as_str() {
-                let prefix = pattern.trim_start_matches('^').trim_start_matches('(');
-                if prefix.len() > 2 && prefix.as_bytes()[..2].iter().all(u8::is_ascii_uppercase) {
-                    return Value::String(format!("{}{}", &prefix[..2], "0".repeat(32)));
-                }
+                return Value::String(crate::pattern_sample::generate(pattern, 0));
             }
             Value::String(
                 match schema["format"].as_str() {
@@ -183,6 +181,7 @@ fn instance_at(spec: &Value, schema: &Value, depth: usize) -> Value {
                     Some("date-time-rfc-2822") => "Thu, 02 Jan 2020 03:04:05 +0000",
                     Some("date") => "2020-01-02",
                     Some("uri") => "https://example.com/resource",
+                    Some("email") => "alice@example.com",
                     _ => "text",
                 }
                 .to_owned(),
@@ -213,7 +212,8 @@ pub fn param_schema(spec: &Value, operation: &Value, name: &str, location: &str)
 }
 
 /// JSON samples for an operation's parameters, for [`crate::samples::request_with`]:
-/// an [`instance`] of each parameter's schema (of its elements, for a list).
+/// an [`instance`] of each parameter's schema (of its elements, for a list); for text,
+/// only where the schema's format asks for more than any text (an email address).
 pub fn json_samples<'a>(
     spec: &'a Value,
     operation: &'a Value,
@@ -228,6 +228,13 @@ pub fn json_samples<'a>(
         } else {
             schema
         };
+        // Text the generic samples cannot stand for: an email address (Numbers v1's
+        // `statusNotificationEmail`).
+        if param.kind == twill_api::declare::ValueKind::String
+            && element["format"].as_str() != Some("email")
+        {
+            return None;
+        }
         Some(instance(spec, &element))
     }
 }

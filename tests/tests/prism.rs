@@ -40,6 +40,14 @@ fn main() {
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
     let (mut total, mut total_accepted, mut all_rejected) = (0, 0, true);
     for product in products::all() {
+        // (Two specs describe no operation: nothing to serve.)
+        if (product.operations)().is_empty() {
+            println!(
+                "prism {}: 0/0 operations accepted (the spec has none)",
+                product.stem
+            );
+            continue;
+        }
         let short = product.stem.trim_start_matches("twilio_");
         let spec_file =
             Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("prism-{}.json", product.stem));
@@ -58,7 +66,8 @@ fn main() {
         let mut accepted = 0;
         for op in &operations {
             let json = spec::json_samples(&spec, &by_id[op.id]);
-            let (request, _) = samples::request_with(op.params, IDENTITY, true, &json);
+            let params = one_alternative(&spec, &by_id[op.id], op.params);
+            let (request, _) = samples::request_with(&params, IDENTITY, true, &json);
             let result = runtime.block_on((op.send)(client.clone(), request));
             match result {
                 Ok(_) => {
@@ -73,7 +82,22 @@ fn main() {
                 Err(failure) => println!("prism {short} {} ... FAILED: {failure:?}", op.id),
             }
         }
-        all_rejected &= runtime.block_on(negative_checks(short, &base_url, &operations));
+        let open: Vec<&str> = operations
+            .iter()
+            .filter(|op| {
+                by_id[op.id]["security"]
+                    .as_array()
+                    .is_some_and(Vec::is_empty)
+            })
+            .map(|op| op.id)
+            .collect();
+        let auth = if product.stem == "twilio_iam_organizations" {
+            Auth::Bearer
+        } else {
+            Auth::Basic
+        };
+        all_rejected &=
+            runtime.block_on(negative_checks(short, &base_url, &operations, &open, auth));
         drop(server);
         println!(
             "prism {}: {accepted}/{} operations accepted",
@@ -125,13 +149,48 @@ fn product_client(runtime: &tokio::runtime::Runtime, stem: &str, base_url: &str)
         .expect("a loopback base URL and token URL are valid")
 }
 
+/// How the negative checks authenticate: as the product's client does.
+#[derive(Clone, Copy)]
+enum Auth {
+    /// Basic, with the test credentials.
+    Basic,
+    /// A bearer token (the organizations API).
+    Bearer,
+}
+
+/// The parameters to set for an operation: all of them, except for a body of several
+/// alternatives (`oneOf`: Messaging v3's typing indicator for WhatsApp or Apple, whose
+/// request type has the properties of all), where only the first alternative's
+/// properties are set: a body with the properties of both fits neither.
+fn one_alternative(spec: &Value, operation: &Value, params: &[Param]) -> Vec<Param> {
+    let body = resolve(
+        spec,
+        &operation["requestBody"]["content"]["application/json"]["schema"],
+    );
+    let Some(first) = body["oneOf"]
+        .as_array()
+        .and_then(|alternatives| alternatives.first())
+    else {
+        return params.to_vec();
+    };
+    let first = resolve(spec, first);
+    params
+        .iter()
+        .filter(|p| p.location != Location::Body || !first["properties"][p.name].is_null())
+        .copied()
+        .collect()
+}
+
 /// The spec as Prism must see it: unchanged, except that each array property of a form
 /// body states `style: form, explode: true`, and is written in place, without
 /// `nullable`, when the spec refers to it (`$ref`). The spec's own prose says to repeat the parameter
 /// (`Permission=a&Permission=b`), which is what Twilio accepts and twill sends; Prism
 /// 5.16 only accepts repeated keys when the encoding says so, and only applies an
 /// encoding to an array schema written in place and not `nullable` (a form cannot send
-/// `null` anyway).
+/// `null` anyway). And an object property of a form body (Video v1's
+/// `TranscriptionsConfiguration`) is text: Twilio takes the object as JSON text in the
+/// form field, which twill sends (the operations test checks those bytes), while Prism
+/// 5.16 reads every form field as a string and rejects it as "must be object".
 fn spec_for_prism(mut spec: Value) -> Value {
     // Array properties may be `$ref`s to array schemas (Messaging's `UseCaseCategories`).
     let components = json!({ "components": spec["components"].clone() });
@@ -149,6 +208,13 @@ fn spec_for_prism(mut spec: Value) -> Value {
                 .flatten()
             {
                 let mut resolved = resolve(&components, property);
+                if resolved["type"] == "object" {
+                    *property = json!({
+                        "type": "string",
+                        "description": resolved["description"].clone(),
+                    });
+                    continue;
+                }
                 if resolved["type"] == "array" {
                     // Prism applies the encoding only to an array written in place and
                     // not `nullable` (which it reads as the type `[array, null]`).
@@ -172,8 +238,15 @@ fn spec_for_prism(mut spec: Value) -> Value {
 /// endpoints: a SID of the wrong kind in a path, an integer over its maximum, a
 /// required form field left out, no credentials. Prism must reject each, which shows
 /// it really validates this product's spec. Returns whether it rejected them all (and
-/// there were at least two).
-async fn negative_checks(short: &str, base_url: &str, operations: &[Operation]) -> bool {
+/// there were at least two, or one for a product none of whose operations needs
+/// credentials).
+async fn negative_checks(
+    short: &str,
+    base_url: &str,
+    operations: &[Operation],
+    open: &[&str],
+    auth: Auth,
+) -> bool {
     let http = reqwest::Client::new();
     let mut checks: Vec<(String, reqwest::RequestBuilder, u16)> = Vec::new();
     let required = |op: &Operation| samples::request(op.params, IDENTITY, false).1;
@@ -278,13 +351,13 @@ async fn negative_checks(short: &str, base_url: &str, operations: &[Operation]) 
     }
 
     let mut rejected = 0;
-    let count = checks.len() + 1;
+    let mut count = checks.len();
     for (what, request, expected) in checks {
-        let response = request
-            .basic_auth(ACCOUNT_SID, Some(AUTH_TOKEN))
-            .send()
-            .await
-            .expect("Prism answers");
+        let request = match auth {
+            Auth::Basic => request.basic_auth(ACCOUNT_SID, Some(AUTH_TOKEN)),
+            Auth::Bearer => request.bearer_auth("prism-test-token"),
+        };
+        let response = request.send().await.expect("Prism answers");
         let status = response.status().as_u16();
         let bytes = response.bytes().await.unwrap_or_default();
         let body: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
@@ -298,13 +371,35 @@ async fn negative_checks(short: &str, base_url: &str, operations: &[Operation]) 
             body["validation"]
         );
     }
-    // And it checks the Basic auth scheme.
-    let op = gets().next().expect("every product has a GET operation");
-    let unauthenticated = http
-        .get(url(op, &required(op)))
-        .send()
-        .await
-        .expect("Prism answers");
+    // And it checks the auth scheme: a request without credentials, a GET when the
+    // product has one (Chat v3 has only an update).
+    // OAuth v1 and v2 take none (`authorize` is where a browser signs in, `token` where
+    // an app's own credentials go in the form): their specs say `security: []`.
+    let secured = || operations.iter().filter(|op| !open.contains(&op.id));
+    let Some(op) = secured()
+        .find(|op| op.method == Method::Get)
+        .or(secured().next())
+    else {
+        println!("prism {short} negative: no operation needs credentials");
+        return rejected == count && count >= 1;
+    };
+    count += 1;
+    let chosen = required(op);
+    let method = reqwest::Method::from_bytes(op.method.as_str().as_bytes()).expect("a method");
+    let mut request = http.request(method, url(op, &chosen));
+    if op.json_body {
+        request = request
+            .header("content-type", "application/json")
+            .body(samples::expected_json(&chosen).to_string());
+    } else if matches!(op.method, Method::Post | Method::Put | Method::Patch) {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(samples::expected_pairs(&chosen, Location::Body))
+            .finish();
+        request = request
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body);
+    }
+    let unauthenticated = request.send().await.expect("Prism answers");
     let ok = unauthenticated.status() == 401;
     rejected += usize::from(ok);
     println!(
