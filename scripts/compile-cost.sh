@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The compile cost of twill-api, whose endpoints are declared with #[endpoint], with the
-# products of TWILL_FEATURES (default: all seven, 482 endpoints):
+# products of TWILL_FEATURES (default: every product, the features of `full`, 1,447
+# endpoints):
 #  - its build time with dependencies prebuilt, clean and after touching one endpoint
 #    file, and the `cargo check` time after that touch;
 #  - the same for a copy of the crate with every #[endpoint] already expanded (by
@@ -14,13 +15,18 @@ cd "$(dirname "$0")/.."
 
 runs=${1:-3}
 work=target/compile-cost
-products="api-v2010 content-v1 conversations-v1 lookups-v2 messaging-v1 sync-v1 verify-v2"
+products=$(sed -n '/^full = \[/,/^\]/p' api/Cargo.toml | grep -o '"[a-z0-9-]*"' | tr -d '"' | tr '\n' ' ')
 feature_flags=(--no-default-features --features "${TWILL_FEATURES:-$products}")
 # The declarations the features compile: those of each enabled product's directory
-# (Conversations v1's families all count: the default set turns them all on).
+# (`ip-messaging-v2` is api/src/ip_messaging/v2, `iam-organizations` api/src/iam/organizations,
+# `preview` api/src/preview; Conversations v1's families all count: the default set
+# turns them all on).
 endpoints=0
 for feature in ${TWILL_FEATURES:-$products}; do
-    dir="api/src/${feature%-*}/${feature##*-}"
+    case "$feature" in
+        *-*) product=${feature%-*} version=${feature##*-} dir="api/src/${product//-/_}/$version" ;;
+        *) dir="api/src/$feature" ;;
+    esac
     [ -d "$dir" ] && endpoints=$((endpoints + $(grep -rh '^#\[endpoint' "$dir" | wc -l)))
 done
 

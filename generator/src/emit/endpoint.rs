@@ -155,6 +155,11 @@ impl Gen<'_> {
             if account {
                 attrs.push("#[param(default_account)]".to_owned());
             }
+            // A query parameter of a request with a body (OAuth v2's token request takes
+            // `account_sid` in its query).
+            if p.place == In::Query && matches!(op.method, "post" | "put" | "patch") {
+                attrs.push("#[param(query)]".to_owned());
+            }
             if let Some(pattern) = text_pattern {
                 if !rust
                     .trim_start_matches("Option<")
@@ -233,6 +238,10 @@ impl Gen<'_> {
         }
         if op.success()?.0.starts_with('3') {
             args += ", answers_with_redirect";
+        }
+        // The organizations API's SCIM operations answer only in SCIM JSON.
+        if let Some(accept) = scim_answer(op) {
+            args += &format!(", accept = \"{accept}\"");
         }
         let mut derives = vec!["Debug", "Clone"];
         if required.is_empty() {
@@ -359,6 +368,16 @@ fn params<'s>(spec: &'s crate::spec::Spec, op: Operation<'s>) -> Result<Vec<Para
             .map(|p| param(p, In::Header)),
     );
     Ok(out)
+}
+
+/// The media type an operation answers in when it is not `application/json`:
+/// `application/scim+json` for the organizations API's users.
+fn scim_answer(op: Operation<'_>) -> Option<&'static str> {
+    let responses = op.op.at("responses").entries();
+    let (_, success) = responses.iter().find(|(status, _)| status.starts_with('2'))?;
+    let content = success.at("content");
+    (!content.has("application/json") && content.has("application/scim+json"))
+        .then_some("application/scim+json")
 }
 
 /// Whether an operation's request body is JSON.
