@@ -45,6 +45,9 @@ pub(crate) struct Field<'a> {
     /// `#[param(body)]`, if given: a body parameter whose wire name a path placeholder
     /// also has (API v2010's `UpdateIncomingPhoneNumber` sends `AccountSid` in both).
     pub(crate) body: Option<Ident>,
+    /// `#[param(query)]`, if given: a parameter sent in the query string even when the
+    /// request has a body (OAuth v2's `CreateOauth2Token` takes `account_sid` there).
+    pub(crate) query: Option<Ident>,
 }
 
 /// Where a parameter goes, named as the runtime's `Location` variant.
@@ -95,6 +98,8 @@ impl<'a> Endpoint<'a> {
                 params
             } else if args.path.placeholders().any(|name| name == field.wire) {
                 Location::Path
+            } else if field.query.is_some() {
+                Location::Query
             } else {
                 params
             };
@@ -144,6 +149,7 @@ impl<'a> Field<'a> {
             header: attrs.header,
             default_account: attrs.default_account,
             body: attrs.body,
+            query: attrs.query,
         }
     }
 }

@@ -342,6 +342,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) default_account: Option<Ident>,
     /// `#[param(body)]`: the key, for spans.
     pub(crate) body: Option<Ident>,
+    /// `#[param(query)]`: the key, for spans.
+    pub(crate) query: Option<Ident>,
 }
 
 /// Whether `attr` is one of ours, to be removed from the emitted struct.
@@ -416,16 +418,24 @@ fn parse_sid(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
 }
 
 /// `#[param(rename = "Wire.Name", min = 1, max = 100, pattern = "^..$", default_account,
-/// body)]`.
+/// body, query)]`.
 fn parse_param(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
     const USAGE: &str = "#[param(rename = \"WireName\")], #[param(min = 1, max = 100)], \
-                         #[param(pattern = \"^regex$\")], #[param(default_account)] or \
-                         #[param(body)]";
+                         #[param(pattern = \"^regex$\")], #[param(default_account)], \
+                         #[param(body)] or #[param(query)]";
     nested(
         attr,
         "param",
         USAGE,
-        &["rename", "min", "max", "pattern", "default_account", "body"],
+        &[
+            "rename",
+            "min",
+            "max",
+            "pattern",
+            "default_account",
+            "body",
+            "query",
+        ],
         errors,
         |meta, errors| {
             let key = meta.path.get_ident().cloned().expect("one of our keys");
@@ -435,18 +445,19 @@ fn parse_param(attr: &Attribute, out: &mut FieldAttrs, errors: &mut Errors) {
                 "max" => out.max.is_some(),
                 "pattern" => out.pattern.is_some(),
                 "body" => out.body.is_some(),
+                "query" => out.query.is_some(),
                 _ => out.default_account.is_some(),
             };
             if duplicate {
                 errors.spanned(&key, format!("duplicate key `{key}` in #[param(..)]"));
             }
-            if key == "default_account" || key == "body" {
+            if key == "default_account" || key == "body" || key == "query" {
                 // Recorded even with a value, so that nothing else is also reported.
                 let message = format!("`{key}` takes no value: write #[param({key})]");
-                if key == "body" {
-                    out.body = Some(key);
-                } else {
-                    out.default_account = Some(key);
+                match key.to_string().as_str() {
+                    "body" => out.body = Some(key),
+                    "query" => out.query = Some(key),
+                    _ => out.default_account = Some(key),
                 }
                 if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
                     return Err(meta.error(message));

@@ -16,6 +16,7 @@ pub(crate) fn check(endpoint: &Endpoint<'_>, errors: &mut Errors) {
     check_placeholders(endpoint, errors);
     check_default_account(endpoint, errors);
     check_body_flags(endpoint, errors);
+    check_query_flags(endpoint, errors);
     check_wire_names(endpoint, errors);
     check_string_types(endpoint, errors);
     check_bounds(endpoint, errors);
@@ -136,6 +137,47 @@ fn check_body_flags(endpoint: &Endpoint<'_>, errors: &mut Errors) {
                     "#[param(body)] sets a body parameter apart from a path placeholder of \
                      the same wire name, and the path has no `<{}>`: remove it",
                     field.wire
+                ),
+            );
+        }
+    }
+}
+
+/// `#[param(query)]` only where it moves a parameter: on a request with a body, on a
+/// field that would otherwise be a body parameter.
+fn check_query_flags(endpoint: &Endpoint<'_>, errors: &mut Errors) {
+    for field in &endpoint.fields {
+        let Some(key) = &field.query else {
+            continue;
+        };
+        let method = endpoint.args.method;
+        if field.header.is_some() {
+            errors.spanned(
+                key,
+                "a #[header] field is not a query parameter: remove #[param(query)] or #[header]",
+            );
+        } else if field.body.is_some() {
+            errors.spanned(
+                key,
+                "a parameter goes in the query string or the body, not both: remove \
+                 #[param(query)] or #[param(body)]",
+            );
+        } else if field.location == Location::Path {
+            errors.spanned(
+                key,
+                format!(
+                    "field `{}` fills the path placeholder `<{}>`, so it is not a query \
+                     parameter: remove #[param(query)]",
+                    field.ident, field.wire
+                ),
+            );
+        } else if !method.has_form_body() {
+            let method = method.variant().to_string().to_uppercase();
+            errors.spanned(
+                key,
+                format!(
+                    "#[param(query)] has no effect on a {method} request, whose parameters \
+                     all go in the query string: remove it"
                 ),
             );
         }

@@ -106,12 +106,27 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
         quote!(_)
     };
     let json = args.json.is_some();
+    // With a body, `write_params` writes it (unless JSON does) and the query string is
+    // `write_query`'s: `#[param(query)]` fields, the only query fields such a request has.
+    let has_body = args.method.has_form_body();
     let param_writes = writes(
         &private,
         endpoint,
-        |l| l == Location::Query || (l == Location::Body && !json),
+        |l| (l == Location::Query && !has_body) || (l == Location::Body && !json),
         Target::Form,
     );
+    let query_writes = if has_body {
+        writes(&private, endpoint, |l| l == Location::Query, Target::Form)
+    } else {
+        Vec::new()
+    };
+    let write_query = (!query_writes.is_empty()).then(|| {
+        quote! {
+            fn write_query(&self, form: &mut #private::Form) {
+                #(#query_writes)*
+            }
+        }
+    });
     let header_writes = writes(
         &private,
         endpoint,
@@ -177,6 +192,7 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
                 #(#param_writes)*
             }
 
+            #write_query
             #write_headers
         }
 
@@ -497,6 +513,149 @@ mod tests {
         assert!(names.contains(&"compile_error".to_owned()), "{out}");
         assert!(names.contains(&"Endpoint".to_owned()), "{out}");
         assert!(!names.contains(&"twill_api".to_owned()), "{out}");
+    }
+
+    /// The body of the first `fn name(..) { .. }` in `tokens`, groups included.
+    fn fn_body(tokens: proc_macro2::TokenStream, name: &str) -> Option<proc_macro2::TokenStream> {
+        let trees: Vec<_> = tokens.into_iter().collect();
+        trees.iter().enumerate().find_map(|(i, tree)| match tree {
+            proc_macro2::TokenTree::Ident(ident) if ident == name => {
+                trees[i + 1..].iter().find_map(|next| match next {
+                    proc_macro2::TokenTree::Group(group)
+                        if group.delimiter() == proc_macro2::Delimiter::Brace =>
+                    {
+                        Some(group.stream())
+                    }
+                    _ => None,
+                })
+            }
+            proc_macro2::TokenTree::Group(group) => fn_body(group.stream(), name),
+            _ => None,
+        })
+    }
+
+    /// The string literals in `tokens`, as written.
+    fn strings(tokens: proc_macro2::TokenStream) -> Vec<String> {
+        tokens
+            .into_iter()
+            .flat_map(|tree| match tree {
+                proc_macro2::TokenTree::Group(group) => strings(group.stream()),
+                proc_macro2::TokenTree::Literal(lit) if lit.to_string().starts_with('"') => {
+                    vec![lit.to_string()]
+                }
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn query_fields_of_a_request_with_a_body_are_written_by_write_query() {
+        let token = quote! {
+            struct CreateToken {
+                #[param(rename = "account_sid", query)]
+                account_sid: Option<String>,
+                #[param(rename = "grant_type")]
+                grant_type: Option<String>,
+                #[param(query, min = 1)]
+                page: Vec<u32>,
+            }
+        };
+        for json in [quote!(), quote!(, json)] {
+            let args = quote!(POST, "/v2/token", host = "oauth.twilio.com", response = () #json);
+            let out = endpoint(args, token.clone());
+            assert!(
+                !idents(out.clone()).contains(&"compile_error".to_owned()),
+                "{out}"
+            );
+            let query = fn_body(out.clone(), "write_query").expect("a write_query");
+            assert_eq!(strings(query), ["\"account_sid\"", "\"Page\""], "{out}");
+            let params = strings(fn_body(out.clone(), "write_params").unwrap());
+            let body = if json.is_empty() {
+                params
+            } else {
+                assert!(params.is_empty(), "{out}");
+                strings(fn_body(out.clone(), "write_json").unwrap())
+            };
+            assert_eq!(body, ["\"grant_type\""], "{out}");
+            let locations: Vec<String> = idents(out)
+                .windows(2)
+                .filter(|pair| pair[0] == "Location")
+                .map(|pair| pair[1].clone())
+                .collect();
+            assert_eq!(locations, ["Query", "Body", "Query"]);
+        }
+
+        // Without `query`, no `write_query`: the trait's default, which writes nothing.
+        let plain = quote! {
+            struct CreateThing {
+                friendly_name: Option<String>,
+            }
+        };
+        let args = quote!(POST, "/v1/Things", host = "api.twilio.com", response = ());
+        assert!(fn_body(endpoint(args, plain), "write_query").is_none());
+    }
+
+    #[test]
+    fn misplaced_query_flags_are_errors() {
+        for (method, field, message) in [
+            (
+                quote!(GET),
+                quote!(#[param(query)] limit: Option<u32>),
+                "#[param(query)] has no effect on a GET request",
+            ),
+            (
+                quote!(DELETE),
+                quote!(#[param(query)] limit: Option<u32>),
+                "#[param(query)] has no effect on a DELETE request",
+            ),
+            (
+                quote!(POST),
+                quote!(#[param(query)] sid: String),
+                "field `sid` fills the path placeholder `<Sid>`",
+            ),
+            (
+                quote!(POST),
+                quote!(#[header("X-Thing")] #[param(query)] thing: Option<String>),
+                "a #[header] field is not a query parameter",
+            ),
+            (
+                quote!(POST),
+                quote!(#[param(rename = "Sid", body, query)] other: Option<String>),
+                "not both",
+            ),
+            (
+                quote!(POST),
+                quote!(#[param(query = true)] limit: Option<u32>),
+                "`query` takes no value: write #[param(query)]",
+            ),
+            (
+                quote!(POST),
+                quote!(#[param(query, query)] limit: Option<u32>),
+                "duplicate key `query` in #[param(..)]",
+            ),
+        ] {
+            let args = quote!(#method, "/v1/Things/<Sid>", host = "api.twilio.com", response = ());
+            let sid = if field.to_string().contains("sid : String") {
+                quote!()
+            } else {
+                quote!(sid: String,)
+            };
+            let out = endpoint(args, quote!(struct Thing { #sid #field }));
+            let errors: Vec<String> = strings(out.clone())
+                .into_iter()
+                .filter(|text| text.contains(message))
+                .collect();
+            assert_eq!(errors.len(), 1, "{message}: {out}");
+            // One mistake, one error.
+            assert_eq!(
+                idents(out.clone())
+                    .iter()
+                    .filter(|i| *i == "compile_error")
+                    .count(),
+                1,
+                "{out}"
+            );
+        }
     }
 
     #[test]

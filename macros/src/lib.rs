@@ -94,6 +94,15 @@ use proc_macro::TokenStream;
 /// body for `POST`, `PUT` and `PATCH` (or JSON, see `json`): `None` is left out, `bool`
 /// is `true`/`false`, and a `Vec` sends one pair per element, in order.
 ///
+/// `#[param(query)]` sends a field of a `POST`, `PUT` or `PATCH` in the query string
+/// instead of the body (form or JSON), as OAuth v2's `POST /v2/token` takes
+/// `account_sid`: encoded exactly as a `GET`'s query string, in field order, with `rename`,
+/// bounds, `pattern`, `Option` and `Vec` as for any parameter; its `Param` says
+/// `Location::Query`. It takes no value, and is an error on a `GET` or `DELETE` (where it
+/// would change nothing), on a path placeholder's field, on a `#[header]` and beside
+/// `#[param(body)]`. `#[param(body)]` is the reverse: on a request with a body, a body
+/// parameter whose wire name a path placeholder also has.
+///
 /// Checked before anything is sent:
 ///
 /// - a field typed `twill_api::Sid<P>` (or an `Option` or `Vec` of it) was checked when

@@ -301,7 +301,9 @@ impl Client {
             }
             (true, _) => Some((FORM_URLENCODED, std::mem::take(&mut params).into_string())),
         };
-        // Parameters that are not the body go in the query string.
+        // Parameters that are not the body go in the query string, in field order:
+        // a request with a body has only those of `write_query`.
+        endpoint.write_query(&mut params);
         if !params.is_empty() {
             url.push('?');
             url.push_str(params.as_str());
@@ -584,5 +586,73 @@ mod tests {
             request.headers().get(PRODUCT_HOST_HEADER).unwrap(),
             "api.twilio.com"
         );
+    }
+
+    /// A `POST` with a form body and a query parameter beside it, written by hand.
+    struct Token {
+        account_sid: String,
+    }
+
+    impl Endpoint for Token {
+        type Response = ();
+        const OPERATION_ID: &'static str = "CreateToken";
+        const METHOD: Method = Method::Post;
+        const HOST: &'static str = "oauth.twilio.com";
+        const PATH_TEMPLATE: &'static str = "/v2/token";
+        const PARAMS: &'static [Param] = &[Param::__new(
+            "account_sid",
+            "account_sid",
+            crate::meta::Location::Query,
+            true,
+            None,
+            None,
+            false,
+            None,
+            None,
+            crate::value::ValueKind::String,
+            &[],
+            false,
+        )];
+
+        fn validate(&self) -> Result<(), ValidationError> {
+            Ok(())
+        }
+
+        fn write_path(&self, path: &mut String, _: &str) {
+            path.push_str("/v2/token");
+        }
+
+        fn write_params(&self, form: &mut Form) {
+            form.append("grant_type", "client credentials");
+        }
+
+        fn write_query(&self, query: &mut Form) {
+            query.append("account_sid", &self.account_sid);
+        }
+    }
+
+    #[test]
+    fn write_query_goes_in_the_url_of_a_request_with_a_body() {
+        let client = builder().build().unwrap();
+        let token = Token {
+            account_sid: "AC a&b=é".to_owned(),
+        };
+        let request = client.request_for(&token).unwrap();
+        assert_eq!(
+            request.url().as_str(),
+            "https://oauth.twilio.com/v2/token?account_sid=AC+a%26b%3D%C3%A9"
+        );
+        let body = request.body().and_then(reqwest::Body::as_bytes).unwrap();
+        assert_eq!(body, b"grant_type=client+credentials");
+
+        // The URL's limit counts the query string `write_query` adds, and blames it.
+        let long = Token {
+            account_sid: "a".repeat(MAX_URL_LEN),
+        };
+        let err = match client.request_for(&long) {
+            Err(Error::Validation(err)) => err,
+            other => panic!("expected a validation error, got {other:?}"),
+        };
+        assert_eq!(err.field(), "account_sid");
     }
 }

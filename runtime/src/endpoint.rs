@@ -77,7 +77,8 @@ pub enum BodyFormat {
 /// The client calls [`validate`](Endpoint::validate) first and sends nothing if it
 /// fails, then builds the URL from [`HOST`](Endpoint::HOST) and
 /// [`write_path`](Endpoint::write_path), the query string or form body from
-/// [`write_params`](Endpoint::write_params), a JSON body from
+/// [`write_params`](Endpoint::write_params), more of the query string from
+/// [`write_query`](Endpoint::write_query), a JSON body from
 /// [`write_json`](Endpoint::write_json) and the headers from
 /// [`write_headers`](Endpoint::write_headers).
 pub trait Endpoint {
@@ -121,6 +122,13 @@ pub trait Endpoint {
 
     /// Appends the query parameters (`GET`, `DELETE`) or the form body's.
     fn write_params(&self, form: &mut Form);
+
+    /// Appends query parameters that go in the URL whatever the method, after those of
+    /// [`write_params`](Self::write_params) (if they are the query's): a `POST` with a
+    /// body can take some in its query string too (`#[param(query)]`); none by default.
+    fn write_query(&self, query: &mut Form) {
+        let _ = query;
+    }
 
     /// Appends the JSON body's members, for endpoints whose [`BODY`](Self::BODY) is
     /// [`BodyFormat::Json`]; none by default.

@@ -8,7 +8,8 @@ use crate::value::ValueKind;
 pub enum Location {
     /// A `<Placeholder>` in the path.
     Path,
-    /// The query string (`GET`, `DELETE`).
+    /// The query string: every non-path parameter of a `GET` or `DELETE`, and those
+    /// declared `#[param(query)]` of a request with a body.
     Query,
     /// The form body (`POST`, `PUT`, `PATCH`).
     Body,

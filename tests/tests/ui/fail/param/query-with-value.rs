@@ -1,0 +1,9 @@
+use twill_api::declare::endpoint;
+
+#[endpoint(POST, "/v2/token", host = "oauth.twilio.com", response = ())]
+struct CreateToken {
+    #[param(rename = "account_sid", query = true)]
+    account_sid: Option<String>,
+}
+
+fn main() {}
