@@ -11,7 +11,7 @@ use syn::{Attribute, Ident, LitStr, Meta, Path, Token, Type};
 use crate::ctxt::Errors;
 use crate::path::PathTemplate;
 
-const USAGE: &str = "expected #[endpoint(METHOD, \"/path/<Placeholder>\", host = \"api.twilio.com\", response = Type)], optionally with `paginated`, `json` or `answers_with_redirect`";
+const USAGE: &str = "expected #[endpoint(METHOD, \"/path/<Placeholder>\", host = \"api.twilio.com\", response = Type)], optionally with `paginated`, `json`, `answers_with_redirect` or `accept = \"media/type\"`";
 
 /// The arguments of `#[endpoint(..)]`.
 pub(crate) struct EndpointArgs {
@@ -26,6 +26,8 @@ pub(crate) struct EndpointArgs {
     pub(crate) json: Option<Ident>,
     /// `answers_with_redirect`: a 3xx answer is the response, not an error.
     pub(crate) answers_with_redirect: bool,
+    /// `accept = "application/scim+json"`: the media type asked for, if not JSON.
+    pub(crate) accept: Option<LitStr>,
     /// `crate = ::twill_runtime`: the crate whose `__private` module generated code
     /// names; `::twill_api` if not given.
     pub(crate) krate: Option<Path>,
@@ -159,6 +161,7 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
     let mut paginated = false;
     let mut json: Option<Ident> = None;
     let mut answers_with_redirect = false;
+    let mut accept: Option<LitStr> = None;
     let mut krate: Option<Path> = None;
     let mut krate_given = false;
     // Set when `response` was given but unusable, so that it is not also "missing".
@@ -220,12 +223,27 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
                     );
                 }
                 host.get_or_insert(lit);
+            } else if key == "accept" {
+                let lit: LitStr = input.parse()?;
+                if accept.is_some() {
+                    errors.spanned(&key, "duplicate key `accept` in #[endpoint(..)]");
+                } else if !is_media_type(&lit.value()) {
+                    errors.spanned(
+                        &lit,
+                        format!(
+                            "`accept` is one media type such as \"application/scim+json\"; \
+                             got {:?}",
+                            lit.value()
+                        ),
+                    );
+                }
+                accept.get_or_insert(lit);
             } else {
                 errors.spanned(
                     &key,
                     format!(
-                        "unknown key `{key}` in #[endpoint(..)]; expected `host`, `response` or \
-                         `crate`"
+                        "unknown key `{key}` in #[endpoint(..)]; expected `host`, `response`, \
+                         `accept` or `crate`"
                     ),
                 );
                 skip_value(input)?;
@@ -302,6 +320,7 @@ fn parse_args(input: ParseStream<'_>, errors: &mut Errors) -> syn::Result<Option
             paginated,
             json,
             answers_with_redirect,
+            accept,
             krate,
         }),
         _ => None,
@@ -657,6 +676,19 @@ fn is_sid_prefix(prefix: &str) -> bool {
     prefix.len() == 2 && prefix.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// Whether `text` is one media type, `type/subtype` of token characters (RFC 9110,
+/// section 8.3.1), such as `application/scim+json`: a valid `Accept` value.
+fn is_media_type(text: &str) -> bool {
+    let token = |part: &str| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b))
+    };
+    text.split_once('/')
+        .is_some_and(|(kind, subtype)| token(kind) && token(subtype))
+}
+
 /// A lowercase DNS host name: labels of `a-z`, `0-9` and `-` (not at either end),
 /// separated by single dots.
 fn is_host_name(host: &str) -> bool {
@@ -683,6 +715,23 @@ fn is_header_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn media_types() {
+        assert!(is_media_type("application/scim+json"));
+        assert!(is_media_type("application/json"));
+        for bad in [
+            "",
+            "json",
+            "application/",
+            "/json",
+            "a/b/c",
+            "text/html; q=1",
+            "a/b\r\n",
+        ] {
+            assert!(!is_media_type(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn wire_names() {

@@ -153,6 +153,11 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
             const ANSWERS_WITH_REDIRECT: ::core::primitive::bool = true;
         )
     });
+    let accept = args.accept.as_ref().map(|accept| {
+        quote!(
+            const ACCEPT: &'static ::core::primitive::str = #accept;
+        )
+    });
     let write_headers = (!header_writes.is_empty()).then(|| {
         quote! {
             fn write_headers(&self, headers: &mut #private::Headers) {
@@ -178,6 +183,7 @@ fn impls(endpoint: &Endpoint<'_>) -> TokenStream {
             const PARAMS: &'static [#private::Param] = &[#(#params),*];
             #json_items
             #redirect_answer
+            #accept
 
             fn validate(&self) -> #private::Result<(), #private::ValidationError> {
                 #(#checks)*

@@ -54,6 +54,10 @@ use proc_macro::TokenStream;
 /// - `answers_with_redirect` (optional): the endpoint answers with a `3xx` whose body is
 ///   its response (two of Twilio's do: `307` with `{"redirect_to": ".."}`), which then
 ///   decodes instead of being an `Error::Redirect`. No redirect is followed either way.
+/// - `accept = "media/type"` (optional): the media type the request asks for in
+///   `Accept`, when the endpoint answers in another than `application/json` (the
+///   organizations API's SCIM users answer in `application/scim+json` only). The answer
+///   is decoded as JSON all the same.
 /// - `crate = path` (optional): the crate through which generated code names twill's
 ///   runtime, written as a path, not a string: `crate = ::twill_runtime` in a crate that
 ///   depends on `twill-runtime` and `twill-macros` but not `twill-api`, or

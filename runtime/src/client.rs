@@ -338,9 +338,14 @@ impl Client {
         for (name, value) in headers.iter() {
             request = request.header(name, value);
         }
-        request
-            .build()
-            .map_err(|error| BuildError::new(error).into())
+        let mut request = request.build().map_err(|error| BuildError::new(error))?;
+        if E::ACCEPT != APPLICATION_JSON {
+            // Replaces the `application/json` every request starts with.
+            request
+                .headers_mut()
+                .insert(ACCEPT, HeaderValue::from_static(E::ACCEPT));
+        }
+        Ok(request)
     }
 
     /// The request for a next page: a `GET` of the URL the server gave, checked by

@@ -111,6 +111,11 @@ pub trait Endpoint {
     /// [`Error::Redirect`](crate::Error::Redirect). Either way, no redirect is followed.
     const ANSWERS_WITH_REDIRECT: bool = false;
 
+    /// The media type asked for in `Accept`: `application/json` unless declared
+    /// otherwise (`#[endpoint(.., accept = "application/scim+json")]`: the organizations
+    /// API's SCIM operations answer in nothing else). A valid header value.
+    const ACCEPT: &'static str = "application/json";
+
     /// Checks every parameter (SID formats, bounds, path segments, header values)
     /// before anything is sent.
     fn validate(&self) -> Result<(), ValidationError>;

@@ -238,8 +238,8 @@ fn spec_for_prism(mut spec: Value) -> Value {
 /// endpoints: a SID of the wrong kind in a path, an integer over its maximum, a
 /// required form field left out, no credentials. Prism must reject each, which shows
 /// it really validates this product's spec. Returns whether it rejected them all (and
-/// there were at least two, or one for a product none of whose operations needs
-/// credentials).
+/// there was at least one: a product of one or two operations may offer nothing but
+/// the request without credentials, or, when none needs credentials, a required field).
 async fn negative_checks(
     short: &str,
     base_url: &str,
@@ -408,7 +408,7 @@ async fn negative_checks(
         if ok { "rejected" } else { "NOT REJECTED" },
         unauthenticated.status()
     );
-    rejected == count && count >= 2
+    rejected == count && count >= 1
 }
 
 /// Installs Prism with `scripts/install-prism.sh` unless it is there.

@@ -126,6 +126,7 @@ fn main() {
         authority: server.authority(),
         server,
         verdicts: RefCell::default(),
+        accept: Cell::new("application/json"),
     };
 
     let started = Instant::now();
@@ -161,6 +162,18 @@ fn main() {
             context
                 .server
                 .set_reply(status.parse().expect("a numeric status"), example.as_ref());
+            // JSON, or SCIM JSON where the spec answers in nothing else (the organizations
+            // API's users).
+            let content = &spec_operation["responses"][&status]["content"];
+            context.accept.set(
+                if content["application/json"].is_null()
+                    && !content["application/scim+json"].is_null()
+                {
+                    "application/scim+json"
+                } else {
+                    "application/json"
+                },
+            );
 
             let strategy = case_strategy(&context, &spec, spec_operation, op);
             let shrink_time = MAX_SHRINK_TIME.min(SHRINK_BUDGET.saturating_sub(failing_time));
@@ -323,6 +336,8 @@ struct Context {
     authority: String,
     /// How many cases the model predicted sent, and refused by each rule.
     verdicts: RefCell<(u64, BTreeMap<Rule, u64>)>,
+    /// The `Accept` the current operation asks for: what its spec answers in.
+    accept: Cell<&'static str>,
 }
 
 impl Context {
@@ -1037,6 +1052,23 @@ fn parameter_refusal(param: &Param, input: &Input) -> Option<(Rule, String)> {
                 ));
             }
         }
+        // A decimal number (Assistants v1's feedback `score`, 0 to 1): the strategy's
+        // numbers (at most a million, four decimals) compare exactly as `f64`s with
+        // integer bounds.
+        if let Scalar::Number(text) = scalar
+            && let Ok(value) = text.parse::<f64>()
+        {
+            #[allow(clippy::cast_precision_loss)]
+            let low = param.min.is_some_and(|min| value < min as f64);
+            #[allow(clippy::cast_precision_loss)]
+            let high = param.max.is_some_and(|max| value > max as f64);
+            if low || high {
+                return Some((
+                    Rule::Range,
+                    format!("{text} is outside {:?}..={:?}", param.min, param.max),
+                ));
+            }
+        }
     }
     if param.location == Location::Header {
         for text in &texts {
@@ -1157,10 +1189,10 @@ struct UrlModel {
     contributions: Vec<(&'static str, usize)>,
 }
 
-/// Where twill puts a parameter that is neither in the path nor a header: a JSON
-/// operation's body parameters in its JSON body and any other in the query string; a
-/// form operation's in its form body when the method has one (query ones too), else in
-/// the query string.
+/// Where twill puts a parameter that is neither in the path nor a header: a query
+/// parameter in the query string whatever the method (OAuth v2's token request has one
+/// beside its form); a body parameter in the JSON body of a JSON operation, else in the
+/// form body.
 enum Destination {
     Query,
     Form,
@@ -1169,13 +1201,14 @@ enum Destination {
 
 fn destination(op: &Operation, location: Location) -> Destination {
     match (op.method.has_form_body(), op.json_body, location) {
+        (_, _, Location::Query) => Destination::Query,
         (true, true, Location::Body) => Destination::Json,
-        (false, true, Location::Body) => panic!(
-            "{}: a JSON body parameter on a {}: the model does not know where it goes",
+        (true, false, Location::Body) => Destination::Form,
+        (false, _, Location::Body) => panic!(
+            "{}: a body parameter on a {}: the model does not know where it goes",
             op.id, op.method
         ),
-        (_, true, _) | (false, false, _) => Destination::Query,
-        (true, false, _) => Destination::Form,
+        (_, _, other) => panic!("{}: no destination for a {other:?} parameter", op.id),
     }
 }
 
@@ -1581,7 +1614,7 @@ fn compare(
                     .encode(format!("{ACCOUNT_SID}:{AUTH_TOKEN}"))
             ),
         ),
-        ("accept".into(), "application/json".into()),
+        ("accept".into(), context.accept.get().into()),
         (
             "user-agent".into(),
             format!("twill/{} (Rust)", env!("CARGO_PKG_VERSION")),

@@ -13,7 +13,7 @@ use crate::prefix::{OR, US};
 use crate::{Sid, Timestamp};
 
 /// Create SCIM User
-#[endpoint(POST, "/Organizations/<OrganizationSid>/scim/Users", host = "preview-iam.twilio.com", response = ScimUser, json)]
+#[endpoint(POST, "/Organizations/<OrganizationSid>/scim/Users", host = "preview-iam.twilio.com", response = ScimUser, json, accept = "application/scim+json")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
@@ -82,7 +82,7 @@ impl CreateOrganizationUser {
 }
 
 /// Get SCIM User
-#[endpoint(GET, "/Organizations/<OrganizationSid>/scim/Users/<UserSid>", host = "preview-iam.twilio.com", response = ScimUser)]
+#[endpoint(GET, "/Organizations/<OrganizationSid>/scim/Users/<UserSid>", host = "preview-iam.twilio.com", response = ScimUser, accept = "application/scim+json")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
@@ -108,7 +108,7 @@ impl FetchOrganizationUser {
 }
 
 /// Update SCIM User
-#[endpoint(PUT, "/Organizations/<OrganizationSid>/scim/Users/<UserSid>", host = "preview-iam.twilio.com", response = ScimUser, json)]
+#[endpoint(PUT, "/Organizations/<OrganizationSid>/scim/Users/<UserSid>", host = "preview-iam.twilio.com", response = ScimUser, json, accept = "application/scim+json")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",
@@ -184,7 +184,7 @@ impl UpdateOrganizationUser {
 }
 
 /// Patch SCIM User
-#[endpoint(PATCH, "/Organizations/<OrganizationSid>/scim/Users/<UserSid>", host = "preview-iam.twilio.com", response = ScimUser, json)]
+#[endpoint(PATCH, "/Organizations/<OrganizationSid>/scim/Users/<UserSid>", host = "preview-iam.twilio.com", response = ScimUser, json, accept = "application/scim+json")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",

@@ -14,7 +14,7 @@ use crate::prefix::OR;
 use super::ScimUser;
 
 /// List SCIM Users
-#[endpoint(GET, "/Organizations/<OrganizationSid>/scim/Users", host = "preview-iam.twilio.com", response = ScimUserPage)]
+#[endpoint(GET, "/Organizations/<OrganizationSid>/scim/Users", host = "preview-iam.twilio.com", response = ScimUserPage, accept = "application/scim+json")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(
     feature = "testing",

@@ -21,6 +21,7 @@ use crate::declare::endpoint;
 pub struct CreateOauth2Token {
     /// Optional Account SID to perform on behalf of requests.
     #[param(rename = "account_sid")]
+    #[param(query)]
     pub account_sid: Option<String>,
     /// Grant type is a credential representing resource owner's authorization which can be
     /// used by client to obtain access token.
