@@ -374,7 +374,9 @@ fn params<'s>(spec: &'s crate::spec::Spec, op: Operation<'s>) -> Result<Vec<Para
 /// `application/scim+json` for the organizations API's users.
 fn scim_answer(op: Operation<'_>) -> Option<&'static str> {
     let responses = op.op.at("responses").entries();
-    let (_, success) = responses.iter().find(|(status, _)| status.starts_with('2'))?;
+    let (_, success) = responses
+        .iter()
+        .find(|(status, _)| status.starts_with('2'))?;
     let content = success.at("content");
     (!content.has("application/json") && content.has("application/scim+json"))
         .then_some("application/scim+json")
