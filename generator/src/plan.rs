@@ -295,19 +295,17 @@ fn returned_resource(op: Operation<'_>) -> Result<Option<String>, String> {
 
 /// The resource a response schema names: its reference, or its list items'.
 fn resource_of_schema(op: Operation<'_>, schema: &crate::json::Json) -> Result<String, String> {
-    {
-        if let Some(name) = ref_name(schema) {
-            return Ok(name.to_owned());
-        }
-        // A list of inline objects (Knowledge v1's `ListKnowledge`) is, like an inline
-        // response, a resource of the operation's own: its items.
-        return Ok(
-            match list_items(schema).and_then(|(_, items)| ref_name(items.at("items"))) {
-                Some(name) => name.to_owned(),
-                None => format!("inline:{}", op.id()),
-            },
-        );
+    if let Some(name) = ref_name(schema) {
+        return Ok(name.to_owned());
     }
+    // A list of inline objects (Knowledge v1's `ListKnowledge`) is, like an inline
+    // response, a resource of the operation's own: its items.
+    Ok(
+        match list_items(schema).and_then(|(_, items)| ref_name(items.at("items"))) {
+            Some(name) => name.to_owned(),
+            None => format!("inline:{}", op.id()),
+        },
+    )
 }
 
 /// [`resource_of`], and for an operation alone on its path with nothing to return, the

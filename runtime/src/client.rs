@@ -338,7 +338,7 @@ impl Client {
         for (name, value) in headers.iter() {
             request = request.header(name, value);
         }
-        let mut request = request.build().map_err(|error| BuildError::new(error))?;
+        let mut request = request.build().map_err(BuildError::new)?;
         if E::ACCEPT != APPLICATION_JSON {
             // Replaces the `application/json` every request starts with.
             request
