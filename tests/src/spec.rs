@@ -37,6 +37,17 @@ pub fn json_content(response: &Value) -> &Value {
     }
 }
 
+/// The media type a response is in, which a request for it must accept: JSON, or SCIM
+/// JSON where the spec answers in nothing else (the organizations API's users).
+pub fn answer_media_type(response: &Value) -> &'static str {
+    let content = &response["content"];
+    if content["application/json"].is_null() && !content["application/scim+json"].is_null() {
+        "application/scim+json"
+    } else {
+        "application/json"
+    }
+}
+
 /// Every example of an operation's response with status `status`.
 pub fn response_examples(operation: &Value, status: &str) -> Vec<Value> {
     json_content(&operation["responses"][status])["examples"]

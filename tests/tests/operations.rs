@@ -102,16 +102,7 @@ async fn send_case(spec: &Value, op: &Operation, operation: &Value) -> Result<()
             .headers
             .get("content-type")
             .map(|v| v.to_str().unwrap_or(""));
-        // What the spec answers in: JSON, or SCIM JSON only (the organizations API's
-        // users).
-        let content = &operation["responses"][&status]["content"];
-        let accept = if content["application/json"].is_null()
-            && !content["application/scim+json"].is_null()
-        {
-            "application/scim+json"
-        } else {
-            "application/json"
-        };
+        let accept = spec::answer_media_type(&operation["responses"][&status]);
         let sent_accept = sent.headers.get("accept").map(|v| v.to_str().unwrap_or(""));
         check(&sent_accept, &Some(accept), "accept")?;
         if op.json_body {

@@ -162,18 +162,9 @@ fn main() {
             context
                 .server
                 .set_reply(status.parse().expect("a numeric status"), example.as_ref());
-            // JSON, or SCIM JSON where the spec answers in nothing else (the organizations
-            // API's users).
-            let content = &spec_operation["responses"][&status]["content"];
-            context.accept.set(
-                if content["application/json"].is_null()
-                    && !content["application/scim+json"].is_null()
-                {
-                    "application/scim+json"
-                } else {
-                    "application/json"
-                },
-            );
+            context.accept.set(spec::answer_media_type(
+                &spec_operation["responses"][&status],
+            ));
 
             let strategy = case_strategy(&context, &spec, spec_operation, op);
             let shrink_time = MAX_SHRINK_TIME.min(SHRINK_BUDGET.saturating_sub(failing_time));
