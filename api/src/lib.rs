@@ -118,6 +118,7 @@ pub mod insights;
 pub mod intelligence;
 #[cfg(any(feature = "ip-messaging-v1", feature = "ip-messaging-v2"))]
 pub mod ip_messaging;
+pub mod jwt;
 #[cfg(feature = "knowledge-v1")]
 pub mod knowledge;
 #[cfg(any(feature = "lookups-v1", feature = "lookups-v2"))]
@@ -168,6 +169,7 @@ pub mod video;
 mod visit;
 #[cfg(feature = "voice-v1")]
 pub mod voice;
+pub mod webhook;
 #[cfg(feature = "wireless-v1")]
 pub mod wireless;
 #[cfg(feature = "testing")]

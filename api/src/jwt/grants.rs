@@ -1,0 +1,1 @@
+//! The grants an access token carries.

@@ -1,0 +1,1 @@
+//! An axum extractor for verified webhooks.

@@ -1,0 +1,1 @@
+//! Twilio's request signatures (`X-Twilio-Signature`).

@@ -1,0 +1,1 @@
+//! Webhooks through a real axum server on loopback (in progress).
