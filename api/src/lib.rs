@@ -1,6 +1,7 @@
-//! Twilio's REST API, declared with twill: API v2010, Content v1, Conversations v1,
-//! Lookups v2, Messaging v1, Sync v1 and Verify v2, each a module (`api::v2010`,
-//! `conversations::v1`...) and a Cargo feature (`api-v2010`, `conversations-v1`...).
+//! Twilio's REST API, declared with twill: the 55 product specs Twilio publishes, each
+//! a module (`api::v2010`, `conversations::v1`...) and a Cargo feature (`api-v2010`,
+//! `conversations-v1`...); and a Twilio backend's two other jobs: access tokens for
+//! Twilio's client SDKs ([`jwt`]) and verified, typed webhooks ([`webhook`]).
 //!
 //! Every endpoint is a struct named after its Twilio operation: fill in its fields,
 //! call `send` with a [`Client`], and get the typed response or a typed [`Error`]. One
@@ -38,9 +39,10 @@
 //! `reqwest` with breaking changes is a breaking release of twill too.
 //!
 //! Features: one per product, named after its spec file (`api-v2010` and
-//! `conversations-v1` on by default; `content-v1`, `lookups-v2`, `messaging-v1`,
-//! `sync-v1`, `verify-v2`), and Conversations v1's resource families, which
-//! `conversations-v1` turns on (see `conversations::v1`); `blocking` adds
+//! `conversations-v1` on by default; `verify-v2`, `messaging-v1`... and `full` for all
+//! 55), and Conversations v1's resource families, which `conversations-v1` turns on (see
+//! `conversations::v1`); `axum` adds `webhook::axum`, an extractor for verified
+//! webhooks; `blocking` adds
 //! `BlockingClient`, for programs without an async runtime; `tracing` adds a span per
 //! request; `testing` adds `EndpointVisitor`, each product's `visit_endpoints` and
 //! `Deserialize` for requests, for tests and tools.

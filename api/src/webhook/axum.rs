@@ -145,7 +145,8 @@ impl fmt::Display for BaseUrlError {
 impl StdError for BaseUrlError {}
 
 /// What a form webhook is made into once its signature checked out: a Conversations
-/// [`Event`](super::conversations::Event), every parameter as sent ([`WebhookParams`]), or a type of yours.
+/// [event](super::conversations::Event), every parameter as sent ([`WebhookParams`]),
+/// or a type of yours.
 pub trait FromWebhookForm: Sized {
     /// Why the parameters do not make a `Self`; answered with 400 Bad Request.
     type Error: StdError + Send + Sync + 'static;
