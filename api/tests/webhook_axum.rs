@@ -96,7 +96,7 @@ impl Server {
             bodies: bodies_tx,
         };
         let router = Router::new()
-            .route("/conversations", post(conversations))
+            .route("/conversations", post(conversations).get(conversations))
             .route("/sms", post(any_form))
             .route("/json", post(json))
             .layer(DefaultBodyLimit::max(16 * 1024))
@@ -197,6 +197,45 @@ async fn a_signed_event_reaches_the_handler_typed() {
     assert_eq!(message.conversation_sid.as_str(), CONVERSATION_SID);
     assert_eq!(message.body.as_deref(), Some("hello & welcome"));
     assert_eq!(message.index, 7);
+}
+
+#[tokio::test]
+async fn a_get_webhook_is_read_from_its_signed_query() {
+    // A webhook whose method is GET in Twilio: the parameters are the URL's query, and
+    // the signature is the whole URL's.
+    let validator = RequestValidator::new(AUTH_TOKEN);
+    let mut server = Server::start(validator.clone(), None).await;
+    let query = form(&message_added());
+    let url = server.url(&format!("/conversations?{query}"));
+    let no_params: &[(&str, &str)] = &[];
+    let signature = validator.sign(&url, no_params);
+    let get = |url: String, signature: String| async move {
+        let response = reqwest::Client::new()
+            .get(url)
+            .header(SIGNATURE_HEADER, signature)
+            .send()
+            .await
+            .expect("the server answers");
+        (response.status(), response.text().await.expect("a body"))
+    };
+
+    let (status, body) = get(url.clone(), signature.clone()).await;
+    assert_eq!(status, 200, "{body}");
+    let Event::MessageAdded(message) = server.events.try_recv().expect("an event") else {
+        panic!("not a MessageAdded");
+    };
+    assert_eq!(message.body.as_deref(), Some("hello & welcome"));
+
+    // The query changed after signing.
+    let tampered = url.replace("Index=7", "Index=8");
+    assert_ne!(tampered, url);
+    let (status, _) = get(tampered, signature.clone()).await;
+    assert_eq!(status, 403);
+    // A signature of the parameters as a POST body does not sign the query.
+    let as_body = validator.sign(&server.url("/conversations"), &message_added());
+    let (status, _) = get(url, as_body).await;
+    assert_eq!(status, 403);
+    server.assert_no_handler_ran();
 }
 
 #[tokio::test]

@@ -33,7 +33,7 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{FromRef, FromRequest, Request};
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 #[cfg(feature = "conversations-v1")]
@@ -187,10 +187,13 @@ impl FromWebhookForm for WebhookParams {
     }
 }
 
-/// An extractor for a form-encoded webhook whose `X-Twilio-Signature` checked out against
-/// the [`WebhookConfig`] in the router's state, made into a `T`.
+/// An extractor for a form webhook whose `X-Twilio-Signature` checked out against the
+/// [`WebhookConfig`] in the router's state, made into a `T`.
 ///
-/// The body is read with axum's `Bytes` extractor, so axum's body limit applies
+/// A `POST` webhook's parameters are its `application/x-www-form-urlencoded` body, which
+/// the signature covers after the URL; a `GET` webhook's (a webhook whose method is set
+/// to `GET` in Twilio) are the URL's query, which the signature covers as part of the
+/// URL. The body is read with axum's `Bytes` extractor, so axum's body limit applies
 /// (`DefaultBodyLimit`, 2 MB unless changed). The request is refused with
 /// [`WebhookRejection`]: 403 Forbidden when the signature is missing, wrong, or made with
 /// another algorithm than the validator's (`X-Twilio-Webhooks-Signature-Settings`), and
@@ -208,13 +211,27 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Self, WebhookRejection> {
         let (config, url, signature) = signed(&request, state)?;
-        let body = read_body(request, state).await?;
-        let params: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
-        // `validate` refuses a URL with `bodySHA256`: such a request signs its body, not
-        // its parameters, and is for `VerifiedBody`.
-        if !config.validator().validate(&url, &params, &signature) {
-            return Err(WebhookRejection::InvalidSignature);
-        }
+        let params: Vec<(String, String)> = if request.method() == Method::GET {
+            let query = request.uri().query().unwrap_or_default();
+            // Twilio signs a GET request's URL alone: its parameters are in it.
+            let no_params: &[(&str, &str)] = &[];
+            if !config.validator().validate(&url, no_params, &signature) {
+                return Err(WebhookRejection::InvalidSignature);
+            }
+            form_urlencoded::parse(query.as_bytes())
+                .into_owned()
+                .collect()
+        } else {
+            let body = read_body(request, state).await?;
+            let params: Vec<(String, String)> =
+                form_urlencoded::parse(&body).into_owned().collect();
+            // `validate` refuses a URL with `bodySHA256`: such a request signs its body,
+            // not its parameters, and is for `VerifiedBody`.
+            if !config.validator().validate(&url, &params, &signature) {
+                return Err(WebhookRejection::InvalidSignature);
+            }
+            params
+        };
         T::from_form(&params)
             .map(Verified)
             .map_err(|error| WebhookRejection::Payload(Box::new(error)))
