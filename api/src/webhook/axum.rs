@@ -69,8 +69,8 @@ impl WebhookConfig {
     /// (`https://hooks.example.com`, or `https://example.com/twilio` when a proxy strips
     /// `/twilio`). A trailing `/` is dropped.
     ///
-    /// Fails when `public_base_url` is not an absolute `http` or `https` URL without a
-    /// query or fragment.
+    /// Fails when `public_base_url` is not an absolute `http` or `https` URL without
+    /// credentials, query or fragment.
     pub fn new(
         validator: RequestValidator,
         public_base_url: impl Into<String>,
