@@ -172,10 +172,7 @@ pub struct WebhookParams(pub Vec<(String, String)>);
 impl WebhookParams {
     /// The first value of the parameter `name`.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
+        super::first_value(&self.0, name)
     }
 }
 

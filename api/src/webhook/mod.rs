@@ -22,5 +22,14 @@ pub use self::signature::{
 #[cfg(feature = "conversations-v1")]
 pub mod conversations;
 
+/// The first value of the parameter `name` among a webhook's `(name, value)` pairs.
+#[cfg(any(feature = "axum", feature = "conversations-v1"))]
+pub(crate) fn first_value<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+}
+
 #[cfg(feature = "axum")]
 pub mod axum;

@@ -6,6 +6,7 @@ use super::fields::parse::Params;
 use crate::Sid;
 use crate::declare::wire_enum;
 use crate::prefix::{AC, IS, WH};
+use crate::webhook::first_value;
 
 /// The parameters of every event, and every parameter as sent.
 ///
@@ -69,14 +70,6 @@ impl Common {
 
     /// The first value of the parameter `name`, as sent (possibly empty).
     pub fn param(&self, name: &str) -> Option<&str> {
-        first(&self.params, name)
+        first_value(&self.params, name)
     }
-}
-
-/// The first value of `name` among `pairs`.
-pub(crate) fn first<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.as_str())
 }

@@ -1,6 +1,5 @@
 //! `Event`: a Conversations webhook request, told apart by its `EventType`.
 
-use super::common::first;
 use super::fields::parse::Params;
 use super::{
     Common, ConversationAdd, ConversationAdded, ConversationRemove, ConversationRemoved,
@@ -9,6 +8,7 @@ use super::{
     MessageUpdated, ParticipantAdd, ParticipantAdded, ParticipantRemove, ParticipantRemoved,
     ParticipantUpdate, ParticipantUpdated, UserAdded, UserUpdate, UserUpdated,
 };
+use crate::webhook::first_value;
 
 /// A Conversations webhook request: one variant for each event of the documentation's
 /// table of "Webhook Action Triggers", and [`Unknown`](Event::Unknown) for any other
@@ -93,7 +93,7 @@ impl UnknownEvent {
 
     /// The first value of the parameter `name`, as sent (possibly empty).
     pub fn param(&self, name: &str) -> Option<&str> {
-        first(&self.params, name)
+        first_value(&self.params, name)
     }
 }
 
@@ -271,6 +271,6 @@ impl Event {
     /// The first value of the parameter `name`, as sent (possibly empty): for parameters
     /// the event's type has no field for.
     pub fn param(&self, name: &str) -> Option<&str> {
-        first(self.params(), name)
+        first_value(self.params(), name)
     }
 }

@@ -14,6 +14,7 @@ use serde_json::Value;
 use super::binding::MessagingBinding;
 use super::media::{Media, parse_media};
 use crate::webhook::conversations::{EventError, EventErrorKind};
+use crate::webhook::first_value;
 use crate::{Prefix, Sid, Timestamp};
 
 /// A webhook's parameters, as sent.
@@ -29,11 +30,7 @@ impl<'a> Params<'a> {
 
     /// The first value of `name`, unless it is empty.
     pub(crate) fn get(&self, name: &str) -> Option<&'a str> {
-        self.pairs
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-            .filter(|value| !value.is_empty())
+        first_value(self.pairs, name).filter(|value| !value.is_empty())
     }
 
     pub(crate) fn required(&self, name: &'static str) -> Result<&'a str, EventError> {
